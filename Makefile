@@ -1,0 +1,109 @@
+# claimtrack: plain Makefile. `make` builds build/claimtrack; `make check` runs every test;
+# `make demo` runs the whole workflow on the example story. V=1 shows the commands.
+
+PREFIX ?= /usr/local
+BUILD  ?= build
+CC     ?= cc
+
+# Debian packages the project needs; `make deps` installs whichever are missing.
+DEB_PKGS = pkg-config git libgit2-dev libsqlite3-dev libcjson-dev libcmocka-dev \
+           libutf8proc-dev libstemmer-dev nettle-dev zlib1g-dev
+PKGS     = libgit2 sqlite3 libcjson cmocka libutf8proc nettle zlib
+
+WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+          -Wwrite-strings -Wformat=2 -Werror
+OPT     ?= -O2 -g
+# Recursively expanded, so pkg-config runs after `make deps` has installed the packages.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+ALL_CFLAGS = $(WARN) $(OPT) -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+LIB_SRC  = $(filter-out src/main.c,$(shell find src -name '*.c' | LC_ALL=C sort))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schemas.o
+MAIN_OBJ = $(BUILD)/obj/src/main.o
+SCHEMAS  = claims/claim.schema.json claims/source.schema.json reviews/review.schema.json
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.DELETE_ON_ERROR:
+.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz
+
+all: deps
+	@$(MAKE) --no-print-directory build
+
+build: $(BUILD)/claimtrack
+
+deps:
+	@missing=; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+
+$(BUILD)/claimtrack: $(MAIN_OBJ) $(BUILD)/libct.a
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/libct.a: $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The JSON Schemas are compiled into the binary so validate needs no files at run time.
+$(BUILD)/gen/schemas.c: $(SCHEMAS) tests/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)sh tests/embed.sh $(SCHEMAS) > $@
+
+$(BUILD)/obj/gen/schemas.o: $(BUILD)/gen/schemas.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libct.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libct.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+check: deps
+	@$(MAKE) --no-print-directory unit e2e
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+e2e: $(BUILD)/claimtrack
+	@sh tests/e2e/run.sh $(abspath $(BUILD)/claimtrack)
+
+check-sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/sanitize CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit e2e
+
+demo: all
+	@sh examples/demo.sh $(abspath $(BUILD)/claimtrack)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
+	install -m 644 docs/claimtrack.1 $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1
+	install -m 644 docs/claimtrack.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,168 @@
+/* Growable byte string: see buf.h. */
+#include "util/buf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+char ct_buf__empty[1];
+
+void ct_buf_init(ct_buf *b)
+{
+	b->ptr = ct_buf__empty;
+	b->len = 0;
+	b->cap = 0;
+	b->oom = 0;
+}
+
+void ct_buf_release(ct_buf *b)
+{
+	if (b->cap)
+		free(b->ptr);
+	ct_buf_init(b);
+}
+
+char *ct_buf_detach(ct_buf *b)
+{
+	char *p;
+	if (b->oom) {
+		ct_buf_release(b);
+		return NULL;
+	}
+	p = b->cap ? b->ptr : strdup("");
+	ct_buf_init(b);
+	return p;
+}
+
+int ct_buf_grow(ct_buf *b, size_t extra)
+{
+	size_t want, cap;
+	char *p;
+	if (b->oom)
+		return -1;
+	if (extra > (size_t)-1 / 2 - b->len)
+		goto fail;
+	want = b->len + extra + 1;
+	if (want <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < want)
+		cap += cap / 2 + 16;
+	p = b->cap ? realloc(b->ptr, cap) : malloc(cap);
+	if (!p)
+		goto fail;
+	if (!b->cap)
+		p[0] = '\0';
+	b->ptr = p;
+	b->cap = cap;
+	return 0;
+fail:
+	b->oom = 1;
+	return -1;
+}
+
+void ct_buf_clear(ct_buf *b)
+{
+	ct_buf_truncate(b, 0);
+}
+
+void ct_buf_truncate(ct_buf *b, size_t len)
+{
+	if (len >= b->len)
+		return;
+	b->len = len;
+	if (b->cap)
+		b->ptr[len] = '\0';
+}
+
+int ct_buf_put(ct_buf *b, const void *data, size_t len)
+{
+	if (ct_buf_grow(b, len) < 0)
+		return -1;
+	if (len)
+		memmove(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+	return 0;
+}
+
+int ct_buf_puts(ct_buf *b, const char *s)
+{
+	return ct_buf_put(b, s, strlen(s));
+}
+
+int ct_buf_putc(ct_buf *b, char c)
+{
+	return ct_buf_put(b, &c, 1);
+}
+
+int ct_buf_vprintf(ct_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0 || ct_buf_grow(b, (size_t)n) < 0)
+		return -1;
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+int ct_buf_printf(ct_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+	va_start(ap, fmt);
+	r = ct_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int ct_buf_read_file(ct_buf *b, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	ssize_t n;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && ct_buf_grow(b, (size_t)st.st_size) < 0) {
+		errno = ENOMEM;
+		goto fail;
+	}
+	for (;;) {
+		if (ct_buf_grow(b, 65536) < 0) {
+			errno = ENOMEM;
+			goto fail;
+		}
+		n = read(fd, b->ptr + b->len, b->cap - b->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+		b->ptr[b->len] = '\0';
+	}
+	close(fd);
+	return 0;
+fail: {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+}
