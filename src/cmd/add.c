@@ -1,0 +1,450 @@
+/* claimtrack add: read articles, store each as a source record plus its text, extract its
+ * claims, and commit everything as one commit. Re-adding changed text versions the source. */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "record/record.h"
+#include "text/utf8.h"
+#include "util/err.h"
+
+#define MAX_SOURCE_BYTES (16u << 20)
+
+struct add_opts {
+	const char *id, *outlet, *published, *url, *title;
+};
+
+struct add_totals {
+	size_t added, updated, unchanged, claims, withdrawn;
+	ct_buf body;
+};
+
+/* A set of claim ids, to number repeated sentences of one source. */
+struct idset {
+	char (*ids)[CT_CLAIM_ID_LEN + 1];
+	size_t n, cap;
+};
+
+static size_t idhash(const char *id)
+{
+	size_t h = 0;
+	int i;
+	for (i = 0; i < 8; i++)
+		h = h * 16 + (size_t)(id[i] <= '9' ? id[i] - '0' : id[i] - 'a' + 10);
+	return h;
+}
+
+static int idset_has(const struct idset *s, const char *id)
+{
+	size_t i;
+	if (!s->cap)
+		return 0;
+	for (i = idhash(id) & (s->cap - 1);
+	     s->ids[i][0]; i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->ids[i], id))
+			return 1;
+	return 0;
+}
+
+static int idset_add(struct idset *s, const char *id)
+{
+	size_t i;
+	if ((s->n + 1) * 2 > s->cap) {
+		struct idset g = { NULL, 0, s->cap ? s->cap * 2 : 256 };
+		g.ids = calloc(g.cap, sizeof(*g.ids));
+		if (!g.ids)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		for (i = 0; i < s->cap; i++)
+			if (s->ids[i][0])
+				idset_add(&g, s->ids[i]);
+		free(s->ids);
+		*s = g;
+	}
+	for (i = idhash(id) & (s->cap - 1);
+	     s->ids[i][0]; i = (i + 1) & (s->cap - 1))
+		;
+	memcpy(s->ids[i], id, CT_CLAIM_ID_LEN + 1);
+	s->n++;
+	return 0;
+}
+
+struct source_job {
+	ct_txn *txn;
+	const char *id;
+	const char *text;
+	int source_version;
+	struct idset seen;
+	size_t claims;
+	int error;
+	ct_buf path, json;
+};
+
+static int put_json(ct_txn *txn, const char *path, const cJSON *rec, ct_buf *scratch)
+{
+	int error;
+	ct_buf_clear(scratch);
+	if ((error = ct_record_encode(scratch, rec)) < 0)
+		return error;
+	error = ct_txn_put(txn, path, scratch->ptr, scratch->len);
+	return error < 0 ? error : 0;
+}
+
+static int on_draft(const struct ct_claim_draft *d, void *payload)
+{
+	struct source_job *job = payload;
+	char id[CT_CLAIM_ID_LEN + 1];
+	cJSON *rec = NULL, *span;
+	unsigned n = 0;
+	int error = CT_ENOMEM;
+
+	if (!d->is_claim)
+		return 0;
+	do
+		ct_claim_id(id, job->id, d->text, n++);
+	while (idset_has(&job->seen, id));
+	if ((error = idset_add(&job->seen, id)) < 0)
+		return error;
+	rec = cJSON_CreateObject();
+	if (!rec || !cJSON_AddStringToObject(rec, "id", id) || !cJSON_AddStringToObject(rec, "source", job->id) ||
+	    !cJSON_AddNumberToObject(rec, "source_version", job->source_version) ||
+	    !cJSON_AddStringToObject(rec, "text", d->text) || !(span = cJSON_AddArrayToObject(rec, "span")))
+		goto oom;
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->start));
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->end));
+	if (!cJSON_AddNumberToObject(rec, "sentence", d->seg->index) || !cJSON_AddNumberToObject(rec, "version", 1) ||
+	    !cJSON_AddStringToObject(rec, "status", "active") || !cJSON_AddNullToObject(rec, "supersedes"))
+		goto oom;
+	if ((error = ct_extract_features(rec, d)) < 0)
+		goto done;
+	ct_buf_clear(&job->path);
+	ct_claim_path(&job->path, job->id, id);
+	if ((error = put_json(job->txn, job->path.ptr, rec, &job->json)) < 0)
+		goto done;
+	job->claims++;
+	error = 0;
+	goto done;
+oom:
+	error = ct_error_set(CT_ENOMEM, "out of memory");
+done:
+	cJSON_Delete(rec);
+	return error;
+}
+
+struct title_ctx {
+	ct_buf *out;
+	const char *text;
+};
+
+/* The title: the first segment when it is a heading, else "". */
+static int title_cb(const ct_segment *seg, void *payload)
+{
+	struct title_ctx *tc = payload;
+	if (seg->kind == CT_SEG_HEADING && seg->end - seg->start <= 300)
+		ct_segment_flatten(tc->out, tc->text, seg->start, seg->end);
+	return 1;
+}
+
+struct withdraw_ctx {
+	ct_txn *txn;
+	const struct idset *keep;
+	size_t withdrawn;
+	ct_buf json;
+};
+
+static int withdraw_cb(const char *path, const char *json, void *payload)
+{
+	struct withdraw_ctx *w = payload;
+	cJSON *rec = cJSON_Parse(json), *id, *status;
+	int error = 0;
+	if (!rec)
+		return 0;
+	id = cJSON_GetObjectItemCaseSensitive(rec, "id");
+	status = cJSON_GetObjectItemCaseSensitive(rec, "status");
+	if (cJSON_IsString(id) && cJSON_IsString(status) && !strcmp(status->valuestring, "active") &&
+	    !idset_has(w->keep, id->valuestring)) {
+		cJSON_ReplaceItemInObjectCaseSensitive(rec, "status", cJSON_CreateString("withdrawn"));
+		if ((error = put_json(w->txn, path, rec, &w->json)) == 0)
+			w->withdrawn++;
+	}
+	cJSON_Delete(rec);
+	return error;
+}
+
+static const char *json_str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const struct add_opts *o,
+		   const char *id, struct add_totals *t)
+{
+	ct_buf raw = CT_BUF_INIT, text = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
+	ct_buf old = CT_BUF_INIT, title = CT_BUF_INIT, json = CT_BUF_INIT;
+	cJSON *prev = NULL, *rec = NULL;
+	struct source_job job;
+	char sha[65];
+	size_t nbad = 0, firstbad = 0;
+	int error = 0, version = 1, text_changed = 1, meta_changed;
+	const char *outlet, *published, *url, *ttl;
+	ct_desk *desk;
+	ct_index *ix;
+
+	memset(&job, 0, sizeof(job));
+	if (ct_buf_read_file(&raw, file) < 0) {
+		error = ct_error_set(CT_EINPUT, "cannot read %s: '%s'",
+				     errno == EISDIR ? "a directory" : strerror(errno), file);
+		goto done;
+	}
+	if (raw.len > MAX_SOURCE_BYTES) {
+		error = ct_error_set(CT_EINPUT, "source is larger than %u MiB: '%s'", MAX_SOURCE_BYTES >> 20, file);
+		goto done;
+	}
+	if ((error = ct_text_clean(&text, raw.ptr, raw.len, &nbad, &firstbad)) < 0)
+		goto done;
+	if (nbad > 16 && nbad > raw.len / 20) {
+		error = ct_error_set(CT_EINPUT, "not a text file (%zu invalid UTF-8 sequences or NUL bytes): '%s'", nbad, file);
+		goto done;
+	}
+	if (nbad)
+		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", file, nbad,
+			    nbad == 1 ? "" : "s", firstbad);
+	{
+		size_t i;
+		for (i = 0; i < text.len && (text.ptr[i] == ' ' || text.ptr[i] == '\n' || text.ptr[i] == '\t'); i++)
+			;
+		if (i == text.len) {
+			error = ct_error_set(CT_EINPUT, "source is empty: '%s'", file);
+			goto done;
+		}
+	}
+	ct_sha256_hex(sha, text.ptr, text.len);
+
+	ct_source_path(&path, id);
+	ct_source_text_path(&tpath, id);
+	if ((error = ct_cmd_desk(ctx, &desk)) < 0)
+		goto done;
+	error = ct_desk_read(desk, NULL, path.ptr, &old);
+	if (error == 0) {
+		const cJSON *v;
+		prev = cJSON_Parse(old.ptr);
+		v = cJSON_GetObjectItemCaseSensitive(prev, "version");
+		if (cJSON_IsNumber(v))
+			version = v->valueint;
+		text_changed = !json_str(prev, "sha256") || strcmp(json_str(prev, "sha256"), sha);
+		if (text_changed)
+			version++;
+	} else if (error != CT_ENOTFOUND) {
+		goto done;
+	}
+	error = 0;
+
+	outlet = o->outlet ? o->outlet : json_str(prev, "outlet");
+	if (!outlet) {
+		error = ct_error_set(CT_EINPUT, "--outlet is required for a new source: '%s'", id);
+		goto done;
+	}
+	published = o->published ? o->published : json_str(prev, "published");
+	url = o->url ? o->url : json_str(prev, "url");
+	if (o->title)
+		ttl = o->title;
+	else {
+		struct title_ctx tc = { &title, text.ptr };
+		ct_segment_text(text.ptr, text.len, title_cb, &tc);
+		ttl = title.len ? title.ptr : (json_str(prev, "title") ? json_str(prev, "title") : "");
+	}
+	meta_changed = !prev || strcmp(outlet, json_str(prev, "outlet") ? json_str(prev, "outlet") : "") ||
+		       (published && (!json_str(prev, "published") || strcmp(published, json_str(prev, "published")))) ||
+		       (url && (!json_str(prev, "url") || strcmp(url, json_str(prev, "url")))) ||
+		       strcmp(ttl, json_str(prev, "title") ? json_str(prev, "title") : "");
+	if (!text_changed && !meta_changed) {
+		t->unchanged++;
+		printf("unchanged: %s (%s)\n", id, file);
+		goto done;
+	}
+
+	job.txn = txn;
+	job.id = id;
+	job.text = text.ptr;
+	job.source_version = version;
+	ct_buf_init(&job.path);
+	ct_buf_init(&job.json);
+	if (text_changed) {
+		if ((error = ct_txn_put(txn, tpath.ptr, text.ptr, text.len)) < 0 ||
+		    (error = ct_extract(text.ptr, text.len, published, on_draft, &job)) < 0)
+			goto done;
+		error = 0;
+		if (prev) {
+			struct withdraw_ctx w = { txn, &job.seen, 0, CT_BUF_INIT };
+			struct ct_claim_filter f = { id, NULL, NULL, NULL, 0 };
+			if ((error = ct_cmd_index(ctx, &ix)) == 0)
+				error = ct_index_claims(ix, &f, withdraw_cb, &w);
+			ct_buf_release(&w.json);
+			if (error < 0)
+				goto done;
+			t->withdrawn += w.withdrawn;
+		}
+	} else {
+		const cJSON *c = cJSON_GetObjectItemCaseSensitive(prev, "claims");
+		job.claims = cJSON_IsNumber(c) ? (size_t)c->valuedouble : 0;
+	}
+
+	rec = cJSON_CreateObject();
+	if (!rec || !cJSON_AddStringToObject(rec, "id", id) || !cJSON_AddStringToObject(rec, "outlet", outlet) ||
+	    !(published ? cJSON_AddStringToObject(rec, "published", published) : cJSON_AddNullToObject(rec, "published")) ||
+	    !(url ? cJSON_AddStringToObject(rec, "url", url) : cJSON_AddNullToObject(rec, "url")) ||
+	    !cJSON_AddStringToObject(rec, "title", ttl) || !cJSON_AddStringToObject(rec, "sha256", sha) ||
+	    !cJSON_AddStringToObject(rec, "text", tpath.ptr) ||
+	    !cJSON_AddNumberToObject(rec, "bytes", (double)text.len) ||
+	    !cJSON_AddNumberToObject(rec, "version", version) ||
+	    !cJSON_AddNumberToObject(rec, "claims", (double)job.claims) ||
+	    (nbad && !cJSON_AddNumberToObject(rec, "invalid_utf8", (double)nbad))) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((error = put_json(txn, path.ptr, rec, &json)) < 0)
+		goto done;
+	if (prev) {
+		t->updated++;
+		ct_buf_printf(&t->body, "%s: %s, version %d, %zu claims\n", id, outlet, version, job.claims);
+	} else {
+		t->added++;
+		ct_buf_printf(&t->body, "%s: %s, %zu claims\n", id, outlet, job.claims);
+	}
+	t->claims += text_changed ? job.claims : 0;
+	printf("%s %s (%s): %zu claims\n", prev ? "updated" : "added", id, outlet, job.claims);
+done:
+	free(job.seen.ids);
+	ct_buf_release(&job.path);
+	ct_buf_release(&job.json);
+	cJSON_Delete(prev);
+	cJSON_Delete(rec);
+	ct_buf_release(&raw);
+	ct_buf_release(&text);
+	ct_buf_release(&path);
+	ct_buf_release(&tpath);
+	ct_buf_release(&old);
+	ct_buf_release(&title);
+	ct_buf_release(&json);
+	return error;
+}
+
+static void commit_message(ct_buf *msg, const struct add_totals *t)
+{
+	if (t->added)
+		ct_buf_printf(msg, "Add %zu source%s", t->added, t->added == 1 ? "" : "s");
+	if (t->updated)
+		ct_buf_printf(msg, "%s %zu source%s", t->added ? ", update" : "Update", t->updated,
+			      t->updated == 1 ? "" : "s");
+	ct_buf_printf(msg, ", %zu claim%s", t->claims, t->claims == 1 ? "" : "s");
+	if (t->withdrawn)
+		ct_buf_printf(msg, ", %zu withdrawn", t->withdrawn);
+	ct_buf_printf(msg, "\n\n%s", t->body.ptr);
+}
+
+int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
+{
+	struct add_opts o = { 0 };
+	const struct ct_option opts[] = {
+		{ 0, "id", CT_OPT_STRING, &o.id, "ID", "source id (one file only; default: the file name)" },
+		{ 0, "outlet", CT_OPT_STRING, &o.outlet, "NAME", "the outlet that published the article" },
+		{ 0, "published", CT_OPT_STRING, &o.published, "DATE", "publication date, YYYY-MM-DD" },
+		{ 0, "url", CT_OPT_STRING, &o.url, "URL", "where the article was published" },
+		{ 0, "title", CT_OPT_STRING, &o.title, "TITLE", "headline (default: the first heading of the text)" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "add", "[--id ID] --outlet NAME [--published DATE] [--url URL] [--title T] FILE...",
+		"Adds each FILE (UTF-8 or Latin text; CRLF accepted) as a source, stores its text and the\n"
+		"claims extracted from it, all in one commit. Re-adding unchanged text does nothing; changed\n"
+		"text makes a new version of the source, and claims whose sentence disappeared are withdrawn.", opts, 1, -1 };
+	struct add_totals t = { 0, 0, 0, 0, 0, CT_BUF_INIT };
+	struct ct_ident who = { 0 };
+	ct_desk *desk = NULL;
+	ct_index *ix = NULL;
+	ct_txn *txn = NULL;
+	ct_buf msg = CT_BUF_INIT, idbuf = CT_BUF_INIT;
+	char (*ids)[CT_SOURCE_ID_MAX + 1] = NULL;
+	char commit[41];
+	int n, r, i, j;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if (o.id && n > 1)
+		return ct_cmd_error(CT_EXIT_USAGE, "--id names one source; it cannot be used with %d files", n);
+	if (o.published && !ct_date_valid(o.published))
+		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", o.published);
+	if (o.url && !ct_url_valid(o.url))
+		return ct_cmd_error(CT_EXIT_INPUT, "--url must be an absolute URL without spaces: '%s'", o.url);
+	if (o.outlet && (!*o.outlet || strlen(o.outlet) > 200 || strchr(o.outlet, '\n')))
+		return ct_cmd_error(CT_EXIT_INPUT, "--outlet must be 1-200 characters on one line");
+	if (o.title && (strlen(o.title) > 1000 || strchr(o.title, '\n')))
+		return ct_cmd_error(CT_EXIT_INPUT, "--title must be at most 1000 characters on one line");
+
+	/* Every id is checked before anything is written. */
+	ids = calloc((size_t)n, sizeof(*ids));
+	if (!ids)
+		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+	for (i = 0; i < n; i++) {
+		const char *problem;
+		ct_buf_clear(&idbuf);
+		if (o.id)
+			ct_buf_puts(&idbuf, o.id);
+		else
+			ct_source_id_from_file(&idbuf, argv[i]);
+		if ((problem = ct_source_id_problem(idbuf.ptr)) != NULL) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "invalid source id '%s' (%s)%s: '%s'", idbuf.ptr, problem,
+					 o.id ? "" : "; name it with --id", argv[i]);
+			goto done;
+		}
+		memcpy(ids[i], idbuf.ptr, idbuf.len + 1);
+		for (j = 0; j < i; j++)
+			if (!strcmp(ids[j], ids[i])) {
+				r = ct_cmd_error(CT_EXIT_INPUT, "two files would both be source '%s': '%s' and '%s'",
+						 ids[i], argv[j], argv[i]);
+				goto done;
+			}
+	}
+
+	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = ct_desk_identity(desk, &who)) < 0 ||
+	    (r = ct_cmd_index(ctx, &ix)) < 0 || (r = ct_txn_begin(&txn, desk)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		ct_progress(ctx, "adding", (size_t)i, (size_t)n);
+		if ((r = add_one(ctx, txn, argv[i], &o, ids[i], &t)) < 0) {
+			ct_progress_done(ctx);
+			r = ct_cmd_fail(r);
+			fprintf(stderr, "claimtrack: nothing was committed\n");
+			goto done;
+		}
+	}
+	ct_progress_done(ctx);
+	if (!ct_txn_changes(txn)) {
+		printf("nothing to commit: %s unchanged\n", n == 1 ? "the source is" : "all sources are");
+		r = 0;
+		goto done;
+	}
+	commit_message(&msg, &t);
+	if ((r = ct_txn_commit(txn, &who, msg.ptr, commit)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	printf("[%.10s] %.*s\n", commit, (int)strcspn(msg.ptr, "\n"), msg.ptr);
+	/* Keep the cache current now, while the changed records are at hand in the object cache. */
+	if ((r = ct_cmd_index(ctx, &ix)) < 0) {
+		ct_cmd_warn("the index could not be updated (%s); it will be rebuilt on next use", ct_error_last());
+	}
+	r = 0;
+done:
+	ct_txn_free(txn);
+	ct_ident_release(&who);
+	ct_buf_release(&msg);
+	ct_buf_release(&idbuf);
+	ct_buf_release(&t.body);
+	free(ids);
+	return r;
+}

@@ -1,0 +1,112 @@
+/* What every command shares: the run context, the one option parser, and helpers to open the
+ * desk and its (automatically refreshed) index. Only src/cmd/ and main.c print or exit. */
+#ifndef CT_CMD_CMD_H
+#define CT_CMD_CMD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <cJSON.h>
+
+#include "desk/desk.h"
+#include "index/index.h"
+#include "util/buf.h"
+
+struct ct_ctx {
+	const char *dir;      /* -C DIR, or "." */
+	int color;            /* colour on stdout */
+	int progress;         /* progress bars on stderr */
+	ct_desk *desk;        /* opened on demand by ct_cmd_desk */
+	ct_index *index;      /* opened and refreshed on demand by ct_cmd_index */
+};
+
+typedef int (*ct_cmd_fn)(int argc, char **argv, struct ct_ctx *ctx);
+
+struct ct_command {
+	const char *name;
+	ct_cmd_fn fn;
+	const char *summary;
+};
+
+/* The command table, ending with a NULL name (main.c). */
+extern const struct ct_command ct_commands[];
+
+enum ct_opt_kind { CT_OPT_FLAG, CT_OPT_STRING, CT_OPT_LIST, CT_OPT_LONG };
+
+struct ct_strlist {
+	const char **items;
+	size_t n;
+};
+
+struct ct_option {
+	char short_name;         /* 0 for none */
+	const char *long_name;
+	enum ct_opt_kind kind;
+	void *value;             /* int *, const char **, struct ct_strlist *, long * */
+	const char *arg_name;    /* for help: "ID", "DATE" */
+	const char *help;
+};
+
+struct ct_usage {
+	const char *name;        /* command name */
+	const char *synopsis;    /* "[options] FILE..." */
+	const char *description; /* a paragraph */
+	const struct ct_option *options; /* ends with a zeroed entry */
+	int min_args, max_args;  /* positional arguments allowed; max -1 = any */
+};
+
+/* Return value of ct_parse_options after it printed help: the command exits 0. */
+#define CT_PARSE_HELP 1000
+
+/* Parses argv[1..argc) by the command's option table (--long, --long=V, --long V, -s V, -s, "--"),
+ * moving positional arguments to argv[0..*nargs). On a usage error prints the problem and the usage
+ * to stderr and returns -CT_EXIT_USAGE; on --help prints the help to stdout and returns CT_PARSE_HELP. */
+int ct_parse_options(const struct ct_usage *u, int argc, char **argv, int *nargs);
+/* Prints the command's help (synopsis, description, options) to f. */
+void ct_print_usage(const struct ct_usage *u, FILE *f);
+void ct_strlist_free(struct ct_strlist *l);
+
+/* Prints "claimtrack: <message>" to stderr for a negative library code and returns its exit code. */
+int ct_cmd_fail(int code);
+/* Prints "claimtrack: <formatted>" to stderr and returns exit_code. */
+int ct_cmd_error(int exit_code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints a warning to stderr. */
+void ct_cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Opens the desk found from ctx->dir (once). */
+int ct_cmd_desk(struct ct_ctx *ctx, ct_desk **out);
+/* Opens the index of the desk (once), rebuilding it when missing, corrupt or of another format,
+ * and bringing it up to HEAD from the tree diff since the commit it last saw. */
+int ct_cmd_index(struct ct_ctx *ctx, ct_index **out);
+/* Rebuilds the index from scratch (index --rebuild). */
+int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records);
+
+/* Writes a JSON value to stdout (formatted) followed by a newline; frees nothing. */
+int ct_print_json(const cJSON *v);
+/* SGR colour helpers: return the escape when ctx->color, else "". */
+const char *ct_color(const struct ct_ctx *ctx, const char *sgr);
+#define CT_C_RESET "0"
+#define CT_C_BOLD "1"
+#define CT_C_DIM "2"
+#define CT_C_RED "31"
+#define CT_C_GREEN "32"
+#define CT_C_YELLOW "33"
+#define CT_C_CYAN "36"
+
+/* Progress on stderr when ctx->progress: "\r<what> n/total". ct_progress_done clears the line. */
+void ct_progress(const struct ct_ctx *ctx, const char *what, size_t n, size_t total);
+void ct_progress_done(const struct ct_ctx *ctx);
+
+/* The commands (src/cmd/<name>.c). */
+int ct_cmd_init(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_help(int argc, char **argv, struct ct_ctx *ctx);
+
+#endif

@@ -1,0 +1,205 @@
+/* Shared command plumbing: error printing, opening the desk, and keeping the SQLite index in
+ * step with HEAD (rebuilt when missing or corrupt, otherwise refreshed from the tree diff). */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/err.h"
+
+int ct_cmd_fail(int code)
+{
+	const char *msg = ct_error_last();
+	fprintf(stderr, "claimtrack: %s\n", *msg ? msg : "failed");
+	return ct_error_exit_code(code);
+}
+
+int ct_cmd_error(int exit_code, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("claimtrack: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return exit_code;
+}
+
+void ct_cmd_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("claimtrack: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+const char *ct_color(const struct ct_ctx *ctx, const char *sgr)
+{
+	static char buf[4][16];
+	static int k;
+	if (!ctx->color)
+		return "";
+	k = (k + 1) & 3;
+	snprintf(buf[k], sizeof(buf[k]), "\033[%sm", sgr);
+	return buf[k];
+}
+
+void ct_progress(const struct ct_ctx *ctx, const char *what, size_t n, size_t total)
+{
+	int width = 30, filled;
+	if (!ctx->progress || !total)
+		return;
+	filled = (int)((double)n / (double)total * width);
+	fprintf(stderr, "\r%s [%.*s%*s] %zu/%zu", what, filled, "##############################",
+		width - filled, "", n, total);
+	fflush(stderr);
+}
+
+void ct_progress_done(const struct ct_ctx *ctx)
+{
+	if (ctx->progress)
+		fputs("\r\033[K", stderr);
+}
+
+int ct_print_json(const cJSON *v)
+{
+	char *s = cJSON_Print(v);
+	if (!s)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	fputs(s, stdout);
+	fputc('\n', stdout);
+	cJSON_free(s);
+	return 0;
+}
+
+int ct_cmd_desk(struct ct_ctx *ctx, ct_desk **out)
+{
+	int error;
+	if (!ctx->desk && (error = ct_desk_open(&ctx->desk, ctx->dir)) < 0)
+		return error;
+	*out = ctx->desk;
+	return 0;
+}
+
+static int put_record(const char *path, const char *data, size_t len, void *payload)
+{
+	if (!data)
+		return ct_index_remove(payload, path);
+	return ct_index_put(payload, path, data, len);
+}
+
+/* Brings ix to head: from scratch when rebuild, else from the diff since the commit it saw. */
+static int index_sync(ct_desk *desk, ct_index *ix, const char *head, int rebuild)
+{
+	ct_buf seen = CT_BUF_INIT;
+	int error;
+
+	if (!rebuild) {
+		error = ct_index_meta_get(ix, "commit", &seen);
+		if (error == CT_ENOTFOUND)
+			rebuild = 1;
+		else if (error < 0)
+			goto done;
+		else if (!strcmp(seen.ptr, head))
+			goto done;
+	}
+	if ((error = ct_index_begin(ix)) < 0)
+		goto done;
+	if (rebuild) {
+		if ((error = ct_index_clear(ix)) < 0 ||
+		    (*head && (error = ct_desk_foreach_record(desk, head, put_record, ix)) < 0))
+			goto fail;
+	} else {
+		error = ct_desk_diff_records(desk, seen.ptr, head, put_record, ix);
+		if (error == CT_ENOTFOUND) {
+			/* The commit the index saw is gone (history rewritten): start over. */
+			ct_index_rollback(ix);
+			ct_buf_release(&seen);
+			return index_sync(desk, ix, head, 1);
+		}
+		if (error < 0)
+			goto fail;
+	}
+	if ((error = ct_index_meta_set(ix, "commit", head)) < 0 || (error = ct_index_commit(ix)) < 0)
+		goto fail;
+	goto done;
+fail:
+	ct_index_rollback(ix);
+done:
+	ct_buf_release(&seen);
+	return error;
+}
+
+static int open_index(struct ct_ctx *ctx, int rebuild)
+{
+	ct_desk *desk;
+	ct_buf dir = CT_BUF_INIT, path = CT_BUF_INIT;
+	char head[41];
+	int error;
+
+	if ((error = ct_cmd_desk(ctx, &desk)) < 0 || (error = ct_desk_head(desk, head)) < 0)
+		return error;
+	ct_buf_printf(&dir, "%sclaimtrack", ct_desk_gitdir(desk));
+	ct_buf_printf(&path, "%s/index.db", dir.ptr);
+	if (ct_buf_oom(&dir) < 0 || ct_buf_oom(&path) < 0) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (mkdir(dir.ptr, 0777) < 0 && errno != EEXIST) {
+		error = ct_error_set(CT_EIO, "cannot create %s: %s", dir.ptr, strerror(errno));
+		goto done;
+	}
+	if (rebuild && ctx->index) {
+		ct_index_free(ctx->index);
+		ctx->index = NULL;
+	}
+	if (rebuild)
+		unlink(path.ptr);
+	error = ct_index_open(&ctx->index, path.ptr);
+	if (error == CT_EDESK) {
+		/* The index is only a cache: a corrupt or outdated one is replaced. */
+		ct_cmd_warn("%s; rebuilding it", ct_error_last());
+		unlink(path.ptr);
+		rebuild = 1;
+		error = ct_index_open(&ctx->index, path.ptr);
+	}
+	if (error < 0)
+		goto done;
+	error = index_sync(desk, ctx->index, head, rebuild);
+done:
+	ct_buf_release(&dir);
+	ct_buf_release(&path);
+	return error;
+}
+
+int ct_cmd_index(struct ct_ctx *ctx, ct_index **out)
+{
+	int error;
+	if (!ctx->index) {
+		if ((error = open_index(ctx, 0)) < 0)
+			return error;
+	} else {
+		char head[41];
+		if ((error = ct_desk_head(ctx->desk, head)) < 0 ||
+		    (error = index_sync(ctx->desk, ctx->index, head, 0)) < 0)
+			return error;
+	}
+	*out = ctx->index;
+	return 0;
+}
+
+int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records)
+{
+	int error = open_index(ctx, 1);
+	if (error < 0)
+		return error;
+	*out_records = ct_index_count(ctx->index, "source") + ct_index_count(ctx->index, "claim") +
+		       ct_index_count(ctx->index, "review");
+	return 0;
+}

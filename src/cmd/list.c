@@ -1,0 +1,151 @@
+/* claimtrack sources / claims: listings from the index, as text or --json arrays of records. */
+#include "cmd/cmd.h"
+
+#include <string.h>
+
+#include "util/err.h"
+
+struct list_ctx {
+	struct ct_ctx *ctx;
+	cJSON *array;   /* --json: records collected here */
+	size_t n;
+};
+
+static const char *str_or(const cJSON *o, const char *key, const char *dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : dflt;
+}
+
+static double num_or(const cJSON *o, const char *key, double dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+/* Prints s on one line, control characters shown as spaces, so record text cannot move the
+ * cursor or change colours of the terminal it is printed on. */
+static void print_clean(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static int source_row(const char *path, const char *json, void *payload)
+{
+	struct list_ctx *l = payload;
+	cJSON *rec = cJSON_Parse(json);
+	(void)path;
+	if (!rec)
+		return 0;
+	l->n++;
+	if (l->array) {
+		cJSON_AddItemToArray(l->array, rec);
+		return 0;
+	}
+	printf("%s%-16s%s %-10s %6.0f  ", ct_color(l->ctx, CT_C_BOLD), str_or(rec, "id", "?"),
+	       ct_color(l->ctx, CT_C_RESET), str_or(rec, "published", "-"), num_or(rec, "claims", 0));
+	print_clean(str_or(rec, "outlet", ""));
+	if (*str_or(rec, "title", "")) {
+		printf("  %s", ct_color(l->ctx, CT_C_DIM));
+		print_clean(str_or(rec, "title", ""));
+		printf("%s", ct_color(l->ctx, CT_C_RESET));
+	}
+	putchar('\n');
+	cJSON_Delete(rec);
+	return 0;
+}
+
+int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, n, r;
+	const struct ct_option opts[] = {
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of source records" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "sources", "[--json]", "Lists the sources of the desk, by id.", opts, 0, 0 };
+	struct list_ctx l = { ctx, NULL, 0 };
+	ct_index *ix;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if ((r = ct_cmd_index(ctx, &ix)) < 0)
+		return ct_cmd_fail(r);
+	if (json && !(l.array = cJSON_CreateArray()))
+		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+	r = ct_index_sources(ix, source_row, &l);
+	if (r == 0 && json)
+		r = ct_print_json(l.array);
+	cJSON_Delete(l.array);
+	return r < 0 ? ct_cmd_fail(r) : 0;
+}
+
+static int claim_row(const char *path, const char *json, void *payload)
+{
+	struct list_ctx *l = payload;
+	cJSON *rec = cJSON_Parse(json);
+	const char *status;
+	(void)path;
+	if (!rec)
+		return 0;
+	l->n++;
+	if (l->array) {
+		cJSON_AddItemToArray(l->array, rec);
+		return 0;
+	}
+	status = str_or(rec, "status", "active");
+	printf("%s%.10s%s %-12s %-10s ", ct_color(l->ctx, CT_C_YELLOW), str_or(rec, "id", "?"),
+	       ct_color(l->ctx, CT_C_RESET), str_or(rec, "source", "?"), str_or(rec, "type", "?"));
+	if (strcmp(status, "active"))
+		printf("%s[%s]%s ", ct_color(l->ctx, CT_C_DIM), status, ct_color(l->ctx, CT_C_RESET));
+	print_clean(str_or(rec, "text", ""));
+	putchar('\n');
+	cJSON_Delete(rec);
+	return 0;
+}
+
+int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, all = 0, n, r;
+	long limit = 0;
+	struct ct_claim_filter f = { NULL, NULL, NULL, NULL, 0 };
+	const struct ct_option opts[] = {
+		{ 's', "source", CT_OPT_STRING, &f.source, "ID", "only the claims of this source" },
+		{ 0, "search", CT_OPT_STRING, &f.search, "WORDS", "full-text search: claims containing all the words" },
+		{ 0, "status", CT_OPT_STRING, &f.status, "STATUS", "active (default), superseded or withdrawn" },
+		{ 0, "all", CT_OPT_FLAG, &all, NULL, "every status, withdrawn and superseded included" },
+		{ 0, "type", CT_OPT_STRING, &f.type, "TYPE", "only claims of this type (quantity, quote, ...)" },
+		{ 'n', "limit", CT_OPT_LONG, &limit, "N", "at most N claims" },
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of claim records" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "claims", "[--source ID] [--search WORDS] [--status S | --all] [--type T] [-n N] [--json]",
+		"Lists claims, by source and position in the text, or by relevance with --search.", opts, 0, 0 };
+	struct list_ctx l = { ctx, NULL, 0 };
+	ct_index *ix;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if (f.status && strcmp(f.status, "active") && strcmp(f.status, "superseded") && strcmp(f.status, "withdrawn"))
+		return ct_cmd_error(CT_EXIT_USAGE, "--status must be active, superseded or withdrawn: '%s'", f.status);
+	if (!f.status && !all)
+		f.status = "active";
+	f.limit = limit;
+	if ((r = ct_cmd_index(ctx, &ix)) < 0)
+		return ct_cmd_fail(r);
+	if (f.source) {
+		ct_buf json_s = CT_BUF_INIT, path = CT_BUF_INIT;
+		r = ct_index_get(ix, "source", f.source, &json_s, &path);
+		ct_buf_release(&json_s);
+		ct_buf_release(&path);
+		if (r == CT_ENOTFOUND)
+			return ct_cmd_error(CT_EXIT_INPUT, "no such source: '%s'", f.source);
+	}
+	if (json && !(l.array = cJSON_CreateArray()))
+		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+	r = ct_index_claims(ix, &f, claim_row, &l);
+	if (r == 0 && json)
+		r = ct_print_json(l.array);
+	cJSON_Delete(l.array);
+	return r < 0 ? ct_cmd_fail(r) : 0;
+}

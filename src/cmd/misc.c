@@ -1,0 +1,130 @@
+/* claimtrack index (status and --rebuild of the SQLite cache) and claimtrack extract (the claim
+ * extractor on a file, without a desk: for inspection and benchmarks). */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "record/record.h"
+#include "text/utf8.h"
+#include "util/err.h"
+
+int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int rebuild = 0, n, r;
+	const struct ct_option opts[] = {
+		{ 0, "rebuild", CT_OPT_FLAG, &rebuild, NULL, "delete the index and build it again from the desk" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "index", "[--rebuild]",
+		"The SQLite index (.git/claimtrack/index.db) is a cache of the desk, refreshed automatically.\n"
+		"Without options, brings it up to date and prints what it holds.", opts, 0, 0 };
+	ct_index *ix;
+	long records;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if (rebuild) {
+		if ((r = ct_cmd_index_rebuild(ctx, &records)) < 0)
+			return ct_cmd_fail(r);
+		ix = ctx->index;
+		printf("rebuilt: ");
+	} else if ((r = ct_cmd_index(ctx, &ix)) < 0) {
+		return ct_cmd_fail(r);
+	}
+	printf("%ld sources, %ld claims, %ld reviews", ct_index_count(ix, "source"), ct_index_count(ix, "claim"),
+	       ct_index_count(ix, "review"));
+	if (ct_index_count(ix, "broken") > 0)
+		printf(", %ld unreadable records (see 'claimtrack validate')", ct_index_count(ix, "broken"));
+	printf("\n");
+	return 0;
+}
+
+struct extract_out {
+	cJSON *array;
+	FILE *f;
+	size_t segments, claims;
+};
+
+static int on_extract(const struct ct_claim_draft *d, void *payload)
+{
+	struct extract_out *x = payload;
+	cJSON *o, *span;
+	x->segments++;
+	x->claims += d->is_claim ? 1 : 0;
+	if (!x->array) {
+		fprintf(x->f, "%s %-9s %.2f  %s\n", d->is_claim ? "*" : " ", ct_seg_kind_name(d->seg->kind),
+			d->checkworthy, d->text);
+		return 0;
+	}
+	o = cJSON_CreateObject();
+	if (!o || !cJSON_AddStringToObject(o, "text", d->text) ||
+	    !cJSON_AddStringToObject(o, "kind", ct_seg_kind_name(d->seg->kind)) ||
+	    !cJSON_AddBoolToObject(o, "is_claim", d->is_claim) || !(span = cJSON_AddArrayToObject(o, "span")) ||
+	    !cJSON_AddNumberToObject(o, "sentence", d->seg->index) ||
+	    !cJSON_AddNumberToObject(o, "paragraph", d->seg->paragraph)) {
+		cJSON_Delete(o);
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->start));
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->end));
+	if (ct_extract_features(o, d) < 0) {
+		cJSON_Delete(o);
+		return CT_ENOMEM;
+	}
+	cJSON_AddItemToArray(x->array, o);
+	return 0;
+}
+
+int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, n, r;
+	const char *published = NULL;
+	const struct ct_option opts[] = {
+		{ 0, "published", CT_OPT_STRING, &published, "DATE", "publication date (YYYY-MM-DD) for relative dates" },
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print every sentence with is_claim, score and features" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "extract", "[--published DATE] [--json] FILE",
+		"Runs the claim extractor on FILE (no desk needed) and prints every segment: claims are\n"
+		"marked '*'. FILE may be '-' for standard input.", opts, 1, 1 };
+	struct extract_out x = { NULL, stdout, 0, 0 };
+	ct_buf raw = CT_BUF_INIT, text = CT_BUF_INIT;
+	size_t nbad = 0, firstbad = 0;
+	(void)ctx;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if (published && !ct_date_valid(published))
+		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", published);
+	if (ct_buf_read_file(&raw, strcmp(argv[0], "-") ? argv[0] : "/dev/stdin") < 0) {
+		r = ct_cmd_error(CT_EXIT_INPUT, "cannot read %s: '%s'", errno == EISDIR ? "a directory" : strerror(errno), argv[0]);
+		goto done;
+	}
+	if ((r = ct_text_clean(&text, raw.ptr, raw.len, &nbad, &firstbad)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	if (nbad)
+		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", argv[0], nbad,
+			    nbad == 1 ? "" : "s", firstbad);
+	if (json && !(x.array = cJSON_CreateArray())) {
+		r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+		goto done;
+	}
+	if ((r = ct_extract(text.ptr, text.len, published, on_extract, &x)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	if (json)
+		ct_print_json(x.array);
+	else
+		fprintf(stderr, "%zu segments, %zu claims\n", x.segments, x.claims);
+	r = 0;
+done:
+	cJSON_Delete(x.array);
+	ct_buf_release(&raw);
+	ct_buf_release(&text);
+	return r;
+}

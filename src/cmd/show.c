@@ -1,0 +1,278 @@
+/* claimtrack show / log: one record in full, and the history of the desk or of one record.
+ * Ids are claim id prefixes (like git's abbreviated hashes) or exact source ids. */
+#include "cmd/cmd.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "record/record.h"
+#include "util/err.h"
+
+enum found_kind { FOUND_CLAIM, FOUND_SOURCE };
+
+static int is_hex_prefix(const char *s)
+{
+	size_t n = strlen(s), i;
+	if (n < 4 || n > CT_CLAIM_ID_LEN)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') || (s[i] >= 'A' && s[i] <= 'F')))
+			return 0;
+	return 1;
+}
+
+/* Finds a claim by id prefix, else a source by exact id. */
+static int find_record(ct_index *ix, const char *id, enum found_kind *kind, ct_buf *json, ct_buf *path)
+{
+	ct_buf full = CT_BUF_INIT;
+	int r = CT_ENOTFOUND;
+	if (is_hex_prefix(id)) {
+		r = ct_index_resolve_claim(ix, id, &full, path);
+		if (r == 0)
+			r = ct_index_get(ix, "claim", full.ptr, json, path);
+		ct_buf_release(&full);
+		if (r == 0) {
+			*kind = FOUND_CLAIM;
+			return 0;
+		}
+		if (r != CT_ENOTFOUND)
+			return r;
+	}
+	if (ct_source_id_valid(id)) {
+		ct_buf_clear(path);
+		r = ct_index_get(ix, "source", id, json, path);
+		if (r == 0) {
+			*kind = FOUND_SOURCE;
+			return 0;
+		}
+	}
+	if (r == CT_ENOTFOUND || r == CT_EINPUT)
+		return ct_error_set(CT_ENOTFOUND, "no claim or source with id '%s'", id);
+	return r;
+}
+
+static const char *str_or(const cJSON *o, const char *key, const char *dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : dflt;
+}
+
+static void print_clean(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static void show_claim(struct ct_ctx *ctx, ct_index *ix, const cJSON *rec)
+{
+	const cJSON *span = cJSON_GetObjectItemCaseSensitive(rec, "span");
+	const cJSON *v;
+	ct_buf sj = CT_BUF_INIT, sp = CT_BUF_INIT;
+	cJSON *src = NULL;
+
+	printf("%sclaim %s%s  (%s", ct_color(ctx, CT_C_YELLOW), str_or(rec, "id", "?"), ct_color(ctx, CT_C_RESET),
+	       str_or(rec, "status", "?"));
+	v = cJSON_GetObjectItemCaseSensitive(rec, "version");
+	if (cJSON_IsNumber(v))
+		printf(", version %d", v->valueint);
+	printf(")\n");
+	if (ct_index_get(ix, "source", str_or(rec, "source", ""), &sj, &sp) == 0)
+		src = cJSON_Parse(sj.ptr);
+	printf("source:      %s", str_or(rec, "source", "?"));
+	if (src) {
+		printf(" — ");
+		print_clean(str_or(src, "outlet", ""));
+		if (str_or(src, "published", NULL))
+			printf(", %s", str_or(src, "published", ""));
+	}
+	printf("\ntype:        %s\n", str_or(rec, "type", "?"));
+	v = cJSON_GetObjectItemCaseSensitive(rec, "checkworthy");
+	if (cJSON_IsNumber(v))
+		printf("checkworthy: %.2f\n", v->valuedouble);
+	if (cJSON_GetArraySize(span) == 2)
+		printf("span:        bytes %.0f-%.0f", cJSON_GetArrayItem(span, 0)->valuedouble,
+		       cJSON_GetArrayItem(span, 1)->valuedouble);
+	v = cJSON_GetObjectItemCaseSensitive(rec, "sentence");
+	if (cJSON_IsNumber(v))
+		printf(", sentence %d", v->valueint);
+	printf("\n");
+	if (str_or(rec, "supersedes", NULL))
+		printf("supersedes:  %s\n", str_or(rec, "supersedes", ""));
+	printf("\n    %s", ct_color(ctx, CT_C_BOLD));
+	print_clean(str_or(rec, "text", ""));
+	printf("%s\n", ct_color(ctx, CT_C_RESET));
+	cJSON_Delete(src);
+	ct_buf_release(&sj);
+	ct_buf_release(&sp);
+}
+
+static void show_source(struct ct_ctx *ctx, const cJSON *rec)
+{
+	static const char *const keys[] = { "outlet", "title", "published", "url", "sha256", "text", NULL };
+	const cJSON *v;
+	int i;
+	printf("%ssource %s%s\n", ct_color(ctx, CT_C_BOLD), str_or(rec, "id", "?"), ct_color(ctx, CT_C_RESET));
+	for (i = 0; keys[i]; i++) {
+		printf("%-10s ", keys[i]);
+		print_clean(str_or(rec, keys[i], "-"));
+		putchar('\n');
+	}
+	v = cJSON_GetObjectItemCaseSensitive(rec, "bytes");
+	printf("%-10s %.0f\n", "bytes", cJSON_IsNumber(v) ? v->valuedouble : 0);
+	v = cJSON_GetObjectItemCaseSensitive(rec, "version");
+	printf("%-10s %.0f\n", "version", cJSON_IsNumber(v) ? v->valuedouble : 0);
+	v = cJSON_GetObjectItemCaseSensitive(rec, "claims");
+	printf("%-10s %.0f\n", "claims", cJSON_IsNumber(v) ? v->valuedouble : 0);
+}
+
+int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, n, r;
+	const struct ct_option opts[] = {
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print the record as one JSON object" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "show", "[--json] ID",
+		"Shows one claim (by id or unique id prefix) or one source (by id).", opts, 1, 1 };
+	ct_buf rj = CT_BUF_INIT, path = CT_BUF_INIT;
+	enum found_kind kind;
+	cJSON *rec = NULL;
+	ct_index *ix;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if ((r = ct_cmd_index(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	if (!(rec = cJSON_Parse(rj.ptr))) {
+		r = ct_cmd_error(CT_EXIT_FAIL, "record cannot be parsed: '%s'", path.ptr);
+		goto done;
+	}
+	if (json)
+		ct_print_json(rec);
+	else if (kind == FOUND_CLAIM)
+		show_claim(ctx, ix, rec);
+	else
+		show_source(ctx, rec);
+	r = 0;
+done:
+	cJSON_Delete(rec);
+	ct_buf_release(&rj);
+	ct_buf_release(&path);
+	return r;
+}
+
+struct log_ctx {
+	struct ct_ctx *ctx;
+	cJSON *array;
+	long max, n;
+};
+
+static void format_date(char *out, size_t size, long long t, int offset)
+{
+	time_t local = (time_t)(t + (long long)offset * 60);
+	struct tm tm;
+	int a = offset < 0 ? -offset : offset;
+	gmtime_r(&local, &tm);
+	snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, offset < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+static int log_entry(const struct ct_log_entry *e, void *payload)
+{
+	struct log_ctx *l = payload;
+	char date[80];
+	const char *m;
+	if (l->max > 0 && l->n >= l->max)
+		return 1;
+	l->n++;
+	format_date(date, sizeof(date), e->time, e->offset);
+	if (l->array) {
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			return CT_ENOMEM;
+		cJSON_AddStringToObject(o, "commit", e->commit);
+		cJSON_AddStringToObject(o, "author", e->author);
+		cJSON_AddStringToObject(o, "email", e->email);
+		cJSON_AddStringToObject(o, "date", date);
+		cJSON_AddStringToObject(o, "message", e->message);
+		cJSON_AddItemToArray(l->array, o);
+		return 0;
+	}
+	printf("%scommit %s%s\nAuthor: ", ct_color(l->ctx, CT_C_YELLOW), e->commit, ct_color(l->ctx, CT_C_RESET));
+	print_clean(e->author);
+	printf(" <");
+	print_clean(e->email);
+	printf(">\nDate:   %s\n\n", date);
+	for (m = e->message; *m;) {
+		size_t len = strcspn(m, "\n");
+		printf("    ");
+		for (size_t i = 0; i < len; i++)
+			putchar((unsigned char)m[i] < 0x20 && m[i] != '\t' ? ' ' : m[i]);
+		putchar('\n');
+		m += len;
+		if (*m)
+			m++;
+	}
+	putchar('\n');
+	return 0;
+}
+
+int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, n, r;
+	long max = 0;
+	const struct ct_option opts[] = {
+		{ 'n', "max-count", CT_OPT_LONG, &max, "N", "at most N commits" },
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print [{commit, author, email, date, message}]" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "log", "[-n N] [--json] [ID]",
+		"Shows the commits of the desk, newest first; with ID, only those that changed that claim\n"
+		"or source (its record or its text).", opts, 0, 1 };
+	struct log_ctx l = { ctx, NULL, 0, 0 };
+	ct_buf rj = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
+	const char *paths[2];
+	size_t npaths = 0;
+	enum found_kind kind;
+	ct_desk *desk;
+	ct_index *ix;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	l.max = max;
+	if ((r = ct_cmd_desk(ctx, &desk)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	if (n) {
+		if ((r = ct_cmd_index(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
+			r = ct_cmd_fail(r);
+			goto done;
+		}
+		paths[npaths++] = path.ptr;
+		if (kind == FOUND_SOURCE) {
+			ct_source_text_path(&tpath, argv[0]);
+			paths[npaths++] = tpath.ptr;
+		}
+	}
+	if (json && !(l.array = cJSON_CreateArray())) {
+		r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+		goto done;
+	}
+	r = ct_desk_log(desk, paths, npaths, log_entry, &l);
+	if (r < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
+	if (json)
+		ct_print_json(l.array);
+	r = 0;
+done:
+	cJSON_Delete(l.array);
+	ct_buf_release(&rj);
+	ct_buf_release(&path);
+	ct_buf_release(&tpath);
+	return r;
+}

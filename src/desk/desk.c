@@ -1,0 +1,1138 @@
+/* The desk on libgit2: open/init, reads of HEAD, history, and transactions that write one
+ * commit per command through an in-memory object backend and (for bulk work) one packfile. */
+#include "desk/desk.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
+
+#include "desk/pack.h"
+#include "util/err.h"
+
+#define BRANCH "refs/heads/main"
+/* Below this many new objects a commit is written as loose objects; above, as one pack. */
+#define LOOSE_MAX 256
+
+struct ct_desk {
+	git_repository *repo;
+	char *workdir;
+	char *gitdir;
+};
+
+static int git_fail(int code, const char *what)
+{
+	const git_error *e = git_error_last();
+	return ct_error_set(code, "%s: %s", what, e && e->message ? e->message : "unknown git error");
+}
+
+static void lib_init(void)
+{
+	static int done;
+	if (done)
+		return;
+	git_libgit2_init();
+	/* We verify what we read ourselves (validate); re-hashing every read costs 25-30%. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
+	done = 1;
+}
+
+static void oid_hex(char out[41], const git_oid *oid)
+{
+	git_oid_tostr(out, 41, oid);
+}
+
+/* ---- identities ---------------------------------------------------------------------- */
+
+void ct_ident_release(struct ct_ident *who)
+{
+	free(who->name);
+	free(who->email);
+	who->name = who->email = NULL;
+}
+
+static int valid_ident_part(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '<' || *s == '>' || *s == '\n')
+			return 0;
+	return 1;
+}
+
+int ct_ident_parse(struct ct_ident *who, const char *text)
+{
+	const char *lt = strchr(text, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	size_t nlen;
+	memset(who, 0, sizeof(*who));
+	if (!lt || !gt || gt[1] != '\0')
+		return ct_error_set(CT_EINPUT, "identity must look like 'Name <email>': '%s'", text);
+	nlen = (size_t)(lt - text);
+	while (nlen && text[nlen - 1] == ' ')
+		nlen--;
+	if (!nlen || gt == lt + 1)
+		return ct_error_set(CT_EINPUT, "identity needs a name and an email: '%s'", text);
+	who->name = strndup(text, nlen);
+	who->email = strndup(lt + 1, (size_t)(gt - lt - 1));
+	if (!who->name || !who->email) {
+		ct_ident_release(who);
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	if (!valid_ident_part(who->name) || !valid_ident_part(who->email)) {
+		ct_ident_release(who);
+		return ct_error_set(CT_EINPUT, "identity must look like 'Name <email>': '%s'", text);
+	}
+	return 0;
+}
+
+/* Parses git's internal date format "@<secs> <+hhmm>" or "<secs> <+hhmm>", or ISO 8601
+ * "YYYY-MM-DDTHH:MM:SS" with "Z" or "+hh:mm". */
+static int parse_git_date(const char *s, long long *t, int *offset)
+{
+	char *end;
+	int sign = 1, hh, mm;
+	if (*s == '@')
+		s++;
+	if (strlen(s) >= 19 && s[4] == '-' && s[10] == 'T') {
+		struct tm tm;
+		const char *z = s + 19;
+		memset(&tm, 0, sizeof(tm));
+		if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+			   &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+			return -1;
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		*t = (long long)timegm(&tm);
+		*offset = 0;
+		if (*z == 'Z' || !*z)
+			return 0;
+		if ((*z != '+' && *z != '-') || sscanf(z + 1, "%2d:%2d", &hh, &mm) != 2)
+			return -1;
+		*offset = (*z == '-' ? -1 : 1) * (hh * 60 + mm);
+		*t -= (long long)*offset * 60;
+		return 0;
+	}
+	errno = 0;
+	*t = strtoll(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	while (*end == ' ')
+		end++;
+	*offset = 0;
+	if (!*end)
+		return 0;
+	if (*end == '-')
+		sign = -1;
+	else if (*end != '+')
+		return -1;
+	if (strlen(end + 1) != 4 || sscanf(end + 1, "%2d%2d", &hh, &mm) != 2)
+		return -1;
+	*offset = sign * (hh * 60 + mm);
+	return 0;
+}
+
+static char *config_string(git_config *cfg, const char *key)
+{
+	git_buf b = { 0 };
+	char *s = NULL;
+	if (cfg && git_config_get_string_buf(&b, cfg, key) == 0)
+		s = strdup(b.ptr);
+	git_buf_dispose(&b);
+	return s;
+}
+
+int ct_desk_identity(ct_desk *desk, struct ct_ident *who)
+{
+	git_config *cfg = NULL;
+	const char *env;
+	memset(who, 0, sizeof(*who));
+	lib_init();
+	if (desk)
+		git_repository_config_snapshot(&cfg, desk->repo);
+	else {
+		git_config *live = NULL;
+		if (git_config_open_default(&live) == 0)
+			git_config_snapshot(&cfg, live);
+		git_config_free(live);
+	}
+	env = getenv("GIT_AUTHOR_NAME");
+	who->name = env && *env ? strdup(env) : config_string(cfg, "user.name");
+	env = getenv("GIT_AUTHOR_EMAIL");
+	who->email = env && *env ? strdup(env) : config_string(cfg, "user.email");
+	git_config_free(cfg);
+	if (!who->name || !who->email || !*who->name || !*who->email) {
+		ct_ident_release(who);
+		return ct_error_set(CT_EINPUT, "no identity: set git config user.name and user.email "
+				    "(or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)");
+	}
+	if (!valid_ident_part(who->name) || !valid_ident_part(who->email)) {
+		ct_ident_release(who);
+		return ct_error_set(CT_EINPUT, "identity has '<', '>' or a newline in it");
+	}
+	env = getenv("GIT_AUTHOR_DATE");
+	if (env && *env && parse_git_date(env, &who->time, &who->offset) < 0) {
+		ct_ident_release(who);
+		return ct_error_set(CT_EINPUT, "malformed GIT_AUTHOR_DATE: '%s'", env);
+	}
+	return 0;
+}
+
+static int make_signature(git_signature **out, const struct ct_ident *who)
+{
+	if (who->time)
+		return git_signature_new(out, who->name, who->email, (git_time_t)who->time, who->offset);
+	return git_signature_now(out, who->name, who->email);
+}
+
+/* ---- opening ------------------------------------------------------------------------- */
+
+static int desk_from_repo(ct_desk **out, git_repository *repo)
+{
+	ct_desk *d = calloc(1, sizeof(*d));
+	const char *wd = git_repository_workdir(repo);
+	*out = NULL;
+	if (!wd) {
+		free(d);
+		git_repository_free(repo);
+		return ct_error_set(CT_EDESK, "a desk needs a working tree; this repository is bare: '%s'",
+				    git_repository_path(repo));
+	}
+	if (!d || !(d->workdir = strdup(wd)) || !(d->gitdir = strdup(git_repository_path(repo)))) {
+		if (d)
+			free(d->workdir);
+		free(d);
+		git_repository_free(repo);
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	d->repo = repo;
+	*out = d;
+	return 0;
+}
+
+int ct_desk_open(ct_desk **out, const char *dir)
+{
+	git_repository *repo = NULL;
+	ct_desk *d = NULL;
+	ct_buf path = CT_BUF_INIT;
+	struct stat st;
+	int error;
+
+	*out = NULL;
+	lib_init();
+	if (git_repository_open_ext(&repo, dir, 0, NULL) < 0)
+		return ct_error_set(CT_EDESK, "not a claimtrack desk (or any of the parent directories): '%s'", dir);
+	if ((error = desk_from_repo(&d, repo)) < 0)
+		return error;
+	ct_buf_printf(&path, "%sdesk.json", d->workdir);
+	if (stat(path.ptr, &st) < 0) {
+		git_object *obj = NULL;
+		if (git_revparse_single(&obj, repo, "HEAD:desk.json") < 0) {
+			error = ct_error_set(CT_EDESK, "not a claimtrack desk (no desk.json): '%s'", d->workdir);
+			ct_desk_free(d);
+			ct_buf_release(&path);
+			return error;
+		}
+		git_object_free(obj);
+	}
+	ct_buf_release(&path);
+	*out = d;
+	return 0;
+}
+
+void ct_desk_free(ct_desk *desk)
+{
+	if (!desk)
+		return;
+	git_repository_free(desk->repo);
+	free(desk->workdir);
+	free(desk->gitdir);
+	free(desk);
+}
+
+const char *ct_desk_workdir(const ct_desk *desk)
+{
+	return desk->workdir;
+}
+
+const char *ct_desk_gitdir(const ct_desk *desk)
+{
+	return desk->gitdir;
+}
+
+int ct_desk_init(const char *path, const struct ct_ident *who, const char *desk_json, size_t len)
+{
+	git_repository *repo = NULL;
+	git_repository_init_options opts;
+	ct_desk *d = NULL;
+	ct_txn *txn = NULL;
+	ct_buf p = CT_BUF_INIT;
+	struct stat st;
+	int error;
+
+	lib_init();
+	ct_buf_printf(&p, "%s/desk.json", path);
+	if (stat(p.ptr, &st) == 0) {
+		error = ct_error_set(CT_EDESK, "already a claimtrack desk: '%s'", path);
+		goto done;
+	}
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = "main";
+	if (git_repository_init_ext(&repo, path, &opts) < 0) {
+		error = git_fail(CT_EDESK, "cannot create desk");
+		goto done;
+	}
+	if ((error = desk_from_repo(&d, repo)) < 0)
+		goto done;
+	if ((error = ct_txn_begin(&txn, d)) < 0 || (error = ct_txn_put(txn, "desk.json", desk_json, len)) < 0)
+		goto done;
+	error = ct_txn_commit(txn, who, "Create claims desk", NULL);
+done:
+	ct_txn_free(txn);
+	ct_desk_free(d);
+	ct_buf_release(&p);
+	return error;
+}
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+static int head_commit(git_commit **out, git_repository *repo)
+{
+	git_oid oid;
+	int r = git_reference_name_to_id(&oid, repo, "HEAD");
+	*out = NULL;
+	if (r == GIT_ENOTFOUND || r == GIT_EUNBORNBRANCH)
+		return 0;
+	if (r < 0)
+		return git_fail(CT_EDESK, "cannot read HEAD");
+	if (git_commit_lookup(out, repo, &oid) < 0)
+		return git_fail(CT_EDESK, "cannot read HEAD commit");
+	return 0;
+}
+
+int ct_desk_head(ct_desk *desk, char out[41])
+{
+	git_oid oid;
+	int r = git_reference_name_to_id(&oid, desk->repo, "HEAD");
+	out[0] = '\0';
+	if (r == GIT_ENOTFOUND || r == GIT_EUNBORNBRANCH)
+		return 0;
+	if (r < 0)
+		return git_fail(CT_EDESK, "cannot read HEAD");
+	oid_hex(out, &oid);
+	return 0;
+}
+
+int ct_desk_resolve(ct_desk *desk, const char *rev, char out[41])
+{
+	git_object *obj = NULL;
+	if (git_revparse_single(&obj, desk->repo, rev) < 0)
+		return ct_error_set(CT_ENOTFOUND, "unknown revision: '%s'", rev);
+	if (git_object_type(obj) != GIT_OBJECT_COMMIT) {
+		git_object *c = NULL;
+		if (git_object_peel(&c, obj, GIT_OBJECT_COMMIT) < 0) {
+			git_object_free(obj);
+			return ct_error_set(CT_ENOTFOUND, "not a commit: '%s'", rev);
+		}
+		git_object_free(obj);
+		obj = c;
+	}
+	oid_hex(out, git_object_id(obj));
+	git_object_free(obj);
+	return 0;
+}
+
+/* Looks up the tree of commit hex id (NULL or "" = HEAD); *out stays NULL for an unborn HEAD. */
+static int commit_tree(git_tree **out, git_repository *repo, const char *commit)
+{
+	git_commit *c = NULL;
+	git_oid oid;
+	int error;
+	*out = NULL;
+	if (!commit || !*commit) {
+		if ((error = head_commit(&c, repo)) < 0 || !c)
+			return error;
+	} else if (git_oid_fromstr(&oid, commit) < 0 || git_commit_lookup(&c, repo, &oid) < 0) {
+		return ct_error_set(CT_ENOTFOUND, "no such commit: '%s'", commit);
+	}
+	error = git_commit_tree(out, c) < 0 ? git_fail(CT_EDESK, "cannot read tree") : 0;
+	git_commit_free(c);
+	return error;
+}
+
+int ct_desk_read(ct_desk *desk, const char *commit, const char *path, ct_buf *out)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int error;
+
+	if ((error = commit_tree(&tree, desk->repo, commit)) < 0)
+		return error;
+	if (!tree || git_tree_entry_bypath(&entry, tree, path) < 0 ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+		error = ct_error_set(CT_ENOTFOUND, "no such file in the desk: '%s'", path);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, desk->repo, git_tree_entry_id(entry)) < 0) {
+		error = git_fail(CT_EDESK, "cannot read blob");
+		goto done;
+	}
+	if (ct_buf_put(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob)) < 0)
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return error;
+}
+
+static int is_record_path(const char *path)
+{
+	size_t n = strlen(path);
+	if (n < 6 || strcmp(path + n - 5, ".json"))
+		return 0;
+	return !strncmp(path, "sources/", 8) || !strncmp(path, "claims/", 7) || !strncmp(path, "reviews/", 8);
+}
+
+struct walk_ctx {
+	git_repository *repo;
+	ct_desk_blob_cb cb;
+	void *payload;
+	ct_buf path;
+	int result;
+	const char *prefix;   /* NULL: record folders and .json records only */
+};
+
+static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
+{
+	struct walk_ctx *w = payload;
+	git_blob *blob = NULL;
+	const char *name = git_tree_entry_name(entry);
+	int r;
+
+	ct_buf_clear(&w->path);
+	ct_buf_puts(&w->path, root);
+	ct_buf_puts(&w->path, name);
+	if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+		size_t n = w->path.len, p;
+		/* Only descend into the folders that can hold what we look for. */
+		if (!w->prefix)
+			return (!*root && strcmp(name, "sources") && strcmp(name, "claims") && strcmp(name, "reviews"));
+		p = strlen(w->prefix);
+		return strncmp(w->path.ptr, w->prefix, n < p ? n : p) ? 1 : 0;
+	}
+	if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
+		return 0;
+	if (w->prefix ? strncmp(w->path.ptr, w->prefix, strlen(w->prefix)) != 0 : !is_record_path(w->path.ptr))
+		return 0;
+	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(entry)) < 0) {
+		w->result = git_fail(CT_EDESK, "cannot read blob");
+		return -1;
+	}
+	r = w->cb(w->path.ptr, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), w->payload);
+	git_blob_free(blob);
+	if (r) {
+		w->result = r;
+		return -1;
+	}
+	return 0;
+}
+
+int ct_desk_foreach_record(ct_desk *desk, const char *commit, ct_desk_blob_cb cb, void *payload)
+{
+	git_tree *tree = NULL;
+	struct walk_ctx w = { desk->repo, cb, payload, CT_BUF_INIT, 0, NULL };
+	int error;
+	if ((error = commit_tree(&tree, desk->repo, commit)) < 0 || !tree)
+		return error;
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, &w) < 0 && !w.result)
+		w.result = git_fail(CT_EDESK, "cannot walk tree");
+	git_tree_free(tree);
+	ct_buf_release(&w.path);
+	return w.result;
+}
+
+static int foreach_staged(ct_desk *desk, const char *prefix, ct_desk_blob_cb cb, void *payload)
+{
+	git_index *index = NULL;
+	size_t i, n, plen = strlen(prefix);
+	int error = 0;
+
+	if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
+		git_index_free(index);
+		return git_fail(CT_EDESK, "cannot read the git index");
+	}
+	n = git_index_entrycount(index);
+	for (i = 0; i < n && !error; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		git_blob *blob = NULL;
+		if (strncmp(e->path, prefix, plen) || git_index_entry_stage(e) != 0)
+			continue;
+		if (git_blob_lookup(&blob, desk->repo, &e->id) < 0) {
+			error = git_fail(CT_EDESK, "cannot read staged blob");
+			break;
+		}
+		error = cb(e->path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), payload);
+		git_blob_free(blob);
+	}
+	git_index_free(index);
+	return error;
+}
+
+int ct_desk_foreach_file(ct_desk *desk, const char *commit, int staged, const char *prefix,
+			 ct_desk_blob_cb cb, void *payload)
+{
+	git_tree *tree = NULL;
+	struct walk_ctx w = { desk->repo, cb, payload, CT_BUF_INIT, 0, prefix };
+	int error;
+	if (staged)
+		return foreach_staged(desk, prefix, cb, payload);
+	if ((error = commit_tree(&tree, desk->repo, commit)) < 0 || !tree)
+		return error;
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, &w) < 0 && !w.result)
+		w.result = git_fail(CT_EDESK, "cannot walk tree");
+	git_tree_free(tree);
+	ct_buf_release(&w.path);
+	return w.result;
+}
+
+struct diff_ctx {
+	git_repository *repo;
+	ct_desk_blob_cb cb;
+	void *payload;
+	int result;
+};
+
+static int diff_file_cb(const git_diff_delta *delta, float progress, void *payload)
+{
+	struct diff_ctx *c = payload;
+	git_blob *blob = NULL;
+	int r;
+	(void)progress;
+	if (delta->status == GIT_DELTA_DELETED) {
+		if (!is_record_path(delta->old_file.path))
+			return 0;
+		r = c->cb(delta->old_file.path, NULL, 0, c->payload);
+	} else {
+		if (!is_record_path(delta->new_file.path) || (delta->new_file.mode & 0170000) != 0100000)
+			return 0;
+		if (git_blob_lookup(&blob, c->repo, &delta->new_file.id) < 0) {
+			c->result = git_fail(CT_EDESK, "cannot read blob");
+			return -1;
+		}
+		r = c->cb(delta->new_file.path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), c->payload);
+		git_blob_free(blob);
+	}
+	if (r) {
+		c->result = r;
+		return -1;
+	}
+	return 0;
+}
+
+int ct_desk_diff_records(ct_desk *desk, const char *from, const char *to, ct_desk_blob_cb cb, void *payload)
+{
+	git_tree *a = NULL, *b = NULL;
+	git_diff *diff = NULL;
+	git_diff_options opts;
+	struct diff_ctx c = { desk->repo, cb, payload, 0 };
+	int error;
+
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	if (from && *from && (error = commit_tree(&a, desk->repo, from)) < 0)
+		return error;
+	if ((error = commit_tree(&b, desk->repo, to)) < 0)
+		goto done;
+	opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+	if (git_diff_tree_to_tree(&diff, desk->repo, a, b, &opts) < 0) {
+		error = git_fail(CT_EDESK, "cannot diff trees");
+		goto done;
+	}
+	if (git_diff_foreach(diff, diff_file_cb, NULL, NULL, NULL, &c) < 0 && !c.result)
+		c.result = git_fail(CT_EDESK, "cannot diff trees");
+	error = c.result;
+done:
+	git_diff_free(diff);
+	git_tree_free(a);
+	git_tree_free(b);
+	return error;
+}
+
+/* ---- history ------------------------------------------------------------------------- */
+
+static int path_changed(git_commit *c, const char *const *paths, size_t npaths)
+{
+	git_tree *tree = NULL;
+	unsigned i, np = git_commit_parentcount(c);
+	size_t k;
+	int changed_from_all = 1;
+
+	if (git_commit_tree(&tree, c) < 0)
+		return 0;
+	for (i = 0; i < (np ? np : 1) && changed_from_all; i++) {
+		git_commit *parent = NULL;
+		git_tree *ptree = NULL;
+		int changed = 0;
+		if (np && (git_commit_parent(&parent, c, i) < 0 || git_commit_tree(&ptree, parent) < 0)) {
+			git_commit_free(parent);
+			continue;
+		}
+		for (k = 0; k < npaths && !changed; k++) {
+			git_tree_entry *ea = NULL, *eb = NULL;
+			int ha = git_tree_entry_bypath(&ea, tree, paths[k]) == 0;
+			int hb = ptree && git_tree_entry_bypath(&eb, ptree, paths[k]) == 0;
+			if (ha != hb || (ha && !git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb))))
+				changed = 1;
+			git_tree_entry_free(ea);
+			git_tree_entry_free(eb);
+		}
+		changed_from_all = changed;
+		git_tree_free(ptree);
+		git_commit_free(parent);
+	}
+	git_tree_free(tree);
+	return changed_from_all;
+}
+
+int ct_desk_log(ct_desk *desk, const char *const *paths, size_t npaths, ct_desk_log_cb cb, void *payload)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid;
+	int error = 0, r;
+
+	if (git_revwalk_new(&walk, desk->repo) < 0)
+		return git_fail(CT_EDESK, "cannot walk history");
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	r = git_revwalk_push_head(walk);
+	if (r == GIT_ENOTFOUND || r == GIT_EUNBORNBRANCH)
+		goto done;
+	if (r < 0) {
+		error = git_fail(CT_EDESK, "cannot walk history");
+		goto done;
+	}
+	while ((r = git_revwalk_next(&oid, walk)) == 0) {
+		git_commit *c = NULL;
+		struct ct_log_entry e;
+		const git_signature *a;
+		if (git_commit_lookup(&c, desk->repo, &oid) < 0) {
+			error = git_fail(CT_EDESK, "cannot read commit");
+			break;
+		}
+		if (npaths && !path_changed(c, paths, npaths)) {
+			git_commit_free(c);
+			continue;
+		}
+		a = git_commit_author(c);
+		oid_hex(e.commit, &oid);
+		e.author = a->name;
+		e.email = a->email;
+		e.time = (long long)a->when.time;
+		e.offset = a->when.offset;
+		e.message = git_commit_message(c);
+		error = cb(&e, payload);
+		git_commit_free(c);
+		if (error)
+			break;
+	}
+	if (r < 0 && r != GIT_ITEROVER && !error)
+		error = git_fail(CT_EDESK, "cannot walk history");
+done:
+	git_revwalk_free(walk);
+	return error;
+}
+
+/* ---- transactions -------------------------------------------------------------------- */
+
+/* An odb backend that keeps new objects in memory (or, past LOOSE_MAX, streams them into one
+ * pack) and reads everything else from the desk's own object database. It has no freshen, so
+ * libgit2 never stats loose files or rescans packs for objects it is about to write. */
+struct mem_obj {
+	git_oid oid;
+	git_object_t type;
+	size_t len;
+	char *data;
+};
+
+struct txn_backend {
+	git_odb_backend parent;
+	git_odb *disk;
+	struct mem_obj *objs;
+	size_t n, cap;
+	ct_pack *pack;
+	const char *pack_dir;
+	int error;
+};
+
+struct update {
+	char *path;
+	git_oid oid;
+	int remove;
+};
+
+struct ct_txn {
+	ct_desk *desk;
+	git_odb *disk;
+	git_odb *odb;             /* only the txn backend */
+	git_repository *wrepo;    /* a repository over odb, for building trees and the commit */
+	struct txn_backend *be;
+	git_commit *head;         /* NULL on an unborn branch */
+	git_tree *base;           /* head's tree, from the desk repository */
+	struct update *updates;
+	size_t n, cap;
+	ct_buf pack_dir;
+};
+
+static struct mem_obj *mem_find(struct txn_backend *be, const git_oid *oid)
+{
+	size_t i;
+	for (i = 0; i < be->n; i++)
+		if (git_oid_equal(&be->objs[i].oid, oid))
+			return &be->objs[i];
+	return NULL;
+}
+
+static int pack_type(git_object_t t)
+{
+	switch (t) {
+	case GIT_OBJECT_COMMIT: return CT_PACK_COMMIT;
+	case GIT_OBJECT_TREE: return CT_PACK_TREE;
+	case GIT_OBJECT_TAG: return CT_PACK_TAG;
+	default: return CT_PACK_BLOB;
+	}
+}
+
+static git_object_t git_type(int t)
+{
+	switch (t) {
+	case CT_PACK_COMMIT: return GIT_OBJECT_COMMIT;
+	case CT_PACK_TREE: return GIT_OBJECT_TREE;
+	case CT_PACK_TAG: return GIT_OBJECT_TAG;
+	default: return GIT_OBJECT_BLOB;
+	}
+}
+
+/* Moves the buffered objects into a new pack once there are too many for loose writes. */
+static int be_spill(struct txn_backend *be)
+{
+	size_t i;
+	int error;
+	if ((error = ct_pack_open(&be->pack, be->pack_dir, 1)) < 0)
+		return error;
+	for (i = 0; i < be->n; i++) {
+		if ((error = ct_pack_add(be->pack, be->objs[i].oid.id, pack_type(be->objs[i].type),
+					 be->objs[i].data, be->objs[i].len)) < 0)
+			return error;
+		free(be->objs[i].data);
+	}
+	be->n = 0;
+	return 0;
+}
+
+static int be_write(git_odb_backend *b, const git_oid *oid, const void *data, size_t len, git_object_t type)
+{
+	struct txn_backend *be = (struct txn_backend *)b;
+	struct mem_obj *o;
+	int error;
+
+	if (be->pack)
+		goto to_pack;
+	if (mem_find(be, oid))
+		return 0;
+	if (be->n >= LOOSE_MAX) {
+		if ((error = be_spill(be)) < 0)
+			goto fail;
+		goto to_pack;
+	}
+	if (be->n == be->cap) {
+		size_t cap = be->cap ? be->cap * 2 : 64;
+		struct mem_obj *n = realloc(be->objs, cap * sizeof(*n));
+		if (!n)
+			goto oom;
+		be->objs = n;
+		be->cap = cap;
+	}
+	o = &be->objs[be->n];
+	o->data = malloc(len ? len : 1);
+	if (!o->data)
+		goto oom;
+	memcpy(o->data, data, len);
+	git_oid_cpy(&o->oid, oid);
+	o->type = type;
+	o->len = len;
+	be->n++;
+	return 0;
+to_pack:
+	if ((error = ct_pack_add(be->pack, oid->id, pack_type(type), data, len)) < 0)
+		goto fail;
+	return 0;
+oom:
+	error = ct_error_set(CT_ENOMEM, "out of memory");
+fail:
+	be->error = error;
+	git_error_set_str(GIT_ERROR_ODB, ct_error_last());
+	return -1;
+}
+
+static int be_read_local(struct txn_backend *be, const git_oid *oid, ct_buf *out, git_object_t *type)
+{
+	struct mem_obj *o = mem_find(be, oid);
+	int t, r;
+	if (o) {
+		*type = o->type;
+		return ct_buf_put(out, o->data, o->len) < 0 ? -1 : 0;
+	}
+	if (!be->pack)
+		return GIT_ENOTFOUND;
+	r = ct_pack_read(be->pack, oid->id, &t, out);
+	if (r == CT_ENOTFOUND)
+		return GIT_ENOTFOUND;
+	if (r < 0)
+		return -1;
+	*type = git_type(t);
+	return 0;
+}
+
+static int be_read(void **out, size_t *len, git_object_t *type, git_odb_backend *b, const git_oid *oid)
+{
+	struct txn_backend *be = (struct txn_backend *)b;
+	ct_buf buf = CT_BUF_INIT;
+	git_odb_object *obj = NULL;
+	const void *data;
+	int r = be_read_local(be, oid, &buf, type);
+
+	if (r == GIT_ENOTFOUND) {
+		if (git_odb_read(&obj, be->disk, oid) < 0) {
+			ct_buf_release(&buf);
+			return GIT_ENOTFOUND;
+		}
+		*type = git_odb_object_type(obj);
+		*len = git_odb_object_size(obj);
+		data = git_odb_object_data(obj);
+	} else if (r < 0) {
+		ct_buf_release(&buf);
+		return -1;
+	} else {
+		*len = buf.len;
+		data = buf.ptr;
+	}
+	*out = git_odb_backend_data_alloc(b, *len ? *len : 1);
+	if (*out)
+		memcpy(*out, data, *len);
+	git_odb_object_free(obj);
+	ct_buf_release(&buf);
+	return *out ? 0 : -1;
+}
+
+static int be_read_header(size_t *len, git_object_t *type, git_odb_backend *b, const git_oid *oid)
+{
+	struct txn_backend *be = (struct txn_backend *)b;
+	ct_buf buf = CT_BUF_INIT;
+	int r = be_read_local(be, oid, &buf, type);
+	*len = buf.len;
+	ct_buf_release(&buf);
+	if (r == GIT_ENOTFOUND)
+		return git_odb_read_header(len, type, be->disk, oid) < 0 ? GIT_ENOTFOUND : 0;
+	return r;
+}
+
+static int be_exists(git_odb_backend *b, const git_oid *oid)
+{
+	struct txn_backend *be = (struct txn_backend *)b;
+	ct_buf buf = CT_BUF_INIT;
+	git_object_t type;
+	int r;
+	if (mem_find(be, oid))
+		return 1;
+	r = be->pack ? be_read_local(be, oid, &buf, &type) : GIT_ENOTFOUND;
+	ct_buf_release(&buf);
+	if (r == 0)
+		return 1;
+	return git_odb_exists(be->disk, oid);
+}
+
+static int be_freshen(git_odb_backend *b, const git_oid *oid)
+{
+	/* Only what this transaction already holds counts as present: a write of anything else
+	 * goes ahead (at worst a duplicate of an old object, which git tolerates). */
+	return mem_find((struct txn_backend *)b, oid) ? 0 : 1;
+}
+
+static void be_free(git_odb_backend *b)
+{
+	struct txn_backend *be = (struct txn_backend *)b;
+	size_t i;
+	for (i = 0; i < be->n; i++)
+		free(be->objs[i].data);
+	free(be->objs);
+	ct_pack_abort(be->pack);
+	free(be);
+}
+
+int ct_txn_begin(ct_txn **out, ct_desk *desk)
+{
+	ct_txn *txn = calloc(1, sizeof(*txn));
+	struct txn_backend *be = NULL;
+	int error = 0;
+
+	*out = NULL;
+	if (!txn)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	txn->desk = desk;
+	ct_buf_init(&txn->pack_dir);
+	if (git_repository_odb(&txn->disk, desk->repo) < 0) {
+		error = git_fail(CT_EDESK, "cannot open object database");
+		goto fail;
+	}
+	if ((error = head_commit(&txn->head, desk->repo)) < 0)
+		goto fail;
+	if (txn->head && git_commit_tree(&txn->base, txn->head) < 0) {
+		error = git_fail(CT_EDESK, "cannot read HEAD tree");
+		goto fail;
+	}
+	ct_buf_printf(&txn->pack_dir, "%sobjects/pack", desk->gitdir);
+	be = calloc(1, sizeof(*be));
+	if (!be || ct_buf_oom(&txn->pack_dir) < 0) {
+		free(be);
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto fail;
+	}
+	git_odb_init_backend(&be->parent, GIT_ODB_BACKEND_VERSION);
+	be->parent.read = be_read;
+	be->parent.read_header = be_read_header;
+	be->parent.write = be_write;
+	be->parent.exists = be_exists;
+	be->parent.freshen = be_freshen;
+	be->parent.free = be_free;
+	be->disk = txn->disk;
+	be->pack_dir = txn->pack_dir.ptr;
+	if (git_odb_new(&txn->odb) < 0 || git_odb_add_backend(txn->odb, &be->parent, 1) < 0) {
+		be_free(&be->parent);
+		error = git_fail(CT_ENOMEM, "cannot create object database");
+		goto fail;
+	}
+	txn->be = be;
+	if (git_repository_wrap_odb(&txn->wrepo, txn->odb) < 0) {
+		error = git_fail(CT_ENOMEM, "cannot create repository");
+		goto fail;
+	}
+	*out = txn;
+	return 0;
+fail:
+	ct_txn_free(txn);
+	return error;
+}
+
+size_t ct_txn_changes(const ct_txn *txn)
+{
+	return txn->n;
+}
+
+static int add_update(ct_txn *txn, const char *path, const git_oid *oid, int remove)
+{
+	struct update *u;
+	if (txn->n == txn->cap) {
+		size_t cap = txn->cap ? txn->cap * 2 : 64;
+		struct update *n = realloc(txn->updates, cap * sizeof(*n));
+		if (!n)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		txn->updates = n;
+		txn->cap = cap;
+	}
+	u = &txn->updates[txn->n];
+	if (!(u->path = strdup(path)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if (oid)
+		git_oid_cpy(&u->oid, oid);
+	u->remove = remove;
+	txn->n++;
+	return 0;
+}
+
+int ct_txn_put(ct_txn *txn, const char *path, const void *data, size_t len)
+{
+	git_oid oid, written;
+	git_tree_entry *e = NULL;
+	int same = 0, error;
+
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
+		return git_fail(CT_ERROR, "cannot hash");
+	if (txn->base && git_tree_entry_bypath(&e, txn->base, path) == 0) {
+		same = git_oid_equal(git_tree_entry_id(e), &oid) && git_tree_entry_filemode(e) == GIT_FILEMODE_BLOB;
+		git_tree_entry_free(e);
+	}
+	if (same)
+		return 0;
+	if (git_odb_write(&written, txn->odb, data, len, GIT_OBJECT_BLOB) < 0)
+		return txn->be->error ? txn->be->error : git_fail(CT_EIO, "cannot write object");
+	if ((error = add_update(txn, path, &oid, 0)) < 0)
+		return error;
+	return 1;
+}
+
+int ct_txn_remove(ct_txn *txn, const char *path)
+{
+	git_tree_entry *e = NULL;
+	int error;
+	if (!txn->base || git_tree_entry_bypath(&e, txn->base, path) < 0)
+		return 0;
+	git_tree_entry_free(e);
+	if ((error = add_update(txn, path, NULL, 1)) < 0)
+		return error;
+	return 1;
+}
+
+/* Writes the transaction's new objects where git will find them: loose for a small commit,
+ * the finished pack for a large one. */
+static int persist_objects(ct_txn *txn)
+{
+	struct txn_backend *be = txn->be;
+	size_t i;
+	int error;
+	if (be->pack) {
+		ct_pack *pack = be->pack;
+		be->pack = NULL;
+		if ((error = ct_pack_finish(pack)) < 0)
+			return error;
+	} else {
+		for (i = 0; i < be->n; i++) {
+			git_oid oid;
+			if (git_odb_exists(txn->disk, &be->objs[i].oid))
+				continue;
+			if (git_odb_write(&oid, txn->disk, be->objs[i].data, be->objs[i].len, be->objs[i].type) < 0)
+				return git_fail(CT_EIO, "cannot write object");
+		}
+	}
+	if (git_odb_refresh(txn->disk) < 0)
+		return git_fail(CT_EIO, "cannot refresh object database");
+	return 0;
+}
+
+int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, char out_commit[41])
+{
+	git_tree_update *ups = NULL;
+	git_oid tree_oid, commit_oid;
+	git_tree *tree = NULL, *new_tree = NULL, *wbase = NULL;
+	git_signature *sig = NULL;
+	git_commit *wparent = NULL;
+	git_reference *ref = NULL;
+	git_checkout_options co;
+	char **paths = NULL;
+	size_t i;
+	int error = 0, r;
+	const git_commit *parents[1];
+
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	if (out_commit)
+		out_commit[0] = '\0';
+	if (!txn->n)
+		return 0;
+	ups = calloc(txn->n, sizeof(*ups));
+	paths = calloc(txn->n, sizeof(*paths));
+	if (!ups || !paths) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < txn->n; i++) {
+		ups[i].action = txn->updates[i].remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT;
+		git_oid_cpy(&ups[i].id, &txn->updates[i].oid);
+		ups[i].filemode = GIT_FILEMODE_BLOB;
+		ups[i].path = txn->updates[i].path;
+		paths[i] = txn->updates[i].path;
+	}
+	/* The objects we point at were written by this transaction or are in HEAD already. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+	if (txn->base && git_tree_lookup(&wbase, txn->wrepo, git_tree_id(txn->base)) < 0) {
+		error = git_fail(CT_EDESK, "cannot read HEAD tree");
+		goto done;
+	}
+	if (git_tree_create_updated(&tree_oid, txn->wrepo, wbase, txn->n, ups) < 0) {
+		error = txn->be->error ? txn->be->error : git_fail(CT_ERROR, "cannot build tree");
+		goto done;
+	}
+	if (git_tree_lookup(&tree, txn->wrepo, &tree_oid) < 0 || (error = make_signature(&sig, who)) < 0) {
+		error = error ? git_fail(CT_EINPUT, "bad identity") : git_fail(CT_ERROR, "cannot read tree");
+		goto done;
+	}
+	if (txn->head && git_commit_lookup(&wparent, txn->wrepo, git_commit_id(txn->head)) < 0) {
+		error = git_fail(CT_EDESK, "cannot read HEAD");
+		goto done;
+	}
+	parents[0] = wparent;
+	if (git_commit_create(&commit_oid, txn->wrepo, NULL, sig, sig, NULL, message, tree,
+			      wparent ? 1 : 0, parents) < 0) {
+		error = txn->be->error ? txn->be->error : git_fail(CT_ERROR, "cannot create commit");
+		goto done;
+	}
+	if ((error = persist_objects(txn)) < 0)
+		goto done;
+
+	/* Last: move the branch, only if nobody moved it since we read it. */
+	if (txn->head)
+		r = git_reference_create_matching(&ref, txn->desk->repo, BRANCH, &commit_oid, 1,
+						  git_commit_id(txn->head), message);
+	else
+		r = git_reference_create(&ref, txn->desk->repo, BRANCH, &commit_oid, 0, message);
+	if (r == GIT_EMODIFIED || r == GIT_EEXISTS || r == GIT_ELOCKED) {
+		error = ct_error_set(CT_EDESK, "the desk changed while this command ran (HEAD moved or is locked); nothing was committed, try again");
+		goto done;
+	}
+	if (r < 0) {
+		error = git_fail(CT_EDESK, "cannot update branch");
+		goto done;
+	}
+	if (txn->head == NULL) {
+		/* A fresh repository: make sure HEAD names our branch. */
+		git_repository_set_head(txn->desk->repo, BRANCH);
+	}
+	if (out_commit)
+		oid_hex(out_commit, &commit_oid);
+
+	if (git_tree_lookup(&new_tree, txn->desk->repo, &tree_oid) < 0) {
+		error = git_fail(CT_EDESK, "committed, but cannot read the new tree back");
+		goto done;
+	}
+	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+	co.baseline = txn->base;
+	co.paths.strings = paths;
+	co.paths.count = txn->n;
+	if (git_checkout_tree(txn->desk->repo, (git_object *)new_tree, &co) < 0)
+		error = git_fail(CT_EDESK, "committed, but the working tree could not be updated (run 'git checkout -f' to refresh it)");
+done:
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
+	git_reference_free(ref);
+	git_commit_free(wparent);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(new_tree);
+	git_tree_free(wbase);
+	free(ups);
+	free(paths);
+	return error;
+}
+
+void ct_txn_free(ct_txn *txn)
+{
+	size_t i;
+	if (!txn)
+		return;
+	for (i = 0; i < txn->n; i++)
+		free(txn->updates[i].path);
+	free(txn->updates);
+	git_repository_free(txn->wrepo);
+	git_odb_free(txn->odb);   /* frees the backend and any unfinished pack */
+	git_tree_free(txn->base);
+	git_commit_free(txn->head);
+	git_odb_free(txn->disk);
+	ct_buf_release(&txn->pack_dir);
+	free(txn);
+}

@@ -1,0 +1,88 @@
+/* The desk: a git repository of JSON records, read and written through libgit2.
+ * Only src/desk/ includes git2.h; everything else sees paths, bytes and hex commit ids. */
+#ifndef CT_DESK_DESK_H
+#define CT_DESK_DESK_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+typedef struct ct_desk ct_desk;
+typedef struct ct_txn ct_txn;
+
+/* Who made a change, and when (seconds since the epoch, offset east of UTC in minutes). */
+struct ct_ident {
+	char *name;
+	char *email;
+	long long time;
+	int offset;
+};
+
+/* Frees the strings of an identity filled by ct_desk_identity or ct_ident_parse. */
+void ct_ident_release(struct ct_ident *who);
+/* Parses "Name <email>" into who (time left at 0 = now). CT_EINPUT when malformed. */
+int ct_ident_parse(struct ct_ident *who, const char *text);
+/* Fills who with the author identity as git would: GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL /
+ * GIT_AUTHOR_DATE from the environment, else user.name / user.email from the git config
+ * (desk's, global, system). desk may be NULL (outside a desk). CT_EINPUT with advice when unset. */
+int ct_desk_identity(ct_desk *desk, struct ct_ident *who);
+
+/* Creates a desk at path (made if missing): a git repository with branch main and a first commit
+ * holding desk.json. Refuses a directory that is already a desk. */
+int ct_desk_init(const char *path, const struct ct_ident *who, const char *desk_json, size_t len);
+/* Opens the desk containing dir (searching parent directories like git). CT_EDESK when none. */
+int ct_desk_open(ct_desk **out, const char *dir);
+void ct_desk_free(ct_desk *desk);
+/* The working directory (with a trailing slash) and the .git directory (with a trailing slash). */
+const char *ct_desk_workdir(const ct_desk *desk);
+const char *ct_desk_gitdir(const ct_desk *desk);
+/* Writes HEAD's commit id as 40 hex digits into out; "" for a desk with no commit yet. */
+int ct_desk_head(ct_desk *desk, char out[41]);
+/* Resolves a revision (commit id, branch, HEAD~2 ...) to a commit id. CT_ENOTFOUND when unknown. */
+int ct_desk_resolve(ct_desk *desk, const char *rev, char out[41]);
+/* Appends the blob at path in commit (NULL = HEAD) to out. CT_ENOTFOUND when absent. */
+int ct_desk_read(ct_desk *desk, const char *commit, const char *path, ct_buf *out);
+
+typedef int (*ct_desk_blob_cb)(const char *path, const char *data, size_t len, void *payload);
+/* Calls cb for every record blob (.json under sources/, claims/, reviews/) of commit (NULL =
+ * HEAD), in tree order. A non-zero cb return stops the walk and is returned. */
+int ct_desk_foreach_record(ct_desk *desk, const char *commit, ct_desk_blob_cb cb, void *payload);
+/* Calls cb for every file (blob) whose path starts with prefix ("" for all) in commit (NULL = HEAD),
+ * or, when staged is set, in the git index (what a commit would record: for pre-commit hooks). */
+int ct_desk_foreach_file(ct_desk *desk, const char *commit, int staged, const char *prefix,
+			 ct_desk_blob_cb cb, void *payload);
+/* Calls cb for every record that differs between two commits: data is the new content, or NULL
+ * (len 0) when the record was deleted. from may be NULL or "" (everything is new). */
+int ct_desk_diff_records(ct_desk *desk, const char *from, const char *to, ct_desk_blob_cb cb, void *payload);
+
+struct ct_log_entry {
+	char commit[41];
+	const char *author;
+	const char *email;
+	long long time;
+	int offset;
+	const char *message;
+};
+typedef int (*ct_desk_log_cb)(const struct ct_log_entry *entry, void *payload);
+/* Walks history from HEAD, newest first; with npaths > 0 only the commits that changed one of
+ * paths (compared with their parents, as git log -- paths does). */
+int ct_desk_log(ct_desk *desk, const char *const *paths, size_t npaths, ct_desk_log_cb cb, void *payload);
+
+/* A transaction stages record writes against HEAD and turns them into exactly one commit.
+ * Objects are kept in memory or streamed into one packfile; nothing is visible until the
+ * branch is moved, last, with a compare-and-swap on its old value. */
+int ct_txn_begin(ct_txn **out, ct_desk *desk);
+/* Stages path = data. Returns 1 when staged, 0 when HEAD already holds exactly this content. */
+int ct_txn_put(ct_txn *txn, const char *path, const void *data, size_t len);
+/* Stages removal of path; 0 when HEAD has no such path. */
+int ct_txn_remove(ct_txn *txn, const char *path);
+/* Number of paths staged so far. */
+size_t ct_txn_changes(const ct_txn *txn);
+/* Writes the commit (parent HEAD) with author and committer who, moves the branch, and updates
+ * the working tree and git index for the changed paths. out_commit gets the new id (may be NULL).
+ * CT_EDESK when HEAD moved since ct_txn_begin (nothing is changed then). */
+int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, char out_commit[41]);
+/* Discards a transaction (after commit, or instead of it). NULL is a no-op. */
+void ct_txn_free(ct_txn *txn);
+
+#endif

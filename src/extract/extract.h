@@ -1,0 +1,34 @@
+/* Claim extraction: turns a source's cleaned text into claim candidates with their type,
+ * check-worthiness and features. Pure: no I/O, no globals. */
+#ifndef CT_EXTRACT_EXTRACT_H
+#define CT_EXTRACT_EXTRACT_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#include "text/segment.h"
+
+/* One segment of the text as the extractor sees it. The pointers are valid during the callback. */
+struct ct_claim_draft {
+	const ct_segment *seg;      /* offsets, kind, paragraph, index */
+	const char *text;           /* the segment flattened to one line (NUL-terminated) */
+	size_t text_len;
+	int is_claim;               /* 1 when this is a claim a fact-checker would look at */
+	const char *type;           /* claim type, as in claims/claim.schema.json */
+	double checkworthy;         /* 0..1 */
+	unsigned words;
+};
+
+typedef int (*ct_extract_cb)(const struct ct_claim_draft *draft, void *payload);
+
+/* Segments text (cleaned UTF-8, LF line ends) and calls cb for every segment in order, claims and
+ * non-claims alike. published (YYYY-MM-DD or NULL) anchors relative dates. A non-zero cb return
+ * stops and is returned. */
+int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload);
+
+/* Adds the draft's features to obj: "type", "checkworthy", "entities", "numbers", "dates",
+ * "quote". Returns 0 or CT_ENOMEM. */
+int ct_extract_features(cJSON *obj, const struct ct_claim_draft *draft);
+
+#endif

@@ -1,0 +1,1013 @@
+/* Sentence segmenter for news article text: see segment.h for the rules.
+ * Works on byte offsets with a few lines of look-ahead; nothing is allocated. */
+#include "text/segment.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "text/utf8.h"
+#include "util/err.h"
+
+/* ---- characters ---------------------------------------------------------------------------- */
+
+static int is_ws_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_alpha_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit_byte(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static unsigned char lower_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* The code point at i (i < end); invalid bytes read as U+FFFD one at a time. */
+static int32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
+{
+	int32_t cp;
+	size_t bad = 1, k = ct_utf8_decode((const unsigned char *)t + i, end - i, &cp, &bad);
+	*n = k ? k : bad;
+	return cp;
+}
+
+/* Byte length of the whitespace character at i, 0 when there is none: ASCII whitespace, no-break
+ * space, the U+2000 spaces, line and paragraph separators. */
+static size_t space_len(const char *t, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t + i;
+	if (i >= end)
+		return 0;
+	if (is_ws_byte(s[0]))
+		return 1;
+	if (s[0] == 0xC2 && i + 1 < end && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && i + 2 < end && s[1] == 0x80 &&
+	    (s[2] <= 0x8A || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF))
+		return 3;
+	return 0;
+}
+
+static int cp_is_upper(int32_t cp)
+{
+	utf8proc_category_t c;
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static int cp_is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Byte length of a sentence terminator at i: . ! ? or U+2026 (horizontal ellipsis). */
+static size_t term_len(const char *t, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t + i;
+	if (s[0] == '.' || s[0] == '!' || s[0] == '?')
+		return 1;
+	if (s[0] == 0xE2 && i + 2 < end && s[1] == 0x80 && s[2] == 0xA6)
+		return 3;
+	return 0;
+}
+
+/* Byte length of a closing quote or bracket at i: " ' ) ] ’ ” › ». */
+static size_t closer_len(const char *t, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t + i;
+	if (s[0] == '"' || s[0] == '\'' || s[0] == ')' || s[0] == ']')
+		return 1;
+	if (s[0] == 0xC2 && i + 1 < end && s[1] == 0xBB)
+		return 2;
+	if (s[0] == 0xE2 && i + 2 < end && s[1] == 0x80 &&
+	    (s[2] == 0x99 || s[2] == 0x9D || s[2] == 0xBA))
+		return 3;
+	return 0;
+}
+
+/* Byte length of an opening quote or bracket at i: " ' ( [ ‘ “ ‹ « ¿ ¡. */
+static size_t opener_len(const char *t, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)t + i;
+	if (s[0] == '"' || s[0] == '\'' || s[0] == '(' || s[0] == '[')
+		return 1;
+	if (s[0] == 0xC2 && i + 1 < end && (s[1] == 0xAB || s[1] == 0xBF || s[1] == 0xA1))
+		return 2;
+	if (s[0] == 0xE2 && i + 2 < end && s[1] == 0x80 &&
+	    (s[2] == 0x98 || s[2] == 0x9C || s[2] == 0xB9))
+		return 3;
+	return 0;
+}
+
+static size_t skip_space(const char *t, size_t i, size_t end)
+{
+	size_t n;
+	while (i < end && (n = space_len(t, i, end)))
+		i += n;
+	return i;
+}
+
+static size_t skip_openers(const char *t, size_t i, size_t end)
+{
+	size_t n;
+	while (i < end && (n = opener_len(t, i, end)))
+		i += n;
+	return i;
+}
+
+/* ---- word lists ---------------------------------------------------------------------------- */
+
+/* Abbreviations after which a period never ends a sentence. */
+static const char *const never_end[] = {
+	"Mr", "Mrs", "Ms", "Mx", "Messrs", "Dr", "Drs", "Prof", "Gen", "Adm", "Lt", "Col", "Capt", "Cpt",
+	"Sgt", "Cpl", "Pvt", "Maj", "Cmdr", "Brig", "Sen", "Sens", "Rep", "Reps", "Gov", "Pres",
+	"Supt", "Insp", "Det", "Rev", "Hon", "Fr", "Msgr", "St", "Ste", "Mt", "Ft", "Sr", "Jr",
+	"vs", "v", "approx", "cf", "al", "viz", "Vs", "Atty", "Gens", NULL
+};
+/* Titles keep the sentence going even before a capitalised opener ("Dr. The" is not a boundary);
+ * Jr. and Sr. sit in never_end too but are looked up in soft_end first. */
+static const char *const soft_end[] = {
+	"Inc", "Ltd", "Co", "Corp", "Cos", "Bros", "Plc", "LLC", "Jr", "Sr", "Ave", "Blvd", "Rd", NULL
+};
+static const char *const months[] = {
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL
+};
+/* Abbreviations that stay in the sentence when a number follows ("No. 10"). */
+static const char *const before_number[] = {
+	"No", "no", "Nos", "nos", "Vol", "vol", "Art", "art", "Fig", "fig", "p", "pp", "Ch", "ch",
+	"Sec", "sec", "Par", "par", "Ex", NULL
+};
+/* Capitalised words that usually open a sentence: after "U.S." or "Inc." they mean a new one. */
+static const char *const openers[] = {
+	"The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "But", "And", "Or", "So",
+	"In", "On", "At", "For", "This", "That", "These", "Those", "There", "Then", "His", "Her", "Their",
+	"Our", "My", "As", "If", "When", "While", "After", "Before", "Since", "Yet", "However",
+	"Meanwhile", "Now", "Still", "Some", "Many", "Most", "What", "Why", "How", "Who", "Where",
+	"Both", "Each", "Such", "Under", "Despite", "Although", "Though", "Last", "Earlier", "Later",
+	"Today", "Yesterday", "Officials", "Critics", "Experts", "Analysts", "Residents", NULL
+};
+/* Words left lowercase in Title Case headings. */
+static const char *const small_words[] = {
+	"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+	"from", "as", "into", "over", "per", "via", "vs", "up", "off", "out", "is", "are", "was", "be",
+	"its", "his", "her", "their", "our", "after", "amid", "than", "not", "so", "if", NULL
+};
+static const char *const month_names[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	NULL
+};
+static const char *const roles[] = {
+	"reporter", "correspondent", "writer", "editor", "journalist", "columnist", "contributor",
+	"photographer", "producer", "critic", "staff", "bureau", "associated press", "reuters", NULL
+};
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Like in_list, ignoring ASCII case of s (the list is lowercase). */
+static int in_list_ci(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++) {
+		size_t k;
+		if (strlen(*list) != n)
+			continue;
+		for (k = 0; k < n && lower_byte((unsigned char)s[k]) == (unsigned char)(*list)[k]; k++)
+			;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- pattern matching on ranges -------------------------------------------------------------- */
+
+/* 1 when [i, e) starts with pat: ASCII compared case-insensitively, a space in pat matching any
+ * run of whitespace; a pattern ending in a letter or digit must end at a word boundary.
+ * *after (optional) receives the end of the match. */
+static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
+{
+	const unsigned char *p = (const unsigned char *)pat;
+	while (*p) {
+		if (*p == ' ') {
+			if (!space_len(t, i, e))
+				return 0;
+			i = skip_space(t, i, e);
+		} else {
+			if (i >= e || lower_byte((unsigned char)t[i]) != *p)
+				return 0;
+			i++;
+		}
+		p++;
+	}
+	if ((is_alpha_byte(p[-1]) || is_digit_byte(p[-1])) && i < e &&
+	    (is_alpha_byte((unsigned char)t[i]) || is_digit_byte((unsigned char)t[i])))
+		return 0;
+	if (after)
+		*after = i;
+	return 1;
+}
+
+static int contains_ci(const char *t, size_t s, size_t e, const char *pat)
+{
+	size_t i;
+	for (i = s; i < e; i++)
+		if (lower_byte((unsigned char)t[i]) == (unsigned char)pat[0] && match_ci(t, i, e, pat, NULL))
+			return 1;
+	return 0;
+}
+
+/* 1 when nothing but whitespace and trailing marks (: . ! | » ›) is left in [i, e). */
+static int rest_trivial(const char *t, size_t i, size_t e)
+{
+	while (i < e) {
+		size_t n = space_len(t, i, e);
+		if (!n && (t[i] == ':' || t[i] == '.' || t[i] == '!' || t[i] == '|'))
+			n = 1;
+		if (!n)
+			n = closer_len(t, i, e);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* ---- sentence boundaries ------------------------------------------------------------------- */
+
+/* Whether the terminator run [i, k) (sentence start s) ends a sentence, given the next word starts
+ * at nx (after any opening quotes) in a text ending at e. */
+static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, size_t e)
+{
+	size_t dots = 0, q = 0, ell = 0, j, ks, n, we;
+	int32_t cp;
+	const char *tok;
+	size_t tn;
+
+	for (j = i; j < k; j++) {
+		if (t[j] == '.')
+			dots++;
+		else if (t[j] == '!' || t[j] == '?')
+			q++;
+		else if ((unsigned char)t[j] == 0xE2)
+			ell++;
+	}
+	if (nx >= e)
+		return 1;
+	cp = cp_at(t, nx, e, &n);
+	if (cp_is_lower(cp))
+		return 0;
+	if (q)
+		return 1;
+	if (ell || dots > 1)
+		return cp_is_upper(cp) || is_digit_byte((unsigned char)t[nx]);
+
+	/* One period: look at the word before it. */
+	ks = i;
+	while (ks > s && !is_ws_byte((unsigned char)t[ks - 1]))
+		ks--;
+	ks = skip_openers(t, ks, i);
+	tok = t + ks;
+	tn = i - ks;
+	for (we = nx; we < e && is_alpha_byte((unsigned char)t[we]); we++)
+		;
+	if (tn == 0)
+		return 1;
+	if (in_list(soft_end, tok, tn))
+		return in_list(openers, t + nx, we - nx);
+	if (in_list(never_end, tok, tn))
+		return 0;
+	if (tn == 1 && t[ks] >= 'A' && t[ks] <= 'Z')
+		return 0;  /* an initial: J. K. Rowling */
+	if (in_list(before_number, tok, tn) && is_digit_byte((unsigned char)t[nx]))
+		return 0;
+	if (in_list(months, tok, tn))
+		return !is_digit_byte((unsigned char)t[nx]) && in_list(openers, t + nx, we - nx);
+	if (tn == 3 && memcmp(tok, "etc", 3) == 0)
+		return 1;
+	{
+		/* Dotted abbreviations: U.S, a.m, Ph.D, e.g */
+		size_t a, letters = 0, periods = 0;
+		int dotted = 1;
+		for (a = 0; a < tn; a++) {
+			if (tok[a] == '.') {
+				if (!letters)
+					dotted = 0;
+				periods++;
+				letters = 0;
+			} else if (is_alpha_byte((unsigned char)tok[a]) && letters < 3) {
+				letters++;
+			} else {
+				dotted = 0;
+				break;
+			}
+		}
+		if (dotted && periods && letters)
+			return in_list(openers, t + nx, we - nx);
+	}
+	if (ks == s && tn <= 3) {
+		/* "1. The first item" */
+		size_t a;
+		for (a = 0; a < tn && is_digit_byte((unsigned char)tok[a]); a++)
+			;
+		if (a == tn)
+			return 0;
+	}
+	return 1;
+}
+
+/* If [s, e) ends with a terminator run and closing marks, returns the run's start, else SIZE_MAX. */
+static size_t trailing_term(const char *t, size_t s, size_t e)
+{
+	size_t i = e, n;
+	while (i > s && !is_ws_byte((unsigned char)t[i - 1]))
+		i--;
+	for (; i < e; i++) {
+		size_t j = i;
+		while (j < e && (n = term_len(t, j, e)))
+			j += n;
+		if (j == i)
+			continue;
+		while (j < e && (n = closer_len(t, j, e)))
+			j += n;
+		if (j == e)
+			return i;
+		i = j - 1;
+	}
+	return SIZE_MAX;
+}
+
+/* The end of the sentence that starts at s (a non-space byte) in [s, e). */
+static size_t sentence_end(const char *t, size_t s, size_t e)
+{
+	size_t i = s;
+	while (i < e) {
+		size_t j, k, n, nx;
+		if (!term_len(t, i, e)) {
+			i++;
+			continue;
+		}
+		j = i;
+		while (j < e && (n = term_len(t, j, e)))
+			j += n;
+		k = j;
+		while (j < e && (n = closer_len(t, j, e)))
+			j += n;
+		if (j >= e)
+			return e;
+		if (!space_len(t, j, e)) {
+			i = j;
+			continue;
+		}
+		nx = skip_openers(t, skip_space(t, j, e), e);
+		if (is_boundary(t, s, i, k, nx, e))
+			return j;
+		i = j;
+	}
+	return e;
+}
+
+/* ---- features of a range ------------------------------------------------------------------- */
+
+typedef struct shape {
+	size_t words, cols;
+	size_t upper, lower;         /* letters */
+	size_t cap_words, low_words; /* words starting upper/digit, lowercase words not in small_words */
+	int has_digit, has_month;
+} shape;
+
+static void shape_of(const char *t, size_t s, size_t e, shape *sh)
+{
+	size_t i = s;
+	memset(sh, 0, sizeof(*sh));
+	while (i < e) {
+		size_t ws, we, n, a;
+		int32_t cp;
+		i = skip_space(t, i, e);
+		if (i >= e)
+			break;
+		ws = i;
+		while (i < e && !space_len(t, i, e))
+			i++;
+		we = i;
+		sh->words++;
+		for (a = ws; a < we; a += n) {
+			cp = cp_at(t, a, we, &n);
+			sh->cols++;
+			if (cp_is_upper(cp))
+				sh->upper++;
+			else if (cp_is_lower(cp))
+				sh->lower++;
+			else if (cp >= '0' && cp <= '9')
+				sh->has_digit = 1;
+		}
+		a = skip_openers(t, ws, we);
+		if (a < we) {
+			size_t le = a;
+			cp = cp_at(t, a, we, &n);
+			while (le < we && is_alpha_byte((unsigned char)t[le]))
+				le++;
+			if (cp_is_upper(cp) || (cp >= '0' && cp <= '9'))
+				sh->cap_words++;
+			else if (cp_is_lower(cp) && !in_list(small_words, t + a, le - a))
+				sh->low_words++;
+			if (le > a && in_list_ci(month_names, t + a, le - a))
+				sh->has_month = 1;
+		}
+	}
+}
+
+static int shape_allcaps(const shape *sh)
+{
+	return sh->upper >= 2 && sh->lower * 10 < sh->upper;
+}
+
+static int shape_titlecase(const shape *sh)
+{
+	return sh->cap_words >= 1 && sh->low_words * 4 <= sh->cap_words;
+}
+
+/* A bullet or list marker at i: "- ", "* ", "• ", "– ", "1. ", "2) ". Returns its length or 0. */
+static size_t bullet_len(const char *t, size_t i, size_t e)
+{
+	size_t n = 0, d;
+	const unsigned char *s = (const unsigned char *)t + i;
+	if (i >= e)
+		return 0;
+	if (s[0] == '-' || s[0] == '*' || s[0] == '+')
+		n = 1;
+	else if (s[0] == 0xE2 && i + 2 < e && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93))
+		n = 3;
+	else if (s[0] == 0xC2 && i + 1 < e && s[1] == 0xB7)
+		n = 2;
+	if (!n) {
+		for (d = 0; i + d < e && d < 3 && is_digit_byte(s[d]); d++)
+			;
+		if (d && i + d < e && (s[d] == '.' || s[d] == ')'))
+			n = d + 1;
+	}
+	if (n && i + n < e && (s[n] == ' ' || s[n] == '\t'))
+		return n + 1;
+	return 0;
+}
+
+/* ---- classification ------------------------------------------------------------------------ */
+
+enum { F_WHOLE, F_PREFIX, F_COLON, F_CONTAINS };
+enum { F_LIST = 1, F_LINE = 2 };
+
+/* Page furniture. WHOLE: the text is just this; PREFIX: starts with it; COLON: starts with it and a
+ * colon; CONTAINS: has it anywhere. F_LIST: a link list follows; F_LINE: only for a line of its own. */
+static const struct furniture {
+	const char *pat;
+	unsigned char mode, flags;
+} furniture[] = {
+	{ "comments", F_WHOLE, 0 }, { "comment", F_WHOLE, 0 }, { "share", F_WHOLE, 0 },
+	{ "share this article", F_WHOLE, 0 }, { "share this story", F_WHOLE, 0 },
+	{ "share this", F_WHOLE, 0 }, { "tweet", F_WHOLE, 0 }, { "email", F_WHOLE, 0 },
+	{ "e-mail", F_WHOLE, 0 }, { "print", F_WHOLE, 0 }, { "save", F_WHOLE, 0 },
+	{ "copy link", F_WHOLE, 0 }, { "advertisement", F_WHOLE, 0 }, { "advertising", F_WHOLE, 0 },
+	{ "sponsored", F_WHOLE, 0 }, { "sponsored content", F_WHOLE, 0 }, { "subscribe", F_WHOLE, 0 },
+	{ "menu", F_WHOLE, 0 }, { "skip to content", F_WHOLE, 0 }, { "skip advertisement", F_WHOLE, 0 },
+	{ "listen to this article", F_WHOLE, 0 }, { "supported by", F_WHOLE, 0 },
+	{ "related", F_WHOLE, F_LIST }, { "related stories", F_WHOLE, F_LIST },
+	{ "related articles", F_WHOLE, F_LIST }, { "related coverage", F_WHOLE, F_LIST },
+	{ "read more", F_WHOLE, F_LIST }, { "read also", F_WHOLE, F_LIST },
+	{ "also read", F_WHOLE, F_LIST }, { "read next", F_WHOLE, F_LIST },
+	{ "see also", F_WHOLE, F_LIST }, { "more stories", F_WHOLE, F_LIST },
+	{ "more on this story", F_WHOLE, F_LIST }, { "recommended", F_WHOLE, F_LIST },
+	{ "most read", F_WHOLE, F_LIST }, { "most popular", F_WHOLE, F_LIST },
+	{ "trending", F_WHOLE, F_LIST }, { "trending now", F_WHOLE, F_LIST },
+	{ "you may also like", F_WHOLE, F_LIST }, { "top stories", F_WHOLE, F_LIST },
+	{ "more from", F_PREFIX, F_LIST | F_LINE },
+	{ "copyright", F_PREFIX, 0 }, { "\xC2\xA9", F_PREFIX, 0 }, { "sign up", F_PREFIX, 0 },
+	{ "subscribe to", F_PREFIX, 0 }, { "share this", F_PREFIX, 0 }, { "share on", F_PREFIX, 0 },
+	{ "follow us", F_PREFIX, 0 }, { "like us on", F_PREFIX, 0 },
+	{ "download our app", F_PREFIX, 0 }, { "download the app", F_PREFIX, 0 },
+	{ "story continues", F_PREFIX, 0 }, { "article continues", F_PREFIX, 0 },
+	{ "continue reading", F_PREFIX, 0 }, { "click here", F_PREFIX, 0 },
+	{ "leave a comment", F_PREFIX, 0 }, { "view comments", F_PREFIX, 0 },
+	{ "show comments", F_PREFIX, 0 }, { "join the conversation", F_PREFIX, 0 },
+	{ "this article was originally", F_PREFIX, 0 }, { "this article originally", F_PREFIX, 0 },
+	{ "this article first appeared", F_PREFIX, 0 }, { "this story was originally", F_PREFIX, 0 },
+	{ "this story originally", F_PREFIX, 0 }, { "originally published", F_PREFIX, 0 },
+	{ "photo by", F_PREFIX, 0 }, { "photograph by", F_PREFIX, 0 },
+	{ "illustration by", F_PREFIX, 0 }, { "(photo", F_PREFIX, 0 }, { "[photo", F_PREFIX, 0 },
+	{ "read more", F_COLON, F_LIST }, { "related", F_COLON, F_LIST }, { "see also", F_COLON, F_LIST },
+	{ "also read", F_COLON, F_LIST }, { "read also", F_COLON, F_LIST }, { "more", F_COLON, F_LIST },
+	{ "photo", F_COLON, 0 }, { "photos", F_COLON, 0 }, { "photograph", F_COLON, 0 },
+	{ "image", F_COLON, 0 }, { "picture", F_COLON, 0 }, { "credit", F_COLON, 0 },
+	{ "credits", F_COLON, 0 }, { "photo credit", F_COLON, 0 }, { "image credit", F_COLON, 0 },
+	{ "illustration", F_COLON, 0 }, { "video", F_COLON, 0 }, { "tags", F_COLON, 0 },
+	{ "topics", F_COLON, 0 }, { "filed under", F_COLON, 0 }, { "share", F_COLON, 0 },
+	{ "all rights reserved", F_CONTAINS, 0 }, { "appeared first on", F_CONTAINS, 0 },
+	{ "/getty images", F_CONTAINS, 0 }, { "(ap photo", F_CONTAINS, 0 },
+};
+
+/* Sentences (or lines) crediting the writers. */
+static const char *const credit_prefixes[] = {
+	"reporting by", "additional reporting by", "editing by", "edited by", "writing by",
+	"compiled by", "contact the reporter", "contact the writer", "follow her on", "follow him on",
+	"follow them on", "reach her at", "reach him at", "reach them at", "email her at",
+	"email him at", "email them at", NULL
+};
+/* Date stamps, bylines when on a line of their own with a number in them. */
+static const char *const stamp_prefixes[] = {
+	"published", "updated", "posted", "last updated", "first published", "last modified", NULL
+};
+
+/* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */
+static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
+{
+	size_t k, after, i;
+	*list = 0;
+	/* "0 Comments", "12 comments", "3 shares" */
+	for (i = s; i < e && is_digit_byte((unsigned char)t[i]); i++)
+		;
+	if (i > s && (match_ci(t, i, e, " comments", &after) || match_ci(t, i, e, " comment", &after) ||
+		      match_ci(t, i, e, " shares", &after)) && rest_trivial(t, after, e))
+		return 1;
+	if (match_ci(t, s, e, "(c) ", &after) && after < e && is_digit_byte((unsigned char)t[after]))
+		return 1;
+	for (k = 0; k < sizeof(furniture) / sizeof(furniture[0]); k++) {
+		const struct furniture *f = &furniture[k];
+		int hit = 0;
+		if ((f->flags & F_LINE) && !line)
+			continue;
+		switch (f->mode) {
+		case F_WHOLE:
+			hit = match_ci(t, s, e, f->pat, &after) && rest_trivial(t, after, e);
+			break;
+		case F_PREFIX:
+			hit = match_ci(t, s, e, f->pat, NULL);
+			break;
+		case F_COLON:
+			hit = match_ci(t, s, e, f->pat, &after) &&
+			      (after = skip_space(t, after, e)) < e && t[after] == ':';
+			break;
+		default:
+			hit = e - s < 4000 && contains_ci(t, s, e, f->pat);
+			break;
+		}
+		if (hit) {
+			*list = (f->flags & F_LIST) != 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "By Ana Ruiz", "BY ANA RUIZ | Staff" */
+static int starts_by_name(const char *t, size_t s, size_t e)
+{
+	size_t after, n;
+	if (!match_ci(t, s, e, "by ", &after))
+		return 0;
+	after = skip_openers(t, after, e);
+	return after < e && cp_is_upper(cp_at(t, after, e, &n));
+}
+
+static int has_role(const char *t, size_t s, size_t e)
+{
+	const char *const *r;
+	size_t i;
+	for (i = s; i < e; i++) {
+		if (i > s && !space_len(t, i - 1, e) && t[i - 1] != ',' && t[i - 1] != '|' && t[i - 1] != '/')
+			continue;
+		for (r = roles; *r; r++)
+			if (match_ci(t, i, e, *r, NULL))
+				return 1;
+	}
+	return 0;
+}
+
+/* "Jane Doe is a reporter who covers ...", "Jane Doe covers transport for the Herald." */
+static int is_bio(const char *t, size_t s, size_t e)
+{
+	static const char *const verbs[] = {
+		"is a ", "is an ", "is the ", "is senior ", "is our ", "has been a ", "was a ", "covers ",
+		"writes about ", "writes for ", "reports on ", "joined ", NULL
+	};
+	size_t i = s, names = 0, n;
+	const char *const *v;
+	if (e - s > 600)
+		return 0;
+	for (;;) {
+		size_t ws = i, we;
+		if (i >= e || !cp_is_upper(cp_at(t, i, e, &n)))
+			break;
+		while (i < e && !space_len(t, i, e))
+			i++;
+		we = i;
+		if (in_list(openers, t + ws, we - ws))
+			return 0;
+		names++;
+		i = skip_space(t, i, e);
+		if (names > 4)
+			return 0;
+	}
+	if (!names)
+		return 0;
+	for (v = verbs; *v; v++)
+		if (match_ci(t, i, e, *v, NULL))
+			return has_role(t, i, e) || match_ci(t, i, e, "covers ", NULL);
+	return 0;
+}
+
+static int starts_credit(const char *t, size_t s, size_t e, int line)
+{
+	const char *const *p;
+	for (p = credit_prefixes; *p; p++)
+		if (match_ci(t, s, e, *p, NULL))
+			return 1;
+	if (!line || e - s > 80)
+		return 0;
+	for (p = stamp_prefixes; *p; p++)
+		if (match_ci(t, s, e, *p, NULL)) {
+			size_t i;
+			for (i = s; i < e; i++)
+				if (is_digit_byte((unsigned char)t[i]))
+					return 1;
+		}
+	return 0;
+}
+
+/* A dateline on its own line: "LISBON (Wire) —", "WASHINGTON --". */
+static int is_dateline(const char *t, size_t s, size_t e, const shape *sh)
+{
+	size_t i = s, up = 0, n;
+	const unsigned char *u = (const unsigned char *)t;
+	if (sh->words > 8)
+		return 0;
+	while (i < e && cp_is_upper(cp_at(t, i, e, &n))) {
+		up++;
+		i += n;
+	}
+	if (up < 2 || (i < e && cp_is_lower(cp_at(t, i, e, &n))))
+		return 0;
+	if (u[e - 1] == '-' || u[e - 1] == ':')
+		return 1;
+	return e - s >= 3 && u[e - 3] == 0xE2 && u[e - 2] == 0x80 && (u[e - 1] == 0x94 || u[e - 1] == 0x93);
+}
+
+/* "MORE FROM THE HERALD: FLOODS CLOSE ROADS": caps, a colon, then at least two words. */
+static int caps_colon_teaser(const char *t, size_t s, size_t e, const shape *sh)
+{
+	const char *c;
+	shape rest;
+	if (!shape_allcaps(sh))
+		return 0;
+	c = memchr(t + s, ':', e - s);
+	if (!c)
+		return 0;
+	shape_of(t, (size_t)(c - t) + 1, e, &rest);
+	return rest.words >= 2;
+}
+
+/* ---- driver -------------------------------------------------------------------------------- */
+
+typedef struct line {
+	size_t ts, te;      /* trimmed content */
+	size_t next;        /* offset of the next line, len at the end */
+	size_t indent;      /* leading whitespace in columns */
+	size_t cols;        /* code points of the content */
+	size_t first_word;  /* code points of its first word */
+	int blank;
+} line;
+
+typedef struct state {
+	const char *t;
+	size_t len;
+	int hardwrap;
+	size_t width;
+	unsigned paragraph, index;
+	int list;           /* inside a link list ("Related:" and the titles after it) */
+	int seen_body;      /* a sentence or heading was emitted: no more titles */
+	int (*cb)(const ct_segment *seg, void *payload);
+	void *payload;
+} state;
+
+static void line_read(const char *t, size_t len, size_t pos, line *ln)
+{
+	const char *nl = memchr(t + pos, '\n', len - pos);
+	size_t e = nl ? (size_t)(nl - t) : len, i = pos;
+
+	ln->next = nl ? e + 1 : len;
+	ln->indent = 0;
+	while (i < e && is_ws_byte((unsigned char)t[i])) {
+		ln->indent += t[i] == '\t' ? 8 : 1;
+		i++;
+	}
+	ln->ts = i;
+	while (e > i && is_ws_byte((unsigned char)t[e - 1]))
+		e--;
+	ln->te = e;
+	ln->blank = ln->ts == ln->te;
+	ln->cols = 0;
+	ln->first_word = SIZE_MAX;
+	for (i = ln->ts; i < e; i++) {
+		if (((unsigned char)t[i] & 0xC0) != 0x80)
+			ln->cols++;
+		if ((t[i] == ' ' || t[i] == '\t') && ln->first_word == SIZE_MAX)
+			ln->first_word = ln->cols - 1;
+	}
+	if (ln->first_word == SIZE_MAX)
+		ln->first_word = ln->cols;
+}
+
+/* Whether line a stops mid-sentence and b carries on: the sign of hard-wrapped text. */
+static int wraps_on(const char *t, const line *a, const line *b)
+{
+	unsigned char last = (unsigned char)t[a->te - 1];
+	size_t n;
+	int32_t first = cp_at(t, b->ts, b->te, &n);
+	if (!cp_is_lower(first))
+		return 0;
+	return (last >= 'a' && last <= 'z') || is_digit_byte(last) || last == ',' || last == ';' ||
+	       (last == '-' && a->te - a->ts >= 2 && is_alpha_byte((unsigned char)t[a->te - 2]));
+}
+
+/* Decides whether the text is hard-wrapped, and at which width. */
+static void layout_scan(state *st)
+{
+	size_t hist[258] = { 0 }, strong = 0, width = 0, longer = 0, pos = 0, c;
+	line a, b;
+
+	if (!st->len)
+		return;
+	line_read(st->t, st->len, 0, &a);
+	for (;;) {
+		if (!a.blank && a.first_word < a.cols)
+			hist[a.cols > 256 ? 257 : a.cols]++;
+		if (a.next >= st->len)
+			break;
+		pos = a.next;
+		line_read(st->t, st->len, pos, &b);
+		if (!a.blank && !b.blank && wraps_on(st->t, &a, &b)) {
+			strong++;
+			if (a.cols > width)
+				width = a.cols;
+		}
+		a = b;
+	}
+	for (c = width + 11; c < 258; c++)
+		longer += hist[c];
+	st->hardwrap = strong >= 1 && width <= 120 && longer <= 1 + strong / 4;
+	st->width = width;
+}
+
+static int line_ends_sentence(const char *t, const line *a, const line *b)
+{
+	size_t i = trailing_term(t, a->ts, a->te), k;
+	if (i == SIZE_MAX)
+		return 0;
+	for (k = i; k < a->te && term_len(t, k, a->te); k += term_len(t, k, a->te))
+		;
+	return is_boundary(t, a->ts, i, k, skip_openers(t, b->ts, b->te), b->te);
+}
+
+/* A line that may stand alone: short, unpunctuated, Title Case, caps or a byline. */
+static int standalone_like(const char *t, const line *ln)
+{
+	shape sh;
+	unsigned char last = (unsigned char)t[ln->te - 1];
+	if (ln->cols >= 60 || trailing_term(t, ln->ts, ln->te) != SIZE_MAX || last == ',' || last == ';')
+		return 0;
+	if (starts_by_name(t, ln->ts, ln->te))
+		return 1;
+	shape_of(t, ln->ts, ln->te, &sh);
+	return shape_allcaps(&sh) || (shape_titlecase(&sh) && sh.low_words == 0);
+}
+
+/* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b. */
+static int breaks_between(const state *st, const line *a, const line *b, const line *c)
+{
+	const char *t = st->t;
+	if (!st->hardwrap)
+		return 1;
+	if (b->indent > a->indent && !bullet_len(t, a->ts, a->te))
+		return 1;
+	if (bullet_len(t, b->ts, b->te))
+		return 1;
+	if (a->cols + 1 + b->first_word <= st->width)
+		return 1;
+	if (standalone_like(t, b) && line_ends_sentence(t, a, b) &&
+	    (!c || c->blank || b->cols + 1 + c->first_word <= st->width))
+		return 1;
+	return 0;
+}
+
+static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
+{
+	ct_segment seg;
+	seg.start = s;
+	seg.end = e;
+	seg.kind = kind;
+	seg.paragraph = st->paragraph;
+	seg.index = st->index++;
+	if (kind == CT_SEG_SENTENCE || kind == CT_SEG_HEADING)
+		st->seen_body = 1;
+	return st->cb(&seg, st->payload);
+}
+
+/* The kind of an unpunctuated paragraph as a whole, or -1 to split it into sentences. */
+static int classify_line(state *st, size_t s, size_t e)
+{
+	shape sh;
+	int list = 0;
+	size_t n;
+
+	if (e - s > 400)
+		return -1;
+	shape_of(st->t, s, e, &sh);
+	if ((starts_by_name(st->t, s, e) && sh.words <= 15) || starts_credit(st->t, s, e, 1) ||
+	    is_dateline(st->t, s, e, &sh))
+		return CT_SEG_BYLINE;
+	if (sh.words <= 10 && has_role(st->t, s, e) && cp_is_upper(cp_at(st->t, s, e, &n)) &&
+	    (memchr(st->t + s, ',', e - s) || memchr(st->t + s, '|', e - s) ||
+	     memchr(st->t + s, '/', e - s)))
+		return CT_SEG_BYLINE;
+	if (sh.words <= 10 && sh.has_month && sh.has_digit)
+		return CT_SEG_BYLINE;
+	if (caps_colon_teaser(st->t, s, e, &sh))
+		return CT_SEG_TEASER;
+	if (is_furniture(st->t, s, e, 1, &list)) {
+		st->list = list;
+		return CT_SEG_FURNITURE;
+	}
+	if (shape_allcaps(&sh) && sh.words >= 5)
+		return CT_SEG_TEASER;
+	if (st->list && sh.cols < 120)
+		return CT_SEG_TEASER;
+	if (bullet_len(st->t, s, e))
+		return shape_titlecase(&sh) && !sh.has_digit ? CT_SEG_TEASER : -1;
+	if (!st->seen_body && sh.cols < 200)
+		return CT_SEG_HEADING;
+	if (sh.cols < 80 && sh.words <= 12 && (shape_titlecase(&sh) || shape_allcaps(&sh)))
+		return CT_SEG_HEADING;
+	return -1;
+}
+
+static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
+{
+	shape sh;
+	int list;
+	if (*bio)
+		return CT_SEG_BYLINE;
+	if (is_furniture(st->t, s, e, 0, &list))
+		return CT_SEG_FURNITURE;
+	if (starts_credit(st->t, s, e, 0))
+		return CT_SEG_BYLINE;
+	if (first && is_bio(st->t, s, e)) {
+		*bio = 1;
+		return CT_SEG_BYLINE;
+	}
+	if (e - s > 400)
+		return CT_SEG_SENTENCE;
+	shape_of(st->t, s, e, &sh);
+	if ((shape_allcaps(&sh) && sh.words >= 4) || caps_colon_teaser(st->t, s, e, &sh))
+		return CT_SEG_TEASER;
+	return CT_SEG_SENTENCE;
+}
+
+static int process_block(state *st, size_t s, size_t e)
+{
+	const char *t = st->t;
+	int kind = -1, bio = 0, rc = 0, first = 1;
+	size_t p = s;
+
+	if (trailing_term(t, s, e) == SIZE_MAX)
+		kind = classify_line(st, s, e);
+	if (kind < 0)
+		st->list = 0;
+	if (kind >= 0) {
+		rc = emit(st, s, e, (ct_seg_kind)kind);
+		goto done;
+	}
+	while (p < e) {
+		size_t q, qe;
+		p = skip_space(t, p, e);
+		if (p >= e)
+			break;
+		q = sentence_end(t, p, e);
+		qe = q;
+		while (qe > p && is_ws_byte((unsigned char)t[qe - 1]))
+			qe--;
+		kind = classify_sentence(st, p, qe, first, &bio);
+		first = 0;
+		if ((rc = emit(st, p, qe, (ct_seg_kind)kind)) != 0)
+			goto done;
+		p = q;
+	}
+done:
+	st->paragraph++;
+	return rc;
+}
+
+int ct_segment_text(const char *text, size_t len,
+		    int (*cb)(const ct_segment *seg, void *payload), void *payload)
+{
+	state st;
+	line a, b, c;
+	size_t pos = 0, bs = SIZE_MAX, be = 0;
+	int rc = 0;
+
+	if (!cb || (!text && len))
+		return ct_error_set(CT_EINPUT, "segment: no text or callback");
+	memset(&st, 0, sizeof(st));
+	st.t = text;
+	st.len = len;
+	st.cb = cb;
+	st.payload = payload;
+	layout_scan(&st);
+
+	while (pos < len) {
+		int brk = 1;
+		line_read(text, len, pos, &a);
+		pos = a.next;
+		if (a.blank)
+			continue;
+		if (bs == SIZE_MAX)
+			bs = a.ts;
+		be = a.te;
+		if (pos < len) {
+			line_read(text, len, pos, &b);
+			if (!b.blank) {
+				int have_c = b.next < len;
+				if (have_c)
+					line_read(text, len, b.next, &c);
+				brk = breaks_between(&st, &a, &b, have_c ? &c : NULL);
+			}
+		}
+		if (brk) {
+			rc = process_block(&st, bs, be);
+			bs = SIZE_MAX;
+			if (rc)
+				return rc;
+		}
+	}
+	return rc;
+}
+
+/* ---- flattening and names ------------------------------------------------------------------ */
+
+void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
+{
+	size_t i = start;
+	while (i < end) {
+		size_t j = i, n;
+		int nl = 0;
+		while (j < end && !space_len(text, j, end))
+			j++;
+		if (j > i) {
+			ct_buf_put(out, text + i, j - i);
+			i = j;
+			continue;
+		}
+		while (j < end && (n = space_len(text, j, end))) {
+			if (text[j] == '\n')
+				nl = 1;
+			j += n;
+		}
+		if (i > start && j < end) {
+			int join = nl && text[i - 1] == '-' && i - 1 > start &&
+				   (is_alpha_byte((unsigned char)text[i - 2]) ||
+				    ((unsigned char)text[i - 2] & 0x80)) &&
+				   cp_is_lower(cp_at(text, j, end, &n));
+			if (!join)
+				ct_buf_putc(out, ' ');
+		}
+		i = j;
+	}
+}
+
+const char *ct_seg_kind_name(ct_seg_kind kind)
+{
+	static const char *const names[CT_SEG_KIND_COUNT] = {
+		"sentence", "heading", "byline", "furniture", "teaser"
+	};
+	if ((unsigned)kind >= CT_SEG_KIND_COUNT)
+		return "unknown";
+	return names[kind];
+}
