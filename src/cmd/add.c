@@ -76,8 +76,10 @@ struct source_job {
 	const char *id;
 	const char *text;
 	int source_version;
-	struct idset seen;
-	size_t claims;
+	struct idset seen;   /* ids of this version's claims */
+	struct idset old;    /* ids of the previous version's active claims */
+	size_t claims;       /* claims of this version */
+	size_t fresh;        /* of which not in the previous version */
 	int error;
 	ct_buf path, json;
 };
@@ -124,6 +126,7 @@ static int on_draft(const struct ct_claim_draft *d, void *payload)
 	if ((error = put_json(job->txn, job->path.ptr, rec, &job->json)) < 0)
 		goto done;
 	job->claims++;
+	job->fresh += !idset_has(&job->old, id);
 	error = 0;
 	goto done;
 oom:
@@ -153,6 +156,21 @@ struct withdraw_ctx {
 	size_t withdrawn;
 	ct_buf json;
 };
+
+static int old_claim_cb(const char *path, const char *json, void *payload)
+{
+	struct idset *old = payload;
+	cJSON *rec = cJSON_Parse(json);
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
+	const cJSON *status = cJSON_GetObjectItemCaseSensitive(rec, "status");
+	int error = 0;
+	(void)path;
+	if (cJSON_IsString(id) && strlen(id->valuestring) == CT_CLAIM_ID_LEN && cJSON_IsString(status) &&
+	    !strcmp(status->valuestring, "active"))
+		error = idset_add(old, id->valuestring);
+	cJSON_Delete(rec);
+	return error;
+}
 
 static int withdraw_cb(const char *path, const char *json, void *payload)
 {
@@ -195,8 +213,8 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 
 	memset(&job, 0, sizeof(job));
 	if (ct_buf_read_file(&raw, file) < 0) {
-		error = ct_error_set(CT_EINPUT, "cannot read %s: '%s'",
-				     errno == EISDIR ? "a directory" : strerror(errno), file);
+		error = ct_error_set(CT_EINPUT, "cannot read file (%s): '%s'",
+				     errno == EISDIR ? "it is a directory" : strerror(errno), file);
 		goto done;
 	}
 	if (raw.len > MAX_SOURCE_BYTES) {
@@ -273,6 +291,12 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	ct_buf_init(&job.path);
 	ct_buf_init(&job.json);
 	if (text_changed) {
+		if (prev) {
+			struct ct_claim_filter f = { id, NULL, "active", NULL, 0 };
+			if ((error = ct_cmd_index(ctx, &ix)) < 0 ||
+			    (error = ct_index_claims(ix, &f, old_claim_cb, &job.old)) < 0)
+				goto done;
+		}
 		if ((error = ct_txn_put(txn, tpath.ptr, text.ptr, text.len)) < 0 ||
 		    (error = ct_extract(text.ptr, text.len, published, on_draft, &job)) < 0)
 			goto done;
@@ -314,10 +338,14 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 		t->added++;
 		ct_buf_printf(&t->body, "%s: %s, %zu claims\n", id, outlet, job.claims);
 	}
-	t->claims += text_changed ? job.claims : 0;
-	printf("%s %s (%s): %zu claims\n", prev ? "updated" : "added", id, outlet, job.claims);
+	t->claims += job.fresh;
+	if (prev)
+		printf("updated %s (%s): version %d, %zu claims, %zu new\n", id, outlet, version, job.claims, job.fresh);
+	else
+		printf("added %s (%s): %zu claims\n", id, outlet, job.claims);
 done:
 	free(job.seen.ids);
+	free(job.old.ids);
 	ct_buf_release(&job.path);
 	ct_buf_release(&job.json);
 	cJSON_Delete(prev);
@@ -339,7 +367,7 @@ static void commit_message(ct_buf *msg, const struct add_totals *t)
 	if (t->updated)
 		ct_buf_printf(msg, "%s %zu source%s", t->added ? ", update" : "Update", t->updated,
 			      t->updated == 1 ? "" : "s");
-	ct_buf_printf(msg, ", %zu claim%s", t->claims, t->claims == 1 ? "" : "s");
+	ct_buf_printf(msg, ", %zu %sclaim%s", t->claims, t->updated ? "new " : "", t->claims == 1 ? "" : "s");
 	if (t->withdrawn)
 		ct_buf_printf(msg, ", %zu withdrawn", t->withdrawn);
 	ct_buf_printf(msg, "\n\n%s", t->body.ptr);

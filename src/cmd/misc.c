@@ -99,7 +99,8 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 	if (published && !ct_date_valid(published))
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", published);
 	if (ct_buf_read_file(&raw, strcmp(argv[0], "-") ? argv[0] : "/dev/stdin") < 0) {
-		r = ct_cmd_error(CT_EXIT_INPUT, "cannot read %s: '%s'", errno == EISDIR ? "a directory" : strerror(errno), argv[0]);
+		r = ct_cmd_error(CT_EXIT_INPUT, "cannot read file (%s): '%s'",
+				 errno == EISDIR ? "it is a directory" : strerror(errno), argv[0]);
 		goto done;
 	}
 	if ((r = ct_text_clean(&text, raw.ptr, raw.len, &nbad, &firstbad)) < 0) {

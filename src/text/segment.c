@@ -501,7 +501,7 @@ static const struct furniture {
 	{ "trending", F_WHOLE, F_LIST }, { "trending now", F_WHOLE, F_LIST },
 	{ "you may also like", F_WHOLE, F_LIST }, { "top stories", F_WHOLE, F_LIST },
 	{ "more from", F_PREFIX, F_LIST | F_LINE },
-	{ "copyright", F_PREFIX, 0 }, { "\xC2\xA9", F_PREFIX, 0 }, { "sign up", F_PREFIX, 0 },
+	{ "sign up", F_PREFIX, 0 },
 	{ "subscribe to", F_PREFIX, 0 }, { "share this", F_PREFIX, 0 }, { "share on", F_PREFIX, 0 },
 	{ "follow us", F_PREFIX, 0 }, { "like us on", F_PREFIX, 0 },
 	{ "download our app", F_PREFIX, 0 }, { "download the app", F_PREFIX, 0 },
@@ -537,6 +537,13 @@ static const char *const stamp_prefixes[] = {
 	"published", "updated", "posted", "last updated", "first published", "last modified", NULL
 };
 
+static int is_copyright(const char *t, size_t s, size_t e)
+{
+	size_t after;
+	return match_ci(t, s, e, "copyright", NULL) || match_ci(t, s, e, "\xC2\xA9", NULL) ||
+	       (match_ci(t, s, e, "(c) ", &after) && after < e && is_digit_byte((unsigned char)t[after]));
+}
+
 /* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
@@ -548,7 +555,7 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 	if (i > s && (match_ci(t, i, e, " comments", &after) || match_ci(t, i, e, " comment", &after) ||
 		      match_ci(t, i, e, " shares", &after)) && rest_trivial(t, after, e))
 		return 1;
-	if (match_ci(t, s, e, "(c) ", &after) && after < e && is_digit_byte((unsigned char)t[after]))
+	if (is_copyright(t, s, e))
 		return 1;
 	for (k = 0; k < sizeof(furniture) / sizeof(furniture[0]); k++) {
 		const struct furniture *f = &furniture[k];
@@ -800,15 +807,24 @@ static int standalone_like(const char *t, const line *ln)
 	return shape_allcaps(&sh) || (shape_titlecase(&sh) && sh.low_words == 0);
 }
 
-/* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b. */
+/* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b.
+ * Never inside a sentence: not when b goes on in lowercase, a ends in a comma or a hyphen, or a
+ * ends with an abbreviation ("Mr.") rather than a full stop. */
 static int breaks_between(const state *st, const line *a, const line *b, const line *c)
 {
 	const char *t = st->t;
+	unsigned char last = (unsigned char)t[a->te - 1];
+	size_t n;
+
 	if (!st->hardwrap)
 		return 1;
-	if (b->indent > a->indent && !bullet_len(t, a->ts, a->te))
-		return 1;
 	if (bullet_len(t, b->ts, b->te))
+		return 1;
+	if (cp_is_lower(cp_at(t, b->ts, b->te, &n)) || last == ',' || last == ';' || last == '-')
+		return 0;
+	if (trailing_term(t, a->ts, a->te) != SIZE_MAX && !line_ends_sentence(t, a, b))
+		return 0;
+	if (b->indent > a->indent)
 		return 1;
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
@@ -899,6 +915,8 @@ static int process_block(state *st, size_t s, size_t e)
 
 	if (trailing_term(t, s, e) == SIZE_MAX)
 		kind = classify_line(st, s, e);
+	else if (is_copyright(t, s, e))
+		kind = CT_SEG_FURNITURE;  /* "© 2024 The Herald. All rights reserved." stays whole */
 	if (kind < 0)
 		st->list = 0;
 	if (kind >= 0) {
