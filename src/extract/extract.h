@@ -1,5 +1,6 @@
 /* Claim extraction: turns a source's cleaned text into claim candidates with their type,
- * check-worthiness and features. Pure: no I/O, no globals. */
+ * check-worthiness, entities, numbers, dates and quotes. Pure: no I/O, no globals; the per-call
+ * state (tokens, entities) lives in one allocation per call, nothing is allocated per token. */
 #ifndef CT_EXTRACT_EXTRACT_H
 #define CT_EXTRACT_EXTRACT_H
 
@@ -7,6 +8,8 @@
 
 #include <cJSON.h>
 
+#include "extract/quotes.h"
+#include "extract/tokens.h"
 #include "text/segment.h"
 
 /* One segment of the text as the extractor sees it. The pointers are valid during the callback. */
@@ -18,6 +21,15 @@ struct ct_claim_draft {
 	const char *type;           /* claim type, as in claims/claim.schema.json */
 	double checkworthy;         /* 0..1 */
 	unsigned words;
+	const char *published;      /* the source's date, anchoring relative dates (or NULL) */
+	const struct ct_tokens *tokens;
+	const struct ct_sentence_entities *entities;
+	const struct ct_quote *quote;
+	const struct ct_attribution *attribution;
+	const char *speaker;        /* who the sentence's quote or statement is attributed to,
+	                             * resolved across sentences for "he said" and continued quotes;
+	                             * NULL when unknown (not NUL-terminated: use speaker_len) */
+	size_t speaker_len;
 };
 
 typedef int (*ct_extract_cb)(const struct ct_claim_draft *draft, void *payload);
@@ -28,7 +40,7 @@ typedef int (*ct_extract_cb)(const struct ct_claim_draft *draft, void *payload);
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload);
 
 /* Adds the draft's features to obj: "type", "checkworthy", "entities", "numbers", "dates",
- * "quote". Returns 0 or CT_ENOMEM. */
+ * "quote" (spans are byte offsets into the draft's flattened text). Returns 0 or CT_ENOMEM. */
 int ct_extract_features(cJSON *obj, const struct ct_claim_draft *draft);
 
 #endif

@@ -143,8 +143,10 @@ static const char *const never_end[] = {
 static const char *const soft_end[] = {
 	"Inc", "Ltd", "Co", "Corp", "Cos", "Bros", "Plc", "LLC", "Jr", "Sr", "Ave", "Blvd", "Rd", NULL
 };
+/* Months and weekdays: a new sentence only before a common opener, never before a number. */
 static const char *const months[] = {
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", NULL
 };
 /* Abbreviations that stay in the sentence when a number follows ("No. 10"). */
 static const char *const before_number[] = {
@@ -743,12 +745,22 @@ static void line_read(const char *t, size_t len, size_t pos, line *ln)
 		ln->first_word = ln->cols;
 }
 
-/* Whether line a stops mid-sentence and b carries on: the sign of hard-wrapped text. */
+/* Whether line a stops mid-sentence and b carries on: the sign of hard-wrapped text. Either b goes
+ * on in lowercase, or a ends with a word that cannot end a sentence or a heading ("the", "of"). */
 static int wraps_on(const char *t, const line *a, const line *b)
 {
+	static const char *const dangling[] = {
+		"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "from", "by", "and", "or",
+		"but", "that", "whose", "its", "their", "his", "her", NULL
+	};
 	unsigned char last = (unsigned char)t[a->te - 1];
-	size_t n;
+	size_t n, ws = a->te;
 	int32_t first = cp_at(t, b->ts, b->te, &n);
+
+	while (ws > a->ts && !is_ws_byte((unsigned char)t[ws - 1]))
+		ws--;
+	if (ws > a->ts && in_list(dangling, t + ws, a->te - ws))
+		return 1;
 	if (!cp_is_lower(first))
 		return 0;
 	return (last >= 'a' && last <= 'z') || is_digit_byte(last) || last == ',' || last == ';' ||
@@ -878,8 +890,8 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_TEASER;
 	if (bullet_len(st->t, s, e))
 		return shape_titlecase(&sh) && !sh.has_digit ? CT_SEG_TEASER : -1;
-	if (!st->seen_body && sh.cols < 200)
-		return CT_SEG_HEADING;
+	if (!st->seen_body && sh.cols < 150 && !memchr(st->t + s, '\n', e - s))
+		return CT_SEG_HEADING;  /* the title: one line, any case */
 	if (sh.cols < 80 && sh.words <= 12 && (shape_titlecase(&sh) || shape_allcaps(&sh)))
 		return CT_SEG_HEADING;
 	return -1;
@@ -913,7 +925,8 @@ static int process_block(state *st, size_t s, size_t e)
 	int kind = -1, bio = 0, rc = 0, first = 1;
 	size_t p = s;
 
-	if (trailing_term(t, s, e) == SIZE_MAX)
+	/* Whole-line kinds only for paragraphs that are not several sentences. */
+	if (trailing_term(t, s, e) == SIZE_MAX && sentence_end(t, s, e) == e)
 		kind = classify_line(st, s, e);
 	else if (is_copyright(t, s, e))
 		kind = CT_SEG_FURNITURE;  /* "© 2024 The Herald. All rights reserved." stays whole */

@@ -1,0 +1,203 @@
+/* Quote and speaker rules over tokens and entities: quote marks pair up (curly or straight), and
+ * the speaker is the entity or pronoun adjacent to a verb of saying outside the quoted words. */
+#include "extract/quotes.h"
+
+#include <string.h>
+
+static const char *const say_verbs[] = {
+	"said", "says", "told", "added", "argued", "warned", "stated", "wrote", "insisted",
+	"announced", "noted", "explained", "declared", "claimed", "asserted", "stressed",
+	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted", NULL
+};
+static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL };
+
+static int collect(const struct ct_entity *e, void *payload)
+{
+	struct ct_sentence_entities *out = payload;
+	if (out->n >= CT_QUOTE_MAX_ENTITIES)
+		return 1;
+	out->e[out->n++] = *e;
+	return 0;
+}
+
+void ct_sentence_entities(const struct ct_tokens *tk, struct ct_sentence_entities *out)
+{
+	out->n = 0;
+	ct_entities_scan(tk, collect, out);
+}
+
+void ct_quote_find(const struct ct_tokens *tk, struct ct_quote *out)
+{
+	size_t i, open = (size_t)-1, best = 0;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < tk->n; i++) {
+		unsigned f = tk->t[i].flags;
+		if ((f & CT_TOK_QUOTE_OPEN) && open == (size_t)-1) {
+			open = i;
+		} else if (f & CT_TOK_QUOTE_CLOSE) {
+			size_t start = open == (size_t)-1 ? 0 : tk->t[open].end;
+			size_t end = tk->t[i].start;
+			/* ’ after a word is an apostrophe (Alder’s is one token, but lads’ is not). */
+			if (open == (size_t)-1 && i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) &&
+			    (unsigned char)tk->s[tk->t[i].start + 2] == 0x99)
+				continue;
+			if (end > start && end - start > best) {
+				best = end - start;
+				out->found = 1;
+				out->start = start;
+				out->end = end;
+				out->closes_only = open == (size_t)-1;
+				out->opens_only = 0;
+			}
+			open = (size_t)-1;
+		}
+	}
+	if (open != (size_t)-1 && tk->t[open].end < tk->len) {
+		size_t start = tk->t[open].end, end = tk->len;
+		if (end > start && end - start > best) {
+			out->found = 1;
+			out->start = start;
+			out->end = end;
+			out->opens_only = 1;
+			out->closes_only = 0;
+		}
+	}
+	/* Trim spaces around the quoted words. */
+	while (out->found && out->start < out->end && tk->s[out->start] == ' ')
+		out->start++;
+	while (out->found && out->end > out->start && tk->s[out->end - 1] == ' ')
+		out->end--;
+}
+
+static int inside_quote(const struct ct_tokens *tk, size_t i, const struct ct_quote *q)
+{
+	return q && q->found && tk->t[i].start >= q->start && tk->t[i].end <= q->end;
+}
+
+/* The entity that covers token i, or NULL. */
+static const struct ct_entity *entity_at(const struct ct_sentence_entities *ents, size_t i)
+{
+	size_t k;
+	for (k = 0; k < ents->n; k++)
+		if (i >= ents->e[k].tok_start && i < ents->e[k].tok_end)
+			return &ents->e[k];
+	return NULL;
+}
+
+static void set_speaker(struct ct_attribution *a, const struct ct_entity *e)
+{
+	a->speaker_start = e->start;
+	a->speaker_end = e->end;
+	a->name_start = e->name_start < e->name_end ? e->name_start : e->start;
+	a->name_end = e->name_start < e->name_end ? e->name_end : e->end;
+}
+
+/* Extends a speaker found at token i leftwards over "the agency's spokesman" style phrases:
+ * takes "the X" when the speaker is a lower-case noun phrase like "the agency" or "officials". */
+static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribution *a)
+{
+	static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
+					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
+					     "authorities", "witnesses", "engineers", "government", "statement", NULL };
+	size_t s = i;
+	if (!ct_tok_in(tk, i, nouns))
+		return 0;
+	while (s > 0 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && i - s < 3 &&
+	       !ct_tok_in(tk, s - 1, say_verbs))
+		s--;
+	a->speaker_start = a->name_start = tk->t[s].start;
+	a->speaker_end = a->name_end = tk->t[i].end;
+	return 1;
+}
+
+void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			 const struct ct_quote *q, struct ct_attribution *out)
+{
+	size_t i;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < tk->n; i++) {
+		const struct ct_entity *e;
+		if (inside_quote(tk, i, q))
+			continue;
+		if (ct_tok_is(tk, i, "according") && ct_tok_is(tk, i + 1, "to") && i + 2 < tk->n) {
+			out->found = 1;
+			out->according_to = 1;
+			if ((e = entity_at(ents, i + 2)) || ((ct_tok_is(tk, i + 2, "the") || ct_tok_is(tk, i + 2, "a")) &&
+							     (e = entity_at(ents, i + 3)))) {
+				set_speaker(out, e);
+			} else {
+				size_t k = i + 2;
+				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < i + 5)
+					k++;
+				out->speaker_start = out->name_start = tk->t[i + 2].start;
+				out->speaker_end = out->name_end = tk->t[k].end;
+			}
+			return;
+		}
+		if (!ct_tok_in(tk, i, say_verbs))
+			continue;
+		out->found = 1;
+		/* "said Mr. Vos" / "said the minister" */
+		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q)) {
+			size_t k = i + 1;
+			if (ct_tok_is(tk, k, "the"))
+				k++;
+			if ((e = entity_at(ents, k)) && e->tok_start == k) {
+				set_speaker(out, e);
+				return;
+			}
+		}
+		/* "Vos said" / "Harbour Minister Lena Vos told reporters" / "he said" */
+		if (i > 0) {
+			size_t k = i - 1;
+			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q))
+				k--;
+			if (inside_quote(tk, k, q) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE))
+				continue;
+			if ((e = entity_at(ents, k))) {
+				set_speaker(out, e);
+				return;
+			}
+			if (ct_tok_in(tk, k, pronouns)) {
+				out->pronoun = 1;
+				out->speaker_start = out->name_start = tk->t[k].start;
+				out->speaker_end = out->name_end = tk->t[k].end;
+				return;
+			}
+			if (noun_speaker(tk, k, out))
+				return;
+		}
+		/* ", he said." after a quote */
+		if (i + 1 < tk->n && ct_tok_in(tk, i + 1, pronouns)) {
+			out->pronoun = 1;
+			out->speaker_start = out->name_start = tk->t[i + 1].start;
+			out->speaker_end = out->name_end = tk->t[i + 1].end;
+			return;
+		}
+		/* "Dr. Aalders, a hydraulic engineer at ..., said": the nearest person before the verb. */
+		{
+			const struct ct_entity *best = NULL;
+			size_t k;
+			for (k = 0; k < ents->n; k++)
+				if (ents->e[k].kind == CT_ENT_PERSON && ents->e[k].tok_end <= i && i - ents->e[k].tok_end <= 16 &&
+				    !inside_quote(tk, ents->e[k].tok_start, q))
+					best = &ents->e[k];
+			if (best) {
+				set_speaker(out, best);
+				return;
+			}
+		}
+	}
+	/* "..., Vos said" where the verb comes after: handled above; "Vos: “...”" */
+	if (q && q->found && !out->found) {
+		for (i = 0; i + 1 < tk->n; i++) {
+			const struct ct_entity *e = entity_at(ents, i);
+			if (e && e->tok_end < tk->n && tk->s[tk->t[e->tok_end].start] == ':' &&
+			    tk->t[e->tok_end].end <= q->start) {
+				out->found = 1;
+				set_speaker(out, e);
+				return;
+			}
+		}
+	}
+}

@@ -1,0 +1,190 @@
+/* Tokeniser shared by the extractor's recognisers: one pass, no allocation.
+ * Treats UTF-8 letters as letters and curly quotes and dashes as punctuation. */
+#include "extract/tokens.h"
+
+#include <string.h>
+
+/* Length of the UTF-8 sequence starting at p (1 for invalid bytes). */
+static size_t u8len(const unsigned char *p, size_t left)
+{
+	size_t n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+	return n > left ? left : n;
+}
+
+static int is_ascii_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Punctuation we know by its UTF-8 bytes: curly quotes, dashes, ellipsis, nbsp. */
+static int special_punct(const unsigned char *p, size_t left, size_t *n, unsigned *flags)
+{
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x80) {
+		*n = 3;
+		switch (p[2]) {
+		case 0x9c: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN; return 1;    /* “ */
+		case 0x9d: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_CLOSE; return 1;   /* ” */
+		case 0x98: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN; return 1;    /* ‘ */
+		case 0x93: case 0x94: case 0xa6: *flags = CT_TOK_PUNCT; return 1;  /* – — … */
+		case 0x99: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_CLOSE; return 1;   /* ’ standing alone */
+		default: return 0;
+		}
+	}
+	if (left >= 2 && p[0] == 0xc2 && p[1] == 0xa0) {   /* no-break space */
+		*n = 2;
+		*flags = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Words that keep a following period (titles, months, company forms). */
+static int is_abbrev(const char *w, size_t n)
+{
+	static const char *const abbr[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Adm", "Lt", "Col", "Capt", "Cmdr", "Maj", "Sgt",
+		"Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St", "Jr", "Sr", "Inc", "Ltd", "Co",
+		"Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+		"Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Supt", "Insp", "Dept", "Univ", "approx", "est", NULL
+	};
+	size_t k;
+	for (k = 0; abbr[k]; k++)
+		if (strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
+			return 1;
+	return 0;
+}
+
+static int word_byte(const unsigned char *p, size_t left)
+{
+	size_t n;
+	unsigned f;
+	if (*p < 0x80)
+		return is_ascii_alpha(*p) || (*p >= '0' && *p <= '9');
+	return !special_punct(p, left, &n, &f);
+}
+
+void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	tk->s = str;
+	tk->len = len;
+	tk->n = 0;
+	while (i < len && tk->n < CT_TOK_MAX) {
+		struct ct_token *t = &tk->t[tk->n];
+		size_t n;
+		unsigned f;
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++;
+			continue;
+		}
+		if (special_punct(s + i, len - i, &n, &f)) {
+			if (f) {
+				t->start = (unsigned)i;
+				t->end = (unsigned)(i + n);
+				t->flags = f;
+				tk->n++;
+			}
+			i += n;
+			continue;
+		}
+		if (!word_byte(s + i, len - i)) {
+			t->start = (unsigned)i;
+			t->end = (unsigned)(i + 1);
+			t->flags = CT_TOK_PUNCT;
+			if (s[i] == '"') {
+				/* A straight quote opens after a space or at the start, else closes. */
+				int opens = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\n';
+				t->flags |= opens ? CT_TOK_QUOTE_OPEN : CT_TOK_QUOTE_CLOSE;
+			}
+			tk->n++;
+			i++;
+			continue;
+		}
+		t->start = (unsigned)i;
+		t->flags = 0;
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			t->flags |= CT_TOK_CAP;
+		else if (s[i] >= '0' && s[i] <= '9')
+			t->flags |= CT_TOK_DIGIT;
+		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
+			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
+		while (i < len) {
+			if (word_byte(s + i, len - i)) {
+				i += u8len(s + i, len - i);
+				continue;
+			}
+			/* Inner apostrophes, hyphens, and digits' separators stay inside the word. */
+			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && (t->flags & CT_TOK_DIGIT))) &&
+			    i + 1 < len && word_byte(s + i + 1, len - i - 1) &&
+			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+				i++;
+				continue;
+			}
+			if (i + 3 < len && s[i] == 0xe2 && s[i + 1] == 0x80 && s[i + 2] == 0x99 &&
+			    word_byte(s + i + 3, len - i - 3)) {
+				i += 3;  /* ’ inside a word: don’t, Alder’s */
+				continue;
+			}
+			/* Abbreviations and initials keep their period: Mr. U.S. J. Oct. a.m. */
+			if (s[i] == '.' && !(t->flags & CT_TOK_DIGIT)) {
+				size_t wl = i - t->start;
+				int initial = wl == 1 && (t->flags & CT_TOK_CAP);
+				int dotted = i + 2 < len && is_ascii_alpha(s[i + 1]) && s[i + 2] == '.' && wl == 1;
+				if (initial || dotted || is_abbrev((const char *)s + t->start, wl)) {
+					i++;
+					t->flags |= CT_TOK_ABBR;
+					/* U.S. / a.m.: take the following letter-period pairs too. */
+					while (i + 1 < len && is_ascii_alpha(s[i]) && s[i + 1] == '.' &&
+					       (i + 2 >= len || !is_ascii_alpha(s[i + 2])))
+						i += 2;
+				}
+			}
+			break;
+		}
+		t->end = (unsigned)i;
+		{
+			unsigned k, letters = 0, upper = 0;
+			for (k = t->start; k < t->end; k++) {
+				if (is_ascii_alpha(s[k])) {
+					letters++;
+					upper += s[k] >= 'A' && s[k] <= 'Z';
+				}
+			}
+			if (letters >= 2 && letters == upper)
+				t->flags |= CT_TOK_ALLCAPS;
+		}
+		tk->n++;
+	}
+}
+
+int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
+{
+	const struct ct_token *t;
+	size_t k, w = 0, n;
+	if (i >= tk->n)
+		return 0;
+	t = &tk->t[i];
+	n = t->end - t->start;
+	for (k = 0; k < n; k++, w++) {
+		unsigned char c = (unsigned char)tk->s[t->start + k];
+		if (c == 0xe2 && k + 2 < n && (unsigned char)tk->s[t->start + k + 1] == 0x80 &&
+		    (unsigned char)tk->s[t->start + k + 2] == 0x99) {
+			c = '\'';
+			k += 2;
+		}
+		if (!word[w])
+			return 0;
+		if ((c | 0x20) != (unsigned char)(word[w] | 0x20) || (is_ascii_alpha(c) != is_ascii_alpha(word[w])))
+			return 0;
+	}
+	return word[w] == '\0';
+}
+
+int ct_tok_in(const struct ct_tokens *tk, size_t i, const char *const *words)
+{
+	for (; *words; words++)
+		if (ct_tok_is(tk, i, *words))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,40 @@
+/* Word tokens of one flattened sentence, with byte offsets and shape flags, in a caller-owned
+ * fixed array: the extractor's recognisers share one tokenisation and allocate nothing. */
+#ifndef CT_EXTRACT_TOKENS_H
+#define CT_EXTRACT_TOKENS_H
+
+#include <stddef.h>
+
+#define CT_TOK_MAX 400
+
+enum {
+	CT_TOK_CAP = 1,        /* starts with an upper-case letter */
+	CT_TOK_ALLCAPS = 2,    /* two or more letters, all upper case (U.N., NATO) */
+	CT_TOK_DIGIT = 4,      /* starts with a digit */
+	CT_TOK_PUNCT = 8,      /* punctuation: one character (or a quote/dash sequence) */
+	CT_TOK_QUOTE_OPEN = 16,
+	CT_TOK_QUOTE_CLOSE = 32,
+	CT_TOK_ABBR = 64       /* word ending in '.', part of the word (Mr. U.S. Oct.) */
+};
+
+struct ct_token {
+	unsigned start, end;   /* byte offsets in the sentence */
+	unsigned flags;
+};
+
+struct ct_tokens {
+	const char *s;
+	size_t len;
+	size_t n;
+	struct ct_token t[CT_TOK_MAX];
+};
+
+/* Tokenises s[0..len): words (letters, digits, inner apostrophes and hyphens, a final '.' for
+ * known abbreviations and initials) and punctuation. Tokens past CT_TOK_MAX are dropped. */
+void ct_tokenize(struct ct_tokens *tk, const char *s, size_t len);
+/* 1 when token i equals word (ASCII, case-insensitive; a curly apostrophe matches '). */
+int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word);
+/* 1 when token i is one of the NULL-terminated words. */
+int ct_tok_in(const struct ct_tokens *tk, size_t i, const char *const *words);
+
+#endif

@@ -1,0 +1,745 @@
+/* Unit tests for src/text/segment.c: sentence boundaries, abbreviations, hard-wrapped text,
+ * headings, bylines, furniture and teasers, on small cases and the fixtures in tests/fixtures/text/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text/segment.h"
+#include "text/utf8.h"
+#include "util/err.h"
+
+#define MAX_SEGS 256
+
+typedef struct collect {
+	const char *text;
+	ct_segment seg[MAX_SEGS];
+	size_t n;
+	size_t stop_at;  /* return 7 from the callback at this segment (0: never) */
+} collect;
+
+static int collect_cb(const ct_segment *seg, void *payload)
+{
+	collect *c = payload;
+	assert_true(c->n < MAX_SEGS);
+	c->seg[c->n++] = *seg;
+	if (c->stop_at && c->n == c->stop_at)
+		return 7;
+	return 0;
+}
+
+static int is_space(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+}
+
+/* Properties every segmentation must have: ordered, disjoint, trimmed, numbered. */
+static void check_invariants(const collect *c, size_t len)
+{
+	size_t i, prev_end = 0;
+	unsigned prev_par = 0;
+	for (i = 0; i < c->n; i++) {
+		const ct_segment *s = &c->seg[i];
+		assert_true(s->start < s->end);
+		assert_true(s->end <= len);
+		assert_true(s->start >= prev_end);
+		assert_false(is_space(c->text[s->start]));
+		assert_false(is_space(c->text[s->end - 1]));
+		assert_int_equal(s->index, i);
+		assert_true(s->paragraph >= prev_par);
+		assert_true(s->kind >= CT_SEG_SENTENCE && s->kind <= CT_SEG_TEASER);
+		prev_end = s->end;
+		prev_par = s->paragraph;
+	}
+}
+
+/* Segments text and renders one line per segment: "<paragraph> <kind>|<flattened text>". */
+static void render(const char *text, size_t len, ct_buf *out)
+{
+	collect c;
+	size_t i;
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	assert_int_equal(ct_segment_text(text, len, collect_cb, &c), 0);
+	check_invariants(&c, len);
+	for (i = 0; i < c.n; i++) {
+		ct_buf_printf(out, "%u %s|", c.seg[i].paragraph, ct_seg_kind_name(c.seg[i].kind));
+		ct_segment_flatten(out, text, c.seg[i].start, c.seg[i].end);
+		ct_buf_putc(out, '\n');
+	}
+	assert_int_equal(ct_buf_oom(out), 0);
+}
+
+/* Compares the rendering of text with the NULL-terminated expected lines. */
+static void expect_lines(const char *text, const char *const *want)
+{
+	ct_buf got = CT_BUF_INIT, exp = CT_BUF_INIT;
+	render(text, strlen(text), &got);
+	for (; *want; want++) {
+		ct_buf_puts(&exp, *want);
+		ct_buf_putc(&exp, '\n');
+	}
+	assert_string_equal(got.ptr, exp.ptr);
+	ct_buf_release(&got);
+	ct_buf_release(&exp);
+}
+
+#define EXPECT(text, ...) do { \
+		static const char *const want_[] = { __VA_ARGS__, NULL }; \
+		expect_lines(text, want_); \
+	} while (0)
+
+/* Reads and cleans a fixture; the tests run from the top of the tree. */
+static void load_fixture(const char *name, ct_buf *out)
+{
+	ct_buf raw = CT_BUF_INIT, path = CT_BUF_INIT;
+	size_t n_bad, first;
+	ct_buf_printf(&path, "tests/fixtures/text/%s", name);
+	if (ct_buf_read_file(&raw, path.ptr) != 0) {
+		ct_buf_clear(&path);
+		ct_buf_printf(&path, "../../tests/fixtures/text/%s", name);
+		assert_int_equal(ct_buf_read_file(&raw, path.ptr), 0);
+	}
+	assert_int_equal(ct_text_clean(out, raw.ptr, raw.len, &n_bad, &first), 0);
+	assert_int_equal(n_bad, 0);
+	ct_buf_release(&raw);
+	ct_buf_release(&path);
+}
+
+static void expect_fixture(const char *name, const char *const *want)
+{
+	ct_buf text = CT_BUF_INIT;
+	load_fixture(name, &text);
+	expect_lines(text.ptr, want);
+	ct_buf_release(&text);
+}
+
+/* ---- fixtures ------------------------------------------------------------------------------ */
+
+static void test_fixture_hardwrap72(void **state)
+{
+	static const char *const want[] = {
+		"0 heading|Old Mill Bridge to Close for Repairs After Inspection",
+		"1 byline|By Ana Ruiz and Tom Kell",
+		"2 sentence|RIVERTON (Wire) \xE2\x80\x94 The Old Mill Bridge will close for at least 14 weeks starting Jan. 6, city officials said on Tuesday, after inspectors found cracks in two of its steel supports.",
+		"2 sentence|Mayor Lena Ortiz called the decision \xE2\x80\x9Cpainful but necessary.\xE2\x80\x9D",
+		"2 sentence|The bridge carries about 12,500 vehicles a day.",
+		"3 sentence|Dr. Samuel K. Osei, an engineer at Riverton Technical Institute who reviewed the inspection report, said the cracks were 3.5 centimetres long.",
+		"3 sentence|\xE2\x80\x9CNobody should panic,\xE2\x80\x9D he said.",
+		"3 sentence|\xE2\x80\x9C" "But nobody should drive over it either.\xE2\x80\x9D",
+		"4 sentence|The repairs will cost $4.2 million, according to the U.S. Department of Transportation, which will pay for most of the work.",
+		"4 sentence|A similar bridge was closed in 2019 for repairs that took twice as long as any other job in the U.S.",
+		"4 sentence|The state later sued the contractor, Hale & Co. for damages.",
+		"5 heading|What Comes Next",
+		"6 sentence|Detours will send traffic over the Elm Street crossing, which is already busy at rush hour.",
+		"6 sentence|Is the city ready?",
+		"6 sentence|Officials say yes.",
+		"6 sentence|Sen. Maria Gomez and Rep. John F. Tate said they would ask for federal help, i.e. an emergency grant, next week.",
+		"7 sentence|The bridge, built in 1911, was last repaired in Oct. 1987 by Acme Steel Inc. and has not been closed since.",
+		"7 sentence|The well-known landmark appears on the city seal.",
+		NULL
+	};
+	(void)state;
+	expect_fixture("hardwrap72.txt", want);
+}
+
+static void test_fixture_hardwrap72_offsets(void **state)
+{
+	ct_buf text = CT_BUF_INIT;
+	collect c;
+	const char *p;
+	(void)state;
+	load_fixture("hardwrap72.txt", &text);
+	memset(&c, 0, sizeof(c));
+	c.text = text.ptr;
+	assert_int_equal(ct_segment_text(text.ptr, text.len, collect_cb, &c), 0);
+	assert_int_equal(c.n, 18);
+	/* The first body sentence starts at the dateline and spans three wrapped lines. */
+	p = strstr(text.ptr, "RIVERTON");
+	assert_non_null(p);
+	assert_int_equal(c.seg[2].start, (size_t)(p - text.ptr));
+	p = strstr(text.ptr, "supports.");
+	assert_int_equal(c.seg[2].end, (size_t)(p - text.ptr) + strlen("supports."));
+	assert_non_null(memchr(text.ptr + c.seg[2].start, '\n', c.seg[2].end - c.seg[2].start));
+	/* The closing quote belongs to the sentence it ends. */
+	p = strstr(text.ptr, "necessary.\xE2\x80\x9D");
+	assert_int_equal(c.seg[3].end, (size_t)(p - text.ptr) + strlen("necessary.\xE2\x80\x9D"));
+	ct_buf_release(&text);
+}
+
+static void test_fixture_perline(void **state)
+{
+	static const char *const want[] = {
+		"0 heading|Harbour council approves new evening ferry crossings",
+		"1 byline|By ANA RUIZ | Staff Reporter",
+		"2 sentence|PORT ELLEN (Wire) \xE2\x80\x94 The harbour council voted 7-2 on Monday to add two evening ferry crossings, a change Mr. Ruiz called \xE2\x80\x9Clong overdue.\xE2\x80\x9D",
+		"2 sentence|The new timetable starts on Feb. 1 and runs until Sept. 30.",
+		"3 sentence|\xE2\x80\x9CWe heard from hundreds of commuters,\xE2\x80\x9D said the council chair, Prof. Helen Marsh.",
+		"3 sentence|\xE2\x80\x9CThey told us the last boat, at 6:15 p.m., leaves far too early.\xE2\x80\x9D",
+		"4 sentence|The ferry operator, Blue Line Ltd., said fares would rise by 2.5 per cent.",
+		"4 sentence|Students objected\xE2\x80\xA6",
+		"4 sentence|They said the rise would hurt them most.",
+		"5 heading|Key Questions",
+		"6 sentence|Will the ferries run on holidays?",
+		"6 sentence|The council said yes, except on Dec. 25.",
+		"6 sentence|A single ticket will cost \xC2\xA3" "4.80, the same as on the U.K. Ministry\xE2\x80\x99s pilot routes.",
+		"7 sentence|Capt. Ian McLeod, who has run the route for 20 years, said the boats could cope.",
+		"7 sentence|\xE2\x80\x9CIt\xE2\x80\x99s doable!\xE2\x80\x9D he said.",
+		"7 sentence|\xE2\x80\x98We have done it before,\xE2\x80\x99 added his deputy, Lt. Cmdr. Rosa Vance.",
+		"8 sentence|The council also approved ferries No. 3 and No. 4 for the winter (both were refitted in 2022.)",
+		"8 sentence|Work on the pier starts in the spring, etc.",
+		"8 sentence|Nobody voted against it.",
+		NULL
+	};
+	(void)state;
+	expect_fixture("perline.txt", want);
+}
+
+static void test_fixture_furniture(void **state)
+{
+	static const char *const want[] = {
+		"0 heading|Floods Close Roads Across the North",
+		"1 byline|Jane Doe, Staff Writer",
+		"2 byline|Published March 4, 2024 10:32 AM",
+		"3 furniture|Share this article",
+		"4 furniture|Advertisement",
+		"5 byline|NORTHFIELD \xE2\x80\x94",
+		"6 sentence|Heavy rain closed 14 roads across the north on Sunday, the county highways office said.",
+		"7 teaser|MORE FROM THE HERALD: COUNCIL VOTES TO CLOSE OLD MILL BRIDGE",
+		"8 sentence|Water levels on the River Tam reached 4.8 metres, the highest since records began in 1962, according to the Environment Agency.",
+		"9 furniture|Photo: Tom Kell / The Herald",
+		"10 furniture|Related:",
+		"11 teaser|Bridge Repairs to Start in January",
+		"12 teaser|Ferry Timetable Changes Explained",
+		"13 sentence|The agency said more rain was expected on Tuesday.",
+		"13 sentence|Residents were urged to avoid the A68.",
+		"14 furniture|Sign up for our morning newsletter.",
+		"15 byline|Jane Doe is a reporter who covers weather and climate for the Herald.",
+		"15 byline|She previously worked at the Northfield Gazette.",
+		"16 furniture|0 Comments",
+		"17 furniture|\xC2\xA9 2024 The Herald. All rights reserved.",
+		"18 furniture|The post Floods Close Roads Across the North appeared first on The Herald.",
+		NULL
+	};
+	(void)state;
+	expect_fixture("furniture.txt", want);
+}
+
+static void test_fixture_hardwrap_blank(void **state)
+{
+	static const char *const want[] = {
+		"0 heading|Library Hours Cut as Budget Shrinks",
+		"1 byline|By Lee Chan",
+		"2 sentence|GLENBROOK \xE2\x80\x94 The Glenbrook public library will open four days a week from April, the town's finance director, Ms. Priya Nair, said on Thursday.",
+		"2 sentence|The cut saves about $310,000 a year, or 6.2 per cent of the library's budget.",
+		"3 sentence|\xE2\x80\x9CIt is the hardest call we have made,\xE2\x80\x9D Ms. Nair said.",
+		"3 sentence|The library's board meets again on Apr. 9 to discuss volunteer-run evening sessions.",
+		"4 teaser|READ MORE: TOWN HALL ROOF REPAIRS DELAYED AGAIN",
+		"5 furniture|Read more:",
+		"6 teaser|Pool Reopens After Two-Year Refit",
+		"7 byline|Lee Chan is a correspondent who covers local government for the Glenbrook Courier.",
+		"7 byline|He can be reached at the newsroom.",
+		"8 furniture|The post Library Hours Cut as Budget Shrinks appeared first on Glenbrook Courier.",
+		NULL
+	};
+	(void)state;
+	expect_fixture("hardwrap_blank.txt", want);
+}
+
+/* ---- abbreviations and boundaries ---------------------------------------------------------- */
+
+/* Each title abbreviation keeps the sentence going, before a name and even before "The". */
+static void test_title_abbreviations(void **state)
+{
+	static const char *const abbr[] = {
+		"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Adm.", "Lt.", "Col.", "Capt.", "Sgt.",
+		"Sen.", "Rep.", "Gov.", "Pres.", "St.", "vs.", NULL
+	};
+	const char *const *a;
+	(void)state;
+	for (a = abbr; *a; a++) {
+		ct_buf text = CT_BUF_INIT, got = CT_BUF_INIT, want = CT_BUF_INIT;
+		ct_buf_printf(&text, "They met %s Smith on Monday. It rained.", *a);
+		ct_buf_printf(&want, "0 sentence|They met %s Smith on Monday.\n0 sentence|It rained.\n", *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_clear(&text);
+		ct_buf_clear(&got);
+		ct_buf_clear(&want);
+		ct_buf_printf(&text, "He said %s The Hague was next. It was.", *a);
+		ct_buf_printf(&want, "0 sentence|He said %s The Hague was next.\n0 sentence|It was.\n", *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_release(&text);
+		ct_buf_release(&got);
+		ct_buf_release(&want);
+	}
+}
+
+/* Company and name suffixes: no split before a name or lowercase, a split before a common opener. */
+static void test_suffix_abbreviations(void **state)
+{
+	static const char *const abbr[] = { "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", NULL };
+	const char *const *a;
+	(void)state;
+	for (a = abbr; *a; a++) {
+		ct_buf text = CT_BUF_INIT, got = CT_BUF_INIT, want = CT_BUF_INIT;
+		ct_buf_printf(&text, "Acme %s Chief Executive Ann Lee said so. Acme %s said more.", *a, *a);
+		ct_buf_printf(&want, "0 sentence|Acme %s Chief Executive Ann Lee said so.\n"
+				     "0 sentence|Acme %s said more.\n", *a, *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_clear(&text);
+		ct_buf_clear(&got);
+		ct_buf_clear(&want);
+		ct_buf_printf(&text, "Shares fell at Acme %s The company said it would recover.", *a);
+		ct_buf_printf(&want, "0 sentence|Shares fell at Acme %s\n"
+				     "0 sentence|The company said it would recover.\n", *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_release(&text);
+		ct_buf_release(&got);
+		ct_buf_release(&want);
+	}
+}
+
+static void test_months(void **state)
+{
+	static const char *const abbr[] = {
+		"Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL
+	};
+	const char *const *a;
+	(void)state;
+	for (a = abbr; *a; a++) {
+		ct_buf text = CT_BUF_INIT, got = CT_BUF_INIT, want = CT_BUF_INIT;
+		ct_buf_printf(&text, "The vote is on %s 14 in the hall. It is public.", *a);
+		ct_buf_printf(&want, "0 sentence|The vote is on %s 14 in the hall.\n0 sentence|It is public.\n", *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_release(&text);
+		ct_buf_release(&got);
+		ct_buf_release(&want);
+	}
+	EXPECT("The plant closed in Dec. The workers left.",
+	       "0 sentence|The plant closed in Dec.", "0 sentence|The workers left.");
+	EXPECT("From Oct. Smith took over.", "0 sentence|From Oct. Smith took over.");
+}
+
+static void test_dotted_acronyms(void **state)
+{
+	static const char *const abbr[] = { "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", NULL };
+	static const char *const openers[] = { "The", "A", "It", "He", "She", "They", "But", "In", NULL };
+	const char *const *a, *const *o;
+	(void)state;
+	for (a = abbr; *a; a++) {
+		ct_buf text = CT_BUF_INIT, got = CT_BUF_INIT, want = CT_BUF_INIT;
+		for (o = openers; *o; o++) {
+			ct_buf_clear(&text);
+			ct_buf_clear(&got);
+			ct_buf_clear(&want);
+			ct_buf_printf(&text, "Talks were held in the %s %s talks failed.", *a, *o);
+			ct_buf_printf(&want, "0 sentence|Talks were held in the %s\n0 sentence|%s talks failed.\n",
+				      *a, *o);
+			render(text.ptr, text.len, &got);
+			assert_string_equal(got.ptr, want.ptr);
+		}
+		ct_buf_clear(&text);
+		ct_buf_clear(&got);
+		ct_buf_clear(&want);
+		ct_buf_printf(&text, "The %s Navy and the %s government agreed.", *a, *a);
+		ct_buf_printf(&want, "0 sentence|The %s Navy and the %s government agreed.\n", *a, *a);
+		render(text.ptr, text.len, &got);
+		assert_string_equal(got.ptr, want.ptr);
+		ct_buf_release(&text);
+		ct_buf_release(&got);
+		ct_buf_release(&want);
+	}
+	EXPECT("It starts at 9 a.m. on Monday and ends at 5 p.m. The doors close then.",
+	       "0 sentence|It starts at 9 a.m. on Monday and ends at 5 p.m.",
+	       "0 sentence|The doors close then.");
+	EXPECT("Some towns, e.g. Riverton, voted. Others did not.",
+	       "0 sentence|Some towns, e.g. Riverton, voted.", "0 sentence|Others did not.");
+}
+
+static void test_etc(void **state)
+{
+	(void)state;
+	EXPECT("They sold apples, pears, etc. Prices rose.",
+	       "0 sentence|They sold apples, pears, etc.", "0 sentence|Prices rose.");
+	EXPECT("Apples, pears, etc. were sold. Prices rose.",
+	       "0 sentence|Apples, pears, etc. were sold.", "0 sentence|Prices rose.");
+}
+
+static void test_number_abbreviation(void **state)
+{
+	(void)state;
+	EXPECT("The No. 10 bus and No. 4 tram stop here. He said no. The vote failed.",
+	       "0 sentence|The No. 10 bus and No. 4 tram stop here.", "0 sentence|He said no.",
+	       "0 sentence|The vote failed.");
+	EXPECT("The answer was No. Then they left.",
+	       "0 sentence|The answer was No.", "0 sentence|Then they left.");
+}
+
+static void test_decimals_and_numbers(void **state)
+{
+	(void)state;
+	EXPECT("Prices rose 3.5 per cent to $4.2 million in 2023. Wages rose 0.8 per cent.",
+	       "0 sentence|Prices rose 3.5 per cent to $4.2 million in 2023.",
+	       "0 sentence|Wages rose 0.8 per cent.");
+	EXPECT("The vote ended 52.4 to 47.6. It was close.",
+	       "0 sentence|The vote ended 52.4 to 47.6.", "0 sentence|It was close.");
+	EXPECT("Turnout fell in 2019. 2020 was worse.",
+	       "0 sentence|Turnout fell in 2019.", "0 sentence|2020 was worse.");
+}
+
+static void test_initials(void **state)
+{
+	(void)state;
+	EXPECT("J. K. Rowling met John F. Kennedy Jr. in a dream. She woke up.",
+	       "0 sentence|J. K. Rowling met John F. Kennedy Jr. in a dream.", "0 sentence|She woke up.");
+	EXPECT("Plan B. Smith signed it. A. B. Cole agreed.",
+	       "0 sentence|Plan B. Smith signed it.", "0 sentence|A. B. Cole agreed.");
+}
+
+static void test_quotes(void **state)
+{
+	(void)state;
+	EXPECT("\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D she said. \xE2\x80\x9CIt will take years.\xE2\x80\x9D Next came the vote.",
+	       "0 sentence|\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D she said.",
+	       "0 sentence|\xE2\x80\x9CIt will take years.\xE2\x80\x9D",
+	       "0 sentence|Next came the vote.");
+	EXPECT("\"Is it over?\" she asked. \"Yes!\" he said. 'Fine.' They left.",
+	       "0 sentence|\"Is it over?\" she asked.", "0 sentence|\"Yes!\" he said.",
+	       "0 sentence|'Fine.'", "0 sentence|They left.");
+	EXPECT("He called it \xE2\x80\x9C" "a disaster\xE2\x80\x9D. Others agreed.",
+	       "0 sentence|He called it \xE2\x80\x9C" "a disaster\xE2\x80\x9D.", "0 sentence|Others agreed.");
+	EXPECT("\xE2\x80\x9CWhy now?\xE2\x80\x9D asked Ms. Lee. \xE2\x80\x98" "Because.\xE2\x80\x99",
+	       "0 sentence|\xE2\x80\x9CWhy now?\xE2\x80\x9D asked Ms. Lee.",
+	       "0 sentence|\xE2\x80\x98" "Because.\xE2\x80\x99");
+}
+
+static void test_brackets(void **state)
+{
+	(void)state;
+	EXPECT("The bridge shut. (It reopened in May.) Traffic returned (slowly). Then rain came.",
+	       "0 sentence|The bridge shut.", "0 sentence|(It reopened in May.)",
+	       "0 sentence|Traffic returned (slowly).", "0 sentence|Then rain came.");
+}
+
+static void test_question_exclamation(void **state)
+{
+	(void)state;
+	EXPECT("Is it safe? Nobody knows! Wait?! Yes.",
+	       "0 sentence|Is it safe?", "0 sentence|Nobody knows!", "0 sentence|Wait?!", "0 sentence|Yes.");
+	EXPECT("Why? because it rained.", "0 sentence|Why? because it rained.");
+}
+
+static void test_ellipsis(void **state)
+{
+	(void)state;
+	EXPECT("He paused... then spoke. It ended... The crowd left.",
+	       "0 sentence|He paused... then spoke.", "0 sentence|It ended...", "0 sentence|The crowd left.");
+	EXPECT("We will \xE2\x80\xA6 rebuild. It was over\xE2\x80\xA6 Nobody stayed.",
+	       "0 sentence|We will \xE2\x80\xA6 rebuild.", "0 sentence|It was over\xE2\x80\xA6",
+	       "0 sentence|Nobody stayed.");
+}
+
+static void test_no_split_inside_tokens(void **state)
+{
+	(void)state;
+	EXPECT("See example.com/a.b for details. Version 2.0.1 shipped.",
+	       "0 sentence|See example.com/a.b for details.", "0 sentence|Version 2.0.1 shipped.");
+	EXPECT("No final stop here", "0 heading|No final stop here");
+}
+
+/* ---- layout: paragraphs, wrapped lines, headings ------------------------------------------- */
+
+static void test_hardwrap_joins_lines(void **state)
+{
+	(void)state;
+	EXPECT("The council met with Mr.\nSmith and the well-\nknown engineer Dr.\nOsei on Monday, and\n"
+	       "they agreed to act. The vote\nwas close.\n",
+	       "0 sentence|The council met with Mr. Smith and the well-known engineer Dr. Osei on Monday, and they agreed to act.",
+	       "0 sentence|The vote was close.");
+}
+
+static void test_hardwrap_paragraphs(void **state)
+{
+	(void)state;
+	/* Blank line, indented line, and a short last line the next word would have fitted on. */
+	EXPECT("The first paragraph has a line that is long enough to\nwrap here. It ends.\n"
+	       "The second one starts after a short line and it also\nwraps.\n\n"
+	       "  The third is indented and it goes on for a little while\nlonger.\n"
+	       "    The fourth is indented more and it goes on for a while\ntoo.\n",
+	       "0 sentence|The first paragraph has a line that is long enough to wrap here.",
+	       "0 sentence|It ends.",
+	       "1 sentence|The second one starts after a short line and it also wraps.",
+	       "2 sentence|The third is indented and it goes on for a little while longer.",
+	       "3 sentence|The fourth is indented more and it goes on for a while too.");
+}
+
+static void test_hardwrap_heading_after_full_line(void **state)
+{
+	(void)state;
+	/* The line before the heading is full, so only the heading rule separates them. */
+	EXPECT("The council will vote on the plan next week, a spokesman for the city\n"
+	       "said, and the mayor is expected to back it over the objections of all.\n"
+	       "What Comes Next\n"
+	       "Work on the bridge would begin in the spring if the plan is approved by\n"
+	       "the council.\n",
+	       "0 sentence|The council will vote on the plan next week, a spokesman for the city said, and the mayor is expected to back it over the objections of all.",
+	       "1 heading|What Comes Next",
+	       "2 sentence|Work on the bridge would begin in the spring if the plan is approved by the council.");
+}
+
+static void test_hardwrap_title_case_fragment_not_heading(void **state)
+{
+	(void)state;
+	/* "Smith Of The Riverton Bridge Authority" looks like a heading but the line before did not
+	 * end a sentence: it is the end of a paragraph that lacks its final stop. */
+	EXPECT("The inspection report on the old bridge was signed last year by Dr. Jane\n"
+	       "Smith Of The Riverton Bridge Authority\n"
+	       "The council has not yet read the report, a spokesman for the city said\n"
+	       "on Monday.\n",
+	       "0 sentence|The inspection report on the old bridge was signed last year by Dr. Jane Smith Of The Riverton Bridge Authority",
+	       "1 sentence|The council has not yet read the report, a spokesman for the city said on Monday.");
+	/* A short text whose only sign of wrapping is a line ending in "the". */
+	EXPECT("Officials said the\nBridge Authority would pay.\n",
+	       "0 sentence|Officials said the Bridge Authority would pay.");
+}
+
+static void test_perline_headings(void **state)
+{
+	(void)state;
+	EXPECT("City Budget Passes\nThe council passed the budget on Friday.\nWHAT COMES NEXT\n"
+	       "The mayor signs it next week.\nWhere the Money Goes\nMost of it goes to schools.\n",
+	       "0 heading|City Budget Passes", "1 sentence|The council passed the budget on Friday.",
+	       "2 heading|WHAT COMES NEXT", "3 sentence|The mayor signs it next week.",
+	       "4 heading|Where the Money Goes", "5 sentence|Most of it goes to schools.");
+	/* An unpunctuated line in sentence case in the body stays a sentence. */
+	EXPECT("The council met.\nfive members were absent from the meeting on Monday\n",
+	       "0 sentence|The council met.",
+	       "1 sentence|five members were absent from the meeting on Monday");
+}
+
+static void test_bullets(void **state)
+{
+	(void)state;
+	EXPECT("Key points:\n- The bridge closes on Monday.\n- Detours will add 20 minutes.\n"
+	       "- 40 homes were evacuated\n",
+	       "0 heading|Key points:", "1 sentence|- The bridge closes on Monday.",
+	       "2 sentence|- Detours will add 20 minutes.", "3 sentence|- 40 homes were evacuated");
+	EXPECT("The city said.\n1. The bridge closes on Monday. It reopens in May.\n",
+	       "0 sentence|The city said.", "1 sentence|1. The bridge closes on Monday.",
+	       "1 sentence|It reopens in May.");
+}
+
+/* ---- bylines, furniture, teasers ------------------------------------------------------------ */
+
+static void test_bylines(void **state)
+{
+	(void)state;
+	EXPECT("Storm Hits Coast\nBy Ana Ruiz and Tom Kell\nBy ANA RUIZ | Staff Reporter\n"
+	       "Jane Doe, Staff Writer\nUpdated 5:31 PM ET, Mon March 4, 2024\nLISBON (Wire) \xE2\x80\x94\n"
+	       "The storm hit on Monday.\nReporting by Ana Ruiz; Editing by Tom Kell\n",
+	       "0 heading|Storm Hits Coast", "1 byline|By Ana Ruiz and Tom Kell",
+	       "2 byline|By ANA RUIZ | Staff Reporter", "3 byline|Jane Doe, Staff Writer",
+	       "4 byline|Updated 5:31 PM ET, Mon March 4, 2024", "5 byline|LISBON (Wire) \xE2\x80\x94",
+	       "6 sentence|The storm hit on Monday.", "7 byline|Reporting by Ana Ruiz; Editing by Tom Kell");
+	/* "By" starting a sentence or a heading is not a byline. */
+	EXPECT("By Tuesday, the council had voted.\nBy the Numbers\n",
+	       "0 sentence|By Tuesday, the council had voted.", "1 heading|By the Numbers");
+}
+
+static void test_dateline_kept_in_sentence(void **state)
+{
+	(void)state;
+	EXPECT("LISBON (Wire) \xE2\x80\x94 The council voted on Tuesday. It was 5-2.",
+	       "0 sentence|LISBON (Wire) \xE2\x80\x94 The council voted on Tuesday.", "0 sentence|It was 5-2.");
+}
+
+static void test_bio(void **state)
+{
+	(void)state;
+	EXPECT("The council met.\nAna Ruiz is a reporter who covers city hall. Follow her on X.\n",
+	       "0 sentence|The council met.",
+	       "1 byline|Ana Ruiz is a reporter who covers city hall.", "1 byline|Follow her on X.");
+	EXPECT("The council met.\nTom Kell covers transport for the Herald.\n",
+	       "0 sentence|The council met.", "1 byline|Tom Kell covers transport for the Herald.");
+	/* Not a bio: no writing role. */
+	EXPECT("The council met.\nAna Ruiz is a nurse who lives by the bridge.\n",
+	       "0 sentence|The council met.", "1 sentence|Ana Ruiz is a nurse who lives by the bridge.");
+}
+
+static void test_furniture(void **state)
+{
+	(void)state;
+	EXPECT("The council met.\n0 Comments\n12 comments\nShare this article\nAdvertisement\n"
+	       "Read more:\nSign up for our daily newsletter.\nCopyright 2024 The Herald\n"
+	       "Photo: Tom Kell/The Herald\nRelated:\n",
+	       "0 sentence|The council met.", "1 furniture|0 Comments", "2 furniture|12 comments",
+	       "3 furniture|Share this article", "4 furniture|Advertisement", "5 furniture|Read more:",
+	       "6 furniture|Sign up for our daily newsletter.", "7 furniture|Copyright 2024 The Herald",
+	       "8 furniture|Photo: Tom Kell/The Herald", "9 furniture|Related:");
+	EXPECT("The council met. The post Council Meets appeared first on Riverton Daily.\n",
+	       "0 sentence|The council met.",
+	       "0 furniture|The post Council Meets appeared first on Riverton Daily.");
+	/* Sentences that only start like furniture. */
+	EXPECT("The council met.\nRelated research shows the bridge is safe.\nPhotos of the cracks were shown.\n",
+	       "0 sentence|The council met.", "1 sentence|Related research shows the bridge is safe.",
+	       "2 sentence|Photos of the cracks were shown.");
+}
+
+static void test_teasers(void **state)
+{
+	(void)state;
+	EXPECT("The council met.\nMORE FROM THE HERALD: FLOODS CLOSE ROADS\nFLOODS CLOSE ROADS IN THE NORTH\n"
+	       "Read more:\nPool Reopens After Refit\nFerry Times Change\nThe vote was 5-2.\nSchools Reopen\n",
+	       "0 sentence|The council met.", "1 teaser|MORE FROM THE HERALD: FLOODS CLOSE ROADS",
+	       "2 teaser|FLOODS CLOSE ROADS IN THE NORTH", "3 furniture|Read more:",
+	       "4 teaser|Pool Reopens After Refit", "5 teaser|Ferry Times Change",
+	       "6 sentence|The vote was 5-2.", "7 heading|Schools Reopen");
+}
+
+/* ---- API ----------------------------------------------------------------------------------- */
+
+static void test_callback_stops(void **state)
+{
+	const char *text = "One. Two. Three. Four.";
+	collect c;
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	c.stop_at = 2;
+	assert_int_equal(ct_segment_text(text, strlen(text), collect_cb, &c), 7);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.seg[1].start, 5);
+	assert_int_equal(c.seg[1].end, 9);
+	assert_int_equal(c.seg[1].index, 1);
+}
+
+static void test_bad_arguments_and_empty(void **state)
+{
+	collect c;
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(ct_segment_text("x", 1, NULL, NULL), CT_EINPUT);
+	assert_int_equal(ct_segment_text(NULL, 3, collect_cb, &c), CT_EINPUT);
+	assert_int_equal(ct_segment_text(NULL, 0, collect_cb, &c), 0);
+	assert_int_equal(ct_segment_text(" \n\n \t\n", 6, collect_cb, &c), 0);
+	assert_int_equal(c.n, 0);
+}
+
+static void test_length_bounds_text(void **state)
+{
+	const char *text = "First one. Second one. Third.";
+	collect c;
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	c.text = text;
+	/* Only the first 21 bytes: "Second one" loses its period but is still a segment. */
+	assert_int_equal(ct_segment_text(text, 21, collect_cb, &c), 0);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.seg[0].end, 10);
+	assert_int_equal(c.seg[1].start, 11);
+	assert_int_equal(c.seg[1].end, 21);
+}
+
+static void test_flatten(void **state)
+{
+	ct_buf out = CT_BUF_INIT;
+	const char *t = "  The  well-\nknown\tbridge -\nwhich was\n\n  OLD-\nSchool\xC2\xA0" "design\n ";
+	(void)state;
+	ct_segment_flatten(&out, t, 0, strlen(t));
+	assert_string_equal(out.ptr, "The well-known bridge - which was OLD- School design");
+	ct_buf_clear(&out);
+	/* A sub-range; a hyphen followed by a space (not a newline) keeps the space. */
+	ct_segment_flatten(&out, "ab well- known cd", 3, 14);
+	assert_string_equal(out.ptr, "well- known");
+	ct_buf_clear(&out);
+	ct_segment_flatten(&out, "x", 0, 0);
+	assert_string_equal(out.ptr, "");
+	ct_buf_release(&out);
+}
+
+static void test_kind_names(void **state)
+{
+	(void)state;
+	assert_string_equal(ct_seg_kind_name(CT_SEG_SENTENCE), "sentence");
+	assert_string_equal(ct_seg_kind_name(CT_SEG_HEADING), "heading");
+	assert_string_equal(ct_seg_kind_name(CT_SEG_BYLINE), "byline");
+	assert_string_equal(ct_seg_kind_name(CT_SEG_FURNITURE), "furniture");
+	assert_string_equal(ct_seg_kind_name(CT_SEG_TEASER), "teaser");
+	assert_string_equal(ct_seg_kind_name((ct_seg_kind)42), "unknown");
+}
+
+/* Random bytes (cleaned or not) never crash and always give well-formed segments. */
+static void test_random_input(void **state)
+{
+	static const char alphabet[] = "aB .?!\n\n\"')(-:,U.S.Mr\xE2\x80\x9D\xE2\x80\xA6\xC2\xA0\t 1";
+	uint32_t seed = 12345;
+	int round;
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		char raw[600];
+		size_t len = (size_t)(seed % sizeof(raw)), i;
+		collect c;
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			raw[i] = (round & 1) ? (char)(seed >> 16)
+					     : alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		memset(&c, 0, sizeof(c));
+		c.text = raw;
+		c.stop_at = MAX_SEGS;
+		assert_true(ct_segment_text(raw, len, collect_cb, &c) >= 0);
+		check_invariants(&c, len);
+		seed = seed * 1103515245u + 12345u;
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture_hardwrap72),
+		cmocka_unit_test(test_fixture_hardwrap72_offsets),
+		cmocka_unit_test(test_fixture_perline),
+		cmocka_unit_test(test_fixture_furniture),
+		cmocka_unit_test(test_fixture_hardwrap_blank),
+		cmocka_unit_test(test_title_abbreviations),
+		cmocka_unit_test(test_suffix_abbreviations),
+		cmocka_unit_test(test_months),
+		cmocka_unit_test(test_dotted_acronyms),
+		cmocka_unit_test(test_etc),
+		cmocka_unit_test(test_number_abbreviation),
+		cmocka_unit_test(test_decimals_and_numbers),
+		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_brackets),
+		cmocka_unit_test(test_question_exclamation),
+		cmocka_unit_test(test_ellipsis),
+		cmocka_unit_test(test_no_split_inside_tokens),
+		cmocka_unit_test(test_hardwrap_joins_lines),
+		cmocka_unit_test(test_hardwrap_paragraphs),
+		cmocka_unit_test(test_hardwrap_heading_after_full_line),
+		cmocka_unit_test(test_hardwrap_title_case_fragment_not_heading),
+		cmocka_unit_test(test_perline_headings),
+		cmocka_unit_test(test_bullets),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_dateline_kept_in_sentence),
+		cmocka_unit_test(test_bio),
+		cmocka_unit_test(test_furniture),
+		cmocka_unit_test(test_teasers),
+		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_bad_arguments_and_empty),
+		cmocka_unit_test(test_length_bounds_text),
+		cmocka_unit_test(test_flatten),
+		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_random_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
