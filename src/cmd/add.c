@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract/extract.h"
+#include "extract/versions.h"
 #include "record/record.h"
 #include "text/utf8.h"
 #include "util/err.h"
@@ -18,7 +19,7 @@ struct add_opts {
 };
 
 struct add_totals {
-	size_t added, updated, unchanged, claims, withdrawn;
+	size_t added, updated, unchanged, claims, revised, withdrawn;
 	ct_buf body;
 };
 
@@ -78,9 +79,13 @@ struct source_job {
 	int source_version;
 	struct idset seen;   /* ids of this version's claims */
 	struct idset old;    /* ids of the previous version's active claims */
+	cJSON *old_recs;     /* those claims' records, and their paths (when re-adding) */
+	cJSON *old_paths;
+	cJSON *pending;      /* this version's claims, held back to pair them with old ones */
 	size_t claims;       /* claims of this version */
 	size_t fresh;        /* of which not in the previous version */
-	int error;
+	size_t revised;      /* of which revise a claim of the previous version */
+	size_t withdrawn;    /* claims of the previous version whose sentence is gone */
 	ct_buf path, json;
 };
 
@@ -121,12 +126,16 @@ static int on_draft(const struct ct_claim_draft *d, void *payload)
 		goto oom;
 	if ((error = ct_extract_features(rec, d)) < 0)
 		goto done;
+	job->claims++;
+	if (job->pending) {
+		cJSON_AddItemToArray(job->pending, rec);
+		return 0;
+	}
+	job->fresh++;
 	ct_buf_clear(&job->path);
 	ct_claim_path(&job->path, job->id, id);
 	if ((error = put_json(job->txn, job->path.ptr, rec, &job->json)) < 0)
 		goto done;
-	job->claims++;
-	job->fresh += !idset_has(&job->old, id);
 	error = 0;
 	goto done;
 oom:
@@ -150,44 +159,125 @@ static int title_cb(const ct_segment *seg, void *payload)
 	return 1;
 }
 
-struct withdraw_ctx {
-	ct_txn *txn;
-	const struct idset *keep;
-	size_t withdrawn;
-	ct_buf json;
-};
+static const char *json_str(const cJSON *o, const char *key);
 
 static int old_claim_cb(const char *path, const char *json, void *payload)
 {
-	struct idset *old = payload;
+	struct source_job *job = payload;
 	cJSON *rec = cJSON_Parse(json);
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
-	const cJSON *status = cJSON_GetObjectItemCaseSensitive(rec, "status");
+	const char *id = json_str(rec, "id");
 	int error = 0;
-	(void)path;
-	if (cJSON_IsString(id) && strlen(id->valuestring) == CT_CLAIM_ID_LEN && cJSON_IsString(status) &&
-	    !strcmp(status->valuestring, "active"))
-		error = idset_add(old, id->valuestring);
+	if (id && strlen(id) == CT_CLAIM_ID_LEN && json_str(rec, "status") && !strcmp(json_str(rec, "status"), "active") &&
+	    !idset_has(&job->old, id)) {
+		if ((error = idset_add(&job->old, id)) == 0) {
+			cJSON_AddItemToArray(job->old_recs, rec);
+			cJSON_AddItemToArray(job->old_paths, cJSON_CreateString(path));
+			return 0;
+		}
+	}
 	cJSON_Delete(rec);
 	return error;
 }
 
-static int withdraw_cb(const char *path, const char *json, void *payload)
+static void set_number(cJSON *rec, const char *key, double v)
 {
-	struct withdraw_ctx *w = payload;
-	cJSON *rec = cJSON_Parse(json), *id, *status;
+	cJSON_ReplaceItemInObjectCaseSensitive(rec, key, cJSON_CreateNumber(v));
+}
+
+static double json_num(const cJSON *o, const char *key, double dflt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? v->valuedouble : dflt;
+}
+
+/* Re-adding changed text: unchanged sentences keep their claim (id, version, supersedes); a
+ * changed sentence becomes the next version of the claim it revises, which is marked superseded;
+ * claims whose sentence is gone are withdrawn. Writes every record that changed. */
+static int finish_versions(struct source_job *job)
+{
+	size_t nnew = (size_t)cJSON_GetArraySize(job->pending), nold = (size_t)cJSON_GetArraySize(job->old_recs);
+	struct ct_version_item *oi = calloc(nold + 1, sizeof(*oi)), *ni = calloc(nnew + 1, sizeof(*ni));
+	size_t *omap = calloc(nold + 1, sizeof(*omap)), *nmap = calloc(nnew + 1, sizeof(*nmap));
+	unsigned char *old_kept = calloc(nold + 1, 1), *old_paired = calloc(nold + 1, 1);
+	long *pair = calloc(nnew + 1, sizeof(*pair));
+	size_t i, k, no = 0, nn = 0;
 	int error = 0;
-	if (!rec)
-		return 0;
-	id = cJSON_GetObjectItemCaseSensitive(rec, "id");
-	status = cJSON_GetObjectItemCaseSensitive(rec, "status");
-	if (cJSON_IsString(id) && cJSON_IsString(status) && !strcmp(status->valuestring, "active") &&
-	    !idset_has(w->keep, id->valuestring)) {
-		cJSON_ReplaceItemInObjectCaseSensitive(rec, "status", cJSON_CreateString("withdrawn"));
-		if ((error = put_json(w->txn, path, rec, &w->json)) == 0)
-			w->withdrawn++;
+
+	if (!oi || !ni || !omap || !nmap || !old_kept || !old_paired || !pair) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
 	}
-	cJSON_Delete(rec);
+	for (i = 0; i < nnew; i++) {
+		cJSON *rec = cJSON_GetArrayItem(job->pending, (int)i);
+		const char *id = json_str(rec, "id");
+		if (idset_has(&job->old, id)) {
+			for (k = 0; k < nold; k++) {
+				cJSON *o = cJSON_GetArrayItem(job->old_recs, (int)k);
+				if (!strcmp(json_str(o, "id"), id)) {
+					const cJSON *sup = cJSON_GetObjectItemCaseSensitive(o, "supersedes");
+					set_number(rec, "version", json_num(o, "version", 1));
+					if (cJSON_IsString(sup))
+						cJSON_ReplaceItemInObjectCaseSensitive(rec, "supersedes", cJSON_CreateString(sup->valuestring));
+					old_kept[k] = 1;
+					break;
+				}
+			}
+			continue;
+		}
+		ni[nn].text = json_str(rec, "text");
+		ni[nn].sentence = (unsigned)json_num(rec, "sentence", 0);
+		nmap[nn++] = i;
+	}
+	for (k = 0; k < nold; k++) {
+		cJSON *o = cJSON_GetArrayItem(job->old_recs, (int)k);
+		if (old_kept[k])
+			continue;
+		oi[no].text = json_str(o, "text") ? json_str(o, "text") : "";
+		oi[no].sentence = (unsigned)json_num(o, "sentence", 0);
+		omap[no++] = k;
+	}
+	if ((error = ct_version_pair(oi, no, ni, nn, pair)) < 0)
+		goto done;
+	for (i = 0; i < nn; i++) {
+		cJSON *rec = cJSON_GetArrayItem(job->pending, (int)nmap[i]);
+		if (pair[i] < 0) {
+			job->fresh++;
+			continue;
+		}
+		k = omap[pair[i]];
+		{
+			cJSON *o = cJSON_GetArrayItem(job->old_recs, (int)k);
+			set_number(rec, "version", json_num(o, "version", 1) + 1);
+			cJSON_ReplaceItemInObjectCaseSensitive(rec, "supersedes", cJSON_CreateString(json_str(o, "id")));
+			cJSON_ReplaceItemInObjectCaseSensitive(o, "status", cJSON_CreateString("superseded"));
+			old_paired[k] = 1;
+			job->revised++;
+		}
+	}
+	for (i = 0; i < nnew && !error; i++) {
+		cJSON *rec = cJSON_GetArrayItem(job->pending, (int)i);
+		ct_buf_clear(&job->path);
+		ct_claim_path(&job->path, job->id, json_str(rec, "id"));
+		error = put_json(job->txn, job->path.ptr, rec, &job->json);
+	}
+	for (k = 0; k < nold && !error; k++) {
+		cJSON *o = cJSON_GetArrayItem(job->old_recs, (int)k);
+		if (old_kept[k])
+			continue;
+		if (!old_paired[k]) {
+			cJSON_ReplaceItemInObjectCaseSensitive(o, "status", cJSON_CreateString("withdrawn"));
+			job->withdrawn++;
+		}
+		error = put_json(job->txn, cJSON_GetArrayItem(job->old_paths, (int)k)->valuestring, o, &job->json);
+	}
+done:
+	free(oi);
+	free(ni);
+	free(omap);
+	free(nmap);
+	free(old_kept);
+	free(old_paired);
+	free(pair);
 	return error;
 }
 
@@ -293,24 +383,25 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	if (text_changed) {
 		if (prev) {
 			struct ct_claim_filter f = { id, NULL, "active", NULL, 0 };
+			job.old_recs = cJSON_CreateArray();
+			job.old_paths = cJSON_CreateArray();
+			job.pending = cJSON_CreateArray();
+			if (!job.old_recs || !job.old_paths || !job.pending) {
+				error = ct_error_set(CT_ENOMEM, "out of memory");
+				goto done;
+			}
 			if ((error = ct_cmd_index(ctx, &ix)) < 0 ||
-			    (error = ct_index_claims(ix, &f, old_claim_cb, &job.old)) < 0)
+			    (error = ct_index_claims(ix, &f, old_claim_cb, &job)) < 0)
 				goto done;
 		}
 		if ((error = ct_txn_put(txn, tpath.ptr, text.ptr, text.len)) < 0 ||
 		    (error = ct_extract(text.ptr, text.len, published, on_draft, &job)) < 0)
 			goto done;
+		if (prev && (error = finish_versions(&job)) < 0)
+			goto done;
 		error = 0;
-		if (prev) {
-			struct withdraw_ctx w = { txn, &job.seen, 0, CT_BUF_INIT };
-			struct ct_claim_filter f = { id, NULL, NULL, NULL, 0 };
-			if ((error = ct_cmd_index(ctx, &ix)) == 0)
-				error = ct_index_claims(ix, &f, withdraw_cb, &w);
-			ct_buf_release(&w.json);
-			if (error < 0)
-				goto done;
-			t->withdrawn += w.withdrawn;
-		}
+		t->withdrawn += job.withdrawn;
+		t->revised += job.revised;
 	} else {
 		const cJSON *c = cJSON_GetObjectItemCaseSensitive(prev, "claims");
 		job.claims = cJSON_IsNumber(c) ? (size_t)c->valuedouble : 0;
@@ -340,12 +431,16 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	}
 	t->claims += job.fresh;
 	if (prev)
-		printf("updated %s (%s): version %d, %zu claims, %zu new\n", id, outlet, version, job.claims, job.fresh);
+		printf("updated %s (%s): version %d, %zu claims: %zu new, %zu revised, %zu withdrawn\n", id, outlet,
+		       version, job.claims, job.fresh, job.revised, job.withdrawn);
 	else
 		printf("added %s (%s): %zu claims\n", id, outlet, job.claims);
 done:
 	free(job.seen.ids);
 	free(job.old.ids);
+	cJSON_Delete(job.old_recs);
+	cJSON_Delete(job.old_paths);
+	cJSON_Delete(job.pending);
 	ct_buf_release(&job.path);
 	ct_buf_release(&job.json);
 	cJSON_Delete(prev);
@@ -368,6 +463,8 @@ static void commit_message(ct_buf *msg, const struct add_totals *t)
 		ct_buf_printf(msg, "%s %zu source%s", t->added ? ", update" : "Update", t->updated,
 			      t->updated == 1 ? "" : "s");
 	ct_buf_printf(msg, ", %zu %sclaim%s", t->claims, t->updated ? "new " : "", t->claims == 1 ? "" : "s");
+	if (t->revised)
+		ct_buf_printf(msg, ", %zu revised", t->revised);
 	if (t->withdrawn)
 		ct_buf_printf(msg, ", %zu withdrawn", t->withdrawn);
 	ct_buf_printf(msg, "\n\n%s", t->body.ptr);
@@ -388,7 +485,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		"Adds each FILE (UTF-8 or Latin text; CRLF accepted) as a source, stores its text and the\n"
 		"claims extracted from it, all in one commit. Re-adding unchanged text does nothing; changed\n"
 		"text makes a new version of the source, and claims whose sentence disappeared are withdrawn.", opts, 1, -1 };
-	struct add_totals t = { 0, 0, 0, 0, 0, CT_BUF_INIT };
+	struct add_totals t = { 0, 0, 0, 0, 0, 0, CT_BUF_INIT };
 	struct ct_ident who = { 0 };
 	ct_desk *desk = NULL;
 	ct_index *ix = NULL;

@@ -2,6 +2,7 @@
  * Ids are claim id prefixes (like git's abbreviated hashes) or exact source ids. */
 #include "cmd/cmd.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -163,6 +164,72 @@ done:
 	return r;
 }
 
+/* The versions of a claim: every claim of its source linked to it through "supersedes", in
+ * either direction. Collects their paths (at most max) into paths/bufs. */
+struct chain_ctx {
+	cJSON *recs;   /* all claims of the source: {id, supersedes, path} */
+};
+
+static int chain_row(const char *path, const char *json, void *payload)
+{
+	struct chain_ctx *c = payload;
+	cJSON *rec = cJSON_Parse(json), *o = cJSON_CreateObject();
+	const char *id = rec ? str_or(rec, "id", NULL) : NULL;
+	if (!o || !id) {
+		cJSON_Delete(rec);
+		cJSON_Delete(o);
+		return 0;
+	}
+	cJSON_AddStringToObject(o, "id", id);
+	cJSON_AddStringToObject(o, "supersedes", str_or(rec, "supersedes", ""));
+	cJSON_AddStringToObject(o, "path", path);
+	cJSON_AddItemToArray(c->recs, o);
+	cJSON_Delete(rec);
+	return 0;
+}
+
+/* Marks in *out (a cJSON array of paths) every claim linked to id by supersedes links. */
+static int version_chain(ct_index *ix, const cJSON *claim, cJSON *out)
+{
+	struct ct_claim_filter f = { str_or(claim, "source", ""), NULL, NULL, NULL, 0 };
+	struct chain_ctx c = { cJSON_CreateArray() };
+	cJSON *ids = cJSON_CreateArray(), *r;
+	int changed = 1, error;
+	if (!c.recs || !ids) {
+		cJSON_Delete(c.recs);
+		cJSON_Delete(ids);
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	cJSON_AddItemToArray(ids, cJSON_CreateString(str_or(claim, "id", "")));
+	error = ct_index_claims(ix, &f, chain_row, &c);
+	/* A fixed point over the links: chains are short (one link per correction). */
+	while (!error && changed) {
+		changed = 0;
+		cJSON_ArrayForEach(r, c.recs) {
+			const char *id = str_or(r, "id", ""), *sup = str_or(r, "supersedes", "");
+			int has_id = 0, has_sup = 0;
+			const cJSON *k;
+			cJSON_ArrayForEach(k, ids) {
+				has_id |= !strcmp(k->valuestring, id);
+				has_sup |= *sup && !strcmp(k->valuestring, sup);
+			}
+			if (has_id != has_sup && *sup) {
+				cJSON_AddItemToArray(ids, cJSON_CreateString(has_id ? sup : id));
+				changed = 1;
+			}
+		}
+	}
+	cJSON_ArrayForEach(r, c.recs) {
+		const cJSON *k;
+		cJSON_ArrayForEach(k, ids)
+			if (!strcmp(k->valuestring, str_or(r, "id", "")))
+				cJSON_AddItemToArray(out, cJSON_CreateString(str_or(r, "path", "")));
+	}
+	cJSON_Delete(c.recs);
+	cJSON_Delete(ids);
+	return error;
+}
+
 struct log_ctx {
 	struct ct_ctx *ctx;
 	cJSON *array;
@@ -230,10 +297,11 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 	};
 	const struct ct_usage u = { "log", "[-n N] [--json] [ID]",
 		"Shows the commits of the desk, newest first; with ID, only those that changed that claim\n"
-		"or source (its record or its text).", opts, 0, 1 };
+		"(any of its versions) or source (its record or its text).", opts, 0, 1 };
 	struct log_ctx l = { ctx, NULL, 0, 0 };
 	ct_buf rj = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
-	const char *paths[2];
+	const char **paths = NULL;
+	cJSON *chain = NULL, *rec = NULL;
 	size_t npaths = 0;
 	enum found_kind kind;
 	ct_desk *desk;
@@ -251,10 +319,31 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 			r = ct_cmd_fail(r);
 			goto done;
 		}
-		paths[npaths++] = path.ptr;
+		chain = cJSON_CreateArray();
+		rec = cJSON_Parse(rj.ptr);
+		if (!chain || !rec) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "record cannot be parsed: '%s'", path.ptr);
+			goto done;
+		}
 		if (kind == FOUND_SOURCE) {
 			ct_source_text_path(&tpath, argv[0]);
-			paths[npaths++] = tpath.ptr;
+			cJSON_AddItemToArray(chain, cJSON_CreateString(path.ptr));
+			cJSON_AddItemToArray(chain, cJSON_CreateString(tpath.ptr));
+		} else if ((r = version_chain(ix, rec, chain)) < 0) {
+			r = ct_cmd_fail(r);
+			goto done;
+		}
+		if (!cJSON_GetArraySize(chain))
+			cJSON_AddItemToArray(chain, cJSON_CreateString(path.ptr));
+		paths = calloc((size_t)cJSON_GetArraySize(chain), sizeof(*paths));
+		if (!paths) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+			goto done;
+		}
+		{
+			const cJSON *k;
+			cJSON_ArrayForEach(k, chain)
+				paths[npaths++] = k->valuestring;
 		}
 	}
 	if (json && !(l.array = cJSON_CreateArray())) {
@@ -271,6 +360,9 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 	r = 0;
 done:
 	cJSON_Delete(l.array);
+	cJSON_Delete(chain);
+	cJSON_Delete(rec);
+	free(paths);
 	ct_buf_release(&rj);
 	ct_buf_release(&path);
 	ct_buf_release(&tpath);

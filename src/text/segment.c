@@ -445,6 +445,20 @@ static int shape_allcaps(const shape *sh)
 	return sh->upper >= 2 && sh->lower * 10 < sh->upper;
 }
 
+/* A cheap test before shape_of: 0 when ASCII lowercase letters alone rule out capitals. */
+static int maybe_allcaps(const char *t, size_t s, size_t e)
+{
+	size_t lo = 0, hi = 0, i;
+	for (i = s; i < e; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c >= 'a' && c <= 'z')
+			lo++;
+		else if ((c >= 'A' && c <= 'Z') || c >= 0xC0)
+			hi++;
+	}
+	return hi >= 2 && lo * 10 < hi;
+}
+
 static int shape_titlecase(const shape *sh)
 {
 	return sh->cap_words >= 1 && sh->low_words * 4 <= sh->cap_words;
@@ -563,6 +577,8 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		const struct furniture *f = &furniture[k];
 		int hit = 0;
 		if ((f->flags & F_LINE) && !line)
+			continue;
+		if (f->mode != F_CONTAINS && (unsigned char)f->pat[0] != lower_byte((unsigned char)t[s]))
 			continue;
 		switch (f->mode) {
 		case F_WHOLE:
@@ -911,7 +927,7 @@ static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 		*bio = 1;
 		return CT_SEG_BYLINE;
 	}
-	if (e - s > 400)
+	if (e - s > 400 || !maybe_allcaps(st->t, s, e))
 		return CT_SEG_SENTENCE;
 	shape_of(st->t, s, e, &sh);
 	if ((shape_allcaps(&sh) && sh.words >= 4) || caps_colon_teaser(st->t, s, e, &sh))
