@@ -856,6 +856,17 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 		return 1;
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
+	/* A line longer than the wrap width was pasted unwrapped: it is a paragraph of its own.
+	 * So is an unpunctuated all-caps line (a teaser) before a line in mixed case. */
+	if (a->cols > st->width + 8)
+		return 1;
+	{
+		shape sa, sb;
+		shape_of(t, a->ts, a->te, &sa);
+		shape_of(t, b->ts, b->te, &sb);
+		if (shape_allcaps(&sa) && !shape_allcaps(&sb) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
+			return 1;
+	}
 	if (standalone_like(t, b) && line_ends_sentence(t, a, b) &&
 	    (!c || c->blank || b->cols + 1 + c->first_word <= st->width))
 		return 1;
