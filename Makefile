@@ -35,7 +35,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz
+.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz bench-extract
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -102,6 +102,16 @@ install: all
 	install -m 755 $(BUILD)/claimtrack $(DESTDIR)$(PREFIX)/bin/claimtrack
 	install -m 644 docs/claimtrack.1 $(DESTDIR)$(PREFIX)/share/man/man1/claimtrack.1
 	install -m 644 docs/claimtrack.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/claimtrack
+
+# Benchmarks (never part of make check): the extractor against wink-nlp in the same run.
+$(BUILD)/bench/extract_bench: bench/extract_bench.c $(BUILD)/libct.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libct.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+bench-extract: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench/extract_bench
+	@sh bench/extract.sh
 
 clean:
 	rm -rf build

@@ -438,6 +438,11 @@ static void test_resolve_prefix(void **state)
 	assert_string_equal(id.ptr, "3faf000000000000");
 	assert_int_equal(ct_index_resolve_claim(fx->ix, "3fb0000000000000", &id, &path), 0);
 	assert_string_equal(id.ptr, "3fb0000000000000");
+	/* ... and must include ids whose next digit is 'f'. */
+	put_claim(fx->ix, "s1", "3faff00000000000", 5, "f");
+	assert_int_equal(ct_index_resolve_claim(fx->ix, "3faf", &id, &path), CT_EAMBIGUOUS);
+	assert_int_equal(ct_index_resolve_claim(fx->ix, "3faff", &id, &path), 0);
+	assert_string_equal(id.ptr, "3faff00000000000");
 
 	assert_int_equal(ct_index_resolve_claim(fx->ix, "3fa0", &id, &path), CT_EAMBIGUOUS);
 	assert_non_null(strstr(ct_error_last(), "claim id '3fa0' is ambiguous"));
@@ -617,9 +622,24 @@ static void test_clear(void **state)
 	assert_string_equal(v.ptr, "c1");
 	assert_int_equal(ct_index_check(fx->ix), 0);
 
-	/* Outside a transaction too. */
+	/* Outside a transaction too; the full-text index keeps following later writes. */
 	assert_int_equal(ct_index_clear(fx->ix), 0);
 	assert_int_equal(ct_index_count(fx->ix, "claim"), 0);
+	put_claim(fx->ix, "s1", "cccccccccccccccc", 0, "Later words");
+	assert_int_equal(search_count(fx->ix, "later"), 1);
+	put_claim(fx->ix, "s1", "cccccccccccccccc", 0, "Changed words");
+	assert_int_equal(search_count(fx->ix, "later"), 0);
+	assert_int_equal(ct_index_check(fx->ix), 0);
+
+	/* A clear rolled back restores everything, including row-by-row FTS maintenance. */
+	assert_int_equal(ct_index_begin(fx->ix), 0);
+	assert_int_equal(ct_index_clear(fx->ix), 0);
+	ct_index_rollback(fx->ix);
+	assert_int_equal(search_count(fx->ix, "changed"), 1);
+	put_claim(fx->ix, "s1", "cccccccccccccccc", 0, "Rolled words");
+	assert_int_equal(search_count(fx->ix, "changed"), 0);
+	assert_int_equal(search_count(fx->ix, "rolled"), 1);
+	assert_int_equal(ct_index_check(fx->ix), 0);
 	ct_buf_release(&v);
 }
 
@@ -717,6 +737,63 @@ static void test_bulk_put(void **state)
 	assert_int_equal(ct_index_check(fx->ix), 0);
 }
 
+/* A large batch switches to one full-text rebuild at commit; every kind of write in it must
+ * still be reflected, also by a search in the middle of the transaction. */
+static void test_bulk_deferred_fts(void **state)
+{
+	struct fixture *fx = *state;
+	char id[17], text[96], path[160];
+	int i;
+
+	put_claim(fx->ix, "s0", "ffffffffffffffff", 0, "Existing elephant");
+	put_claim(fx->ix, "s0", "fffffffffffffffe", 1, "Existing giraffe");
+	assert_int_equal(ct_index_begin(fx->ix), 0);
+	for (i = 0; i < 3000; i++) {
+		snprintf(id, sizeof(id), "%016x", i);
+		snprintf(text, sizeof(text), "Bulk row %d tag%d", i, i);
+		put_claim(fx->ix, "s1", id, i, text);
+	}
+	put_claim(fx->ix, "s0", "ffffffffffffffff", 0, "Replaced zebra");
+	claim_path(path, sizeof(path), "s0", "fffffffffffffffe");
+	assert_int_equal(ct_index_remove(fx->ix, path), 0);
+	put_str(fx->ix, "claims/s1/s1/0000000000000005.json", "broken");
+	/* Mid-transaction search sees the batch. */
+	assert_int_equal(search_count(fx->ix, "tag2999"), 1);
+	assert_int_equal(search_count(fx->ix, "elephant"), 0);
+	assert_int_equal(search_count(fx->ix, "giraffe"), 0);
+	assert_int_equal(search_count(fx->ix, "tag5"), 0);
+	for (i = 3000; i < 4500; i++) {
+		snprintf(id, sizeof(id), "%016x", i);
+		snprintf(text, sizeof(text), "Bulk row %d tag%d", i, i);
+		put_claim(fx->ix, "s1", id, i, text);
+	}
+	assert_int_equal(ct_index_commit(fx->ix), 0);
+	assert_int_equal(ct_index_check(fx->ix), 0);
+	assert_int_equal(search_count(fx->ix, "bulk"), 4499);
+	assert_int_equal(search_count(fx->ix, "tag4499"), 1);
+	assert_int_equal(search_count(fx->ix, "zebra"), 1);
+	assert_int_equal(search_count(fx->ix, "elephant"), 0);
+	assert_int_equal(search_count(fx->ix, "giraffe"), 0);
+
+	/* Row-by-row maintenance is back after the commit. */
+	put_claim(fx->ix, "s0", "ffffffffffffffff", 0, "Final okapi");
+	assert_int_equal(search_count(fx->ix, "zebra"), 0);
+	assert_int_equal(search_count(fx->ix, "okapi"), 1);
+
+	/* A deferred batch that is rolled back leaves the index as it was, triggers included. */
+	assert_int_equal(ct_index_begin(fx->ix), 0);
+	for (i = 0; i < 2000; i++) {
+		snprintf(id, sizeof(id), "%016x", i + 100000);
+		put_claim(fx->ix, "s2", id, i, "Doomed row");
+	}
+	ct_index_rollback(fx->ix);
+	assert_int_equal(search_count(fx->ix, "doomed"), 0);
+	put_claim(fx->ix, "s0", "ffffffffffffffff", 0, "Final tapir");
+	assert_int_equal(search_count(fx->ix, "okapi"), 0);
+	assert_int_equal(search_count(fx->ix, "tapir"), 1);
+	assert_int_equal(ct_index_check(fx->ix), 0);
+}
+
 static void fold_is(const char *in, const char *want)
 {
 	ct_buf b = CT_BUF_INIT;
@@ -764,6 +841,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_page_is_corrupt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_version_is_old_format, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_put, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_deferred_fts, setup, teardown),
 		cmocka_unit_test(test_fold_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
