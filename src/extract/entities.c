@@ -2,88 +2,19 @@
  * split into title + name, then classed as person, organisation or place. */
 #include "extract/entities.h"
 
+#include "extract/lexicon.h"
+
 #include <string.h>
 
-static const char *const title_words[] = {
-	"President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.",
-	"Representative", "Gov.", "Governor", "Mayor", "Adm.", "Admiral", "Gen.", "General",
-	"Col.", "Colonel", "Lt.", "Lieutenant", "Capt.", "Captain", "Cmdr.", "Commander", "Maj.",
-	"Major", "Sgt.", "Sergeant", "Dr.", "Prof.", "Professor", "Mr.", "Mrs.", "Ms.", "Chief",
-	"Director", "Commissioner", "Chancellor", "King", "Queen", "Prince", "Princess", "Judge",
-	"Justice", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman", "Chairman",
-	"Chairwoman", "Chair", "Chairperson", "CEO", "Executive", "Deputy", "Speaker", "Inspector",
-	"Superintendent", "Councillor", "Councilor", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
-	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
-	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
-	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
-	NULL
-};
 
 /* Words that make a title only together with a following title word (Foreign Minister). */
-static const char *const title_modifiers[] = {
-	"Vice", "Prime", "Deputy", "Chief", "Foreign", "Defence", "Defense", "Interior", "Finance",
-	"Health", "Harbour", "Harbor", "Assistant", "Executive", "Attorney", NULL
-};
 
-static const char *const org_words[] = {
-	"Agency", "Ministry", "Department", "Council", "Office", "Service", "Services", "Authority",
-	"Commission", "Committee", "Union", "Party", "Bank", "Company", "Corp.", "Corporation",
-	"Inc.", "Ltd", "Ltd.", "Group", "University", "Institute", "Association", "Federation",
-	"Court", "Parliament", "Senate", "Congress", "Army", "Navy", "Police", "Administration",
-	"Government", "Board", "Fund", "Organisation", "Organization", "Forces", "Force", "Guard",
-	"Coalition", "Alliance", "Assembly", "Cabinet", "Foundation", "Society", "Network",
-	"Herald", "Times", "Post", "News", "Daily", "Press", "Agency", "Bureau", "Centre", "Center",
-	"Hospital", "School", "Club", "Consortium", "Authority", "Trust", "Mission", "Secretariat",
-	"Brigade", "Battalion", "Command", "Corps", "Directorate", "Inspectorate", NULL
-};
 
-static const char *const place_words[] = {
-	"Street", "Road", "Avenue", "River", "Bay", "Island", "Islands", "City", "County",
-	"Province", "State", "Region", "District", "Valley", "Harbour", "Harbor", "Port", "Sea",
-	"Ocean", "Lake", "Mountains", "Strait", "Square", "Bridge", "Estuary", "Coast", "Gulf",
-	"Peninsula", "Airport", NULL
-};
 
-static const char *const countries[] = {
-	"Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
-	"Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia",
-	"Bosnia", "Brazil", "Bulgaria", "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China",
-	"Colombia", "Congo", "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt",
-	"Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gaza", "Georgia", "Germany",
-	"Ghana", "Greece", "Guatemala", "Haiti", "Honduras", "Hungary", "Iceland", "India",
-	"Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan",
-	"Kenya", "Kosovo", "Kuwait", "Latvia", "Lebanon", "Libya", "Lithuania", "Luxembourg",
-	"Malaysia", "Mali", "Malta", "Mexico", "Moldova", "Mongolia", "Morocco", "Mozambique",
-	"Myanmar", "Namibia", "Nepal", "Netherlands", "Nicaragua", "Niger", "Nigeria", "Norway",
-	"Oman", "Pakistan", "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland",
-	"Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Senegal", "Serbia", "Singapore",
-	"Slovakia", "Slovenia", "Somalia", "Spain", "Sudan", "Sweden", "Switzerland", "Syria",
-	"Taiwan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Türkiye", "Uganda", "Ukraine",
-	"Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Britain",
-	"England", "Scotland", "Wales", "America", "Europe", "Africa", "Asia", "U.S.", "U.K.",
-	"US", "UK", "Washington", "London", "Paris", "Berlin", "Moscow", "Beijing", "Tokyo",
-	"Cairo", "Ankara", "Tehran", "Jerusalem", "Brussels", "Geneva", NULL
-};
 
 /* Capitalised words that are capitalised only because they start a sentence or are function words. */
-static const char *const not_names[] = {
-	"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "It",
-	"He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their",
-	"His", "Her", "Its", "Our", "My", "Your", "When", "While", "After", "Before", "Since",
-	"Until", "During", "With", "Without", "From", "To", "Of", "About", "Over", "Under", "No",
-	"Not", "Some", "Many", "Most", "More", "All", "Each", "Every", "Both", "One", "Two",
-	"Three", "Officials", "Residents", "According", "However", "Meanwhile", "Also", "Still",
-	"Yet", "So", "Then", "Now", "Here", "What", "Who", "Why", "How", "Where", "Which", "Earlier",
-	"Later", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
-	"Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Asked", "Despite", "Although",
-	"Because", "Under", "Among", "Once", "Such", "Several", "Nearly", "Almost", "About",
-	"Around", "Only", "Just", "Even", "Instead", "Although", "Though", "Rather", NULL
-};
 
 /* Lower-case words allowed inside a name: Secretary of State, Bank of England, Abu al-Said. */
-static const char *const joiners[] = { "of", "the", "for", "de", "del", "da", "van", "von", "al", "bin", "and", NULL };
 
 const char *ct_entity_kind_name(enum ct_entity_kind kind)
 {
@@ -97,7 +28,7 @@ const char *ct_entity_kind_name(enum ct_entity_kind kind)
 
 int ct_entity_is_title(const struct ct_tokens *tk, size_t i)
 {
-	return ct_tok_in(tk, i, title_words) && !ct_tok_in(tk, i, title_modifiers);
+	return CT_TOK_LEX(tk, i, CT_LEX_TITLE) && !CT_TOK_LEX(tk, i, CT_LEX_TITLE_MOD);
 }
 
 static int is_cap(const struct ct_tokens *tk, size_t i)
@@ -115,11 +46,9 @@ static int possessive(const struct ct_tokens *tk, size_t i)
 /* A word followed by a verb of saying marks a person: "Vos said", "Okafor told". */
 static int said_after(const struct ct_tokens *tk, size_t i)
 {
-	static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
-					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL };
-	if (i < tk->n && (tk->t[i].flags & CT_TOK_PUNCT) && tk->s[tk->t[i].start] == ',')
+		if (i < tk->n && (tk->t[i].flags & CT_TOK_PUNCT) && tk->s[tk->t[i].start] == ',')
 		i++;
-	return ct_tok_in(tk, i, verbs);
+	return CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER);
 }
 
 int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
@@ -136,14 +65,14 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 			continue;
 		}
 		/* A sentence's first word, or a function word, starts a name only when a name follows. */
-		if (ct_tok_in(tk, i, not_names) && !(ct_entity_is_title(tk, i))) {
+		if (CT_TOK_LEX(tk, i, CT_LEX_NOT_NAME) && !(ct_entity_is_title(tk, i))) {
 			i++;
 			continue;
 		}
 		j = i;
 		last = i;
 		while (j < tk->n) {
-			if (is_cap(tk, j) && !ct_tok_in(tk, j, not_names)) {
+			if (is_cap(tk, j) && !CT_TOK_LEX(tk, j, CT_LEX_NOT_NAME)) {
 				last = j;
 				ncap++;
 				j++;
@@ -151,7 +80,7 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 					break;  /* Port Alder’s Lowharbour: two names */
 				continue;
 			}
-			if (j > i && ct_tok_in(tk, j, joiners) && is_cap(tk, j + 1) && !ct_tok_in(tk, j + 1, not_names)) {
+			if (j > i && CT_TOK_LEX(tk, j, CT_LEX_JOINER) && is_cap(tk, j + 1) && !CT_TOK_LEX(tk, j + 1, CT_LEX_NOT_NAME)) {
 				j++;
 				continue;
 			}
@@ -159,13 +88,13 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 		}
 		j = last + 1;
 		/* "Gate No. 3", "Route 9": a number closes the name. */
-		if (j < tk->n && (tk->t[j].flags & CT_TOK_DIGIT) && (ct_tok_is(tk, j - 1, "No.") || ct_tok_is(tk, j - 1, "Route") || ct_tok_is(tk, j - 1, "Gate")))
+		if (j < tk->n && (tk->t[j].flags & CT_TOK_DIGIT) && CT_TOK_LEX(tk, j - 1, CT_LEX_NAME_NUM))
 			j++;
 		/* Split off the title: the longest leading run of title words (modifiers included). */
 		title_end = i;
 		for (k = i; k < j; k++) {
-			if (ct_tok_in(tk, k, title_words) || (k > i && ct_tok_is(tk, k, "of") && k + 1 < j &&
-							    ct_tok_in(tk, k + 1, (const char *const[]){ "State", "Staff", "Defence", "Defense", "Police", NULL }))) {
+			if (CT_TOK_LEX(tk, k, CT_LEX_TITLE) || (k > i && ct_tok_is(tk, k, "of") && k + 1 < j &&
+							    CT_TOK_LEX(tk, k + 1, CT_LEX_OF_TITLE))) {
 				if (ct_tok_is(tk, k, "of"))
 					k++;
 				title_end = k + 1;
@@ -183,9 +112,9 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 		}
 		has_title = title_end > i && title_end < j;
 		for (k = i; k < j; k++) {
-			org |= ct_tok_in(tk, k, org_words);
-			place |= ct_tok_in(tk, k, place_words);
-			country |= ct_tok_in(tk, k, countries);
+			org |= CT_TOK_LEX(tk, k, CT_LEX_ORG);
+			place |= CT_TOK_LEX(tk, k, CT_LEX_PLACE);
+			country |= CT_TOK_LEX(tk, k, CT_LEX_COUNTRY);
 		}
 		memset(&e, 0, sizeof(e));
 		e.tok_start = i;
@@ -214,7 +143,7 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 			e.kind = CT_ENT_PLACE;
 		else if (said_after(tk, j) || (i > 0 && ct_tok_is(tk, i - 1, "by") && j - i >= 2 && j - i <= 3))
 			e.kind = CT_ENT_PERSON;
-		else if (i > 0 && ct_tok_in(tk, i - 1, (const char *const[]){ "in", "at", "from", "near", "to", "across", NULL }))
+		else if (i > 0 && CT_TOK_LEX(tk, i - 1, CT_LEX_LOC_PREP))
 			e.kind = CT_ENT_PLACE;
 		else
 			e.kind = CT_ENT_OTHER;

@@ -2,6 +2,8 @@
  * and speaker rules, the claim type and the check-worthiness score. */
 #include "extract/extract.h"
 
+#include "extract/lexicon.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,26 +26,22 @@ struct extract_ctx {
 	struct ct_attribution attr;
 };
 
-static int any_word(const struct ct_tokens *tk, const char *const *words)
+static int any_word(const struct ct_tokens *tk, unsigned bits)
 {
 	size_t i;
 	for (i = 0; i < tk->n; i++)
-		if (ct_tok_in(tk, i, words))
+		if (tk->t[i].lex & bits)
 			return 1;
 	return 0;
 }
 
 static int has_digit_token(const struct ct_tokens *tk)
 {
-	static const char *const numwords[] = { "two", "three", "four", "five", "six", "seven", "eight",
-						"nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-						"hundred", "hundreds", "thousand", "thousands", "million", "millions",
-						"billion", "dozen", "dozens", "percent", "half", NULL };
 	size_t i;
 	for (i = 0; i < tk->n; i++)
 		if (tk->t[i].flags & CT_TOK_DIGIT)
 			return 1;
-	return any_word(tk, numwords);
+	return any_word(tk, CT_LEX_NUMWORD);
 }
 
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
@@ -51,27 +49,17 @@ static int has_digit_token(const struct ct_tokens *tk)
  * attributed to someone, else an event. */
 static const char *classify(const struct extract_ctx *x)
 {
-	static const char *const future[] = { "will", "would", "plans", "expects", "expected", "aims",
-					      "intends", "forecast", "forecasts", "predicted", "predicts", "might",
-					      "likely", "won't", NULL };
-	static const char *const opinion[] = { "should", "must", "ought", "believe", "believes", "think",
-					       "thinks", "shameful", "disgrace", "unacceptable", "failure", "need",
-					       "needs", "deserve", "deserves", NULL };
-	static const char *const cause[] = { "because", "caused", "causes", "due", "led", "result",
-					     "blamed", "responsible", NULL };
-	static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required",
-					    "regulation", "regulations", "legal", "unlawful", "rules", NULL };
 	if (x->quote.found && x->quote.end - x->quote.start >= 12)
 		return "quote";
-	if (any_word(&x->tk, future))
+	if (any_word(&x->tk, CT_LEX_FUTURE))
 		return "prediction";
 	if (has_digit_token(&x->tk))
 		return "quantity";
-	if (any_word(&x->tk, cause))
+	if (any_word(&x->tk, CT_LEX_CAUSE))
 		return "causation";
-	if (any_word(&x->tk, rule))
+	if (any_word(&x->tk, CT_LEX_RULE))
 		return "rule";
-	if (any_word(&x->tk, opinion))
+	if (any_word(&x->tk, CT_LEX_OPINION))
 		return "position";
 	if (x->attr.found)
 		return "statement";

@@ -2,14 +2,10 @@
  * the speaker is the entity or pronoun adjacent to a verb of saying outside the quoted words. */
 #include "extract/quotes.h"
 
+#include "extract/lexicon.h"
+
 #include <string.h>
 
-static const char *const say_verbs[] = {
-	"said", "says", "told", "added", "argued", "warned", "stated", "wrote", "insisted",
-	"announced", "noted", "explained", "declared", "claimed", "asserted", "stressed",
-	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted", NULL
-};
-static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL };
 
 static int collect(const struct ct_entity *e, void *payload)
 {
@@ -96,14 +92,11 @@ static void set_speaker(struct ct_attribution *a, const struct ct_entity *e)
  * takes "the X" when the speaker is a lower-case noun phrase like "the agency" or "officials". */
 static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribution *a)
 {
-	static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
-					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
-					     "authorities", "witnesses", "engineers", "government", "statement", NULL };
 	size_t s = i;
-	if (!ct_tok_in(tk, i, nouns))
+	if (!CT_TOK_LEX(tk, i, CT_LEX_SPEAKER_NOUN))
 		return 0;
 	while (s > 0 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && i - s < 3 &&
-	       !ct_tok_in(tk, s - 1, say_verbs))
+	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY))
 		s--;
 	a->speaker_start = a->name_start = tk->t[s].start;
 	a->speaker_end = a->name_end = tk->t[i].end;
@@ -134,7 +127,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			return;
 		}
-		if (!ct_tok_in(tk, i, say_verbs))
+		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY))
 			continue;
 		out->found = 1;
 		/* "said Mr. Vos" / "said the minister" */
@@ -158,7 +151,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				set_speaker(out, e);
 				return;
 			}
-			if (ct_tok_in(tk, k, pronouns)) {
+			if (CT_TOK_LEX(tk, k, CT_LEX_PRONOUN)) {
 				out->pronoun = 1;
 				out->speaker_start = out->name_start = tk->t[k].start;
 				out->speaker_end = out->name_end = tk->t[k].end;
@@ -168,7 +161,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 		}
 		/* ", he said." after a quote */
-		if (i + 1 < tk->n && ct_tok_in(tk, i + 1, pronouns)) {
+		if (i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN)) {
 			out->pronoun = 1;
 			out->speaker_start = out->name_start = tk->t[i + 1].start;
 			out->speaker_end = out->name_end = tk->t[i + 1].end;

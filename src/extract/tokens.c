@@ -2,6 +2,8 @@
  * Treats UTF-8 letters as letters and curly quotes and dashes as punctuation. */
 #include "extract/tokens.h"
 
+#include "extract/lexicon.h"
+
 #include <string.h>
 
 /* Length of the UTF-8 sequence starting at p (1 for invalid bytes). */
@@ -83,6 +85,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);
 				t->flags = f;
+				t->lex = 0;
 				tk->n++;
 			}
 			i += n;
@@ -92,6 +95,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->start = (unsigned)i;
 			t->end = (unsigned)(i + 1);
 			t->flags = CT_TOK_PUNCT;
+			t->lex = 0;
 			if (s[i] == '"') {
 				/* A straight quote opens after a space or at the start, else closes. */
 				int opens = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\n';
@@ -154,6 +158,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			if (letters >= 2 && letters == upper)
 				t->flags |= CT_TOK_ALLCAPS;
 		}
+		t->lex = (t->flags & CT_TOK_DIGIT) ? 0 : ct_lexicon_lookup(str + t->start, t->end - t->start);
 		tk->n++;
 	}
 }

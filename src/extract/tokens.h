@@ -20,7 +20,11 @@ enum {
 struct ct_token {
 	unsigned start, end;   /* byte offsets in the sentence */
 	unsigned flags;
+	unsigned lex;          /* CT_LEX_* lists the word belongs to (extract/lexicon.h) */
 };
+
+/* 1 when token i is in the lexicon list(s) bits. */
+#define CT_TOK_LEX(tk, i, bits) ((i) < (tk)->n && ((tk)->t[(i)].lex & (bits)))
 
 struct ct_tokens {
 	const char *s;

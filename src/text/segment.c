@@ -182,8 +182,10 @@ static const char *const roles[] = {
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {
+	if (!n)
+		return 0;
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+		if ((*list)[0] == s[0] && strlen(*list) == n && memcmp(*list, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -191,9 +193,11 @@ static int in_list(const char *const *list, const char *s, size_t n)
 /* Like in_list, ignoring ASCII case of s (the list is lowercase). */
 static int in_list_ci(const char *const *list, const char *s, size_t n)
 {
+	if (!n)
+		return 0;
 	for (; *list; list++) {
 		size_t k;
-		if (strlen(*list) != n)
+		if ((unsigned char)(*list)[0] != lower_byte((unsigned char)s[0]) || strlen(*list) != n)
 			continue;
 		for (k = 0; k < n && lower_byte((unsigned char)s[k]) == (unsigned char)(*list)[k]; k++)
 			;
@@ -564,6 +568,7 @@ static int is_copyright(const char *t, size_t s, size_t e)
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
 	size_t k, after, i;
+	int contains_any;
 	*list = 0;
 	/* "0 Comments", "12 comments", "3 shares" */
 	for (i = s; i < e && is_digit_byte((unsigned char)t[i]); i++)
@@ -573,10 +578,19 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		return 1;
 	if (is_copyright(t, s, e))
 		return 1;
+	/* The patterns that may stand anywhere all start with one of a few bytes: look for those once. */
+	for (i = s; i < e && e - s < 4000; i++) {
+		unsigned char c = lower_byte((unsigned char)t[i]);
+		if (c == 'a' || c == '/' || c == '(')
+			break;
+	}
+	contains_any = i < e && e - s < 4000;
 	for (k = 0; k < sizeof(furniture) / sizeof(furniture[0]); k++) {
 		const struct furniture *f = &furniture[k];
 		int hit = 0;
 		if ((f->flags & F_LINE) && !line)
+			continue;
+		if (f->mode == F_CONTAINS && !contains_any)
 			continue;
 		if (f->mode != F_CONTAINS && (unsigned char)f->pat[0] != lower_byte((unsigned char)t[s]))
 			continue;
@@ -592,7 +606,7 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 			      (after = skip_space(t, after, e)) < e && t[after] == ':';
 			break;
 		default:
-			hit = e - s < 4000 && contains_ci(t, s, e, f->pat);
+			hit = contains_ci(t, s, e, f->pat);
 			break;
 		}
 		if (hit) {

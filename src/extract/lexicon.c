@@ -1,0 +1,217 @@
+/* Word lists of the extractor in one hashed table, so each token is looked up once (in
+ * ct_tokenize) instead of compared against every list by every rule. */
+#include "extract/lexicon.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static const char *const title_words[] = {
+	"President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.",
+	"Representative", "Gov.", "Governor", "Mayor", "Adm.", "Admiral", "Gen.", "General",
+	"Col.", "Colonel", "Lt.", "Lieutenant", "Capt.", "Captain", "Cmdr.", "Commander", "Maj.",
+	"Major", "Sgt.", "Sergeant", "Dr.", "Prof.", "Professor", "Mr.", "Mrs.", "Ms.", "Chief",
+	"Director", "Commissioner", "Chancellor", "King", "Queen", "Prince", "Princess", "Judge",
+	"Justice", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman", "Chairman",
+	"Chairwoman", "Chair", "Chairperson", "CEO", "Executive", "Deputy", "Speaker", "Inspector",
+	"Superintendent", "Councillor", "Councilor", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
+	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
+	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
+	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
+	NULL};
+
+static const char *const title_modifiers[] = {
+	"Vice", "Prime", "Deputy", "Chief", "Foreign", "Defence", "Defense", "Interior", "Finance",
+	"Health", "Harbour", "Harbor", "Assistant", "Executive", "Attorney", NULL};
+
+static const char *const org_words[] = {
+	"Agency", "Ministry", "Department", "Council", "Office", "Service", "Services", "Authority",
+	"Commission", "Committee", "Union", "Party", "Bank", "Company", "Corp.", "Corporation",
+	"Inc.", "Ltd", "Ltd.", "Group", "University", "Institute", "Association", "Federation",
+	"Court", "Parliament", "Senate", "Congress", "Army", "Navy", "Police", "Administration",
+	"Government", "Board", "Fund", "Organisation", "Organization", "Forces", "Force", "Guard",
+	"Coalition", "Alliance", "Assembly", "Cabinet", "Foundation", "Society", "Network",
+	"Herald", "Times", "Post", "News", "Daily", "Press", "Agency", "Bureau", "Centre", "Center",
+	"Hospital", "School", "Club", "Consortium", "Authority", "Trust", "Mission", "Secretariat",
+	"Brigade", "Battalion", "Command", "Corps", "Directorate", "Inspectorate", NULL};
+
+static const char *const place_words[] = {
+	"Street", "Road", "Avenue", "River", "Bay", "Island", "Islands", "City", "County",
+	"Province", "State", "Region", "District", "Valley", "Harbour", "Harbor", "Port", "Sea",
+	"Ocean", "Lake", "Mountains", "Strait", "Square", "Bridge", "Estuary", "Coast", "Gulf",
+	"Peninsula", "Airport", NULL};
+
+static const char *const countries[] = {
+	"Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
+	"Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia",
+	"Bosnia", "Brazil", "Bulgaria", "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China",
+	"Colombia", "Congo", "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt",
+	"Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gaza", "Georgia", "Germany",
+	"Ghana", "Greece", "Guatemala", "Haiti", "Honduras", "Hungary", "Iceland", "India",
+	"Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan",
+	"Kenya", "Kosovo", "Kuwait", "Latvia", "Lebanon", "Libya", "Lithuania", "Luxembourg",
+	"Malaysia", "Mali", "Malta", "Mexico", "Moldova", "Mongolia", "Morocco", "Mozambique",
+	"Myanmar", "Namibia", "Nepal", "Netherlands", "Nicaragua", "Niger", "Nigeria", "Norway",
+	"Oman", "Pakistan", "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland",
+	"Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Senegal", "Serbia", "Singapore",
+	"Slovakia", "Slovenia", "Somalia", "Spain", "Sudan", "Sweden", "Switzerland", "Syria",
+	"Taiwan", "Tanzania", "Thailand", "Tunisia", "Turkey", "Türkiye", "Uganda", "Ukraine",
+	"Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Britain",
+	"England", "Scotland", "Wales", "America", "Europe", "Africa", "Asia", "U.S.", "U.K.",
+	"US", "UK", "Washington", "London", "Paris", "Berlin", "Moscow", "Beijing", "Tokyo",
+	"Cairo", "Ankara", "Tehran", "Jerusalem", "Brussels", "Geneva", NULL};
+
+static const char *const not_names[] = {
+	"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Or", "If", "As", "It",
+	"He", "She", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their",
+	"His", "Her", "Its", "Our", "My", "Your", "When", "While", "After", "Before", "Since",
+	"Until", "During", "With", "Without", "From", "To", "Of", "About", "Over", "Under", "No",
+	"Not", "Some", "Many", "Most", "More", "All", "Each", "Every", "Both", "One", "Two",
+	"Three", "Officials", "Residents", "According", "However", "Meanwhile", "Also", "Still",
+	"Yet", "So", "Then", "Now", "Here", "What", "Who", "Why", "How", "Where", "Which", "Earlier",
+	"Later", "Last", "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
+	"Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Asked", "Despite", "Although",
+	"Because", "Under", "Among", "Once", "Such", "Several", "Nearly", "Almost", "About",
+	"Around", "Only", "Just", "Even", "Instead", "Although", "Though", "Rather", NULL};
+
+static const char *const joiners[] = { "of", "the", "for", "de", "del", "da", "van", "von", "al", "bin", "and", NULL};
+
+static const char *const say_verbs[] = {
+	"said", "says", "told", "added", "argued", "warned", "stated", "wrote", "insisted",
+	"announced", "noted", "explained", "declared", "claimed", "asserted", "stressed",
+	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted", NULL};
+
+static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
+
+static const char *const future[] = { "will", "would", "plans", "expects", "expected", "aims",
+					      "intends", "forecast", "forecasts", "predicted", "predicts", "might",
+					      "likely", "won't", NULL};
+
+static const char *const opinion[] = { "should", "must", "ought", "believe", "believes", "think",
+					       "thinks", "shameful", "disgrace", "unacceptable", "failure", "need",
+					       "needs", "deserve", "deserves", NULL};
+
+static const char *const cause[] = { "because", "caused", "causes", "due", "led", "result",
+					     "blamed", "responsible", NULL};
+
+static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required",
+					    "regulation", "regulations", "legal", "unlawful", "rules", NULL};
+
+static const char *const numwords[] = { "two", "three", "four", "five", "six", "seven", "eight",
+						"nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+						"hundred", "hundreds", "thousand", "thousands", "million", "millions",
+						"billion", "dozen", "dozens", "percent", "half", NULL};
+
+static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
+					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
+					     "authorities", "witnesses", "engineers", "government", "statement", NULL};
+
+static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
+					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};
+
+static const char *const of_title[] = { "State", "Staff", "Defence", "Defense", "Police", NULL};
+
+static const char *const loc_prep[] = { "in", "at", "from", "near", "to", "across", NULL};
+
+static const char *const name_num[] = { "No.", "Route", "Gate", NULL};
+
+static const struct {
+	const char *const *words;
+	unsigned bit;
+} lists[] = {
+	{ title_words, CT_LEX_TITLE },
+	{ title_modifiers, CT_LEX_TITLE_MOD },
+	{ org_words, CT_LEX_ORG },
+	{ place_words, CT_LEX_PLACE },
+	{ countries, CT_LEX_COUNTRY },
+	{ not_names, CT_LEX_NOT_NAME },
+	{ joiners, CT_LEX_JOINER },
+	{ say_verbs, CT_LEX_SAY },
+	{ pronouns, CT_LEX_PRONOUN },
+	{ future, CT_LEX_FUTURE },
+	{ opinion, CT_LEX_OPINION },
+	{ cause, CT_LEX_CAUSE },
+	{ rule, CT_LEX_RULE },
+	{ numwords, CT_LEX_NUMWORD },
+	{ nouns, CT_LEX_SPEAKER_NOUN },
+	{ verbs, CT_LEX_SAY_AFTER },
+	{ of_title, CT_LEX_OF_TITLE },
+	{ loc_prep, CT_LEX_LOC_PREP },
+	{ name_num, CT_LEX_NAME_NUM },
+};
+
+#define SLOTS 2048
+#define KEY_MAX 23
+
+struct slot {
+	char key[KEY_MAX + 1];
+	unsigned bits;
+};
+
+static struct slot table[SLOTS];
+static int table_ready;
+
+/* Lower-cases w into key (curly apostrophe to '); returns the key length, or 0 if too long. */
+static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c == 0xe2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99) {
+			c = '\'';
+			i += 2;
+		}
+		if (k == KEY_MAX)
+			return 0;
+		key[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	key[k] = '\0';
+	return k;
+}
+
+static uint32_t hash_key(const char *key, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h;
+}
+
+static void table_build(void)
+{
+	size_t l, k;
+	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+		for (k = 0; lists[l].words[k]; k++) {
+			char key[KEY_MAX + 1];
+			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]));
+			uint32_t s = hash_key(key, n) & (SLOTS - 1);
+			if (!n)
+				continue;
+			while (table[s].key[0] && strcmp(table[s].key, key))
+				s = (s + 1) & (SLOTS - 1);
+			memcpy(table[s].key, key, n + 1);
+			table[s].bits |= lists[l].bit;
+		}
+	}
+	table_ready = 1;
+}
+
+unsigned ct_lexicon_lookup(const char *w, size_t n)
+{
+	char key[KEY_MAX + 1];
+	size_t len;
+	uint32_t s;
+	if (!table_ready)
+		table_build();
+	if (!(len = fold_key(key, w, n)))
+		return 0;
+	s = hash_key(key, len) & (SLOTS - 1);
+	while (table[s].key[0]) {
+		if (!strcmp(table[s].key, key))
+			return table[s].bits;
+		s = (s + 1) & (SLOTS - 1);
+	}
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* The extractor's word lists, looked up once per token: each word maps to a bit set of the
+ * lists it belongs to (titles, organisation words, verbs of saying, ...). Case-insensitive. */
+#ifndef CT_EXTRACT_LEXICON_H
+#define CT_EXTRACT_LEXICON_H
+
+#include <stddef.h>
+
+enum {
+	CT_LEX_TITLE = 1u << 0,
+	CT_LEX_TITLE_MOD = 1u << 1,
+	CT_LEX_ORG = 1u << 2,
+	CT_LEX_PLACE = 1u << 3,
+	CT_LEX_COUNTRY = 1u << 4,
+	CT_LEX_NOT_NAME = 1u << 5,
+	CT_LEX_JOINER = 1u << 6,
+	CT_LEX_SAY = 1u << 7,
+	CT_LEX_PRONOUN = 1u << 8,
+	CT_LEX_FUTURE = 1u << 9,
+	CT_LEX_OPINION = 1u << 10,
+	CT_LEX_CAUSE = 1u << 11,
+	CT_LEX_RULE = 1u << 12,
+	CT_LEX_NUMWORD = 1u << 13,
+	CT_LEX_SPEAKER_NOUN = 1u << 14,
+	CT_LEX_SAY_AFTER = 1u << 15,
+	CT_LEX_OF_TITLE = 1u << 16,
+	CT_LEX_LOC_PREP = 1u << 17,
+	CT_LEX_NAME_NUM = 1u << 18,
+};
+
+/* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when
+ * the word is in no list. */
+unsigned ct_lexicon_lookup(const char *w, size_t n);
+
+#endif
