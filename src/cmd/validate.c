@@ -314,26 +314,36 @@ static int on_review_file(const char *path, const char *data, size_t len, void *
 	return r;
 }
 
+struct desk_json_ctx {
+	struct vctx *v;
+	int seen;
+};
+
+static int on_desk_json(const char *path, const char *data, size_t len, void *payload)
+{
+	struct desk_json_ctx *c = payload;
+	cJSON *d;
+	if (strcmp(path, "desk.json"))
+		return 0;
+	c->seen = 1;
+	d = cJSON_ParseWithLength(data, len);
+	if (!d || !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(d, "format")))
+		problem(c->v, "desk.json", "not a JSON object with a numeric format");
+	else if (cJSON_GetObjectItemCaseSensitive(d, "format")->valueint != 1)
+		problem(c->v, "desk.json", "unknown desk format (this claimtrack knows format 1)");
+	cJSON_Delete(d);
+	return 0;
+}
+
+/* desk.json of HEAD, or of the git index with staged. */
 static int check_desk_json(struct vctx *v, ct_desk *desk, int staged)
 {
-	ct_buf b = CT_BUF_INIT;
-	cJSON *d;
-	int r;
-	(void)staged;
-	r = ct_desk_read(desk, NULL, "desk.json", &b);
-	if (r == CT_ENOTFOUND) {
-		problem(v, "desk.json", "missing");
-		return 0;
-	}
+	struct desk_json_ctx c = { v, 0 };
+	int r = ct_desk_foreach_file(desk, NULL, staged, "desk.json", on_desk_json, &c);
 	if (r < 0)
 		return r;
-	d = cJSON_Parse(b.ptr);
-	if (!d || !cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(d, "format")))
-		problem(v, "desk.json", "not a JSON object with a numeric format");
-	else if (cJSON_GetObjectItemCaseSensitive(d, "format")->valueint != 1)
-		problem(v, "desk.json", "unknown desk format (this claimtrack knows format 1)");
-	cJSON_Delete(d);
-	ct_buf_release(&b);
+	if (!c.seen)
+		problem(v, "desk.json", "missing");
 	return 0;
 }
 
