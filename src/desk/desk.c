@@ -677,6 +677,7 @@ struct update {
 	char *path;
 	git_oid oid;
 	int remove;
+	int dropped;   /* staged, then put back to HEAD's content: not part of the commit */
 };
 
 struct ct_txn {
@@ -689,6 +690,9 @@ struct ct_txn {
 	git_tree *base;           /* head's tree, from the desk repository */
 	struct update *updates;
 	size_t n, cap;
+	size_t *slots;            /* path hash table of update index + 1 */
+	size_t nslots;
+	size_t live;              /* updates not dropped */
 	ct_buf pack_dir;
 };
 
@@ -934,12 +938,60 @@ fail:
 
 size_t ct_txn_changes(const ct_txn *txn)
 {
-	return txn->n;
+	return txn->live;
 }
 
+static size_t path_hash(const char *p)
+{
+	size_t h = 14695981039346656037u;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return h;
+}
+
+/* The update staged for path, or NULL. */
+static struct update *find_update(const ct_txn *txn, const char *path)
+{
+	size_t s;
+	if (!txn->nslots)
+		return NULL;
+	for (s = path_hash(path) & (txn->nslots - 1); txn->slots[s]; s = (s + 1) & (txn->nslots - 1))
+		if (!strcmp(txn->updates[txn->slots[s] - 1].path, path))
+			return &txn->updates[txn->slots[s] - 1];
+	return NULL;
+}
+
+static int index_grow(ct_txn *txn)
+{
+	size_t nslots = txn->nslots ? txn->nslots * 2 : 256, i, s;
+	size_t *slots = calloc(nslots, sizeof(*slots));
+	if (!slots)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	for (i = 0; i < txn->n; i++) {
+		for (s = path_hash(txn->updates[i].path) & (nslots - 1); slots[s]; s = (s + 1) & (nslots - 1))
+			;
+		slots[s] = i + 1;
+	}
+	free(txn->slots);
+	txn->slots = slots;
+	txn->nslots = nslots;
+	return 0;
+}
+
+/* Stages an update of path (replacing one staged before, so the last write wins). */
 static int add_update(ct_txn *txn, const char *path, const git_oid *oid, int remove)
 {
-	struct update *u;
+	struct update *u = find_update(txn, path);
+	size_t s;
+	if (u) {
+		if (u->dropped)
+			txn->live++;
+		u->dropped = 0;
+		u->remove = remove;
+		if (oid)
+			git_oid_cpy(&u->oid, oid);
+		return 0;
+	}
 	if (txn->n == txn->cap) {
 		size_t cap = txn->cap ? txn->cap * 2 : 64;
 		struct update *n = realloc(txn->updates, cap * sizeof(*n));
@@ -948,14 +1000,30 @@ static int add_update(ct_txn *txn, const char *path, const git_oid *oid, int rem
 		txn->updates = n;
 		txn->cap = cap;
 	}
+	if ((txn->n + 1) * 2 > txn->nslots && index_grow(txn) < 0)
+		return CT_ENOMEM;
 	u = &txn->updates[txn->n];
+	memset(u, 0, sizeof(*u));
 	if (!(u->path = strdup(path)))
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	if (oid)
 		git_oid_cpy(&u->oid, oid);
 	u->remove = remove;
-	txn->n++;
+	for (s = path_hash(path) & (txn->nslots - 1); txn->slots[s]; s = (s + 1) & (txn->nslots - 1))
+		;
+	txn->slots[s] = ++txn->n;
+	txn->live++;
 	return 0;
+}
+
+/* Path is back to what HEAD holds: forget any change staged for it. */
+static void drop_update(ct_txn *txn, const char *path)
+{
+	struct update *u = find_update(txn, path);
+	if (u && !u->dropped) {
+		u->dropped = 1;
+		txn->live--;
+	}
 }
 
 int ct_txn_put(ct_txn *txn, const char *path, const void *data, size_t len)
@@ -970,8 +1038,10 @@ int ct_txn_put(ct_txn *txn, const char *path, const void *data, size_t len)
 		same = git_oid_equal(git_tree_entry_id(e), &oid) && git_tree_entry_filemode(e) == GIT_FILEMODE_BLOB;
 		git_tree_entry_free(e);
 	}
-	if (same)
+	if (same) {
+		drop_update(txn, path);
 		return 0;
+	}
 	if (git_odb_write(&written, txn->odb, data, len, GIT_OBJECT_BLOB) < 0)
 		return txn->be->error ? txn->be->error : git_fail(CT_EIO, "cannot write object");
 	if ((error = add_update(txn, path, &oid, 0)) < 0)
@@ -983,8 +1053,10 @@ int ct_txn_remove(ct_txn *txn, const char *path)
 {
 	git_tree_entry *e = NULL;
 	int error;
-	if (!txn->base || git_tree_entry_bypath(&e, txn->base, path) < 0)
+	if (!txn->base || git_tree_entry_bypath(&e, txn->base, path) < 0) {
+		drop_update(txn, path);  /* put in this transaction, absent from HEAD */
 		return 0;
+	}
 	git_tree_entry_free(e);
 	if ((error = add_update(txn, path, NULL, 1)) < 0)
 		return error;
@@ -1027,27 +1099,29 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	git_reference *ref = NULL;
 	git_checkout_options co;
 	char **paths = NULL;
-	size_t i;
+	size_t i, nup;
 	int error = 0, r;
 	const git_commit *parents[1];
 
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	if (out_commit)
 		out_commit[0] = '\0';
-	if (!txn->n)
+	if (!txn->live)
 		return 0;
-	ups = calloc(txn->n, sizeof(*ups));
-	paths = calloc(txn->n, sizeof(*paths));
+	ups = calloc(txn->live, sizeof(*ups));
+	paths = calloc(txn->live, sizeof(*paths));
 	if (!ups || !paths) {
 		error = ct_error_set(CT_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (i = 0; i < txn->n; i++) {
-		ups[i].action = txn->updates[i].remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT;
-		git_oid_cpy(&ups[i].id, &txn->updates[i].oid);
-		ups[i].filemode = GIT_FILEMODE_BLOB;
-		ups[i].path = txn->updates[i].path;
-		paths[i] = txn->updates[i].path;
+	for (i = 0, nup = 0; i < txn->n; i++) {
+		if (txn->updates[i].dropped)
+			continue;
+		ups[nup].action = txn->updates[i].remove ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT;
+		git_oid_cpy(&ups[nup].id, &txn->updates[i].oid);
+		ups[nup].filemode = GIT_FILEMODE_BLOB;
+		ups[nup].path = txn->updates[i].path;
+		paths[nup++] = txn->updates[i].path;
 	}
 	/* The objects we point at were written by this transaction or are in HEAD already. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
@@ -1055,7 +1129,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		error = git_fail(CT_EDESK, "cannot read HEAD tree");
 		goto done;
 	}
-	if (git_tree_create_updated(&tree_oid, txn->wrepo, wbase, txn->n, ups) < 0) {
+	if (git_tree_create_updated(&tree_oid, txn->wrepo, wbase, nup, ups) < 0) {
 		error = txn->be->error ? txn->be->error : git_fail(CT_ERROR, "cannot build tree");
 		goto done;
 	}
@@ -1104,7 +1178,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
 	co.baseline = txn->base;
 	co.paths.strings = paths;
-	co.paths.count = txn->n;
+	co.paths.count = nup;
 	if (git_checkout_tree(txn->desk->repo, (git_object *)new_tree, &co) < 0)
 		error = git_fail(CT_EDESK, "committed, but the working tree could not be updated (run 'git checkout -f' to refresh it)");
 done:
@@ -1128,6 +1202,7 @@ void ct_txn_free(ct_txn *txn)
 	for (i = 0; i < txn->n; i++)
 		free(txn->updates[i].path);
 	free(txn->updates);
+	free(txn->slots);
 	git_repository_free(txn->wrepo);
 	git_odb_free(txn->odb);   /* frees the backend and any unfinished pack */
 	git_tree_free(txn->base);

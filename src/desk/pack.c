@@ -382,7 +382,8 @@ int ct_pack_finish(ct_pack *pack)
 	for (i = 0; i < 20; i++)
 		snprintf(hex + 2 * i, 3, "%02x", sum[i]);
 
-	qsort(pack->entries, pack->n, sizeof(*pack->entries), cmp_entry);
+	if (pack->n)
+		qsort(pack->entries, pack->n, sizeof(*pack->entries), cmp_entry);
 	ct_buf_printf(&idx_tmp, "%s/tmp_idx_XXXXXX", pack->dir);
 	if (ct_buf_oom(&idx_tmp) < 0 || (ifd = mkstemp(idx_tmp.ptr)) < 0) {
 		error = ct_error_set(CT_EIO, "cannot create pack index: %s: '%s'", strerror(errno), pack->dir);

@@ -120,7 +120,7 @@ struct ct_nwin {
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len);
 /* The token k places from the current one (-CT_NWIN_BACK <= k < CT_NWIN_SIZE - CT_NWIN_BACK - 1);
  * a token of kind CT_NW_NONE before the start, past the end or out of reach. Borrowed: valid
- * until the next call on w. */
+ * until the next ct_nwin_advance. */
 const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k);
 /* Moves the current token n places forward. */
 void ct_nwin_advance(struct ct_nwin *w, size_t n);

@@ -1,0 +1,246 @@
+# tests/e2e/lib.sh: sourced by every tests/e2e/tNNNN-*.sh (after git's t/test-lib.sh).
+#
+# Each test runs with bash in its own empty temporary directory (run.sh makes it), with the
+# binary under test in $CLAIMTRACK. This file pins everything a developer's machine could leak
+# into a test (HOME, the git config and identity, dates, locale, colour), and gives the helpers:
+#
+#   ct ARGS...                   run claimtrack
+#   expect_ok CMD...             CMD must exit 0; its stdout/stderr are left in "$OUT"/"$ERR"
+#   expect_fail CODE CMD...      CMD must exit exactly CODE, print nothing on stdout, and print a
+#                                short "claimtrack: ..." message on stderr (a usage error may add
+#                                the command's usage after its first line)
+#   expect_stdout_contains TEXT / expect_stderr_contains TEXT / expect_stdout_lacks TEXT
+#   test_cmp EXPECTED ACTUAL     the files must be equal (shows diff -u)
+#   assert_eq EXPECTED ACTUAL [WHAT]
+#   json_assert FILE EXPR [WHAT] the JSON in FILE, as d, must make the python3 EXPR true
+#   head_of [DIR]                git rev-parse HEAD
+#   fsck_ok [DIR]                git fsck --strict finds nothing
+#   assert_clean [DIR]           git status --porcelain is empty
+#   assert_untouched REV [DIR]   HEAD is still REV and the working tree is clean
+#   skip_step WHY                say (visibly) that one step is skipped
+#   new_desk DIR                 claimtrack init DIR, checked
+#
+# Every step is an assertion: the first failed one ends the test with its output.
+
+set -eu
+
+if [ -z "${CLAIMTRACK:-}" ] || [ ! -x "$CLAIMTRACK" ]; then
+	echo "lib.sh: CLAIMTRACK must name the claimtrack binary (got '${CLAIMTRACK:-}')" >&2
+	exit 1
+fi
+
+TEST_NAME=$(basename "$0" .sh)
+TEST_ROOT=$(pwd)
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+SRC_ROOT=$(cd "$E2E_DIR/../.." && pwd)
+FIXTURES=$SRC_ROOT/tests/fixtures/e2e
+STORY=$SRC_ROOT/examples/story
+
+# Captured output of the last expect_* command; kept outside any desk's working tree.
+CAP=$TEST_ROOT/.cap
+mkdir -p "$CAP"
+OUT=$CAP/out
+ERR=$CAP/err
+: >"$OUT"
+: >"$ERR"
+LAST_CMD=
+
+# ---- environment ------------------------------------------------------------------------
+
+HOME=$TEST_ROOT/home
+mkdir -p "$HOME"
+export HOME
+unset XDG_CONFIG_HOME GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES GIT_CONFIG GIT_CONFIG_GLOBAL \
+	GIT_CONFIG_COUNT GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL \
+	EMAIL NO_COLOR CLICOLOR CLICOLOR_FORCE
+export GIT_CONFIG_NOSYSTEM=1
+cat >"$HOME/.gitconfig" <<'EOF'
+[user]
+	name = Test Reviewer
+	email = test@example.org
+[init]
+	defaultBranch = main
+[advice]
+	detachedHead = false
+EOF
+TEST_AUTHOR_DATE='2025-10-16T09:00:00+02:00'
+export GIT_AUTHOR_DATE="$TEST_AUTHOR_DATE"
+export GIT_COMMITTER_DATE="$TEST_AUTHOR_DATE"
+export LC_ALL=C.UTF-8
+export TZ=UTC
+export GIT_PAGER=cat PAGER=cat
+# Never prompt, never look above the test's directory for a repository.
+export GIT_TERMINAL_PROMPT=0
+export GIT_CEILING_DIRECTORIES=$(dirname "$TEST_ROOT")
+
+IS_ROOT=0
+[ "$(id -u)" = 0 ] && IS_ROOT=1
+
+# ---- reporting --------------------------------------------------------------------------
+
+fail() {
+	{
+		echo "FAIL: $TEST_NAME: $*"
+		if [ -n "$LAST_CMD" ]; then
+			echo "  last command: $LAST_CMD"
+			echo "  exit code:    ${LAST_RC:-?}"
+			echo "  --- stdout ---"
+			sed -n '1,40p' "$OUT"
+			echo "  --- stderr ---"
+			sed -n '1,40p' "$ERR"
+		fi
+	} >&2
+	exit 1
+}
+
+skip_step() {
+	echo "# skip: $TEST_NAME: $*"
+}
+
+# Runs "$@" with stdout in $OUT and stderr in $ERR; sets LAST_RC. Never fails by itself.
+run_capture() {
+	LAST_CMD="$*"
+	LAST_RC=0
+	"$@" >"$OUT" 2>"$ERR" || LAST_RC=$?
+}
+
+# ---- helpers ----------------------------------------------------------------------------
+
+ct() {
+	"$CLAIMTRACK" "$@"
+}
+
+expect_ok() {
+	run_capture "$@"
+	[ "$LAST_RC" -eq 0 ] || fail "expected exit 0, got $LAST_RC"
+}
+
+expect_fail() {
+	local code=$1 first lines
+	shift
+	run_capture "$@"
+	[ "$LAST_RC" -eq "$code" ] || fail "expected exit $code, got $LAST_RC"
+	[ ! -s "$OUT" ] || fail "expected nothing on stdout when failing"
+	[ -s "$ERR" ] || fail "expected a message on stderr"
+	first=$(sed -n 1p "$ERR")
+	case $first in
+	"claimtrack: "?*) ;;
+	*) fail "stderr does not start with 'claimtrack: '" ;;
+	esac
+	lines=$(wc -l <"$ERR")
+	if [ "$code" -eq 2 ] && grep -q '^usage: claimtrack' "$ERR"; then
+		# A usage error: the message, then the usage of the command.
+		sed -n 2p "$ERR" | grep -q '^usage: claimtrack' ||
+			fail "usage error: expected one message line, then the usage"
+	elif [ "$lines" -gt 3 ]; then
+		fail "expected a short error message (at most 3 lines), got $lines lines"
+	fi
+}
+
+expect_stdout_contains() {
+	grep -qF -- "$1" "$OUT" || fail "stdout does not contain '$1'"
+}
+
+expect_stdout_lacks() {
+	! grep -qF -- "$1" "$OUT" || fail "stdout contains '$1'"
+}
+
+expect_stderr_contains() {
+	grep -qF -- "$1" "$ERR" || fail "stderr does not contain '$1'"
+}
+
+expect_stderr_empty() {
+	[ ! -s "$ERR" ] || fail "expected nothing on stderr"
+}
+
+test_cmp() {
+	local d
+	d=$(diff -u "$1" "$2" 2>&1) || {
+		LAST_CMD=
+		echo "$d" >&2
+		fail "files differ: $1 $2"
+	}
+}
+
+assert_eq() {
+	[ "$1" = "$2" ] || {
+		LAST_CMD=
+		fail "${3:-value}: expected '$1', got '$2'"
+	}
+}
+
+# json_assert FILE EXPR [WHAT]: python3 loads FILE as d; EXPR must be true.
+json_assert() {
+	local msg
+	msg=$(python3 - "$1" "$2" <<'EOF' 2>&1
+import json, sys
+path, expr = sys.argv[1], sys.argv[2]
+with open(path, encoding="utf-8") as f:
+    d = json.load(f)
+if not eval(expr, {"d": d, "json": json}):
+    print("false: " + expr)
+    sys.exit(1)
+EOF
+	) || {
+		LAST_CMD=
+		fail "JSON check ${3:-}: $msg"
+	}
+}
+
+# json_eval FILE EXPR: prints the python3 value of EXPR (d = the JSON in FILE), one per line
+# when it is a list.
+json_eval() {
+	python3 - "$1" "$2" <<'EOF'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    d = json.load(f)
+v = eval(sys.argv[2], {"d": d, "json": json})
+for x in (v if isinstance(v, list) else [v]):
+    print(x)
+EOF
+}
+
+head_of() {
+	git -C "${1:-.}" rev-parse HEAD
+}
+
+fsck_ok() {
+	local out
+	out=$(git -C "${1:-.}" fsck --strict --no-progress 2>&1) || {
+		LAST_CMD=
+		echo "$out" >&2
+		fail "git fsck --strict failed"
+	}
+	[ -z "$out" ] || {
+		LAST_CMD=
+		echo "$out" >&2
+		fail "git fsck --strict reported something"
+	}
+}
+
+assert_clean() {
+	local st
+	st=$(git -C "${1:-.}" status --porcelain --untracked-files=all)
+	[ -z "$st" ] || {
+		LAST_CMD=
+		echo "$st" >&2
+		fail "git status --porcelain is not empty"
+	}
+}
+
+# assert_untouched REV [DIR]: the command just run changed nothing in the desk.
+assert_untouched() {
+	assert_eq "$1" "$(head_of "${2:-.}")" "HEAD after '$LAST_CMD'"
+	assert_clean "${2:-.}"
+}
+
+new_desk() {
+	expect_ok ct init "$1"
+	[ -d "$1/.git" ] || fail "init did not create $1/.git"
+}
+
+# commit_count [DIR]: the number of commits on HEAD.
+commit_count() {
+	git -C "${1:-.}" rev-list --count HEAD
+}
