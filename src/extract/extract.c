@@ -24,7 +24,27 @@ struct extract_ctx {
 	struct ct_sentence_entities ents;
 	struct ct_quote quote;
 	struct ct_attribution attr;
+	struct ct_number numbers[CT_EXTRACT_MAX_ITEMS];
+	size_t nnumbers;
+	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
+	size_t ndates;
 };
+
+static int keep_number(const struct ct_number *n, void *payload)
+{
+	struct extract_ctx *x = payload;
+	if (x->nnumbers < CT_EXTRACT_MAX_ITEMS)
+		x->numbers[x->nnumbers++] = *n;
+	return 0;
+}
+
+static int keep_date(const struct ct_date *d, void *payload)
+{
+	struct extract_ctx *x = payload;
+	if (x->ndates < CT_EXTRACT_MAX_ITEMS)
+		x->dates[x->ndates++] = *d;
+	return 0;
+}
 
 static int any_word(const struct ct_tokens *tk, unsigned bits)
 {
@@ -33,15 +53,6 @@ static int any_word(const struct ct_tokens *tk, unsigned bits)
 		if (tk->t[i].lex & bits)
 			return 1;
 	return 0;
-}
-
-static int has_digit_token(const struct ct_tokens *tk)
-{
-	size_t i;
-	for (i = 0; i < tk->n; i++)
-		if (tk->t[i].flags & CT_TOK_DIGIT)
-			return 1;
-	return any_word(tk, CT_LEX_NUMWORD);
 }
 
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
@@ -53,7 +64,7 @@ static const char *classify(const struct extract_ctx *x)
 		return "quote";
 	if (any_word(&x->tk, CT_LEX_FUTURE))
 		return "prediction";
-	if (has_digit_token(&x->tk))
+	if (x->nnumbers)
 		return "quantity";
 	if (any_word(&x->tk, CT_LEX_CAUSE))
 		return "causation";
@@ -69,7 +80,8 @@ static const char *classify(const struct extract_ctx *x)
 static double score(const struct extract_ctx *x, const char *type, unsigned words)
 {
 	double s = 0.25;
-	s += has_digit_token(&x->tk) ? 0.3 : 0;
+	s += x->nnumbers ? 0.3 : 0;
+	s += x->ndates ? 0.05 : 0;
 	s += x->ents.n ? 0.1 : 0;
 	s += x->quote.found ? 0.1 : 0;
 	s += words >= 10 ? 0.1 : 0;
@@ -106,6 +118,15 @@ static int on_segment(const ct_segment *seg, void *payload)
 	ct_sentence_entities(&x->tk, &x->ents);
 	ct_quote_find(&x->tk, &x->quote);
 	ct_attribution_find(&x->tk, &x->ents, &x->quote, &x->attr);
+	x->nnumbers = x->ndates = 0;
+	if (seg->kind == CT_SEG_SENTENCE) {
+		ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
+		ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
+	}
+	d.numbers = x->numbers;
+	d.nnumbers = x->nnumbers;
+	d.dates = x->dates;
+	d.ndates = x->ndates;
 	d.tokens = &x->tk;
 	d.entities = &x->ents;
 	d.quote = &x->quote;
@@ -229,13 +250,73 @@ static int add_quote(cJSON *obj, const struct ct_claim_draft *d)
 	return 0;
 }
 
+/* Adds key: the text of span [a, b) of the draft's sentence. */
+static int add_span_text(cJSON *o, const char *key, const struct ct_claim_draft *d, size_t a, size_t b)
+{
+	char *t = strndup(d->text + a, b - a);
+	int ok = t && cJSON_AddStringToObject(o, key, t);
+	free(t);
+	return ok ? 0 : -1;
+}
+
+static int add_numbers(cJSON *obj, const struct ct_claim_draft *d)
+{
+	cJSON *arr = cJSON_AddArrayToObject(obj, "numbers");
+	size_t i;
+	if (!arr)
+		return -1;
+	for (i = 0; i < d->nnumbers; i++) {
+		const struct ct_number *n = &d->numbers[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			return -1;
+		cJSON_AddItemToArray(arr, o);
+		if (add_span_text(o, "text", d, n->start, n->end) < 0 || !cJSON_AddNumberToObject(o, "value", n->value))
+			return -1;
+		if (n->high != n->value && !cJSON_AddNumberToObject(o, "high", n->high))
+			return -1;
+		if (n->unit[0] && !cJSON_AddStringToObject(o, "unit", n->unit))
+			return -1;
+		if (n->approx && !cJSON_AddStringToObject(o, "approx", n->approx))
+			return -1;
+		if (n->ordinal && !cJSON_AddBoolToObject(o, "ordinal", 1))
+			return -1;
+		cJSON_AddItemToObject(o, "span", span_array(n->start, n->end));
+	}
+	return 0;
+}
+
+static int add_dates(cJSON *obj, const struct ct_claim_draft *d)
+{
+	static const char *const wd[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
+	cJSON *arr = cJSON_AddArrayToObject(obj, "dates");
+	size_t i;
+	if (!arr)
+		return -1;
+	for (i = 0; i < d->ndates; i++) {
+		const struct ct_date *t = &d->dates[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			return -1;
+		cJSON_AddItemToArray(arr, o);
+		if (add_span_text(o, "text", d, t->start, t->end) < 0 || !cJSON_AddStringToObject(o, "kind", t->kind))
+			return -1;
+		if (t->resolved[0] && !cJSON_AddStringToObject(o, "date", t->resolved))
+			return -1;
+		if (t->weekday >= 0 && t->weekday < 7 && !cJSON_AddStringToObject(o, "weekday", wd[t->weekday]))
+			return -1;
+		if (!t->resolved[0] && t->year && !cJSON_AddNumberToObject(o, "year", t->year))
+			return -1;
+		cJSON_AddItemToObject(o, "span", span_array(t->start, t->end));
+	}
+	return 0;
+}
+
 int ct_extract_features(cJSON *obj, const struct ct_claim_draft *d)
 {
 	if (!cJSON_AddStringToObject(obj, "type", d->type) ||
 	    !cJSON_AddNumberToObject(obj, "checkworthy", d->checkworthy) ||
-	    add_entities(obj, d) < 0 ||
-	    !cJSON_AddArrayToObject(obj, "numbers") ||
-	    !cJSON_AddArrayToObject(obj, "dates") ||
+	    add_entities(obj, d) < 0 || add_numbers(obj, d) < 0 || add_dates(obj, d) < 0 ||
 	    add_quote(obj, d) < 0)
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	return 0;

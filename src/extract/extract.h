@@ -8,9 +8,13 @@
 
 #include <cJSON.h>
 
+#include "extract/dates.h"
+#include "extract/numbers.h"
 #include "extract/quotes.h"
 #include "extract/tokens.h"
 #include "text/segment.h"
+
+#define CT_EXTRACT_MAX_ITEMS 32
 
 /* One segment of the text as the extractor sees it. The pointers are valid during the callback. */
 struct ct_claim_draft {
@@ -26,6 +30,10 @@ struct ct_claim_draft {
 	const struct ct_sentence_entities *entities;
 	const struct ct_quote *quote;
 	const struct ct_attribution *attribution;
+	const struct ct_number *numbers;   /* the sentence's numbers (at most CT_EXTRACT_MAX_ITEMS) */
+	size_t nnumbers;
+	const struct ct_date *dates;       /* its dates, resolved against published */
+	size_t ndates;
 	const char *speaker;        /* who the sentence's quote or statement is attributed to,
 	                             * resolved across sentences for "he said" and continued quotes;
 	                             * NULL when unknown (not NUL-terminated: use speaker_len) */

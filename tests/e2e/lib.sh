@@ -74,6 +74,16 @@ export GIT_PAGER=cat PAGER=cat
 export GIT_TERMINAL_PROMPT=0
 export GIT_CEILING_DIRECTORIES=$(dirname "$TEST_ROOT")
 
+# python3 is the JSON oracle. Resolve the interpreter once: version-manager shims (pyenv) cost a
+# few hundred milliseconds per call.
+PYTHON=$(command python3 -c 'import sys; print(sys.executable)') || {
+	echo "lib.sh: python3 is needed" >&2
+	exit 1
+}
+python3() {
+	"$PYTHON" "$@"
+}
+
 IS_ROOT=0
 [ "$(id -u)" = 0 ] && IS_ROOT=1
 
@@ -178,7 +188,7 @@ import json, sys
 path, expr = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8") as f:
     d = json.load(f)
-if not eval(expr, {"d": d, "json": json}):
+if not eval("(" + expr + "\n)", {"d": d, "json": json}):
     print("false: " + expr)
     sys.exit(1)
 EOF
@@ -195,7 +205,7 @@ json_eval() {
 import json, sys
 with open(sys.argv[1], encoding="utf-8") as f:
     d = json.load(f)
-v = eval(sys.argv[2], {"d": d, "json": json})
+v = eval("(" + sys.argv[2] + "\n)", {"d": d, "json": json})
 for x in (v if isinstance(v, list) else [v]):
     print(x)
 EOF

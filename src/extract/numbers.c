@@ -1,0 +1,1170 @@
+/* Number expressions: a lazy word lexer over the sentence bytes and a left-to-right matcher for
+ * figures, number words, scales, ranges, percentages, currency and approximations; no allocation. */
+#include "extract/numbers.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "extract/dates.h"
+
+/* ---- lexer ---------------------------------------------------------------------------- */
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int to_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Bytes of whitespace at p (ASCII, NBSP, U+2000..U+200A, U+202F, U+205F), else 0. */
+static size_t space_len(const unsigned char *p, size_t left)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
+		return 1;
+	if (left >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+		return 2;
+	if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF))
+		return 3;
+	if (left >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F)
+		return 3;
+	return 0;
+}
+
+/* Bytes of non-ASCII punctuation at p (Latin-1 symbols, U+2000..U+2BFF, CJK punctuation) with
+ * its code in *ch, else 0 (the bytes belong to a word). */
+static size_t uni_punct(const unsigned char *p, size_t left, int *ch, int *endash)
+{
+	*endash = 0;
+	if (p[0] == 0xC2 && left >= 2 && p[1] >= 0x80 && p[1] <= 0xBF) {
+		*ch = p[1] == 0xA3 ? CT_NW_POUND : CT_NW_OTHER;
+		return 2;
+	}
+	if (p[0] == 0xE2 && left >= 3 && p[1] >= 0x80 && p[1] <= 0xAF) {
+		*ch = CT_NW_OTHER;
+		if (p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x93) {
+			*ch = CT_NW_DASH;
+			*endash = p[2] >= 0x92;
+		} else if (p[1] == 0x80 && (p[2] == 0x94 || p[2] == 0x95)) {
+			*ch = CT_NW_EMDASH;
+		} else if (p[1] == 0x82 && p[2] == 0xAC) {
+			*ch = CT_NW_EURO;
+		} else if (p[1] == 0x88 && p[2] == 0x92) {
+			*ch = CT_NW_DASH;
+			*endash = 1;
+		}
+		return 3;
+	}
+	if (p[0] == 0xE3 && left >= 3 && p[1] == 0x80) {
+		*ch = CT_NW_OTHER;
+		return 3;
+	}
+	return 0;
+}
+
+static int is_curly_apos(const unsigned char *p, size_t left)
+{
+	return left >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99;
+}
+
+/* 1 when a word can continue with the byte at p (letter, digit or non-punctuation UTF-8). */
+static int word_byte(const unsigned char *p, size_t left)
+{
+	int ch, en;
+	if (*p < 0x80)
+		return is_alpha(*p) || is_digit(*p);
+	return uni_punct(p, left, &ch, &en) == 0 && space_len(p, left) == 0;
+}
+
+static void put_lower(struct ct_nword *t, size_t *n, int c)
+{
+	if (*n + 1 < sizeof(t->lower))
+		t->lower[(*n)++] = (char)c;
+}
+
+static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
+{
+	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
+	t->kind = CT_NW_WORD;
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	while (i < len) {
+		if (word_byte(s + i, len - i)) {
+			put_lower(t, &n, s[i] < 0x80 ? to_lower(s[i]) : s[i]);
+			if (s[i] < 0x80 || s[i] >= 0xC0)
+				seg++;
+			i++;
+		} else if (s[i] == '\'' && i + 1 < len && is_alpha(s[i + 1])) {
+			put_lower(t, &n, '\'');
+			i++;
+		} else if (is_curly_apos(s + i, len - i) && i + 3 < len && is_alpha(s[i + 3])) {
+			put_lower(t, &n, '\'');
+			i += 3;
+		} else if (s[i] == '.' && seg == 1 && i + 1 < len && is_alpha(s[i + 1])) {
+			/* initials and a.m./U.S. stay one word; the final '.' is punctuation */
+			put_lower(t, &n, '.');
+			seg = 0;
+			i++;
+		} else {
+			break;
+		}
+	}
+	t->lower[n] = '\0';
+	t->end = i;
+	t->len = i - t->start;
+}
+
+static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
+{
+	return i + 3 <= len && is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	       (i + 3 == len || !is_digit(s[i + 3]));
+}
+
+static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
+{
+	double v = 0, p10 = 1;
+	size_t n = 0;
+	t->kind = CT_NW_NUM;
+	while (i < len && is_digit(s[i])) {
+		v = v * 10 + (s[i++] - '0');
+		t->intdigits++;
+	}
+	while (i < len && s[i] == ',' && three_digits_then_stop(s, len, i + 1)) {
+		v = v * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+		t->commas++;
+		t->intdigits += 3;
+		i += 4;
+	}
+	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+		i++;
+		/* whole mantissa first, one division: 1.2 is then the double nearest 1.2 */
+		while (i < len && is_digit(s[i])) {
+			v = v * 10 + (s[i++] - '0');
+			p10 *= 10;
+			t->decimals++;
+		}
+	}
+	t->value = v / p10;
+	t->digits_end = i;
+	while (i < len && is_alpha(s[i]))
+		put_lower(t, &n, to_lower(s[i++]));
+	t->lower[n] = '\0';
+	t->end = i;
+	t->len = i - t->digits_end;
+}
+
+/* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
+static int lex_next(struct ct_nwin *w, struct ct_nword *t)
+{
+	const unsigned char *s = (const unsigned char *)w->s;
+	size_t i = w->pos, sp;
+	int any_space = i == 0;
+	while (i < w->len && (sp = space_len(s + i, w->len - i)) > 0) {
+		i += sp;
+		any_space = 1;
+	}
+	if (i >= w->len)
+		return 0;
+	memset(t, 0, sizeof(*t));
+	t->start = i;
+	t->space_before = any_space;
+	if (is_digit(s[i])) {
+		lex_number(s, w->len, i, t);
+	} else if (s[i] < 0x80 && !is_alpha(s[i])) {
+		t->kind = CT_NW_PUNCT;
+		t->ch = s[i] == '-' ? CT_NW_DASH : s[i];
+		t->end = i + 1;
+	} else {
+		int ch, en;
+		size_t n = s[i] >= 0x80 ? uni_punct(s + i, w->len - i, &ch, &en) : 0;
+		if (n > 0) {
+			t->kind = CT_NW_PUNCT;
+			t->ch = ch;
+			t->endash = en;
+			t->end = i + n;
+		} else {
+			lex_word(s, w->len, i, t);
+			if (t->end == i) {   /* a stray continuation byte: skip it as punctuation */
+				t->kind = CT_NW_PUNCT;
+				t->ch = CT_NW_OTHER;
+				t->end = i + 1;
+			}
+		}
+	}
+	w->pos = t->end;
+	return 1;
+}
+
+void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
+{
+	w->s = s;
+	w->len = len;
+	w->pos = 0;
+	w->n = 0;
+	w->cur = 0;
+	w->done = 0;
+}
+
+const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
+{
+	static const struct ct_nword none;   /* kind CT_NW_NONE */
+	long idx = (long)w->cur + k;
+	if (idx < 0 || idx >= CT_NWIN_SIZE)
+		return &none;
+	while ((size_t)idx >= w->n) {
+		if (w->done || !lex_next(w, &w->t[w->n])) {
+			w->done = 1;
+			return &none;
+		}
+		w->n++;
+	}
+	return &w->t[idx];
+}
+
+void ct_nwin_advance(struct ct_nwin *w, size_t n)
+{
+	w->cur += n;
+	if (w->cur >= CT_NWIN_SIZE / 2) {
+		size_t drop = w->cur - CT_NWIN_BACK;
+		if (drop > w->n)
+			drop = w->n;
+		memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
+		w->n -= drop;
+		w->cur -= drop;
+	}
+}
+
+int ct_nword_is(const struct ct_nword *t, const char *word)
+{
+	return t->kind == CT_NW_WORD && strcmp(t->lower, word) == 0;
+}
+
+/* ---- word tables ---------------------------------------------------------------------- */
+
+static const char *const small_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", NULL
+};
+static const char *const tens_words[] = {
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL
+};
+static const char *const ordinal_small[] = {
+	"zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+	"ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+	"sixteenth", "seventeenth", "eighteenth", "nineteenth", NULL
+};
+static const char *const ordinal_tens[] = {
+	"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+	"ninetieth", NULL
+};
+
+struct scale_word {
+	const char *word;
+	double factor;
+};
+static const struct scale_word scale_words[] = {
+	{ "thousand", 1e3 }, { "million", 1e6 }, { "billion", 1e9 }, { "trillion", 1e12 },
+	{ NULL, 0 }
+};
+
+struct approx_phrase {
+	const char *w1, *w2, *w3;
+	const char *name;
+};
+static const struct approx_phrase approx_phrases[] = {
+	{ "just", "over", NULL, "just over" },
+	{ "just", "under", NULL, "just under" },
+	{ "more", "than", NULL, "more than" },
+	{ "less", "than", NULL, "less than" },
+	{ "fewer", "than", NULL, "fewer than" },
+	{ "at", "least", NULL, "at least" },
+	{ "at", "most", NULL, "at most" },
+	{ "up", "to", NULL, "up to" },
+	{ "an", "estimated", NULL, "an estimated" },
+	{ "as", "many", "as", "up to" },
+	{ "as", "much", "as", "up to" },
+	{ "close", "to", NULL, "nearly" },
+	{ "nearly", NULL, NULL, "nearly" },
+	{ "almost", NULL, NULL, "almost" },
+	{ "about", NULL, NULL, "about" },
+	{ "around", NULL, NULL, "around" },
+	{ "roughly", NULL, NULL, "roughly" },
+	{ "some", NULL, NULL, "some" },
+	{ "approximately", NULL, NULL, "approximately" },
+	{ "over", NULL, NULL, "over" },
+	{ "under", NULL, NULL, "under" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+/* Words that end the search for a unit noun. */
+static const char *const stop_words[] = {
+	"the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+	"with", "from", "into", "onto", "over", "under", "than", "as", "that", "which", "who",
+	"whom", "whose", "what", "were", "was", "is", "are", "be", "been", "being", "had", "has",
+	"have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do",
+	"does", "said", "says", "say", "ago", "earlier", "later", "last", "next", "this", "these",
+	"those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
+	"each", "more", "less", "since", "after", "before", "during", "while", "when", "where",
+	"not", "also", "only", "all", "both", "about", "around", "across", "against", "between",
+	"among", "through", "up", "down", "out", "off", "so", "if", "then", "there", "here",
+	"according", "yet", "still", "just", "such", "than", "until", "till", "via", "within",
+	"without", "yesterday", "today", "tomorrow", "tonight", "now", "again", "already",
+	"either", "every", "because", "though", "although", "whether", "how", "why", "too", "very",
+	"a.m", "p.m", "am", "pm", "percent", "pct", "respectively", "apiece", "each", NULL
+};
+
+static int word_index(const struct ct_nword *t, const char *const *list)
+{
+	int i;
+	if (t->kind != CT_NW_WORD)
+		return -1;
+	for (i = 0; list[i]; i++)
+		if (strcmp(t->lower, list[i]) == 0)
+			return i;
+	return -1;
+}
+
+static double scale_of(const struct ct_nword *t)
+{
+	int i;
+	if (t->kind != CT_NW_WORD)
+		return 0;
+	for (i = 0; scale_words[i].word; i++)
+		if (strcmp(t->lower, scale_words[i].word) == 0)
+			return scale_words[i].factor;
+	return 0;
+}
+
+static int is_punct(const struct ct_nword *t, int ch)
+{
+	return t->kind == CT_NW_PUNCT && t->ch == ch;
+}
+
+/* A hyphen joining two tokens with no space around it (an en dash may have spaces). */
+static int is_joining_dash(const struct ct_nword *dash, const struct ct_nword *next)
+{
+	return is_punct(dash, CT_NW_DASH) && (dash->endash || (!dash->space_before &&
+	       next->kind != CT_NW_NONE && !next->space_before));
+}
+
+static int is_month_token(const struct ct_nword *t)
+{
+	return t->kind == CT_NW_WORD && t->cap && ct_month_word(t->lower) > 0;
+}
+
+/* A month name ending just before relative position k ("October 14", "Oct. 14"). */
+static int month_before(struct ct_nwin *w, int k)
+{
+	const struct ct_nword *p = ct_nwin_at(w, k - 1);
+	if (is_month_token(p))
+		return 1;
+	return is_punct(p, '.') && !p->space_before && is_month_token(ct_nwin_at(w, k - 2));
+}
+
+static int is_ordinal_suffix(const char *s)
+{
+	return !strcmp(s, "st") || !strcmp(s, "nd") || !strcmp(s, "rd") || !strcmp(s, "th");
+}
+
+static int is_plain_int(const struct ct_nword *t)
+{
+	return t->kind == CT_NW_NUM && t->decimals == 0 && t->commas == 0 &&
+	       t->digits_end == t->end;
+}
+
+static int is_year_number(const struct ct_nword *t)
+{
+	return is_plain_int(t) && t->intdigits == 4 && t->value >= 1900 && t->value <= 2100;
+}
+
+static const char *lower_or_empty(const struct ct_nword *t)
+{
+	return t->kind == CT_NW_WORD ? t->lower : "";
+}
+
+static int plural_noun(const char *wd, char *out, size_t cap);
+
+/* ---- figures -------------------------------------------------------------------------- */
+
+enum { FIG_DIGITS = 1, FIG_ORDINAL = 2, FIG_SCALED = 4, FIG_WORDS = 8, FIG_CURRENCY = 16 };
+
+struct figure {
+	double value;
+	double scale;          /* factor of a scale word or suffix, 1 when none */
+	int flags;
+	int next;              /* relative index of the token after the figure */
+	char unit[24];         /* a unit glued to digits ("5km") */
+};
+
+static void copy_unit(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Number words from relative position k: "twenty-five", "two hundred and fifty thousand",
+ * "a dozen", "half a million", "two-thirds", "twenty-first". Returns 0 when none. */
+static int parse_words(struct ct_nwin *w, int k, struct figure *f)
+{
+	enum { NONE, SMALL, TENS, HUNDRED, SCALE } last = NONE;
+	double total = 0, current = 0, sc;
+	int v, start = k;
+	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
+
+	if (ct_nword_is(t, "half") && ct_nword_is(n1, "a")) {
+		const struct ct_nword *n2 = ct_nwin_at(w, k + 2);
+		sc = ct_nword_is(n2, "dozen") ? 12 : scale_of(n2);
+		if (sc == 0)
+			return 0;
+		f->value = 0.5 * sc;
+		f->scale = sc == 12 ? 1 : sc;
+		f->flags = FIG_WORDS | (sc == 12 ? 0 : FIG_SCALED);
+		f->next = k + 3;
+		return 1;
+	}
+	if (ct_nword_is(t, "a")) {
+		if (!ct_nword_is(n1, "dozen") && !ct_nword_is(n1, "hundred") && scale_of(n1) == 0)
+			return 0;
+		current = 1;
+		last = SMALL;
+		k++;
+	}
+	f->flags = FIG_WORDS;
+	f->scale = 1;
+	for (;;) {
+		t = ct_nwin_at(w, k);
+		if (t->kind != CT_NW_WORD)
+			break;
+		if ((v = word_index(t, small_words)) >= 0) {
+			if (last == SMALL || last == SCALE || (last == TENS && (v == 0 || v >= 10)))
+				break;
+			n1 = ct_nwin_at(w, k + 1);
+			if (last == NONE && v >= 1 && v <= 9 && is_joining_dash(n1, ct_nwin_at(w, k + 2))) {
+				/* two-thirds, three-quarters, one-half */
+				static const char *const denoms[] = {
+					"halves", "thirds", "quarters", "fifths", "sixths", "sevenths", "eighths",
+					"ninths", "tenths", NULL
+				};
+				static const char *const denom1[] = {
+					"half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
+					"tenth", NULL
+				};
+				static const int dval[] = { 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+				const struct ct_nword *d = ct_nwin_at(w, k + 2);
+				int di = word_index(d, v == 1 ? denom1 : denoms);
+				if (di >= 0) {
+					f->value = (double)v / dval[di];
+					f->next = k + 3;
+					return 1;
+				}
+			}
+			current += v;
+			last = SMALL;
+			k++;
+			continue;
+		}
+		if ((v = word_index(t, tens_words)) >= 0) {
+			if (last == SMALL || last == TENS || last == SCALE)
+				break;
+			current += 20 + 10 * v;
+			last = TENS;
+			k++;
+			/* twenty-five, twenty-first */
+			n1 = ct_nwin_at(w, k);
+			if (is_joining_dash(n1, ct_nwin_at(w, k + 1)) && !n1->endash) {
+				const struct ct_nword *u = ct_nwin_at(w, k + 1);
+				int uv = word_index(u, small_words), uo = word_index(u, ordinal_small);
+				if (uv >= 1 && uv <= 9) {
+					current += uv;
+					last = SMALL;
+					k += 2;
+				} else if (uo >= 1 && uo <= 9) {
+					current += uo;
+					f->flags |= FIG_ORDINAL;
+					k += 2;
+					break;
+				}
+			}
+			continue;
+		}
+		if ((v = word_index(t, ordinal_small)) >= 1 || (v = word_index(t, ordinal_tens)) >= 0) {
+			int tens = word_index(t, ordinal_tens) >= 0;
+			if (last == SMALL || last == SCALE || (last == TENS && tens))
+				break;
+			current += tens ? 20 + 10 * v : v;
+			f->flags |= FIG_ORDINAL;
+			k++;
+			break;
+		}
+		if (ct_nword_is(t, "hundred")) {
+			if (last != SMALL)
+				break;
+			current = (current ? current : 1) * 100;
+			last = HUNDRED;
+			k++;
+			continue;
+		}
+		if (ct_nword_is(t, "hundredth") || ct_nword_is(t, "thousandth")) {
+			if (last != SMALL)
+				break;
+			current *= t->lower[0] == 'h' ? 100 : 1000;
+			f->flags |= FIG_ORDINAL;
+			k++;
+			break;
+		}
+		if (ct_nword_is(t, "dozen")) {
+			if (last != SMALL)
+				break;
+			current *= 12;
+			k++;
+			break;
+		}
+		if ((sc = scale_of(t)) > 0) {
+			if (last == NONE || last == SCALE)
+				break;
+			total += current * sc;
+			current = 0;
+			f->scale = sc;
+			f->flags |= FIG_SCALED;
+			last = SCALE;
+			k++;
+			continue;
+		}
+		if (ct_nword_is(t, "and") && last == HUNDRED) {
+			n1 = ct_nwin_at(w, k + 1);
+			if (word_index(n1, small_words) >= 1 || word_index(n1, tens_words) >= 0 ||
+			    word_index(n1, ordinal_small) >= 1) {
+				k++;
+				last = NONE;   /* what follows adds to the hundreds */
+				continue;
+			}
+		}
+		break;
+	}
+	if (k == start || last == NONE) {
+		if (!(f->flags & FIG_ORDINAL) || k == start)
+			return 0;
+	}
+	f->value = total + current;
+	f->next = k;
+	return 1;
+}
+
+/* "1.2m people": m before a plural noun is a million, not metres. */
+static int million_follows(struct ct_nwin *w, int k)
+{
+	char tmp[24];
+	const struct ct_nword *t = ct_nwin_at(w, k);
+	return t->kind == CT_NW_WORD && t->space_before && plural_noun(t->lower, tmp, sizeof(tmp));
+}
+
+/* A figure (currency sign, digits or words, scale) at relative position k. Returns 0 when
+ * there is none. */
+static int parse_figure(struct ct_nwin *w, int k, struct figure *f, char *currency, size_t cap)
+{
+	const struct ct_nword *t = ct_nwin_at(w, k), *n1;
+	double sc;
+	memset(f, 0, sizeof(*f));
+	f->scale = 1;
+	if (ct_nword_is(t, "us") && is_punct(ct_nwin_at(w, k + 1), '$') &&
+	    !ct_nwin_at(w, k + 1)->space_before) {
+		k++;
+		t = ct_nwin_at(w, k);
+	}
+	if (t->kind == CT_NW_PUNCT && (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND)) {
+		n1 = ct_nwin_at(w, k + 1);
+		if (n1->kind != CT_NW_NUM || n1->space_before)
+			return 0;
+		copy_unit(currency, cap, t->ch == '$' ? "usd" : t->ch == CT_NW_EURO ? "eur" : "gbp");
+		f->flags |= FIG_CURRENCY;
+		k++;
+		t = n1;
+	}
+	if (t->kind == CT_NW_WORD)
+		return parse_words(w, k, f);
+	if (t->kind != CT_NW_NUM)
+		return 0;
+	f->flags |= FIG_DIGITS;
+	f->value = t->value;
+	if (t->lower[0]) {
+		const char *x = t->lower;
+		if (is_ordinal_suffix(x) && t->decimals == 0 && t->commas == 0)
+			f->flags |= FIG_ORDINAL;
+		else if (!strcmp(x, "bn") || !strcmp(x, "b") || !strcmp(x, "tn") || !strcmp(x, "trn") ||
+			 !strcmp(x, "k") || ((!strcmp(x, "m") || !strcmp(x, "mn") || !strcmp(x, "mln")) &&
+					      ((f->flags & FIG_CURRENCY) || million_follows(w, k + 1))))
+			f->scale = x[0] == 'b' ? 1e9 : x[0] == 't' ? 1e12 : x[0] == 'k' ? 1e3 : 1e6;
+		else
+			copy_unit(f->unit, sizeof(f->unit), x);
+	}
+	k++;
+	if (f->scale == 1 && (sc = scale_of(ct_nwin_at(w, k))) > 0) {
+		f->scale = sc;
+		k++;
+	}
+	if (f->scale != 1) {
+		f->value *= f->scale;
+		/* 1.15 * 1e6 lands a hair off 1150000 */
+		if (fabs(f->value - nearbyint(f->value)) < 1e-6 * f->scale)
+			f->value = nearbyint(f->value);
+		f->flags |= FIG_SCALED;
+	}
+	f->next = k;
+	return 1;
+}
+
+static int starts_figure(struct ct_nwin *w, int k)
+{
+	const struct ct_nword *t = ct_nwin_at(w, k);
+	if (t->kind == CT_NW_NUM)
+		return 1;
+	if (t->kind == CT_NW_PUNCT)
+		return (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND) &&
+		       ct_nwin_at(w, k + 1)->kind == CT_NW_NUM;
+	if (t->kind != CT_NW_WORD)
+		return 0;
+	return word_index(t, small_words) >= 0 || word_index(t, tens_words) >= 0 ||
+	       ct_nword_is(t, "a") || ct_nword_is(t, "half") || ct_nword_is(t, "us");
+}
+
+/* ---- units ---------------------------------------------------------------------------- */
+
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+	return n >= m && memcmp(s + n - m, suf, m) == 0;
+}
+
+static const char *const irregular[][2] = {
+	{ "people", "people" }, { "children", "child" }, { "men", "man" }, { "women", "woman" },
+	{ "feet", "foot" }, { "police", "police" }, { "teeth", "tooth" }, { "mice", "mouse" },
+	{ "lives", "life" }, { "wives", "wife" }, { "cattle", "cattle" }, { "personnel", "personnel" },
+	{ "staff", "staff" }, { "livestock", "livestock" }, { NULL, NULL }
+};
+
+/* 1 when the lower-case word looks like a plural noun; out receives the singular. */
+static int plural_noun(const char *wd, char *out, size_t cap)
+{
+	size_t n = strlen(wd);
+	int i;
+	for (i = 0; irregular[i][0]; i++) {
+		if (!strcmp(wd, irregular[i][0])) {
+			copy_unit(out, cap, irregular[i][1]);
+			return 1;
+		}
+	}
+	if (n < 3 || wd[n - 1] != 's' || ends_with(wd, n, "ss") || ends_with(wd, n, "us") ||
+	    ends_with(wd, n, "is") || ends_with(wd, n, "'s") || ends_with(wd, n, "news") ||
+	    ends_with(wd, n, "series") || ends_with(wd, n, "species"))
+		return 0;
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, wd, n);
+	out[n] = '\0';
+	if (ends_with(out, n, "ies") && n > 4) {
+		out[n - 3] = 'y';
+		out[n - 2] = '\0';
+	} else if (ends_with(out, n, "sses") || ends_with(out, n, "shes") ||
+		   ends_with(out, n, "ches") || ends_with(out, n, "xes") || ends_with(out, n, "zes")) {
+		out[n - 2] = '\0';
+	} else {
+		out[n - 1] = '\0';
+	}
+	return 1;
+}
+
+/* Singular form of any unit word ("points" -> "point", "km" -> "km"). */
+static void singular(const char *wd, char *out, size_t cap)
+{
+	if (!plural_noun(wd, out, cap))
+		copy_unit(out, cap, wd);
+}
+
+static int adjective_like(const char *wd)
+{
+	size_t n = strlen(wd);
+	return ends_with(wd, n, "ed") || ends_with(wd, n, "ing") || ends_with(wd, n, "ly");
+}
+
+static int unit_word_ok(const struct ct_nword *t)
+{
+	if (t->kind != CT_NW_WORD || !t->space_before || t->len >= sizeof(t->lower))
+		return 0;
+	if (word_index(t, stop_words) >= 0 || word_index(t, small_words) >= 0 ||
+	    word_index(t, tens_words) >= 0 || scale_of(t) > 0)
+		return 0;
+	if (t->cap && (ct_month_word(t->lower) > 0 || ct_weekday_word(t->lower) >= 0))
+		return 0;
+	return 1;
+}
+
+/* The unit noun among the next three words from k; returns the relative index after it or k. */
+static int find_unit_noun(struct ct_nwin *w, int k, int singular_value, char *unit, size_t cap)
+{
+	int i, last = -1;
+	char tmp[24];
+	for (i = 0; i < 3; i++) {
+		const struct ct_nword *t = ct_nwin_at(w, k + i);
+		if (!unit_word_ok(t))
+			break;
+		if (singular_value) {
+			if (i == 0 && !adjective_like(t->lower)) {
+				singular(t->lower, unit, cap);
+				return k + 1;
+			}
+			if (adjective_like(t->lower))
+				continue;
+			singular(t->lower, unit, cap);
+			return k + i + 1;
+		}
+		if (plural_noun(t->lower, tmp, sizeof(tmp))) {
+			copy_unit(unit, cap, tmp);
+			last = i;
+		}
+	}
+	if (last >= 0)
+		return k + last + 1;
+	if (!singular_value) {
+		const struct ct_nword *t = ct_nwin_at(w, k);
+		if (unit_word_ok(t) && !adjective_like(t->lower)) {
+			singular(t->lower, unit, cap);
+			return k + 1;
+		}
+	}
+	return k;
+}
+
+/* ---- the matcher ---------------------------------------------------------------------- */
+
+/* Tokens to skip at the current position when it starts something that is not a number (a
+ * time, a date part, a name like COVID-19), else 0. k is the figure's relative position. */
+static int not_a_number(struct ct_nwin *w, int k)
+{
+	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
+	const struct ct_nword *p1 = ct_nwin_at(w, k - 1), *p2 = ct_nwin_at(w, k - 2);
+	if (t->kind != CT_NW_NUM)
+		return 0;
+	/* clock times: 4:40, 4:40 a.m., 10 p.m., 4pm */
+	if (!strcmp(t->lower, "am") || !strcmp(t->lower, "pm"))
+		return k + 1;
+	if (is_punct(n1, ':') && !n1->space_before && ct_nwin_at(w, k + 2)->kind == CT_NW_NUM &&
+	    !ct_nwin_at(w, k + 2)->space_before)
+		return k + 3;
+	if (ct_nword_is(n1, "a.m") || ct_nword_is(n1, "p.m") || ct_nword_is(n1, "am") ||
+	    ct_nword_is(n1, "pm"))
+		return k + 2;
+	/* ISO dates */
+	if (is_plain_int(t) && t->intdigits == 4 && is_punct(n1, '-') && !n1->space_before &&
+	    ct_nwin_at(w, k + 2)->kind == CT_NW_NUM && !ct_nwin_at(w, k + 2)->space_before &&
+	    is_punct(ct_nwin_at(w, k + 3), '-') && !ct_nwin_at(w, k + 3)->space_before)
+		return k + 5;
+	/* decades: 1990s, 1990's, 20s */
+	if (!strcmp(t->lower, "s") && t->decimals == 0 && t->commas == 0)
+		return k + 1;
+	if ((is_punct(n1, '\'') || is_punct(n1, CT_NW_OTHER)) && !n1->space_before &&
+	    ct_nword_is(ct_nwin_at(w, k + 2), "s") && !ct_nwin_at(w, k + 2)->space_before)
+		return k + 3;
+	/* a figure glued to a name by a hyphen: COVID-19, F-16 */
+	if (k == 0 && !t->space_before && is_punct(p1, CT_NW_DASH) && !p1->space_before &&
+	    p2->kind == CT_NW_WORD)
+		return k + 1;
+	/* years after a date word or next to a month */
+	if (is_year_number(t)) {
+		int ctx = ct_dates_year_context(lower_or_empty(p1), lower_or_empty(p2)) ||
+			  month_before(w, k) || is_month_token(n1);
+		if (!ctx && is_punct(p1, CT_NW_DASH) && !p1->space_before && !t->space_before)
+			ctx = ct_dates_year_context(lower_or_empty(p2), "");
+		if (!ctx && is_punct(p1, ',') && ct_nwin_at(w, k - 2)->kind == CT_NW_NUM)
+			ctx = month_before(w, k - 2);
+		if (!ctx && is_punct(p1, ',') && is_month_token(p2))
+			ctx = 1;
+		if (ctx) {
+			/* and a year range right after it: 2020-21, 2007 to 2010, 2020 and 2022 */
+			if ((is_joining_dash(n1, ct_nwin_at(w, k + 2)) || ct_nword_is(n1, "to") ||
+			     ct_nword_is(n1, "and")) && is_plain_int(ct_nwin_at(w, k + 2)) &&
+			    (ct_nwin_at(w, k + 2)->intdigits == 2 || is_year_number(ct_nwin_at(w, k + 2))))
+				return k + 3;
+			return k + 1;
+		}
+	}
+	/* days next to a month: Oct. 13, 14 October, 13th of October, on the 13th */
+	if (t->decimals == 0 && t->commas == 0 && t->value >= 1 && t->value <= 31 &&
+	    (t->lower[0] == '\0' || is_ordinal_suffix(t->lower))) {
+		if (month_before(w, k) || is_month_token(n1) ||
+		    (ct_nword_is(n1, "of") && is_month_token(ct_nwin_at(w, k + 2))))
+			return k + 1;
+		if (t->lower[0] && ct_nword_is(p1, "the")) {
+			static const char *const on[] = {
+				"on", "by", "since", "until", "till", "before", "after", "from", NULL
+			};
+			if (word_index(p2, on) >= 0)
+				return k + 1;
+		}
+	}
+	return 0;
+}
+
+/* "one" used as a pronoun: one of the, no one, the one, one another. */
+static int pronoun_one(struct ct_nwin *w, int k)
+{
+	static const char *const before[] = {
+		"no", "the", "this", "that", "any", "every", "each", "which", "someone", NULL
+	};
+	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
+	if (!ct_nword_is(t, "one"))
+		return 0;
+	return ct_nword_is(n1, "of") || ct_nword_is(n1, "another") || is_punct(n1, '\'') ||
+	       word_index(ct_nwin_at(w, k - 1), before) >= 0;
+}
+
+static int unit_lookup_time(const char *u)
+{
+	static const char *const t[] = {
+		"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", NULL
+	};
+	int i;
+	for (i = 0; t[i]; i++)
+		if (!strcmp(u, t[i]))
+			return 1;
+	return 0;
+}
+
+/* Tries to read a number at the current token. Returns the tokens consumed (>0) and fills out
+ * (*emit = 1), or tokens to skip with *emit = 0, or 0 for "nothing here". */
+static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
+{
+	const struct ct_nword *t0 = ct_nwin_at(w, 0), *t;
+	struct figure f, h;
+	char currency[8] = "", hcur[8] = "";
+	int k = 0, i, between = 0, skip, end_k;
+	const char *approx = NULL;
+	size_t start = t0->start;
+
+	*emit = 0;
+	if (t0->kind == CT_NW_WORD) {
+		for (i = 0; approx_phrases[i].w1; i++) {
+			const struct approx_phrase *a = &approx_phrases[i];
+			int n = a->w3 ? 3 : a->w2 ? 2 : 1;
+			if (!ct_nword_is(t0, a->w1) || (a->w2 && !ct_nword_is(ct_nwin_at(w, 1), a->w2)) ||
+			    (a->w3 && !ct_nword_is(ct_nwin_at(w, 2), a->w3)))
+				continue;
+			if (!starts_figure(w, n))
+				break;
+			approx = a->name;
+			/* no more than 40 = at most; no fewer than / no less than 40 = at least */
+			if (ct_nword_is(ct_nwin_at(w, -1), "no") && n == 2 && a->w2 &&
+			    !strcmp(a->w2, "than")) {
+				approx = a->w1[0] == 'm' ? "at most" : "at least";
+				start = ct_nwin_at(w, -1)->start;
+			}
+			k = n;
+			break;
+		}
+		if (!approx && ct_nword_is(t0, "between") && starts_figure(w, 1)) {
+			between = 1;
+			k = 1;
+		}
+	}
+	if (k == 0 && ct_nword_is(t0, "no") && is_punct(ct_nwin_at(w, 1), '.') &&
+	    !ct_nwin_at(w, 1)->space_before && ct_nwin_at(w, 2)->kind == CT_NW_NUM) {
+		t = ct_nwin_at(w, 2);
+		memset(out, 0, sizeof(*out));
+		out->start = t0->start;
+		out->end = t->digits_end;
+		out->value = out->high = t->value;
+		copy_unit(out->unit, sizeof(out->unit), "no");
+		*emit = 1;
+		return 3;
+	}
+	if ((skip = not_a_number(w, k)) > 0)
+		return skip;
+	if (pronoun_one(w, k))
+		return k + 1;
+	if (!parse_figure(w, k, &f, currency, sizeof(currency)))
+		return 0;
+	/* "second" after a figure is a unit, handled there; "at first" is an adverb */
+	if ((f.flags & FIG_ORDINAL) && (f.flags & FIG_WORDS) && ct_nword_is(ct_nwin_at(w, k), "first") &&
+	    ct_nword_is(ct_nwin_at(w, k - 1), "at"))
+		return k + 1;
+
+	memset(out, 0, sizeof(*out));
+	out->start = start;
+	out->value = f.value;
+	out->high = f.value;
+	out->approx = approx;
+	out->ordinal = (f.flags & FIG_ORDINAL) != 0;
+	if (f.unit[0])
+		singular(f.unit, out->unit, sizeof(out->unit));
+	k = f.next;
+	end_k = k;
+
+	/* percent written straight after the low end of a range: 30%-40% */
+	if (is_punct(ct_nwin_at(w, k), '%')) {
+		copy_unit(out->unit, sizeof(out->unit), "percent");
+		k++;
+		end_k = k;
+	}
+
+	/* ranges */
+	if (!out->ordinal) {
+		int hk = -1;
+		const struct ct_nword *p = ct_nwin_at(w, k);
+		if (between) {
+			if (ct_nword_is(p, "and"))
+				hk = k + 1;
+		} else if ((f.flags & FIG_DIGITS) && is_joining_dash(p, ct_nwin_at(w, k + 1)) &&
+			   (ct_nwin_at(w, k + 1)->kind == CT_NW_NUM ||
+			    is_punct(ct_nwin_at(w, k + 1), '$') || is_punct(ct_nwin_at(w, k + 1), CT_NW_EURO) ||
+			    is_punct(ct_nwin_at(w, k + 1), CT_NW_POUND))) {
+			hk = k + 1;
+		} else if (ct_nword_is(p, "to") && !ct_nword_is(ct_nwin_at(w, -1), "from") &&
+			   starts_figure(w, k + 1)) {
+			hk = k + 1;
+		}
+		if (hk > 0 && parse_figure(w, hk, &h, hcur, sizeof(hcur)) &&
+		    !(h.flags & FIG_ORDINAL) &&
+		    ((h.flags & FIG_DIGITS) == (f.flags & FIG_DIGITS) || between)) {
+			double lo = f.value, hi = h.value;
+			if (!(f.flags & FIG_SCALED) && (h.flags & FIG_SCALED))
+				lo *= h.scale;
+			if (between && is_year_number(ct_nwin_at(w, 1)) && is_year_number(ct_nwin_at(w, hk)))
+				return h.next;   /* between 2020 and 2022: dates */
+			if (hi < lo && is_punct(p, CT_NW_DASH))
+				return h.next;   /* a score (3-1), not a quantity */
+			if (hi >= lo) {
+				out->value = lo;
+				out->high = hi;
+				if (!currency[0] && hcur[0])
+					copy_unit(currency, sizeof(currency), hcur);
+				if (!out->unit[0] && h.unit[0])
+					singular(h.unit, out->unit, sizeof(out->unit));
+				k = h.next;
+				end_k = k;
+			}
+		}
+	}
+
+	/* percentages and points */
+	t = ct_nwin_at(w, k);
+	if (is_punct(t, '%')) {
+		copy_unit(out->unit, sizeof(out->unit), "percent");
+		end_k = ++k;
+	} else if (ct_nword_is(t, "percent") || ct_nword_is(t, "pct")) {
+		copy_unit(out->unit, sizeof(out->unit), "percent");
+		end_k = ++k;
+	} else if (ct_nword_is(t, "per") && ct_nword_is(ct_nwin_at(w, k + 1), "cent")) {
+		copy_unit(out->unit, sizeof(out->unit), "percent");
+		k += 2;
+		end_k = k;
+	} else if (ct_nword_is(t, "percentage") && (ct_nword_is(ct_nwin_at(w, k + 1), "points") ||
+						    ct_nword_is(ct_nwin_at(w, k + 1), "point"))) {
+		copy_unit(out->unit, sizeof(out->unit), "point");
+		k += 2;
+		end_k = k;
+	} else if (is_joining_dash(t, ct_nwin_at(w, k + 1)) && !t->endash &&
+		   ct_nwin_at(w, k + 1)->kind == CT_NW_WORD && !ct_nwin_at(w, k + 1)->space_before &&
+		   ct_nwin_at(w, k + 1)->len < sizeof(t->lower) &&
+		   word_index(ct_nwin_at(w, k + 1), small_words) < 0 &&
+		   word_index(ct_nwin_at(w, k + 1), tens_words) < 0) {
+		/* hyphenated unit: 20-point, 24-hour, 12-year-old */
+		singular(ct_nwin_at(w, k + 1)->lower, out->unit, sizeof(out->unit));
+		k += 2;
+		if (is_joining_dash(ct_nwin_at(w, k), ct_nwin_at(w, k + 1)) &&
+		    ct_nword_is(ct_nwin_at(w, k + 1), "old"))
+			k += 2;
+		end_k = k;
+	}
+
+	if (currency[0] && !out->unit[0]) {
+		copy_unit(out->unit, sizeof(out->unit), currency);
+	} else if (!out->unit[0]) {
+		t = ct_nwin_at(w, k);
+		if (ct_nword_is(t, "dollars") || ct_nword_is(t, "dollar")) {
+			copy_unit(out->unit, sizeof(out->unit), "usd");
+			end_k = ++k;
+		} else if (ct_nword_is(t, "euros") || ct_nword_is(t, "euro")) {
+			copy_unit(out->unit, sizeof(out->unit), "eur");
+			end_k = ++k;
+		} else {
+			int single = out->value == 1 && out->high == 1 && !out->ordinal;
+			int nk = find_unit_noun(w, k, single || out->ordinal, out->unit,
+						sizeof(out->unit));
+			if (nk > k)
+				end_k = k = nk;
+			/* three days ago is a date (dates.c), not a quantity */
+			if (ct_nword_is(ct_nwin_at(w, k), "ago") && unit_lookup_time(out->unit))
+				return k + 1;
+		}
+	}
+	out->end = ct_nwin_at(w, end_k - 1)->end;
+	*emit = 1;
+	return end_k;
+}
+
+int ct_numbers_scan(const char *s, size_t len, ct_number_cb cb, void *payload)
+{
+	struct ct_nwin w;
+	struct ct_number n;
+	int emit, used, rc;
+	if (!s)
+		return 0;
+	ct_nwin_init(&w, s, len);
+	while (ct_nwin_at(&w, 0)->kind != CT_NW_NONE) {
+		used = match_number(&w, &n, &emit);
+		if (emit && (rc = cb(&n, payload)) != 0)
+			return rc;
+		ct_nwin_advance(&w, used > 0 ? (size_t)used : 1);
+	}
+	return 0;
+}
+
+/* ---- compatibility -------------------------------------------------------------------- */
+
+struct unit_def {
+	const char *name;
+	int dim;               /* 0 same-name only; 1 length, 2 mass, 3 time; 10+ aliases */
+	double factor;
+	const char *canon;
+};
+
+static const struct unit_def units[] = {
+	{ "m", 1, 1, NULL }, { "metre", 1, 1, NULL }, { "meter", 1, 1, NULL },
+	{ "km", 1, 1000, NULL }, { "kilometre", 1, 1000, NULL }, { "kilometer", 1, 1000, NULL },
+	{ "cm", 1, 0.01, NULL }, { "centimetre", 1, 0.01, NULL }, { "centimeter", 1, 0.01, NULL },
+	{ "mm", 1, 0.001, NULL }, { "millimetre", 1, 0.001, NULL }, { "millimeter", 1, 0.001, NULL },
+	{ "mile", 1, 1609.344, NULL }, { "mi", 1, 1609.344, NULL }, { "foot", 1, 0.3048, NULL },
+	{ "ft", 1, 0.3048, NULL }, { "yard", 1, 0.9144, NULL }, { "inch", 1, 0.0254, NULL },
+	{ "kg", 2, 1, NULL }, { "kilogram", 2, 1, NULL }, { "kilo", 2, 1, NULL },
+	{ "g", 2, 0.001, NULL }, { "gram", 2, 0.001, NULL }, { "tonne", 2, 1000, NULL },
+	{ "ton", 2, 907.18474, NULL }, { "lb", 2, 0.45359237, NULL },
+	{ "second", 3, 1, NULL }, { "minute", 3, 60, NULL }, { "hour", 3, 3600, NULL },
+	{ "day", 3, 86400, NULL }, { "week", 3, 604800, NULL }, { "month", 3, 2629746, NULL },
+	{ "year", 3, 31556952, NULL }, { "decade", 3, 315569520, NULL },
+	{ "percent", 0, 1, "percent" }, { "%", 0, 1, "percent" }, { "pct", 0, 1, "percent" },
+	{ "person", 0, 1, "people" }, { "dollar", 0, 1, "usd" }, { "euro", 0, 1, "eur" },
+	{ "sterling", 0, 1, "gbp" }, { "us$", 0, 1, "usd" },
+	{ NULL, 0, 0, NULL }
+};
+
+static const struct unit_def *unit_lookup(const char *u)
+{
+	int i;
+	for (i = 0; units[i].name; i++)
+		if (!strcmp(units[i].name, u))
+			return &units[i];
+	return NULL;
+}
+
+struct interval {
+	double lo, hi;
+	int lo_open, hi_open;
+};
+
+/* Half a rounding step for large round figures (see the header). */
+static double rounding_half_step(double v)
+{
+	double a = nearbyint(fabs(v)), step = 1;
+	if (a < 100000 || a > 1e18)
+		return 0;
+	while (step * 10 <= a / 10 && fmod(a, step * 10) == 0)
+		step *= 10;
+	return step > 1 ? step / 2 : 0;
+}
+
+static struct interval widen(const struct ct_number *n, double factor)
+{
+	struct interval r;
+	double v = n->value * factor, h = (n->high > n->value ? n->high : n->value) * factor;
+	double hs = rounding_half_step(n->value) * factor;
+	const char *a = n->approx;
+	r.lo = v - hs;
+	r.hi = h + (n->high > n->value ? rounding_half_step(n->high) * factor : hs);
+	r.lo_open = 0;
+	r.hi_open = hs > 0;
+	if (!a)
+		return r;
+	if (!strcmp(a, "about") || !strcmp(a, "around") || !strcmp(a, "roughly") ||
+	    !strcmp(a, "some") || !strcmp(a, "approximately") || !strcmp(a, "an estimated")) {
+		r.lo = 0.9 * v;
+		r.hi = 1.1 * h;
+		r.hi_open = 0;
+	} else if (!strcmp(a, "nearly") || !strcmp(a, "almost") || !strcmp(a, "just under")) {
+		r.lo = 0.9 * v;
+		r.hi = h;
+		r.hi_open = 0;
+	} else if (!strcmp(a, "more than") || !strcmp(a, "over")) {
+		r.lo = h;
+		r.lo_open = 1;
+		r.hi = INFINITY;
+	} else if (!strcmp(a, "just over")) {
+		r.lo = h;
+		r.lo_open = 1;
+		r.hi = 1.1 * h;
+		r.hi_open = 0;
+	} else if (!strcmp(a, "at least")) {
+		r.lo = v;
+		r.hi = INFINITY;
+	} else if (!strcmp(a, "less than") || !strcmp(a, "fewer than") || !strcmp(a, "under")) {
+		r.lo = -INFINITY;
+		r.hi = v;
+		r.hi_open = 1;
+	} else if (!strcmp(a, "up to") || !strcmp(a, "at most")) {
+		r.lo = -INFINITY;
+		r.hi = h;
+		r.hi_open = 0;
+	}
+	return r;
+}
+
+static int overlap(struct interval a, struct interval b)
+{
+	/* intersect; touching ends overlap only when both are closed */
+	double lo = a.lo > b.lo ? a.lo : b.lo, hi = a.hi < b.hi ? a.hi : b.hi;
+	int lo_open = a.lo > b.lo ? a.lo_open : a.lo < b.lo ? b.lo_open : (a.lo_open || b.lo_open);
+	int hi_open = a.hi < b.hi ? a.hi_open : a.hi > b.hi ? b.hi_open : (a.hi_open || b.hi_open);
+	if (lo < hi)
+		return 1;
+	return lo == hi && !lo_open && !hi_open;
+}
+
+int ct_numbers_compatible(const struct ct_number *a, const struct ct_number *b)
+{
+	const struct unit_def *ua, *ub;
+	const char *na, *nb;
+	double fa = 1, fb = 1;
+	struct interval ia, ib;
+	if (!a || !b || a->ordinal != b->ordinal)
+		return -1;
+	if (a->unit[0] && b->unit[0] && strcmp(a->unit, b->unit) != 0) {
+		ua = unit_lookup(a->unit);
+		ub = unit_lookup(b->unit);
+		na = ua && ua->canon ? ua->canon : a->unit;
+		nb = ub && ub->canon ? ub->canon : b->unit;
+		if (ua && ub && ua->dim > 0 && ua->dim == ub->dim) {
+			fa = ua->factor;
+			fb = ub->factor;
+		} else if (strcmp(na, nb) != 0) {
+			return -1;
+		}
+	}
+	if (a->ordinal)
+		return a->value == b->value && a->high == b->high;
+	ia = widen(a, fa);
+	ib = widen(b, fb);
+	if (fa != fb) {
+		/* conversions are rounded by the writer */
+		ia.lo -= fabs(ia.lo) * 0.03;
+		ia.hi += fabs(ia.hi) * 0.03;
+	}
+	return overlap(ia, ib);
+}

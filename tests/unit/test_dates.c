@@ -1,0 +1,271 @@
+/* Unit tests for src/extract/dates.c: kinds, spans and resolution of date expressions against
+ * the publication date, weekday arithmetic, and the helpers shared with numbers.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "extract/dates.h"
+
+#define PUB "2025-10-15"   /* a Wednesday */
+#define MAXD 16
+
+struct found {
+	int n;
+	int stop_at;
+	struct ct_date v[MAXD];
+};
+
+static struct found found;
+
+static int collect(const struct ct_date *d, void *payload)
+{
+	struct found *f = payload;
+	if (f->n < MAXD)
+		f->v[f->n] = *d;
+	f->n++;
+	return f->stop_at && f->n == f->stop_at ? 5 : 0;
+}
+
+static int scan(const char *s, const char *published)
+{
+	memset(&found, 0, sizeof(found));
+	assert_int_equal(ct_dates_scan(s, strlen(s), published, collect, &found), 0);
+	return found.n;
+}
+
+static void assert_span(const struct ct_date *d, const char *s, const char *want)
+{
+	char got[256];
+	size_t len = d->end - d->start;
+	assert_true(d->end >= d->start && d->end <= strlen(s) && len < sizeof(got));
+	memcpy(got, s + d->start, len);
+	got[len] = '\0';
+	assert_string_equal(got, want);
+}
+
+/* Date idx of count found in s (published pub) has this span, kind, fields and resolution. */
+static void expect_at(const char *s, const char *pub, int count, int idx, const char *span,
+		      const char *kind, int y, int m, int d, int wd, const char *resolved)
+{
+	const struct ct_date *x;
+	assert_int_equal(scan(s, pub), count);
+	x = &found.v[idx];
+	assert_span(x, s, span);
+	assert_string_equal(x->kind, kind);
+	assert_int_equal(x->year, y);
+	assert_int_equal(x->month, m);
+	assert_int_equal(x->day, d);
+	assert_int_equal(x->weekday, wd);
+	assert_string_equal(x->resolved, resolved);
+}
+
+static void expect_one(const char *s, const char *pub, const char *span, const char *kind, int y,
+		       int m, int d, int wd, const char *resolved)
+{
+	expect_at(s, pub, 1, 0, span, kind, y, m, d, wd, resolved);
+}
+
+static void expect_none(const char *s)
+{
+	assert_int_equal(scan(s, PUB), 0);
+}
+
+static void test_weekdays(void **state)
+{
+	(void)state;
+	expect_one("The strike began on Tuesday, officials said.", PUB, "Tuesday", "weekday",
+		   2025, 10, 14, 1, "2025-10-14");
+	expect_one("Talks resumed Wednesday evening.", PUB, "Wednesday evening", "weekday",
+		   2025, 10, 15, 2, "2025-10-15");
+	expect_one("He arrived on Thursday.", PUB, "Thursday", "weekday", 2025, 10, 9, 3,
+		   "2025-10-09");
+	expect_one("They vote next Tuesday.", PUB, "next Tuesday", "weekday", 2025, 10, 21, 1,
+		   "2025-10-21");
+	expect_one("They met last Wednesday.", PUB, "last Wednesday", "weekday", 2025, 10, 8, 2,
+		   "2025-10-08");
+	expect_one("It was quiet on Sunday night.", PUB, "Sunday night", "weekday", 2025, 10, 12, 6,
+		   "2025-10-12");
+	/* no anchor: the weekday is stated, nothing resolves */
+	expect_one("The strike began on Tuesday.", NULL, "Tuesday", "weekday", 0, 0, 0, 1, "");
+	expect_one("The strike began on Tuesday.", "2025-13-45", "Tuesday", "weekday", 0, 0, 0, 1, "");
+	expect_none("Tuesdays are quiet; tuesday is not a name.");
+}
+
+static void test_calendar_dates(void **state)
+{
+	(void)state;
+	expect_one("The gates closed on Oct. 13 after the storm.", PUB, "Oct. 13", "date",
+		   2025, 10, 13, -1, "2025-10-13");
+	expect_one("It was signed October 14, 2025, in Paris.", PUB, "October 14, 2025", "date",
+		   2025, 10, 14, -1, "2025-10-14");
+	expect_one("They met on 14 October in Rome.", PUB, "14 October", "date", 2025, 10, 14, -1,
+		   "2025-10-14");
+	expect_one("Filed on Sept. 3.", PUB, "Sept. 3", "date", 2025, 9, 3, -1, "2025-09-03");
+	expect_one("The 13th October 2024 vote.", PUB, "13th October 2024", "date", 2024, 10, 13, -1,
+		   "2024-10-13");
+	expect_one("Since the 13th of October, nothing.", PUB, "Since the 13th of October", "date",
+		   2025, 10, 13, -1, "2025-10-13");
+	expect_one("They met on the 13th.", PUB, "the 13th", "date", 2025, 10, 13, -1, "2025-10-13");
+	expect_one("They met on the 20th.", PUB, "the 20th", "date", 2025, 9, 20, -1, "2025-09-20");
+	expect_one("It was announced 2025-10-13.", PUB, "2025-10-13", "date", 2025, 10, 13, -1,
+		   "2025-10-13");
+	expect_one("The memo is dated Feb. 30.", PUB, "Feb. 30", "date", 2025, 2, 30, -1, "");
+	expect_one("On Oct. 13 they left.", NULL, "Oct. 13", "date", 0, 10, 13, -1, "");
+	/* a weekday and its date are one expression */
+	expect_one("The vote is on Tuesday, Oct. 14.", PUB, "Tuesday, Oct. 14", "date", 2025, 10, 14,
+		   1, "2025-10-14");
+}
+
+static void test_year_inference(void **state)
+{
+	(void)state;
+	/* Dec. 20 would be 344 days after 2025-01-10: last year */
+	expect_one("On Dec. 20 the talks failed.", "2025-01-10", "Dec. 20", "date", 2024, 12, 20, -1,
+		   "2024-12-20");
+	/* Feb. 20 is 41 days ahead: this year (an announced event) */
+	expect_one("On Feb. 20 the talks resume.", "2025-01-10", "Feb. 20", "date", 2025, 2, 20, -1,
+		   "2025-02-20");
+	expect_one("Prices jumped in October.", PUB, "October", "month", 2025, 10, 0, -1, "");
+	expect_one("Sales fell in December.", PUB, "December", "month", 2025, 12, 0, -1, "");
+	expect_one("Sales fell in December.", "2025-03-10", "December", "month", 2024, 12, 0, -1, "");
+	expect_one("The results came in October 2023.", PUB, "October 2023", "month", 2023, 10, 0,
+		   -1, "");
+}
+
+static void test_may_and_march(void **state)
+{
+	(void)state;
+	expect_none("May said the plan was dead.");
+	expect_one("It opened in May.", PUB, "May", "month", 2025, 5, 0, -1, "");
+	expect_one("It opened May 5.", PUB, "May 5", "date", 2025, 5, 5, -1, "2025-05-05");
+	expect_none("We may march on.");
+}
+
+static void test_years_and_periods(void **state)
+{
+	(void)state;
+	expect_one("The law passed in 2007.", PUB, "2007", "year", 2007, 0, 0, -1, "");
+	expect_one("Prices have doubled since 2007.", PUB, "since 2007", "year", 2007, 0, 0, -1, "");
+	expect_one("It will be done by the end of 2027.", PUB, "by the end of 2027", "period", 2027,
+		   0, 0, -1, "");
+	expect_one("Emissions must fall by 2030.", PUB, "by 2030", "period", 2030, 0, 0, -1, "");
+	expect_one("Work starts mid-2026.", PUB, "mid-2026", "period", 2026, 0, 0, -1, "");
+	expect_one("Profits rose in the first quarter.", PUB, "the first quarter", "period", 0, 0, 0,
+		   -1, "");
+	expect_one("It sold in the second half of 2024.", PUB, "the second half of 2024", "period",
+		   2024, 0, 0, -1, "");
+	expect_one("Rates fall at the end of the year.", PUB, "the end of the year", "period", 2025,
+		   0, 0, -1, "");
+	expect_one("Snow is due in early December.", PUB, "early December", "period", 2025, 12, 0,
+		   -1, "");
+	expect_one("It peaked in the 1990s.", PUB, "the 1990s", "period", 1990, 0, 0, -1, "");
+	expect_none("The end of the war came.");
+	expect_none("The 2007 law and 2,000 people.");
+}
+
+static void test_relative(void **state)
+{
+	(void)state;
+	expect_one("The minister resigned yesterday.", PUB, "yesterday", "relative", 2025, 10, 14, -1,
+		   "2025-10-14");
+	expect_one("Results are due tomorrow.", PUB, "tomorrow", "relative", 2025, 10, 16, -1,
+		   "2025-10-16");
+	expect_one("It was announced last week.", PUB, "last week", "relative", 0, 0, 0, -1, "");
+	expect_one("Prices rose earlier this month.", PUB, "earlier this month", "relative", 2025, 10,
+		   0, -1, "");
+	expect_one("It fell last year.", PUB, "last year", "relative", 2024, 0, 0, -1, "");
+	expect_one("It fell three days ago.", PUB, "three days ago", "relative", 2025, 10, 12, -1,
+		   "2025-10-12");
+	expect_one("Shots rang out last night.", PUB, "last night", "relative", 2025, 10, 14, -1,
+		   "2025-10-14");
+	/* across a year boundary */
+	expect_one("He left yesterday.", "2025-01-01", "yesterday", "relative", 2024, 12, 31, -1,
+		   "2024-12-31");
+	expect_one("It fell last month.", "2025-01-20", "last month", "relative", 2024, 12, 0, -1, "");
+	expect_one("He left yesterday.", NULL, "yesterday", "relative", 0, 0, 0, -1, "");
+}
+
+static void test_times(void **state)
+{
+	(void)state;
+	expect_one("The blast came at 4:40 a.m. local time.", PUB, "4:40 a.m.", "time", 0, 0, 0, -1, "");
+	expect_one("Doors open at 10 p.m. sharp.", PUB, "10 p.m.", "time", 0, 0, 0, -1, "");
+	expect_one("They met at noon.", PUB, "noon", "time", 0, 0, 0, -1, "");
+	expect_one("They met at 4pm.", PUB, "4pm", "time", 0, 0, 0, -1, "");
+	expect_at("It hit at 4:40 a.m. Tuesday.", PUB, 2, 0, "4:40 a.m.", "time", 0, 0, 0, -1, "");
+	expect_at("It hit at 4:40 a.m. Tuesday.", PUB, 2, 1, "Tuesday", "weekday", 2025, 10, 14, 1,
+		  "2025-10-14");
+	expect_none("The score was 14 to 41.");
+}
+
+static void test_utf8_and_order(void **state)
+{
+	const char *s = "\xE2\x80\x9COn\xC2\xA0Tuesday\xE2\x80\x9D \xE2\x80\x94 and again Oct.\xC2\xA0"
+			"13 \xE2\x80\x93 since 2007.";
+	(void)state;
+	assert_int_equal(scan(s, PUB), 3);
+	assert_span(&found.v[0], s, "Tuesday");
+	assert_span(&found.v[1], s, "Oct.\xC2\xA0" "13");
+	assert_span(&found.v[2], s, "since 2007");
+	assert_string_equal(found.v[1].resolved, "2025-10-13");
+}
+
+static void test_callback_stops(void **state)
+{
+	const char *s = "Monday, Tuesday and Wednesday";
+	(void)state;
+	memset(&found, 0, sizeof(found));
+	found.stop_at = 2;
+	assert_int_equal(ct_dates_scan(s, strlen(s), PUB, collect, &found), 5);
+	assert_int_equal(found.n, 2);
+}
+
+static void test_weekday_arithmetic(void **state)
+{
+	(void)state;
+	assert_int_equal(ct_weekday(2025, 10, 15), 2);
+	assert_int_equal(ct_weekday(2000, 1, 1), 5);
+	assert_int_equal(ct_weekday(1970, 1, 1), 3);
+	assert_int_equal(ct_weekday(2024, 2, 29), 3);
+	assert_int_equal(ct_weekday(1900, 3, 1), 3);
+	assert_int_equal(ct_weekday(1600, 2, 29), 1);
+	assert_int_equal(ct_weekday(2100, 12, 31), 4);
+	assert_int_equal(ct_weekday(1, 1, 1), 0);
+}
+
+static void test_helpers(void **state)
+{
+	(void)state;
+	assert_int_equal(ct_month_word("sept"), 9);
+	assert_int_equal(ct_month_word("october"), 10);
+	assert_int_equal(ct_month_word("oct"), 10);
+	assert_int_equal(ct_month_word("octo"), 0);
+	assert_int_equal(ct_weekday_word("sunday"), 6);
+	assert_int_equal(ct_weekday_word("sun"), -1);
+	assert_true(ct_dates_year_context("since", ""));
+	assert_true(ct_dates_year_context("of", "end"));
+	assert_false(ct_dates_year_context("of", "one"));
+	assert_false(ct_dates_year_context("the", ""));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_weekdays),
+		cmocka_unit_test(test_calendar_dates),
+		cmocka_unit_test(test_year_inference),
+		cmocka_unit_test(test_may_and_march),
+		cmocka_unit_test(test_years_and_periods),
+		cmocka_unit_test(test_relative),
+		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_utf8_and_order),
+		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_weekday_arithmetic),
+		cmocka_unit_test(test_helpers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

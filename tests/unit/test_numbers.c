@@ -1,0 +1,408 @@
+/* Unit tests for src/extract/numbers.c: spans, values, units and approximations of number
+ * expressions, what is not a number, and compatibility. `test_numbers --bench` times the scanners. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "extract/dates.h"
+#include "extract/numbers.h"
+
+#define MAXN 300
+
+struct found {
+	const char *s;
+	int n;
+	int stop_at;             /* return 9 from the callback at this count when non-zero */
+	struct ct_number v[MAXN];
+};
+
+static int collect(const struct ct_number *n, void *payload)
+{
+	struct found *f = payload;
+	if (f->n < MAXN)
+		f->v[f->n] = *n;
+	f->n++;
+	return f->stop_at && f->n == f->stop_at ? 9 : 0;
+}
+
+static struct found found;
+
+static int scan(const char *s)
+{
+	memset(&found, 0, sizeof(found));
+	found.s = s;
+	assert_int_equal(ct_numbers_scan(s, strlen(s), collect, &found), 0);
+	return found.n;
+}
+
+static void assert_span(const struct ct_number *n, const char *s, const char *want)
+{
+	char got[256];
+	size_t len = n->end - n->start;
+	assert_true(n->end >= n->start && n->end <= strlen(s) && len < sizeof(got));
+	memcpy(got, s + n->start, len);
+	got[len] = '\0';
+	assert_string_equal(got, want);
+}
+
+/* Number idx of count numbers found in s is span with value..high, unit and approx. */
+static void expect_at(const char *s, int count, int idx, const char *span, double value,
+		      double high, const char *unit, const char *approx, int ordinal)
+{
+	const struct ct_number *n;
+	assert_int_equal(scan(s), count);
+	n = &found.v[idx];
+	assert_span(n, s, span);
+	assert_true(fabs(n->value - value) < 1e-9 * (fabs(value) + 1));
+	assert_true(fabs(n->high - high) < 1e-9 * (fabs(high) + 1));
+	assert_string_equal(n->unit, unit);
+	if (approx)
+		assert_non_null(n->approx);
+	assert_string_equal(n->approx ? n->approx : "(none)", approx ? approx : "(none)");
+	assert_int_equal(n->ordinal, ordinal);
+}
+
+static void expect_one(const char *s, const char *span, double value, double high,
+		       const char *unit, const char *approx, int ordinal)
+{
+	expect_at(s, 1, 0, span, value, high, unit, approx, ordinal);
+}
+
+static void expect_none(const char *s)
+{
+	assert_int_equal(scan(s), 0);
+}
+
+static void test_brief_examples(void **state)
+{
+	(void)state;
+	expect_one("Nearly 40 people were killed.", "Nearly 40 people", 40, 40, "people", "nearly", 0);
+	expect_one("Almost 2,000 residents fled the town.", "Almost 2,000 residents", 2000, 2000,
+		   "resident", "almost", 0);
+	expect_one("The agency said about 1.2 million.", "about 1.2 million", 1200000, 1200000, "",
+		   "about", 0);
+	expect_one("The work took two years.", "two years", 2, 2, "year", NULL, 0);
+	expect_one("She holds a 20-point lead.", "20-point", 20, 20, "point", NULL, 0);
+	expect_one("Prices rose 3.5 percent in the year.", "3.5 percent", 3.5, 3.5, "percent", NULL, 0);
+	expect_one("There were between 30 and 40 of them.", "between 30 and 40", 30, 40, "", NULL, 0);
+	expect_one("They expect 30-40 by Friday.", "30-40", 30, 40, "", NULL, 0);
+	expect_one("A $1.5 billion deal was signed.", "$1.5 billion", 1.5e9, 1.5e9, "usd", NULL, 0);
+	expect_one("She is the No. 3 seed.", "No. 3", 3, 3, "no", NULL, 0);
+	expect_one("Water came through the 12 steel gates.", "12 steel gates", 12, 12, "gate", NULL, 0);
+	expect_one("Only 11 gates were open.", "11 gates", 11, 11, "gate", NULL, 0);
+	expect_one("The toll reached twenty-five on Monday.", "twenty-five", 25, 25, "", NULL, 0);
+	expect_one("More than 100 soldiers were deployed.", "More than 100 soldiers", 100, 100,
+		   "soldier", "more than", 0);
+}
+
+static void test_not_numbers(void **state)
+{
+	(void)state;
+	expect_none("The blast came at 4:40 a.m. local time.");
+	expect_none("The law passed in 2007 after a long fight.");
+	expect_none("It is one of the largest ports.");
+	expect_none("The report came out on Oct. 13 and again on October 14, 2025.");
+	expect_none("They met on 14 October in the capital.");
+	expect_none("It resumes by the end of 2027, perhaps mid-2026.");
+	expect_none("The COVID-19 crisis hit F-16 production in the 1990s.");
+	expect_none("Doors open at 10 p.m. or 4pm, never at noon.");
+	expect_none("The home side won 3-1 on penalties.");
+	expect_none("It happened three days ago, since 2007, in 2020-21.");
+	expect_none("No one saw the one who left.");
+	expect_none("At first nobody noticed.");
+	expect_none("The council met on the 13th of October, and again on the 13th.");
+	expect_none("It was announced 2025-10-13.");
+	expect_none("");
+}
+
+static void test_years_that_are_numbers(void **state)
+{
+	(void)state;
+	expect_one("Some 2,000 residents left.", "Some 2,000 residents", 2000, 2000, "resident",
+		   "some", 0);
+	expect_one("Officials counted 2000 residents.", "2000 residents", 2000, 2000, "resident", NULL, 0);
+}
+
+static void test_currency_and_scale(void **state)
+{
+	(void)state;
+	expect_one("The club paid €20m for him.", "€20m", 20e6, 20e6, "eur", NULL, 0);
+	expect_one("A £3bn hole in the budget.", "£3bn", 3e9, 3e9, "gbp", NULL, 0);
+	expect_one("A US$5 million grant.", "US$5 million", 5e6, 5e6, "usd", NULL, 0);
+	expect_one("They paid 40 dollars each.", "40 dollars", 40, 40, "usd", NULL, 0);
+	expect_one("About 1.2m people live there.", "About 1.2m people", 1.2e6, 1.2e6, "people",
+		   "about", 0);
+	expect_one("The wall is 20m tall.", "20m", 20, 20, "m", NULL, 0);
+	expect_one("A 5km run.", "5km", 5, 5, "km", NULL, 0);
+	expect_one("Between $1 and $2 billion was lost.", "Between $1 and $2 billion", 1e9, 2e9, "usd",
+		   NULL, 0);
+}
+
+static void test_percentages(void **state)
+{
+	(void)state;
+	expect_one("Support fell 30–40% in a week.", "30–40%", 30, 40, "percent", NULL, 0);
+	expect_one("Turnout was 7 per cent lower.", "7 per cent", 7, 7, "percent", NULL, 0);
+	expect_one("The gap widened by 2 percentage points.", "2 percentage points", 2, 2, "point",
+		   NULL, 0);
+	expect_one("Inflation hit 9.1%.", "9.1%", 9.1, 9.1, "percent", NULL, 0);
+}
+
+static void test_words(void **state)
+{
+	(void)state;
+	expect_one("Half a million people marched.", "Half a million people", 500000, 500000,
+		   "people", NULL, 0);
+	expect_one("She bought a dozen eggs.", "a dozen eggs", 12, 12, "egg", NULL, 0);
+	expect_one("Two hundred and fifty thousand people came.",
+		   "Two hundred and fifty thousand people", 250000, 250000, "people", NULL, 0);
+	expect_one("One man was arrested.", "One man", 1, 1, "man", NULL, 0);
+	expect_one("Seventy-three children were hurt.", "Seventy-three children", 73, 73, "child",
+		   NULL, 0);
+	assert_int_equal(scan("Two-thirds of voters agreed."), 1);
+	assert_true(fabs(found.v[0].value - 2.0 / 3) < 1e-9);
+	assert_span(&found.v[0], found.s, "Two-thirds");
+}
+
+static void test_ordinals(void **state)
+{
+	(void)state;
+	expect_one("It was the third time.", "third time", 3, 3, "time", NULL, 1);
+	expect_one("He finished 3rd overall.", "3rd overall", 3, 3, "overall", NULL, 1);
+	expect_one("The twenty-first century began.", "twenty-first century", 21, 21, "century",
+		   NULL, 1);
+	expect_one("The first reports came in.", "first reports", 1, 1, "report", NULL, 1);
+}
+
+static void test_approximations(void **state)
+{
+	(void)state;
+	expect_one("It holds no more than 40.", "no more than 40", 40, 40, "", "at most", 0);
+	expect_one("Up to 40 boats sank.", "Up to 40 boats", 40, 40, "boat", "up to", 0);
+	expect_one("At least 3 people died.", "At least 3 people", 3, 3, "people", "at least", 0);
+	expect_one("As many as 300 homes burned.", "As many as 300 homes", 300, 300, "home", "up to", 0);
+	expect_one("An estimated 1,500 troops.", "An estimated 1,500 troops", 1500, 1500, "troop",
+		   "an estimated", 0);
+	expect_one("It cost just over 10 dollars.", "just over 10 dollars", 10, 10, "usd", "just over", 0);
+	expect_one("Fewer than 12 ships docked.", "Fewer than 12 ships", 12, 12, "ship", "fewer than", 0);
+	expect_one("Roughly 30 to 40 people.", "Roughly 30 to 40 people", 30, 40, "people", "roughly", 0);
+}
+
+static void test_ranges_and_changes(void **state)
+{
+	(void)state;
+	expect_one("Police said 30 to 40 people gathered.", "30 to 40 people", 30, 40, "people", NULL, 0);
+	/* from X to Y is a change, two numbers */
+	expect_at("The toll rose from 14 to 41.", 2, 0, "14", 14, 14, "", NULL, 0);
+	expect_at("The toll rose from 14 to 41.", 2, 1, "41", 41, 41, "", NULL, 0);
+}
+
+static void test_units(void **state)
+{
+	(void)state;
+	expect_one("He said 40 Hamas fighters surrendered.", "40 Hamas fighters", 40, 40, "fighter",
+		   NULL, 0);
+	expect_one("The 12 remaining gates held.", "12 remaining gates", 12, 12, "gate", NULL, 0);
+	expect_one("Some 40 were killed.", "Some 40", 40, 40, "", "some", 0);
+	expect_one("A 12-year-old boy was hurt.", "12-year-old", 12, 12, "year", NULL, 0);
+	expect_one("Five new cases were found.", "Five new cases", 5, 5, "case", NULL, 0);
+	expect_one("It listed 14 casualties.", "14 casualties", 14, 14, "casualty", NULL, 0);
+}
+
+static void test_utf8_spacing(void **state)
+{
+	const char *s = "\xE2\x80\x9CNearly\xC2\xA0" "40\xC2\xA0people\xE2\x80\x9D died \xE2\x80\x94 "
+			"officials said.";
+	(void)state;
+	expect_one(s, "Nearly\xC2\xA0" "40\xC2\xA0people", 40, 40, "people", "nearly", 0);
+	assert_int_equal(found.v[0].start, 3);
+}
+
+static void test_several_in_order(void **state)
+{
+	const char *s = "Of the 11 gates, 3 failed, leaving 8 open for 2 hours.";
+	(void)state;
+	assert_int_equal(scan(s), 4);
+	assert_true(found.v[0].value == 11 && !strcmp(found.v[0].unit, "gate"));
+	assert_true(found.v[1].value == 3 && !strcmp(found.v[1].unit, ""));
+	assert_true(found.v[2].value == 8 && !strcmp(found.v[2].unit, "open"));
+	assert_true(found.v[3].value == 2 && !strcmp(found.v[3].unit, "hour"));
+	assert_true(found.v[0].end <= found.v[1].start && found.v[2].end <= found.v[3].start);
+}
+
+static void test_callback_stops(void **state)
+{
+	const char *s = "1 and 2 and 3 and 4";
+	(void)state;
+	memset(&found, 0, sizeof(found));
+	found.stop_at = 2;
+	assert_int_equal(ct_numbers_scan(s, strlen(s), collect, &found), 9);
+	assert_int_equal(found.n, 2);
+	/* len bounds the scan: only "1 and" is seen */
+	memset(&found, 0, sizeof(found));
+	assert_int_equal(ct_numbers_scan(s, 5, collect, &found), 0);
+	assert_int_equal(found.n, 1);
+}
+
+/* More tokens than the lexer window holds: nothing is lost or repeated. */
+static void test_long_sentence(void **state)
+{
+	static char s[8000];
+	size_t off = 0;
+	int i;
+	(void)state;
+	for (i = 1; i <= 200; i++)
+		off += (size_t)snprintf(s + off, sizeof(s) - off, "then %d, ", i);
+	assert_int_equal(scan(s), 200);
+	for (i = 0; i < 200; i++)
+		assert_true(found.v[i].value == i + 1);
+}
+
+/* ---- compatibility ---- */
+
+static struct ct_number first(const char *s)
+{
+	assert_true(scan(s) >= 1);
+	return found.v[0];
+}
+
+static int compat(const char *a, const char *b)
+{
+	struct ct_number x = first(a), y = first(b);
+	int r = ct_numbers_compatible(&x, &y);
+	assert_int_equal(ct_numbers_compatible(&y, &x), r);   /* symmetric */
+	return r;
+}
+
+static void test_compatible(void **state)
+{
+	(void)state;
+	assert_int_equal(compat("nearly 40 people", "about 40 people"), 1);
+	assert_int_equal(compat("nearly 40 people", "38 people"), 1);
+	assert_int_equal(compat("nearly 40 people", "41 people"), 0);
+	assert_int_equal(compat("14 people", "41 people"), 0);
+	assert_int_equal(compat("40 people", "more than 40 people"), 0);
+	assert_int_equal(compat("about 40 people", "more than 40 people"), 1);
+	assert_int_equal(compat("at least 40", "40"), 1);
+	assert_int_equal(compat("less than 40", "40"), 0);
+	assert_int_equal(compat("less than 40", "39"), 1);
+	assert_int_equal(compat("up to 40", "40"), 1);
+	assert_int_equal(compat("30-40 people", "35 people"), 1);
+	assert_int_equal(compat("30-40 people", "41 people"), 0);
+	assert_int_equal(compat("between 30 and 40", "40-50"), 1);
+	assert_int_equal(compat("12 gates", "11 gates"), 0);
+	assert_int_equal(compat("11 steel gates", "11 gates"), 1);
+}
+
+static void test_compatible_units(void **state)
+{
+	(void)state;
+	assert_int_equal(compat("40 people", "40 gates"), -1);
+	assert_int_equal(compat("3.5 percent", "3.5 points"), -1);
+	assert_int_equal(compat("$40", "€40"), -1);
+	assert_int_equal(compat("$40", "40 dollars"), 1);
+	assert_int_equal(compat("3.5%", "3.5 per cent"), 1);
+	assert_int_equal(compat("40", "40 people"), 1);   /* an unstated unit matches any */
+	assert_int_equal(compat("5 miles", "8 km"), 1);
+	assert_int_equal(compat("5 miles", "10 km"), 0);
+	assert_int_equal(compat("two years", "24 months"), 1);
+	assert_int_equal(compat("the third time", "3 times"), -1);   /* ordinal vs cardinal */
+	assert_int_equal(compat("the third time", "the third time"), 1);
+	assert_int_equal(compat("the third time", "the fourth time"), 0);
+	assert_int_equal(ct_numbers_compatible(NULL, NULL), -1);
+}
+
+static void test_compatible_rounding(void **state)
+{
+	(void)state;
+	assert_int_equal(compat("1.2 million", "1,215,000"), 1);
+	assert_int_equal(compat("1.2 million", "1.3 million"), 0);
+	assert_int_equal(compat("$1.5 billion", "$1.46 billion"), 1);
+	assert_int_equal(compat("100,000", "120,000"), 0);
+	assert_int_equal(compat("2,000", "2,010"), 0);   /* small figures are exact */
+}
+
+/* ---- throughput, by hand: test_numbers --bench ---- */
+
+static int count_number(const struct ct_number *n, void *payload)
+{
+	(void)n;
+	++*(size_t *)payload;
+	return 0;
+}
+
+static int count_date(const struct ct_date *d, void *payload)
+{
+	(void)d;
+	++*(size_t *)payload;
+	return 0;
+}
+
+static int bench(void)
+{
+	static const char *const sentences[] = {
+		"Nearly 40 people were killed and almost 2,000 residents fled on Tuesday, officials said.",
+		"The \xE2\x80\x9C" "deal\xE2\x80\x9D was worth $1.5 billion, up 3.5 percent since 2007, "
+		"according to the ministry.",
+		"At 4:40 a.m. on Oct. 13, water poured through the 12 steel gates \xE2\x80\x94 "
+		"more than the 11 gates built in 1990.",
+		"The prime minister told parliament that the government would publish its plans by "
+		"the end of 2027, earlier than expected.",
+		"Police estimated that between 30 and 40 protesters gathered outside the building "
+		"yesterday evening before moving on.",
+	};
+	enum { ROUNDS = 200000 };
+	size_t bytes = 0, nums = 0, dates = 0, i, r;
+	double secs_n, secs_d;
+	clock_t t0;
+	t0 = clock();
+	for (r = 0; r < ROUNDS; r++)
+		for (i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
+			bytes += strlen(sentences[i]);
+			ct_numbers_scan(sentences[i], strlen(sentences[i]), count_number, &nums);
+		}
+	secs_n = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	t0 = clock();
+	for (r = 0; r < ROUNDS; r++)
+		for (i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++)
+			ct_dates_scan(sentences[i], strlen(sentences[i]), "2025-10-15", count_date, &dates);
+	secs_d = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	printf("numbers: %zu bytes in %.2f s = %.1f MB/s (%zu found)\n", bytes, secs_n,
+	       bytes / secs_n / 1e6, nums);
+	printf("dates:   %zu bytes in %.2f s = %.1f MB/s (%zu found)\n", bytes, secs_d,
+	       bytes / secs_d / 1e6, dates);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_brief_examples),
+		cmocka_unit_test(test_not_numbers),
+		cmocka_unit_test(test_years_that_are_numbers),
+		cmocka_unit_test(test_currency_and_scale),
+		cmocka_unit_test(test_percentages),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_approximations),
+		cmocka_unit_test(test_ranges_and_changes),
+		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_utf8_spacing),
+		cmocka_unit_test(test_several_in_order),
+		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_long_sentence),
+		cmocka_unit_test(test_compatible),
+		cmocka_unit_test(test_compatible_units),
+		cmocka_unit_test(test_compatible_rounding),
+	};
+	if (argc > 1 && !strcmp(argv[1], "--bench"))
+		return bench();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
