@@ -12,7 +12,6 @@
 #include "text/utf8.h"
 #include "util/err.h"
 
-#define MAX_SOURCE_BYTES (16u << 20)
 
 struct add_opts {
 	const char *id, *outlet, *published, *url, *title;
@@ -20,7 +19,8 @@ struct add_opts {
 
 struct add_totals {
 	size_t added, updated, unchanged, claims, revised, withdrawn;
-	ct_buf body;
+	ct_buf body;    /* the commit message body */
+	ct_buf report;  /* what to print once the commit is made */
 };
 
 /* A set of claim ids, to number repeated sentences of one source. */
@@ -290,36 +290,20 @@ static const char *json_str(const cJSON *o, const char *key)
 static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const struct add_opts *o,
 		   const char *id, struct add_totals *t)
 {
-	ct_buf raw = CT_BUF_INIT, text = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
+	ct_buf text = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
 	ct_buf old = CT_BUF_INIT, title = CT_BUF_INIT, json = CT_BUF_INIT;
 	cJSON *prev = NULL, *rec = NULL;
 	struct source_job job;
 	char sha[65];
-	size_t nbad = 0, firstbad = 0;
+	size_t nbad = 0;
 	int error = 0, version = 1, text_changed = 1, meta_changed;
 	const char *outlet, *published, *url, *ttl;
 	ct_desk *desk;
 	ct_index *ix;
 
 	memset(&job, 0, sizeof(job));
-	if (ct_buf_read_file(&raw, file) < 0) {
-		error = ct_error_set(CT_EINPUT, "cannot read file (%s): '%s'",
-				     errno == EISDIR ? "it is a directory" : strerror(errno), file);
+	if ((error = ct_cmd_read_text(file, &text, &nbad)) < 0)
 		goto done;
-	}
-	if (raw.len > MAX_SOURCE_BYTES) {
-		error = ct_error_set(CT_EINPUT, "source is larger than %u MiB: '%s'", MAX_SOURCE_BYTES >> 20, file);
-		goto done;
-	}
-	if ((error = ct_text_clean(&text, raw.ptr, raw.len, &nbad, &firstbad)) < 0)
-		goto done;
-	if (nbad > 16 && nbad > raw.len / 20) {
-		error = ct_error_set(CT_EINPUT, "not a text file (%zu invalid UTF-8 sequences or NUL bytes): '%s'", nbad, file);
-		goto done;
-	}
-	if (nbad)
-		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", file, nbad,
-			    nbad == 1 ? "" : "s", firstbad);
 	{
 		size_t i;
 		for (i = 0; i < text.len && (text.ptr[i] == ' ' || text.ptr[i] == '\n' || text.ptr[i] == '\t'); i++)
@@ -370,7 +354,7 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 		       strcmp(ttl, json_str(prev, "title") ? json_str(prev, "title") : "");
 	if (!text_changed && !meta_changed) {
 		t->unchanged++;
-		printf("unchanged: %s (%s)\n", id, file);
+		ct_buf_printf(&t->report, "unchanged: %s (%s)\n", id, file);
 		goto done;
 	}
 
@@ -431,10 +415,10 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	}
 	t->claims += job.fresh;
 	if (prev)
-		printf("updated %s (%s): version %d, %zu claims: %zu new, %zu revised, %zu withdrawn\n", id, outlet,
-		       version, job.claims, job.fresh, job.revised, job.withdrawn);
+		ct_buf_printf(&t->report, "updated %s (%s): version %d, %zu claim%s: %zu new, %zu revised, %zu withdrawn\n",
+			      id, outlet, version, job.claims, job.claims == 1 ? "" : "s", job.fresh, job.revised, job.withdrawn);
 	else
-		printf("added %s (%s): %zu claims\n", id, outlet, job.claims);
+		ct_buf_printf(&t->report, "added %s (%s): %zu claim%s\n", id, outlet, job.claims, job.claims == 1 ? "" : "s");
 done:
 	free(job.seen.ids);
 	free(job.old.ids);
@@ -445,7 +429,6 @@ done:
 	ct_buf_release(&job.json);
 	cJSON_Delete(prev);
 	cJSON_Delete(rec);
-	ct_buf_release(&raw);
 	ct_buf_release(&text);
 	ct_buf_release(&path);
 	ct_buf_release(&tpath);
@@ -482,10 +465,10 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		{ 0 }
 	};
 	const struct ct_usage u = { "add", "[--id ID] --outlet NAME [--published DATE] [--url URL] [--title T] FILE...",
-		"Adds each FILE (UTF-8 or Latin text; CRLF accepted) as a source, stores its text and the\n"
+		"Adds each FILE (UTF-8 text; CRLF accepted; invalid bytes are replaced and reported) as a source, stores its text and the\n"
 		"claims extracted from it, all in one commit. Re-adding unchanged text does nothing; changed\n"
 		"text makes a new version of the source, and claims whose sentence disappeared are withdrawn.", opts, 1, -1 };
-	struct add_totals t = { 0, 0, 0, 0, 0, 0, CT_BUF_INIT };
+	struct add_totals t = { 0, 0, 0, 0, 0, 0, CT_BUF_INIT, CT_BUF_INIT };
 	struct ct_ident who = { 0 };
 	ct_desk *desk = NULL;
 	ct_index *ix = NULL;
@@ -548,6 +531,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		}
 	}
 	ct_progress_done(ctx);
+	fputs(t.report.ptr, stdout);
 	if (!ct_txn_changes(txn)) {
 		printf("nothing to commit: %s unchanged\n", n == 1 ? "the source is" : "all sources are");
 		r = 0;
@@ -570,6 +554,7 @@ done:
 	ct_buf_release(&msg);
 	ct_buf_release(&idbuf);
 	ct_buf_release(&t.body);
+	ct_buf_release(&t.report);
 	free(ids);
 	return r;
 }

@@ -81,6 +81,14 @@ int ct_cmd_index(struct ct_ctx *ctx, ct_index **out);
 /* Rebuilds the index from scratch (index --rebuild). */
 int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records);
 
+/* Largest source text accepted (bytes). */
+#define CT_MAX_SOURCE_BYTES (16u << 20)
+
+/* Reads file ("-" = standard input) as source text: at most CT_MAX_SOURCE_BYTES, cleaned by
+ * ct_text_clean (the number of replaced sequences in *nbad, with a warning on stderr), refused
+ * as "not a text file" when it is mostly invalid UTF-8 or NUL bytes. CT_EINPUT on bad input. */
+int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad);
+
 /* Writes a JSON value to stdout (formatted) followed by a newline; frees nothing. */
 int ct_print_json(const cJSON *v);
 /* SGR colour helpers: return the escape when ctx->color, else "". */

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text/utf8.h"
 #include "util/err.h"
 
 int ct_cmd_fail(int code)
@@ -202,4 +203,34 @@ int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records)
 	*out_records = ct_index_count(ctx->index, "source") + ct_index_count(ctx->index, "claim") +
 		       ct_index_count(ctx->index, "review");
 	return 0;
+}
+
+int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad)
+{
+	ct_buf raw = CT_BUF_INIT;
+	size_t firstbad = 0;
+	int error = 0;
+
+	*nbad = 0;
+	if (ct_buf_read_file(&raw, strcmp(file, "-") ? file : "/dev/stdin") < 0) {
+		error = ct_error_set(CT_EINPUT, "cannot read file (%s): '%s'",
+				     errno == EISDIR ? "it is a directory" : strerror(errno), file);
+		goto done;
+	}
+	if (raw.len > CT_MAX_SOURCE_BYTES) {
+		error = ct_error_set(CT_EINPUT, "source is larger than %u MiB: '%s'", CT_MAX_SOURCE_BYTES >> 20, file);
+		goto done;
+	}
+	if ((error = ct_text_clean(text, raw.ptr, raw.len, nbad, &firstbad)) < 0)
+		goto done;
+	if (*nbad > 16 && *nbad > raw.len / 20) {
+		error = ct_error_set(CT_EINPUT, "not a text file (%zu invalid UTF-8 sequences or NUL bytes): '%s'", *nbad, file);
+		goto done;
+	}
+	if (*nbad)
+		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", file, *nbad,
+			    *nbad == 1 ? "" : "s", firstbad);
+done:
+	ct_buf_release(&raw);
+	return error;
 }

@@ -33,7 +33,7 @@ int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx)
 	} else if ((r = ct_cmd_index(ctx, &ix)) < 0) {
 		return ct_cmd_fail(r);
 	}
-	printf("%ld sources, %ld claims, %ld reviews", ct_index_count(ix, "source"), ct_index_count(ix, "claim"),
+	printf("sources: %ld, claims: %ld, reviews: %ld", ct_index_count(ix, "source"), ct_index_count(ix, "claim"),
 	       ct_index_count(ix, "review"));
 	if (ct_index_count(ix, "broken") > 0)
 		printf(", %ld unreadable records (see 'claimtrack validate')", ct_index_count(ix, "broken"));
@@ -90,26 +90,18 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 		"Runs the claim extractor on FILE (no desk needed) and prints every segment: claims are\n"
 		"marked '*'. FILE may be '-' for standard input.", opts, 1, 1 };
 	struct extract_out x = { NULL, stdout, 0, 0 };
-	ct_buf raw = CT_BUF_INIT, text = CT_BUF_INIT;
-	size_t nbad = 0, firstbad = 0;
+	ct_buf text = CT_BUF_INIT;
+	size_t nbad = 0;
 	(void)ctx;
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
 	if (published && !ct_date_valid(published))
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", published);
-	if (ct_buf_read_file(&raw, strcmp(argv[0], "-") ? argv[0] : "/dev/stdin") < 0) {
-		r = ct_cmd_error(CT_EXIT_INPUT, "cannot read file (%s): '%s'",
-				 errno == EISDIR ? "it is a directory" : strerror(errno), argv[0]);
-		goto done;
-	}
-	if ((r = ct_text_clean(&text, raw.ptr, raw.len, &nbad, &firstbad)) < 0) {
+	if ((r = ct_cmd_read_text(argv[0], &text, &nbad)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
-	if (nbad)
-		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", argv[0], nbad,
-			    nbad == 1 ? "" : "s", firstbad);
 	if (json && !(x.array = cJSON_CreateArray())) {
 		r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 		goto done;
@@ -125,7 +117,6 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 	r = 0;
 done:
 	cJSON_Delete(x.array);
-	ct_buf_release(&raw);
 	ct_buf_release(&text);
 	return r;
 }

@@ -173,6 +173,8 @@ static void check_sources(struct vctx *v)
 		ct_buf_clear(&path);
 		ct_source_path(&path, s->id);
 		if (!s->rec) {
+			ct_buf_clear(&path);
+			ct_source_text_path(&path, s->id);
 			problem(v, path.ptr, "text without a source record");
 			continue;
 		}
@@ -405,7 +407,7 @@ int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx)
 		fprintf(stderr, "claimtrack: validate: %ld problem%s\n", v.problems, v.problems == 1 ? "" : "s");
 		r = CT_EXIT_FAIL;
 	} else {
-		printf("ok: %ld sources, %ld claims, %ld reviews\n", v.nrec[CT_REC_SOURCE], v.nrec[CT_REC_CLAIM],
+		printf("ok: sources: %ld, claims: %ld, reviews: %ld\n", v.nrec[CT_REC_SOURCE], v.nrec[CT_REC_CLAIM],
 		       v.nrec[CT_REC_REVIEW]);
 		r = 0;
 	}

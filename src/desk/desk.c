@@ -19,7 +19,6 @@
 #include "desk/pack.h"
 #include "util/err.h"
 
-#define BRANCH "refs/heads/main"
 /* Below this many new objects a commit is written as loose objects; above, as one pack. */
 #define LOOSE_MAX 256
 
@@ -186,6 +185,46 @@ int ct_desk_identity(ct_desk *desk, struct ct_ident *who)
 	return 0;
 }
 
+/* The committer as git would take it: GIT_COMMITTER_NAME / _EMAIL / _DATE, else the configured
+ * identity; the author when neither is set. */
+static int committer_signature(git_signature **out, ct_desk *desk, const struct ct_ident *author)
+{
+	git_config *cfg = NULL;
+	const char *env;
+	char *name, *email;
+	long long t = 0;
+	int offset = 0, r;
+
+	git_repository_config_snapshot(&cfg, desk->repo);
+	env = getenv("GIT_COMMITTER_NAME");
+	name = env && *env ? strdup(env) : config_string(cfg, "user.name");
+	env = getenv("GIT_COMMITTER_EMAIL");
+	email = env && *env ? strdup(env) : config_string(cfg, "user.email");
+	git_config_free(cfg);
+	env = getenv("GIT_COMMITTER_DATE");
+	if (env && *env && parse_git_date(env, &t, &offset) < 0)
+		t = 0;
+	if (!name || !email || !*name || !*email || !valid_ident_part(name) || !valid_ident_part(email)) {
+		free(name);
+		free(email);
+		name = strdup(author->name);
+		email = strdup(author->email);
+	}
+	if (!t && author->time && !(env && *env)) {
+		t = author->time;
+		offset = author->offset;
+	}
+	if (!name || !email)
+		r = -1;
+	else if (t)
+		r = git_signature_new(out, name, email, (git_time_t)t, offset);
+	else
+		r = git_signature_now(out, name, email);
+	free(name);
+	free(email);
+	return r;
+}
+
 static int make_signature(git_signature **out, const struct ct_ident *who)
 {
 	if (who->time)
@@ -295,7 +334,7 @@ int ct_desk_init(const char *path, const struct ct_ident *who, const char *desk_
 		goto done;
 	if ((error = ct_txn_begin(&txn, d)) < 0 || (error = ct_txn_put(txn, "desk.json", desk_json, len)) < 0)
 		goto done;
-	error = ct_txn_commit(txn, who, "Create claims desk", NULL);
+	error = ct_txn_commit(txn, who, "Create claims desk\n", NULL);
 done:
 	ct_txn_free(txn);
 	ct_desk_free(d);
@@ -687,6 +726,7 @@ struct ct_txn {
 	git_repository *wrepo;    /* a repository over odb, for building trees and the commit */
 	struct txn_backend *be;
 	git_commit *head;         /* NULL on an unborn branch */
+	char *branch;             /* the branch HEAD points at, which the commit moves */
 	git_tree *base;           /* head's tree, from the desk repository */
 	struct update *updates;
 	size_t n, cap;
@@ -882,6 +922,24 @@ static void be_free(git_odb_backend *b)
 	free(be);
 }
 
+/* The full name of the branch HEAD points at (born or not). CT_EDESK on a detached HEAD. */
+static int head_branch(char **out, git_repository *repo)
+{
+	git_reference *head = NULL;
+	const char *target;
+	*out = NULL;
+	if (git_reference_lookup(&head, repo, "HEAD") < 0)
+		return git_fail(CT_EDESK, "cannot read HEAD");
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC || !(target = git_reference_symbolic_target(head)) ||
+	    strncmp(target, "refs/heads/", 11)) {
+		git_reference_free(head);
+		return ct_error_set(CT_EDESK, "HEAD is detached: check out a branch first (git checkout main)");
+	}
+	*out = strdup(target);
+	git_reference_free(head);
+	return *out ? 0 : ct_error_set(CT_ENOMEM, "out of memory");
+}
+
 int ct_txn_begin(ct_txn **out, ct_desk *desk)
 {
 	ct_txn *txn = calloc(1, sizeof(*txn));
@@ -897,7 +955,7 @@ int ct_txn_begin(ct_txn **out, ct_desk *desk)
 		error = git_fail(CT_EDESK, "cannot open object database");
 		goto fail;
 	}
-	if ((error = head_commit(&txn->head, desk->repo)) < 0)
+	if ((error = head_branch(&txn->branch, desk->repo)) < 0 || (error = head_commit(&txn->head, desk->repo)) < 0)
 		goto fail;
 	if (txn->head && git_commit_tree(&txn->base, txn->head) < 0) {
 		error = git_fail(CT_EDESK, "cannot read HEAD tree");
@@ -1094,7 +1152,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	git_tree_update *ups = NULL;
 	git_oid tree_oid, commit_oid;
 	git_tree *tree = NULL, *new_tree = NULL, *wbase = NULL;
-	git_signature *sig = NULL;
+	git_signature *sig = NULL, *csig = NULL;
 	git_commit *wparent = NULL;
 	git_reference *ref = NULL;
 	git_checkout_options co;
@@ -1133,8 +1191,12 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		error = txn->be->error ? txn->be->error : git_fail(CT_ERROR, "cannot build tree");
 		goto done;
 	}
-	if (git_tree_lookup(&tree, txn->wrepo, &tree_oid) < 0 || (error = make_signature(&sig, who)) < 0) {
-		error = error ? git_fail(CT_EINPUT, "bad identity") : git_fail(CT_ERROR, "cannot read tree");
+	if (git_tree_lookup(&tree, txn->wrepo, &tree_oid) < 0) {
+		error = git_fail(CT_ERROR, "cannot read tree");
+		goto done;
+	}
+	if (make_signature(&sig, who) < 0 || committer_signature(&csig, txn->desk, who) < 0) {
+		error = git_fail(CT_EINPUT, "bad identity");
 		goto done;
 	}
 	if (txn->head && git_commit_lookup(&wparent, txn->wrepo, git_commit_id(txn->head)) < 0) {
@@ -1142,7 +1204,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		goto done;
 	}
 	parents[0] = wparent;
-	if (git_commit_create(&commit_oid, txn->wrepo, NULL, sig, sig, NULL, message, tree,
+	if (git_commit_create(&commit_oid, txn->wrepo, NULL, sig, csig, NULL, message, tree,
 			      wparent ? 1 : 0, parents) < 0) {
 		error = txn->be->error ? txn->be->error : git_fail(CT_ERROR, "cannot create commit");
 		goto done;
@@ -1152,10 +1214,10 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 
 	/* Last: move the branch, only if nobody moved it since we read it. */
 	if (txn->head)
-		r = git_reference_create_matching(&ref, txn->desk->repo, BRANCH, &commit_oid, 1,
+		r = git_reference_create_matching(&ref, txn->desk->repo, txn->branch, &commit_oid, 1,
 						  git_commit_id(txn->head), message);
 	else
-		r = git_reference_create(&ref, txn->desk->repo, BRANCH, &commit_oid, 0, message);
+		r = git_reference_create(&ref, txn->desk->repo, txn->branch, &commit_oid, 0, message);
 	if (r == GIT_EMODIFIED || r == GIT_EEXISTS || r == GIT_ELOCKED) {
 		error = ct_error_set(CT_EDESK, "the desk changed while this command ran (HEAD moved or is locked); nothing was committed, try again");
 		goto done;
@@ -1163,10 +1225,6 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	if (r < 0) {
 		error = git_fail(CT_EDESK, "cannot update branch");
 		goto done;
-	}
-	if (txn->head == NULL) {
-		/* A fresh repository: make sure HEAD names our branch. */
-		git_repository_set_head(txn->desk->repo, BRANCH);
 	}
 	if (out_commit)
 		oid_hex(out_commit, &commit_oid);
@@ -1186,6 +1244,7 @@ done:
 	git_reference_free(ref);
 	git_commit_free(wparent);
 	git_signature_free(sig);
+	git_signature_free(csig);
 	git_tree_free(tree);
 	git_tree_free(new_tree);
 	git_tree_free(wbase);
@@ -1203,6 +1262,7 @@ void ct_txn_free(ct_txn *txn)
 		free(txn->updates[i].path);
 	free(txn->updates);
 	free(txn->slots);
+	free(txn->branch);
 	git_repository_free(txn->wrepo);
 	git_odb_free(txn->odb);   /* frees the backend and any unfinished pack */
 	git_tree_free(txn->base);

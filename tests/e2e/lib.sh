@@ -9,12 +9,14 @@
 #   expect_fail CODE CMD...      CMD must exit exactly CODE, print nothing on stdout, and print a
 #                                short "claimtrack: ..." message on stderr (a usage error may add
 #                                the command's usage after its first line)
+#   expect_findings CMD...       like expect_fail 1, but CMD reports on stdout (validate)
 #   expect_stdout_contains TEXT / expect_stderr_contains TEXT / expect_stdout_lacks TEXT
 #   test_cmp EXPECTED ACTUAL     the files must be equal (shows diff -u)
 #   assert_eq EXPECTED ACTUAL [WHAT]
 #   json_assert FILE EXPR [WHAT] the JSON in FILE, as d, must make the python3 EXPR true
 #   head_of [DIR]                git rev-parse HEAD
-#   fsck_ok [DIR]                git fsck --strict finds nothing
+#   fsck_ok [DIR]                git fsck --strict finds nothing (dangling objects allowed)
+#   fsck_pristine [DIR]          ... and no dangling (unreferenced) objects either
 #   assert_clean [DIR]           git status --porcelain is empty
 #   assert_untouched REV [DIR]   HEAD is still REV and the working tree is clean
 #   skip_step WHY                say (visibly) that one step is skipped
@@ -90,15 +92,20 @@ IS_ROOT=0
 # ---- reporting --------------------------------------------------------------------------
 
 fail() {
+	local i where=
+	# The line of the test script that made the failing step.
+	for ((i = 0; i < ${#BASH_SOURCE[@]} - 1; i++)); do
+		[ "${BASH_SOURCE[i + 1]}" = "$0" ] && where=${BASH_LINENO[i]}
+	done
 	{
-		echo "FAIL: $TEST_NAME: $*"
+		echo "FAIL: $TEST_NAME${where:+ (line $where)}: $*"
 		if [ -n "$LAST_CMD" ]; then
 			echo "  last command: $LAST_CMD"
 			echo "  exit code:    ${LAST_RC:-?}"
 			echo "  --- stdout ---"
-			sed -n '1,40p' "$OUT"
+			sed -n '1,40p' "$OUT" | cut -c1-200
 			echo "  --- stderr ---"
-			sed -n '1,40p' "$ERR"
+			sed -n '1,40p' "$ERR" | cut -c1-200
 		fi
 	} >&2
 	exit 1
@@ -131,7 +138,7 @@ expect_fail() {
 	shift
 	run_capture "$@"
 	[ "$LAST_RC" -eq "$code" ] || fail "expected exit $code, got $LAST_RC"
-	[ ! -s "$OUT" ] || fail "expected nothing on stdout when failing"
+	[ -n "${FINDINGS_ON_STDOUT:-}" ] || [ ! -s "$OUT" ] || fail "expected nothing on stdout when failing"
 	[ -s "$ERR" ] || fail "expected a message on stderr"
 	first=$(sed -n 1p "$ERR")
 	case $first in
@@ -146,6 +153,11 @@ expect_fail() {
 	elif [ "$lines" -gt 3 ]; then
 		fail "expected a short error message (at most 3 lines), got $lines lines"
 	fi
+}
+
+expect_findings() {
+	FINDINGS_ON_STDOUT=1 expect_fail 1 "$@"
+	[ -s "$OUT" ] || fail "expected the findings on stdout"
 }
 
 expect_stdout_contains() {
@@ -216,8 +228,16 @@ head_of() {
 }
 
 fsck_ok() {
+	fsck_check "${1:-.}" --no-dangling
+}
+
+fsck_pristine() {
+	fsck_check "${1:-.}" --dangling
+}
+
+fsck_check() {
 	local out
-	out=$(git -C "${1:-.}" fsck --strict --no-progress 2>&1) || {
+	out=$(git -C "$1" fsck --strict --no-progress "$2" 2>&1) || {
 		LAST_CMD=
 		echo "$out" >&2
 		fail "git fsck --strict failed"

@@ -82,7 +82,7 @@ assert_untouched "$h1"
 expect_ok ct add --id market-hall --outlet "Riverside Gazette" --title "Market hall reopens" \
 	"$FIXTURES/market.txt"
 expect_stdout_contains "added market-hall (Riverside Gazette): 4 claims"
-h2=$(head_of)
+
 assert_eq "$h1" "$(git rev-parse HEAD~1)" "one commit per add"
 expect_ok ct show --json market-hall
 json_assert "$OUT" "d['id'] == 'market-hall' and d['title'] == 'Market hall reopens' and

@@ -84,6 +84,8 @@ expect_ok ct claims --all
 test_cmp ../claims.before "$OUT"
 expect_ok ct validate
 fsck_ok
+# Refused adds leave no stray objects behind.
+fsck_pristine
 
 # One bad file among good ones: nothing is committed, and nothing claims it was.
 for order in good-first bad-first; do
@@ -97,6 +99,7 @@ for order in good-first bad-first; do
 	assert_untouched "$h"
 	expect_ok ct sources
 	test_cmp ../sources.before "$OUT"
+	fsck_pristine
 	run_capture ct add --outlet X "$good" "$FIXTURES/ferry.txt" ../no-such-file.txt
 	# Nothing was committed, so stdout must not report any source as added.
 	! grep -q '^added ' "$OUT" || fail "add printed 'added' for a source it did not commit ($order)"

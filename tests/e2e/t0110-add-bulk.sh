@@ -94,7 +94,7 @@ assert_clean
 expect_ok ct claims --source report-17 --json
 json_assert "$OUT" "len(d) == 10 and all('report 17' in c['text'] for c in d)" "claims of one bulk source"
 expect_ok ct validate
-expect_stdout_contains "35 sources"
+expect_stdout_contains "sources: 35,"
 # Stock git sees exactly the files claimtrack wrote, with the same bytes.
 git clone -q . ../clone
 diff -r -x .git . ../clone || fail "a clone of the desk differs from its working tree"
