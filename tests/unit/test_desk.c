@@ -489,7 +489,7 @@ static void test_txn_around_pack_threshold(void **state)
 static void test_unborn_branch(void **state)
 {
 	/* A fresh repository (stock git, branch "master") with desk.json only in the working tree:
-	 * it opens, reads as empty, and the first transaction creates main and points HEAD at it. */
+	 * it opens, reads as empty, and the first transaction creates the branch HEAD names. */
 	struct fixture *fx = *state;
 	ct_txn *txn = NULL;
 	ct_buf got = CT_BUF_INIT;
@@ -510,8 +510,8 @@ static void test_unborn_branch(void **state)
 		if (rc != 0)
 			fail_msg("first commit failed: %s", ct_error_last());
 	}
-	git_output_is(fx, "symbolic-ref HEAD", "refs/heads/main\n");
-	git_output_is(fx, "log --format=%s", "first\n");
+	git_output_is(fx, "symbolic-ref HEAD", "refs/heads/master\n");
+	git_output_is(fx, "log --format=%s master", "first\n");
 	assert_int_equal(ct_desk_head(fx->desk, head), 0);
 	assert_string_equal(head, c);
 	read_file_is(fx, "sources/ab/a.json", "A\n");
