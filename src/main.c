@@ -92,6 +92,7 @@ int main(int argc, char **argv)
 	if (nc && *nc)
 		color = 0;
 	ctx.color = color;
+	ctx.tty = isatty(STDOUT_FILENO);
 	ctx.progress = isatty(STDERR_FILENO);
 	if (chdir(ctx.dir) < 0)
 		return ct_cmd_error(CT_EXIT_USAGE, "cannot change to '%s': no such directory", ctx.dir);

@@ -15,6 +15,7 @@
 struct ct_ctx {
 	const char *dir;      /* -C DIR, or "." */
 	int color;            /* colour on stdout */
+	int tty;              /* stdout is a terminal: listings print column headers */
 	int progress;         /* progress bars on stderr */
 	ct_desk *desk;        /* opened on demand by ct_cmd_desk */
 	ct_index *index;      /* opened and refreshed on demand by ct_cmd_index */

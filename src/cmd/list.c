@@ -39,21 +39,67 @@ static int source_row(const char *path, const char *json, void *payload)
 	if (!rec)
 		return 0;
 	l->n++;
-	if (l->array) {
-		cJSON_AddItemToArray(l->array, rec);
-		return 0;
-	}
-	printf("%s%-16s%s %-10s %6.0f  ", ct_color(l->ctx, CT_C_BOLD), str_or(rec, "id", "?"),
-	       ct_color(l->ctx, CT_C_RESET), str_or(rec, "published", "-"), num_or(rec, "claims", 0));
-	print_clean(str_or(rec, "outlet", ""));
-	if (*str_or(rec, "title", "")) {
-		printf("  %s", ct_color(l->ctx, CT_C_DIM));
-		print_clean(str_or(rec, "title", ""));
-		printf("%s", ct_color(l->ctx, CT_C_RESET));
-	}
-	putchar('\n');
-	cJSON_Delete(rec);
+	cJSON_AddItemToArray(l->array, rec);
 	return 0;
+}
+
+/* Display width of s in code points (wide characters count as one: close enough for names). */
+static size_t text_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+/* Prints s cleaned, cut to at most width code points (an ellipsis marks the cut), then pads. */
+static void print_cell(const char *s, size_t width)
+{
+	size_t w = text_width(s), used = 0;
+	const char *p = s;
+	if (w > width) {
+		for (; *p && used < width - 1; used++) {
+			const char *q = p + 1;
+			while (((unsigned char)*q & 0xc0) == 0x80)
+				q++;
+			for (; p < q; p++)
+				putchar((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p);
+		}
+		fputs("\xe2\x80\xa6", stdout);
+		return;
+	}
+	print_clean(s);
+	for (; w < width; w++)
+		putchar(' ');
+}
+
+static void print_sources(const struct list_ctx *l)
+{
+	const cJSON *rec;
+	size_t idw = 2, ow = 6;
+	cJSON_ArrayForEach(rec, l->array) {
+		size_t a = text_width(str_or(rec, "id", "")), b = text_width(str_or(rec, "outlet", ""));
+		idw = a > idw ? a : idw;
+		ow = b > ow ? b : ow;
+	}
+	ow = ow > 32 ? 32 : ow;
+	if (!cJSON_GetArraySize(l->array))
+		return;
+	if (l->ctx->tty)
+		printf("%s%-*s  %-10s  %6s  %-*s  %s%s\n", ct_color(l->ctx, CT_C_DIM), (int)idw, "ID", "PUBLISHED", "CLAIMS",
+	       (int)ow, "OUTLET", "TITLE", ct_color(l->ctx, CT_C_RESET));
+	cJSON_ArrayForEach(rec, l->array) {
+		printf("%s%-*s%s  %-10s  %6.0f  ", ct_color(l->ctx, CT_C_BOLD), (int)idw, str_or(rec, "id", "?"),
+		       ct_color(l->ctx, CT_C_RESET), str_or(rec, "published", "-"), num_or(rec, "claims", 0));
+		if (*str_or(rec, "title", "")) {
+			print_cell(str_or(rec, "outlet", ""), ow);
+			printf("  ");
+			print_clean(str_or(rec, "title", ""));
+		} else {
+			print_cell(str_or(rec, "outlet", ""), text_width(str_or(rec, "outlet", "")) > ow ? ow : 0);
+		}
+		putchar('\n');
+	}
 }
 
 int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
@@ -71,11 +117,13 @@ int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
 		return r == CT_PARSE_HELP ? 0 : -r;
 	if ((r = ct_cmd_index(ctx, &ix)) < 0)
 		return ct_cmd_fail(r);
-	if (json && !(l.array = cJSON_CreateArray()))
+	if (!(l.array = cJSON_CreateArray()))
 		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 	r = ct_index_sources(ix, source_row, &l);
 	if (r == 0 && json)
 		r = ct_print_json(l.array);
+	else if (r == 0)
+		print_sources(&l);
 	cJSON_Delete(l.array);
 	return r < 0 ? ct_cmd_fail(r) : 0;
 }

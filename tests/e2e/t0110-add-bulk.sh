@@ -31,9 +31,9 @@ fsck_ok
 
 expect_ok ct sources
 cat >../expect <<'EOT'
-bridge           -               6  Ostvale Post  Council Approves New Bridge Over the Wend
-ferry            -               2  Ostvale Post  Ferry Traffic Rises on the Wend
-market           -               4  Ostvale Post  Ostvale Market Hall to Reopen
+bridge  -                6  Ostvale Post  Council Approves New Bridge Over the Wend
+ferry   -                2  Ostvale Post  Ferry Traffic Rises on the Wend
+market  -                4  Ostvale Post  Ostvale Market Hall to Reopen
 EOT
 test_cmp ../expect "$OUT"
 

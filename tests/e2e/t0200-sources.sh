@@ -21,11 +21,11 @@ expect_ok ct add --outlet "Northwire" --published 2025-10-15 "$STORY/wire-servic
 expect_ok ct sources
 expect_stderr_empty
 cat >../expect <<'EOT'
-bridge           2025-03-03      6  Riverside Gazette  Council Approves New Bridge Over the Wend
-ferry            2024-02-29      2  Ostvale Post  Ferry Traffic Rises on the Wend
-market-hall      -               4  Ostvale Post  Market hall reopens
-quotes           2024-02-29      3  Ostvale Post  Quote Marks and Odd Words
-wire-service     2025-10-15     24  Northwire  Flood barrier gate failure swamps Port Alder district; minister orders inquiry
+bridge        2025-03-03       6  Riverside Gazette  Council Approves New Bridge Over the Wend
+ferry         2024-02-29       2  Ostvale Post       Ferry Traffic Rises on the Wend
+market-hall   -                4  Ostvale Post       Market hall reopens
+quotes        2024-02-29       3  Ostvale Post       Quote Marks and Odd Words
+wire-service  2025-10-15      24  Northwire          Flood barrier gate failure swamps Port Alder district; minister orders inquiry
 EOT
 test_cmp ../expect "$OUT"
 
