@@ -113,6 +113,8 @@ bench-extract: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench/extract_bench
 	@sh bench/extract.sh
 
+include tools/cw.mk
+
 clean:
 	rm -rf build
 

@@ -2,6 +2,7 @@
  * and speaker rules, the claim type and the check-worthiness score. */
 #include "extract/extract.h"
 
+#include "extract/checkworthy.h"
 #include "extract/lexicon.h"
 
 #include <math.h>
@@ -77,16 +78,10 @@ static const char *classify(const struct extract_ctx *x)
 	return "event";
 }
 
-static double score(const struct extract_ctx *x, const char *type, unsigned words)
+/* The model's check-worthiness (tools/cw_train.c), rounded so records stay stable. */
+static double score(const struct ct_claim_draft *d)
 {
-	double s = 0.25;
-	s += x->nnumbers ? 0.3 : 0;
-	s += x->ndates ? 0.05 : 0;
-	s += x->ents.n ? 0.1 : 0;
-	s += x->quote.found ? 0.1 : 0;
-	s += words >= 10 ? 0.1 : 0;
-	s -= !strcmp(type, "position") ? 0.15 : 0;
-	s = fmin(1.0, fmax(0.0, s));
+	double s = ct_checkworthy(d->text, d->text_len);
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
@@ -134,8 +129,14 @@ static int on_segment(const ct_segment *seg, void *payload)
 	d.words = count_words(&x->tk);
 	d.type = classify(x);
 	last = d.text_len ? &d.text[d.text_len - 1] : d.text;
-	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?';
-	d.checkworthy = d.is_claim ? score(x, d.type, d.words) : 0;
+	d.checkworthy = seg->kind == CT_SEG_SENTENCE ? score(&d) : 0;
+	/* A claim: a whole sentence of body text that states something. The model decides for
+	 * sentences with nothing checkable in them (no figure, date, name or quote). */
+	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' &&
+		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||
+		      d.checkworthy >= 0.5 * ct_checkworthy_threshold());
+	if (!d.is_claim)
+		d.checkworthy = seg->kind == CT_SEG_SENTENCE ? d.checkworthy : 0;
 
 	/* The speaker: named here, or the last one named for a pronoun or a continued quote. */
 	if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
