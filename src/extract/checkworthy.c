@@ -24,7 +24,7 @@ static int is_word_byte(unsigned char c)
 static int word_is(const char *w, size_t n, const char *const *list)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(*list, w, n))
+		if ((*list)[0] == w[0] && strlen(*list) == n && !memcmp(*list, w, n))
 			return 1;
 	return 0;
 }

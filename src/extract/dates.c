@@ -135,8 +135,11 @@ static const char *const weekday_names[] = {
 int ct_month_word(const char *w)
 {
 	int i;
+	if (!w[0] || !w[1] || !w[2])
+		return 0;
 	for (i = 0; month_names[i]; i++)
-		if (!strcmp(w, month_names[i]) || !strcmp(w, month_abbr[i]))
+		if (w[0] == month_names[i][0] && w[1] == month_names[i][1] &&
+		    (!strcmp(w, month_names[i]) || !strcmp(w, month_abbr[i])))
 			return i + 1;
 	if (!strcmp(w, "sept"))
 		return 9;
@@ -147,7 +150,7 @@ int ct_weekday_word(const char *w)
 {
 	int i;
 	for (i = 0; weekday_names[i]; i++)
-		if (!strcmp(w, weekday_names[i]))
+		if (w[0] == weekday_names[i][0] && !strcmp(w, weekday_names[i]))
 			return i;
 	return -1;
 }
@@ -156,7 +159,7 @@ static int in_list(const char *w, const char *const *list)
 {
 	int i;
 	for (i = 0; list[i]; i++)
-		if (!strcmp(w, list[i]))
+		if (w[0] == list[i][0] && !strcmp(w, list[i]))
 			return 1;
 	return 0;
 }

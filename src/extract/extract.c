@@ -115,8 +115,19 @@ static int on_segment(const ct_segment *seg, void *payload)
 	ct_attribution_find(&x->tk, &x->ents, &x->quote, &x->attr);
 	x->nnumbers = x->ndates = 0;
 	if (seg->kind == CT_SEG_SENTENCE) {
-		ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
-		ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
+		/* The recognisers cost more than the rest together: skip them where no figure or
+		 * number or date word could start an expression. */
+		unsigned any = 0;
+		size_t k;
+		for (k = 0; k < x->tk.n; k++) {
+			any |= x->tk.t[k].lex | ((x->tk.t[k].flags & CT_TOK_DIGIT) ? CT_LEX_NUMWORD | CT_LEX_DATEWORD : 0);
+			if (memchr(x->flat.ptr + x->tk.t[k].start, '-', x->tk.t[k].end - x->tk.t[k].start))
+				any |= CT_LEX_NUMWORD;
+		}
+		if (any & CT_LEX_NUMWORD)
+			ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
+		if (any & CT_LEX_DATEWORD)
+			ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

@@ -98,10 +98,27 @@ static const char *const cause[] = { "because", "caused", "causes", "due", "led"
 static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required",
 					    "regulation", "regulations", "legal", "unlawful", "rules", NULL};
 
-static const char *const numwords[] = { "two", "three", "four", "five", "six", "seven", "eight",
-						"nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-						"hundred", "hundreds", "thousand", "thousands", "million", "millions",
-						"billion", "dozen", "dozens", "percent", "half", NULL};
+static const char *const numwords[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+	"hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+	"trillions", "dozen", "dozens", "percent", "half", "quarter", "quarters", "first", "second",
+	"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+	"twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+	"nineteenth", "twentieth", "thirds", "fifths", "tenths", NULL
+};
+
+/* Words without which a sentence with no figure has no date (gates the date recogniser). */
+static const char *const datewords[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+	"sept.", "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "week", "weekend", "weeks",
+	"month", "months", "year", "years", "decade", "quarter", "century", "ago", "noon", "midnight",
+	"midday", "night", "morning", "afternoon", "evening", NULL
+};
 
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
@@ -134,6 +151,7 @@ static const struct {
 	{ cause, CT_LEX_CAUSE },
 	{ rule, CT_LEX_RULE },
 	{ numwords, CT_LEX_NUMWORD },
+	{ datewords, CT_LEX_DATEWORD },
 	{ nouns, CT_LEX_SPEAKER_NOUN },
 	{ verbs, CT_LEX_SAY_AFTER },
 	{ of_title, CT_LEX_OF_TITLE },

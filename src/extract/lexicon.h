@@ -25,6 +25,7 @@ enum {
 	CT_LEX_OF_TITLE = 1u << 16,
 	CT_LEX_LOC_PREP = 1u << 17,
 	CT_LEX_NAME_NUM = 1u << 18,
+	CT_LEX_DATEWORD = 1u << 19,
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

@@ -242,7 +242,7 @@ void ct_nwin_advance(struct ct_nwin *w, size_t n)
 
 int ct_nword_is(const struct ct_nword *t, const char *word)
 {
-	return t->kind == CT_NW_WORD && strcmp(t->lower, word) == 0;
+	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
 }
 
 /* ---- word tables ---------------------------------------------------------------------- */
@@ -326,7 +326,7 @@ static int word_index(const struct ct_nword *t, const char *const *list)
 	if (t->kind != CT_NW_WORD)
 		return -1;
 	for (i = 0; list[i]; i++)
-		if (strcmp(t->lower, list[i]) == 0)
+		if (t->lower[0] == list[i][0] && strcmp(t->lower, list[i]) == 0)
 			return i;
 	return -1;
 }
@@ -337,7 +337,7 @@ static double scale_of(const struct ct_nword *t)
 	if (t->kind != CT_NW_WORD)
 		return 0;
 	for (i = 0; scale_words[i].word; i++)
-		if (strcmp(t->lower, scale_words[i].word) == 0)
+		if (t->lower[0] == scale_words[i].word[0] && strcmp(t->lower, scale_words[i].word) == 0)
 			return scale_words[i].factor;
 	return 0;
 }
