@@ -312,6 +312,22 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 		return !is_digit_byte((unsigned char)t[nx]) && in_list(openers, t + nx, we - nx);
 	if (tn == 3 && memcmp(tok, "etc", 3) == 0)
 		return 1;
+	if (tn == 3 && (memcmp(tok, "a.m", 3) == 0 || memcmp(tok, "p.m", 3) == 0)) {
+		/* "at 6:15 a.m. Harbour Minister Lena Vos ..." opens a new sentence; a time zone, a
+		 * weekday or a month after the time ("4 a.m. Tuesday", "9 p.m. ET") does not. */
+		static const char *const after_time[] = {
+			"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
+			"CET", "CEST", "EET", "IST", "JST", "AEST", "Monday", "Tuesday", "Wednesday",
+			"Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+			"Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January", "February", "March",
+			"April", "June", "July", "August", "September", "October", "November", "December",
+			"local", NULL
+		};
+		size_t wl = 0;
+		while (nx + wl < we && is_alpha_byte((unsigned char)t[nx + wl]))
+			wl++;
+		return t[nx] >= 'A' && t[nx] <= 'Z' && !in_list(after_time, t + nx, wl);
+	}
 	{
 		/* Dotted abbreviations: U.S, a.m, Ph.D, e.g */
 		size_t a, letters = 0, periods = 0;

@@ -374,6 +374,20 @@ static void test_etc(void **state)
 	       "0 sentence|Apples, pears, etc. were sold.", "0 sentence|Prices rose.");
 }
 
+static void test_clock_times(void **state)
+{
+	(void)state;
+	EXPECT("Crews closed it by hand at 6:15 a.m. Harbour Minister Lena Vos arrived later.",
+	       "0 sentence|Crews closed it by hand at 6:15 a.m.",
+	       "0 sentence|Harbour Minister Lena Vos arrived later.");
+	EXPECT("The surge peaked at 4 a.m. Tuesday and fell by noon.",
+	       "0 sentence|The surge peaked at 4 a.m. Tuesday and fell by noon.");
+	EXPECT("Polls close at 8 p.m. ET on Sunday. Results follow.",
+	       "0 sentence|Polls close at 8 p.m. ET on Sunday.", "0 sentence|Results follow.");
+	EXPECT("It ended at 9 p.m. and nobody was hurt.",
+	       "0 sentence|It ended at 9 p.m. and nobody was hurt.");
+}
+
 static void test_number_abbreviation(void **state)
 {
 	(void)state;
@@ -715,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_months),
 		cmocka_unit_test(test_dotted_acronyms),
 		cmocka_unit_test(test_etc),
+		cmocka_unit_test(test_clock_times),
 		cmocka_unit_test(test_number_abbreviation),
 		cmocka_unit_test(test_decimals_and_numbers),
 		cmocka_unit_test(test_initials),
