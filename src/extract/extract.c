@@ -6,8 +6,10 @@
 #include "extract/lexicon.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/buf.h"
 #include "util/err.h"
@@ -30,6 +32,46 @@ struct extract_ctx {
 	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
 };
+
+/* Days since the epoch of "YYYY-MM-DD". */
+static long day_number(const char *d)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(d, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* The date recogniser reads a bare weekday as the last one on or before the publication date, as
+ * news reports the past. In a sentence about the future ("will reopen on Friday") it is the next
+ * one; "since Monday" and "last Friday" stay in the past. */
+static void future_weekdays(struct extract_ctx *x)
+{
+	long pub = day_number(x->published);
+	size_t i;
+	for (i = 0; i < x->ndates; i++) {
+		struct ct_date *d = &x->dates[i];
+		const char *w = x->flat.ptr + d->start;
+		long day;
+		if (strcmp(d->kind, "weekday") || !d->resolved[0] || !strncmp(w, "since", 5) || !strncmp(w, "last", 4) ||
+		    !strncmp(w, "Since", 5) || !strncmp(w, "Last", 4))
+			continue;
+		day = day_number(d->resolved);
+		if (day && pub && day < pub) {
+			time_t t = (time_t)(day + 7) * 86400 + 43200;
+			struct tm tm;
+			gmtime_r(&t, &tm);
+			strftime(d->resolved, sizeof(d->resolved), "%Y-%m-%d", &tm);
+			d->year = tm.tm_year + 1900;
+			d->month = tm.tm_mon + 1;
+			d->day = tm.tm_mday;
+		}
+	}
+}
 
 static int keep_number(const struct ct_number *n, void *payload)
 {
@@ -128,6 +170,8 @@ static int on_segment(const ct_segment *seg, void *payload)
 			ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
 		if (any & CT_LEX_DATEWORD)
 			ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
+		if (x->ndates && x->published && (any & CT_LEX_FUTURE))
+			future_weekdays(x);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

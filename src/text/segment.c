@@ -886,6 +886,9 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 		return 1;
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
+	/* A short "By Name" line is a byline of its own, whatever the line before it. */
+	if (b->cols < 60 && starts_by_name(t, b->ts, b->te) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
+		return 1;
 	/* A line longer than the wrap width was pasted unwrapped: it is a paragraph of its own.
 	 * So is an unpunctuated all-caps line (a teaser) before a line in mixed case. */
 	if (a->cols > st->width + 8)
