@@ -452,12 +452,30 @@ struct walk_ctx {
 	const char *prefix;   /* NULL: record folders and .json records only */
 };
 
+/* Reads blob id and hands it to cb as path's content. Returns 0, or -1 (to stop a libgit2 walk)
+ * with *result set to cb's non-zero value or an error code. */
+static int blob_to_cb(git_repository *repo, const git_oid *id, const char *path, ct_desk_blob_cb cb,
+		      void *payload, int *result)
+{
+	git_blob *blob = NULL;
+	int r;
+	if (git_blob_lookup(&blob, repo, id) < 0) {
+		*result = git_fail(CT_EDESK, "cannot read blob");
+		return -1;
+	}
+	r = cb(path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), payload);
+	git_blob_free(blob);
+	if (r) {
+		*result = r;
+		return -1;
+	}
+	return 0;
+}
+
 static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
 {
 	struct walk_ctx *w = payload;
-	git_blob *blob = NULL;
 	const char *name = git_tree_entry_name(entry);
-	int r;
 
 	ct_buf_clear(&w->path);
 	ct_buf_puts(&w->path, root);
@@ -474,17 +492,7 @@ static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
 		return 0;
 	if (w->prefix ? strncmp(w->path.ptr, w->prefix, strlen(w->prefix)) != 0 : !is_record_path(w->path.ptr))
 		return 0;
-	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(entry)) < 0) {
-		w->result = git_fail(CT_EDESK, "cannot read blob");
-		return -1;
-	}
-	r = w->cb(w->path.ptr, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), w->payload);
-	git_blob_free(blob);
-	if (r) {
-		w->result = r;
-		return -1;
-	}
-	return 0;
+	return blob_to_cb(w->repo, git_tree_entry_id(entry), w->path.ptr, w->cb, w->payload, &w->result);
 }
 
 int ct_desk_foreach_record(ct_desk *desk, const char *commit, ct_desk_blob_cb cb, void *payload)
@@ -555,7 +563,6 @@ struct diff_ctx {
 static int diff_file_cb(const git_diff_delta *delta, float progress, void *payload)
 {
 	struct diff_ctx *c = payload;
-	git_blob *blob = NULL;
 	int r;
 	(void)progress;
 	if (delta->status == GIT_DELTA_DELETED) {
@@ -565,12 +572,7 @@ static int diff_file_cb(const git_diff_delta *delta, float progress, void *paylo
 	} else {
 		if (!is_record_path(delta->new_file.path) || (delta->new_file.mode & 0170000) != 0100000)
 			return 0;
-		if (git_blob_lookup(&blob, c->repo, &delta->new_file.id) < 0) {
-			c->result = git_fail(CT_EDESK, "cannot read blob");
-			return -1;
-		}
-		r = c->cb(delta->new_file.path, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), c->payload);
-		git_blob_free(blob);
+		return blob_to_cb(c->repo, &delta->new_file.id, delta->new_file.path, c->cb, c->payload, &c->result);
 	}
 	if (r) {
 		c->result = r;
