@@ -7,7 +7,7 @@ CC     ?= cc
 
 # Debian packages the project needs; `make deps` installs whichever are missing.
 DEB_PKGS = pkg-config git libgit2-dev libsqlite3-dev libcjson-dev libcmocka-dev \
-           libutf8proc-dev libstemmer-dev nettle-dev zlib1g-dev
+           libutf8proc-dev libstemmer-dev nettle-dev zlib1g-dev python3
 PKGS     = libgit2 sqlite3 libcjson cmocka libutf8proc nettle zlib
 
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wvla \
