@@ -73,11 +73,12 @@ static struct vsource *source_find(struct vctx *v, const char *id)
 {
 	struct vsource key;
 	if (!v->sorted) {
-		qsort(v->src, v->nsrc, sizeof(*v->src), cmp_source);
+		if (v->nsrc)
+			qsort(v->src, v->nsrc, sizeof(*v->src), cmp_source);
 		v->sorted = 1;
 	}
 	copy_id(key.id, sizeof(key.id), id);
-	return bsearch(&key, v->src, v->nsrc, sizeof(*v->src), cmp_source);
+	return v->nsrc ? bsearch(&key, v->src, v->nsrc, sizeof(*v->src), cmp_source) : NULL;
 }
 
 /* Validates rec against schema; reports each violation under path. Returns 1 if valid. */
@@ -302,7 +303,7 @@ static int on_review_claim(struct vctx *v, const char *path, const char *data, s
 {
 	cJSON *rec = cJSON_ParseWithLength(data, len);
 	const char *claim = rec ? str_of(rec, "claim") : NULL;
-	if (claim && !bsearch(claim, v->claims, v->nclaims, sizeof(*v->claims), cmp_id))
+	if (claim && (!v->nclaims || !bsearch(claim, v->claims, v->nclaims, sizeof(*v->claims), cmp_id)))
 		problem(v, path, "review of a claim that does not exist");
 	cJSON_Delete(rec);
 	return 0;
@@ -386,7 +387,8 @@ int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_fail(r);
 		goto done;
 	}
-	qsort(v.claims, v.nclaims, sizeof(*v.claims), cmp_id);
+	if (v.nclaims)
+		qsort(v.claims, v.nclaims, sizeof(*v.claims), cmp_id);
 	if ((r = ct_desk_foreach_file(desk, NULL, staged, "reviews/", on_review_file, &v)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
