@@ -15,7 +15,7 @@ _claimtrack()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	fi
-	local commands="init add sources claims show log validate index extract help"
+	local commands="init add sources claims show log validate index extract compare help"
 	local i cmd= dir=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -43,6 +43,7 @@ _claimtrack()
 	validate) opts="--staged --help" ;;
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
+	compare) opts="--published --json --help" ;;
 	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
 	esac
 	case $prev in
@@ -56,7 +57,7 @@ _claimtrack()
 		return
 	fi
 	case $cmd in
-	add|extract) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	add|extract|compare) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	show|log) COMPREPLY=($(compgen -W "$(_claimtrack_sources "$dir")" -- "$cur")) ;;
 	esac

@@ -1,0 +1,56 @@
+/* Comparing two claims: how much they speak of the same fact (a score), and where they differ
+ * (signals naming the differing spans): numbers, dates and weekdays, negation, a person's title,
+ * a substituted place or body, a drifted quote. Pure: the caller owns the stemmer. */
+#ifndef CT_ALIGN_COMPARE_H
+#define CT_ALIGN_COMPARE_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#define CT_COMPARE_MAX_SIGNALS 16
+
+struct sb_stemmer;
+
+enum ct_signal_kind {
+	CT_SIG_NUMBER,        /* incompatible figures for the same unit */
+	CT_SIG_DATE,          /* different days or weekdays */
+	CT_SIG_NEGATION,      /* one says not, the other does not */
+	CT_SIG_TITLE,         /* the same person with another title or role */
+	CT_SIG_ENTITY,        /* another place, body or person in the same slot */
+	CT_SIG_QUOTE,         /* the same speaker quoted with different words */
+	CT_SIG_APPROXIMATION, /* compatible figures stated differently (lowers confidence only) */
+	CT_SIG_SPELLING       /* a name spelled differently (lowers confidence only) */
+};
+
+struct ct_signal {
+	enum ct_signal_kind kind;
+	size_t a_start, a_end;   /* span in the first text */
+	size_t b_start, b_end;   /* span in the second text */
+};
+
+struct ct_comparison {
+	double score;            /* 0..1: how much the two speak of the same fact */
+	const char *relation;    /* "corroborates", "contradicts", "related" or "unrelated" */
+	size_t nsignals;
+	struct ct_signal signals[CT_COMPARE_MAX_SIGNALS];
+};
+
+/* Thresholds on the score: from SAME a pair speaks of the same fact (and corroborates or
+ * contradicts); from RELATED it is related. */
+#define CT_COMPARE_SAME 0.42
+#define CT_COMPARE_RELATED 0.25
+
+/* Compares sentence a with sentence b (each one flattened line of UTF-8; published dates
+ * "YYYY-MM-DD" or NULL anchor weekdays). stemmer is an English libstemmer stemmer. */
+int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const char *pub_a,
+	       const char *b, size_t blen, const char *pub_b, struct ct_comparison *out);
+/* "number", "date", "negation", "title", "entity", "quote", "approximation", "spelling". */
+const char *ct_signal_kind_name(enum ct_signal_kind kind);
+/* 1 for the kinds that make a contradiction, 0 for the ones that only lower confidence. */
+int ct_signal_contradicts(enum ct_signal_kind kind);
+/* The comparison as JSON: {"score", "relation", "signals": [{"kind", "a", "b"}]} with the
+ * differing spans' text. NULL when out of memory. */
+cJSON *ct_comparison_json(const struct ct_comparison *c, const char *a, const char *b);
+
+#endif
