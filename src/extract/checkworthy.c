@@ -29,19 +29,26 @@ static int word_is(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
-static int add(struct ct_cw_feature *out, int n, int max, unsigned index)
+/* Which feature indexes are already in out: one bit each, cleared again before returning. */
+struct seen {
+	uint64_t bits[(CT_CW_DIM + 63) / 64];
+};
+
+static int add_seen(struct seen *seen, struct ct_cw_feature *out, int n, int max, unsigned index)
 {
-	int i;
-	for (i = 0; i < n; i++)
-		if (out[i].index == index)
-			return n;
+	uint64_t bit = (uint64_t)1 << (index & 63);
+	if (seen->bits[index >> 6] & bit)
+		return n;
 	if (n < max) {
+		seen->bits[index >> 6] |= bit;
 		out[n].index = index;
 		out[n].value = 1.0f;
 		n++;
 	}
 	return n;
 }
+
+#define add(out, n, max, index) add_seen(&seen, out, n, max, index)
 
 int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max)
 {
@@ -60,10 +67,13 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 		"must", "ought", "love", "great", "wonderful", "terrible", "wrong", "right", "thank",
 		"thanks", NULL };
 	static const char *const said[] = { "said", "says", "told", "according", "stated", NULL };
+	struct seen seen;
 	char word[MAX_WORD + 1];
 	uint32_t prev = 0;
 	size_t i = 0, wl;
 	int n = 0, words = 0, has_prev = 0;
+
+	memset(&seen, 0, sizeof(seen));
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
