@@ -689,6 +689,25 @@ static int match_date(struct ctx *c)
 	return e;
 }
 
+/* Whether a date expression can begin at this token: a figure, a capitalised word (a month, a
+ * weekday, a sentence-initial lead word), or one of the lower-case words a matcher above starts
+ * with. Everything else is skipped without trying the matchers. */
+static int can_start(const struct ct_nword *t)
+{
+	static const char *const starts[] = {
+		"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
+		"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
+		"mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
+		"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", NULL
+	};
+	if (t->kind == CT_NW_NUM)
+		return 1;
+	if (t->kind != CT_NW_WORD)
+		return 0;
+	return t->cap || in_list(t->lower, starts);
+}
+
 int ct_dates_scan(const char *s, size_t len, const char *published, ct_date_cb cb, void *payload)
 {
 	struct ct_nwin w;
@@ -704,6 +723,10 @@ int ct_dates_scan(const char *s, size_t len, const char *published, ct_date_cb c
 	c.d = &d;
 	ct_nwin_init(&w, s, len);
 	while (ct_nwin_at(&w, 0)->kind != CT_NW_NONE) {
+		if (!can_start(ct_nwin_at(&w, 0))) {
+			ct_nwin_advance(&w, 1);
+			continue;
+		}
 		used = match_date(&c);
 		if (used > 0 && d.kind && (rc = cb(&d, payload)) != 0)
 			return rc;
