@@ -1,37 +1,89 @@
-# bash completion for claimtrack
+# bash completion for claimtrack(1); installed as share/bash-completion/completions/claimtrack.
+# Completes the global options, the commands, each command's long options (keep these in step
+# with `claimtrack help <command>`), files for add/extract/compare, directories after -C and
+# for init, and source ids (read from `claimtrack sources --json`) for --source, show and log.
+# Claim ids are not completed: listing every claim would be too slow on a big desk.
+# shellcheck disable=SC2207  # COMPREPLY=($(compgen ...)) with IFS set is the usual idiom
+
+# _claimtrack_sources DIR: the source ids of the desk in DIR (or of the current directory).
 _claimtrack_sources()
 {
-	claimtrack ${1:+-C "$1"} sources --json 2>/dev/null | sed -n 's/^[[:space:]]*"id":[[:space:]]*"\([^"]*\)".*/\1/p'
+	local prog=${_claimtrack_prog:-claimtrack}
+	if [[ -n $1 ]]; then
+		"$prog" -C "$1" sources --json 2>/dev/null
+	else
+		"$prog" sources --json 2>/dev/null
+	fi | sed -n 's/^[[:space:]]*"id":[[:space:]]*"\([^"]*\)".*/\1/p'
+}
+
+# _claimtrack_reply WORDLIST: COMPREPLY = the words of WORDLIST that start with $cur.
+_claimtrack_reply()
+{
+	local IFS=$' \t\n'
+	COMPREPLY=($(compgen -W "$1" -- "$cur"))
+}
+
+# _claimtrack_files [-d]: files (or, with -d, directories) matching $cur, names with spaces kept.
+_claimtrack_files()
+{
+	local IFS=$'\n'
+	compopt -o filenames 2>/dev/null
+	if [[ ${1:-} == -d ]]; then
+		COMPREPLY=($(compgen -d -- "$cur"))
+	else
+		COMPREPLY=($(compgen -f -- "$cur"))
+	fi
 }
 
 _claimtrack()
 {
-	local cur prev words cword
-	if declare -F _init_completion >/dev/null; then
-		_init_completion || return
+	local cur prev words cword split=false
+	if declare -F _init_completion >/dev/null 2>&1; then
+		_init_completion -s || return
 	else
 		cur=${COMP_WORDS[COMP_CWORD]}
-		prev=${COMP_WORDS[COMP_CWORD-1]}
+		prev=${COMP_WORDS[COMP_CWORD - 1]}
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
+		# Without bash-completion, "--opt=value" arrives as three words: --opt, =, value.
+		if [[ $cur == = ]]; then
+			cur=
+			split=true
+		elif [[ $prev == = ]] && ((cword >= 2)); then
+			prev=${words[cword - 2]}
+			split=true
+		fi
 	fi
+
 	local commands="init add sources claims show log validate index extract compare help"
-	local i cmd= dir=
+	local globals="-C --no-color --color --version --help"
+	local _claimtrack_prog=${words[0]:-claimtrack}
+	local i w cmd='' dir=''
+
+	# The command is the first word that is not a global option (or the value of -C).
 	for ((i = 1; i < cword; i++)); do
-		case ${words[i]} in
-		-C) dir=${words[i+1]}; ((i++)) ;;
+		w=${words[i]}
+		case $w in
+		-C) ((i++)); ((i < cword)) && dir=${words[i]} ;;
+		-C?*) dir=${w#-C} ;;
 		-*) ;;
-		*) cmd=${words[i]}; break ;;
+		*) cmd=$w; break ;;
 		esac
 	done
-	if [[ $prev == -C ]]; then
-		COMPREPLY=($(compgen -d -- "$cur"))
-		return
-	fi
+	[[ $dir == \~ || $dir == \~/* ]] && dir=$HOME${dir#\~}
+	[[ $_claimtrack_prog == \~/* ]] && _claimtrack_prog=$HOME${_claimtrack_prog#\~}
+
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "$commands -C --no-color --color --version --help" -- "$cur"))
+		if [[ $prev == -C ]]; then
+			_claimtrack_files -d
+		elif [[ $cur == -* ]]; then
+			_claimtrack_reply "$globals"
+		else
+			_claimtrack_reply "$commands"
+		fi
 		return
 	fi
+
 	local opts
 	case $cmd in
 	init) opts="--name --help" ;;
@@ -44,22 +96,41 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --help" ;;
-	help) COMPREPLY=($(compgen -W "$commands" -- "$cur")); return ;;
+	help)
+		((cword == i + 1)) && _claimtrack_reply "${commands% help}"
+		return
+		;;
+	*) return ;;
 	esac
+
+	# The value of an option.
 	case $prev in
-	--source|-s) COMPREPLY=($(compgen -W "$(_claimtrack_sources "$dir")" -- "$cur")); return ;;
-	--status) COMPREPLY=($(compgen -W "active superseded withdrawn" -- "$cur")); return ;;
-	--type) COMPREPLY=($(compgen -W "quantity quote statement event prediction position rule causation other" -- "$cur")); return ;;
-	--id|--outlet|--published|--url|--title|--name|--search|--limit|-n|--max-count) return ;;
+	-s | --source)
+		_claimtrack_reply "$(_claimtrack_sources "$dir")"
+		return
+		;;
+	--status)
+		_claimtrack_reply "active superseded withdrawn"
+		return
+		;;
+	--type)
+		_claimtrack_reply "quantity quote statement event prediction position rule causation other"
+		return
+		;;
+	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count)
+		return
+		;;
 	esac
+	$split && return
+
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		_claimtrack_reply "$opts"
 		return
 	fi
 	case $cmd in
-	add|extract|compare) COMPREPLY=($(compgen -f -- "$cur")) ;;
-	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
-	show|log) COMPREPLY=($(compgen -W "$(_claimtrack_sources "$dir")" -- "$cur")) ;;
+	add | extract | compare) _claimtrack_files ;;
+	init) _claimtrack_files -d ;;
+	show | log) _claimtrack_reply "$(_claimtrack_sources "$dir")" ;;
 	esac
 }
 complete -F _claimtrack claimtrack
