@@ -1,12 +1,17 @@
-/* Check-worthiness features and scoring: word tokens folded to lower case (curly apostrophes as
- * straight ones, figures as one token), hashed into buckets as unigrams and bigrams. */
+/* Check-worthiness features and scoring: words folded to lower case (curly apostrophes as straight
+ * ones, every figure as <num>), hashed into buckets as unigrams and bigrams, plus dense cues. */
 #include "extract/checkworthy.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "text/utf8.h"
+
+/* Longer words are hashed by their first MAX_WORD bytes. */
 #define MAX_WORD 32
+#define FNV_BASIS 2166136261u
+#define NUM_TOKEN "<num>"
 
 static uint32_t fnv(uint32_t h, const char *s, size_t n)
 {
@@ -16,151 +21,407 @@ static uint32_t fnv(uint32_t h, const char *s, size_t n)
 	return h;
 }
 
-static int is_word_byte(unsigned char c)
+/* Folds the high bits in: FNV-1a's low bits alone mix poorly. */
+static unsigned bucket(uint32_t h)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+	return (h ^ (h >> CT_CW_HASH_BITS) ^ (h >> 28)) & (CT_CW_BUCKETS - 1);
 }
 
-static int word_is(const char *w, size_t n, const char *const *list)
+/* Letters and digits of any script; punctuation, symbols, spaces and emoji separate words. */
+static int is_word_cp(int32_t c)
 {
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strlen(*list) == n && !memcmp(*list, w, n))
-			return 1;
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0x2BC)
+		return 0;  /* C1 controls, no-break space, Latin-1 signs (£ « » ° ...), × ÷ */
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFE0F))
+		return 0;  /* general punctuation, currency, arrows, maths, CJK punctuation */
+	if (c == 0xFEFF || c >= 0xFFF0)
+		return 0;  /* BOM, U+FFFD, emoji and other symbols beyond the BMP */
+	return 1;
+}
+
+static int is_apostrophe(int32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2BC;
+}
+
+static int is_quote_mark(int32_t c)
+{
+	return c == '"' || c == 0xAB || c == 0xBB || (c >= 0x201C && c <= 0x201F);
+}
+
+/* The code point at s[i] (i < len) and its length; an ill-formed byte reads as U+FFFD. */
+static int32_t cp_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	int32_t cp;
+	size_t bad = 1;
+	if (s[i] < 0x80) {
+		*n = 1;
+		return s[i];
+	}
+	*n = ct_utf8_decode(s + i, len - i, &cp, &bad);
+	if (!*n)
+		*n = bad;
+	return cp;
+}
+
+/* Appends the lower-case UTF-8 form of c to word when it fits whole. */
+static void put_lower(char *word, size_t *wl, int32_t c)
+{
+	if (c < 0x80) {
+		if (*wl < MAX_WORD)
+			word[(*wl)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		return;
+	}
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		c += 0x20;  /* Latin-1 capitals; other scripts keep their case */
+	if (c < 0x800) {
+		if (*wl + 2 <= MAX_WORD) {
+			word[(*wl)++] = (char)(0xC0 | (c >> 6));
+			word[(*wl)++] = (char)(0x80 | (c & 0x3F));
+		}
+	} else if (c < 0x10000) {
+		if (*wl + 3 <= MAX_WORD) {
+			word[(*wl)++] = (char)(0xE0 | (c >> 12));
+			word[(*wl)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			word[(*wl)++] = (char)(0x80 | (c & 0x3F));
+		}
+	} else if (*wl + 4 <= MAX_WORD) {
+		word[(*wl)++] = (char)(0xF0 | (c >> 18));
+		word[(*wl)++] = (char)(0x80 | ((c >> 12) & 0x3F));
+		word[(*wl)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		word[(*wl)++] = (char)(0x80 | (c & 0x3F));
+	}
+}
+
+#define DENSE(feature) ((uint32_t)1 << ((feature) - CT_CW_F_NUMBER))
+
+/* Cue words and the dense features they carry, in byte order for the binary search. */
+static const struct cue {
+	const char *word;
+	uint32_t dense;
+} cues[] = {
+	{ "according", DENSE(CT_CW_F_SAID) },
+	{ "agree", DENSE(CT_CW_F_OPINION) },
+	{ "believe", DENSE(CT_CW_F_OPINION) },
+	{ "bigger", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "biggest", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "billion", DENSE(CT_CW_F_NUMBER) },
+	{ "billions", DENSE(CT_CW_F_NUMBER) },
+	{ "cents", DENSE(CT_CW_F_CURRENCY) },
+	{ "could", DENSE(CT_CW_F_HEDGE) },
+	{ "cut", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "cuts", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "decrease", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "decreased", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "decreases", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "disagree", DENSE(CT_CW_F_OPINION) },
+	{ "dollar", DENSE(CT_CW_F_CURRENCY) },
+	{ "dollars", DENSE(CT_CW_F_CURRENCY) },
+	{ "double", DENSE(CT_CW_F_NUMBER) },
+	{ "doubled", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "dozen", DENSE(CT_CW_F_NUMBER) },
+	{ "dozens", DENSE(CT_CW_F_NUMBER) },
+	{ "dropped", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "eight", DENSE(CT_CW_F_NUMBER) },
+	{ "eighty", DENSE(CT_CW_F_NUMBER) },
+	{ "eleven", DENSE(CT_CW_F_NUMBER) },
+	{ "euro", DENSE(CT_CW_F_CURRENCY) },
+	{ "euros", DENSE(CT_CW_F_CURRENCY) },
+	{ "fallen", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "feel", DENSE(CT_CW_F_OPINION) },
+	{ "fell", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "fewer", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "fifteen", DENSE(CT_CW_F_NUMBER) },
+	{ "fifty", DENSE(CT_CW_F_NUMBER) },
+	{ "first", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "five", DENSE(CT_CW_F_NUMBER) },
+	{ "forty", DENSE(CT_CW_F_NUMBER) },
+	{ "four", DENSE(CT_CW_F_NUMBER) },
+	{ "great", DENSE(CT_CW_F_OPINION) },
+	{ "grew", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "grown", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "guess", DENSE(CT_CW_F_HEDGE) },
+	{ "half", DENSE(CT_CW_F_NUMBER) },
+	{ "hate", DENSE(CT_CW_F_OPINION) },
+	{ "higher", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "highest", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "hope", DENSE(CT_CW_F_OPINION) },
+	{ "horrible", DENSE(CT_CW_F_OPINION) },
+	{ "hundred", DENSE(CT_CW_F_NUMBER) },
+	{ "hundreds", DENSE(CT_CW_F_NUMBER) },
+	{ "i", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "i'd", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "i'll", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "i'm", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "i've", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "increase", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "increased", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "increases", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "larger", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "largest", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "least", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "less", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "likely", DENSE(CT_CW_F_HEDGE) },
+	{ "love", DENSE(CT_CW_F_OPINION) },
+	{ "lower", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "lowest", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "may", DENSE(CT_CW_F_HEDGE) },
+	{ "maybe", DENSE(CT_CW_F_HEDGE) },
+	{ "me", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "might", DENSE(CT_CW_F_HEDGE) },
+	{ "million", DENSE(CT_CW_F_NUMBER) },
+	{ "millions", DENSE(CT_CW_F_NUMBER) },
+	{ "more", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "most", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "must", DENSE(CT_CW_F_OPINION) },
+	{ "my", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "myself", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "need", DENSE(CT_CW_F_OPINION) },
+	{ "never", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "nine", DENSE(CT_CW_F_NUMBER) },
+	{ "ninety", DENSE(CT_CW_F_NUMBER) },
+	{ "only", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "opinion", DENSE(CT_CW_F_OPINION) },
+	{ "ought", DENSE(CT_CW_F_OPINION) },
+	{ "our", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "ours", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "ourselves", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "pct", DENSE(CT_CW_F_PERCENT) },
+	{ "percent", DENSE(CT_CW_F_PERCENT) },
+	{ "percentage", DENSE(CT_CW_F_PERCENT) },
+	{ "perhaps", DENSE(CT_CW_F_HEDGE) },
+	{ "possibly", DENSE(CT_CW_F_HEDGE) },
+	{ "probably", DENSE(CT_CW_F_HEDGE) },
+	{ "record", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "reported", DENSE(CT_CW_F_SAID) },
+	{ "risen", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "rose", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "said", DENSE(CT_CW_F_SAID) },
+	{ "says", DENSE(CT_CW_F_SAID) },
+	{ "seems", DENSE(CT_CW_F_HEDGE) },
+	{ "seven", DENSE(CT_CW_F_NUMBER) },
+	{ "seventy", DENSE(CT_CW_F_NUMBER) },
+	{ "should", DENSE(CT_CW_F_OPINION) },
+	{ "since", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "six", DENSE(CT_CW_F_NUMBER) },
+	{ "sixty", DENSE(CT_CW_F_NUMBER) },
+	{ "smaller", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "smallest", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "stated", DENSE(CT_CW_F_SAID) },
+	{ "suppose", DENSE(CT_CW_F_HEDGE) },
+	{ "ten", DENSE(CT_CW_F_NUMBER) },
+	{ "terrible", DENSE(CT_CW_F_OPINION) },
+	{ "than", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "thank", DENSE(CT_CW_F_OPINION) },
+	{ "thanks", DENSE(CT_CW_F_OPINION) },
+	{ "think", DENSE(CT_CW_F_OPINION) },
+	{ "thirty", DENSE(CT_CW_F_NUMBER) },
+	{ "thousand", DENSE(CT_CW_F_NUMBER) },
+	{ "thousands", DENSE(CT_CW_F_NUMBER) },
+	{ "three", DENSE(CT_CW_F_NUMBER) },
+	{ "times", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "told", DENSE(CT_CW_F_SAID) },
+	{ "trillion", DENSE(CT_CW_F_NUMBER) },
+	{ "trillions", DENSE(CT_CW_F_NUMBER) },
+	{ "triple", DENSE(CT_CW_F_NUMBER) },
+	{ "tripled", DENSE(CT_CW_F_COMPARATIVE) },
+	{ "twelve", DENSE(CT_CW_F_NUMBER) },
+	{ "twenty", DENSE(CT_CW_F_NUMBER) },
+	{ "twice", DENSE(CT_CW_F_NUMBER) },
+	{ "two", DENSE(CT_CW_F_NUMBER) },
+	{ "us", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "want", DENSE(CT_CW_F_OPINION) },
+	{ "we", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "we'd", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "we'll", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "we're", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "we've", DENSE(CT_CW_F_FIRST_PERSON) },
+	{ "wish", DENSE(CT_CW_F_OPINION) },
+	{ "wonderful", DENSE(CT_CW_F_OPINION) },
+	{ "wrong", DENSE(CT_CW_F_OPINION) },
+	{ "you", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "you'd", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "you'll", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "you're", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "you've", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "your", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "yours", DENSE(CT_CW_F_SECOND_PERSON) },
+	{ "yourself", DENSE(CT_CW_F_SECOND_PERSON) },
+};
+#define MAX_CUE 10
+
+/* The dense cues of one lower-cased word (not a figure). */
+static uint32_t word_cues(const char *w, size_t wl, int prev_per)
+{
+	size_t lo = 0, hi = sizeof(cues) / sizeof(cues[0]);
+	if (prev_per && wl == 4 && !memcmp(w, "cent", 4))
+		return DENSE(CT_CW_F_PERCENT);
+	if (wl > MAX_CUE)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(cues[mid].word, w, wl);
+		if (!c && cues[mid].word[wl] == '\0')
+			return cues[mid].dense;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
-/* Which feature indexes are already in out: one bit each, cleared again before returning. */
-struct seen {
-	uint64_t bits[(CT_CW_DIM + 63) / 64];
+/* The output being built, and a filter of the buckets in it: a clear bit proves a bucket new, a
+ * set bit sends us to scan (cheaper per sentence than clearing a bit per bucket). */
+#define FILTER_BITS 1024
+struct feats {
+	uint64_t filter[FILTER_BITS / 64];
+	struct ct_cw_feature *out;
+	int n, room;
 };
 
-static int add_seen(struct seen *seen, struct ct_cw_feature *out, int n, int max, unsigned index)
+static void add_hashed(struct feats *f, uint32_t h)
 {
-	uint64_t bit = (uint64_t)1 << (index & 63);
-	if (seen->bits[index >> 6] & bit)
-		return n;
-	if (n < max) {
-		seen->bits[index >> 6] |= bit;
-		out[n].index = index;
-		out[n].value = 1.0f;
-		n++;
+	unsigned b = bucket(h), fb = b & (FILTER_BITS - 1);
+	uint64_t bit = (uint64_t)1 << (fb & 63);
+	int k;
+	if (f->n >= f->room)
+		return;
+	if (f->filter[fb >> 6] & bit) {
+		for (k = 0; k < f->n; k++)
+			if (f->out[k].index == b)
+				return;
 	}
-	return n;
+	f->filter[fb >> 6] |= bit;
+	f->out[f->n].index = b;
+	f->out[f->n].value = 1.0f;
+	f->n++;
 }
 
-#define add(out, n, max, index) add_seen(&seen, out, n, max, index)
+/* A figure of four digits 1900-2099, or such a decade ("1990s", "1990's"). */
+static int is_year(const char *w, size_t wl)
+{
+	size_t k;
+	if (wl < 4 || !((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
+		return 0;
+	for (k = 2; k < 4; k++)
+		if (w[k] < '0' || w[k] > '9')
+			return 0;
+	return wl == 4 || (wl == 5 && w[4] == 's') || (wl == 6 && w[4] == '\'' && w[5] == 's');
+}
 
 int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max)
 {
-	static const char *const numwords[] = { "two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
-		"thousands", "million", "millions", "billion", "billions", "trillion", "percent", "half",
-		"dozen", "dozens", NULL };
-	static const char *const comparative[] = { "more", "less", "fewer", "most", "least", "highest",
-		"lowest", "largest", "biggest", "smallest", "record", "increase", "increased", "decrease",
-		"decreased", "doubled", "tripled", "cut", "rose", "fell", "grew", "dropped", "times",
-		"higher", "lower", "larger", "only", "first", "never", NULL };
-	static const char *const first[] = { "i", "we", "me", "us", "my", "our", "i'm", "we're", "i've",
-		"we've", "i'll", "we'll", NULL };
-	static const char *const second[] = { "you", "your", "you're", "you've", NULL };
-	static const char *const opinion[] = { "think", "believe", "should", "feel", "hope", "want",
-		"must", "ought", "love", "great", "wonderful", "terrible", "wrong", "right", "thank",
-		"thanks", NULL };
-	static const char *const said[] = { "said", "says", "told", "according", "stated", NULL };
-	struct seen seen;
-	char word[MAX_WORD + 1];
-	uint32_t prev = 0;
-	size_t i = 0, wl;
-	int n = 0, words = 0, has_prev = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	struct feats f;
+	char word[MAX_WORD];
+	uint32_t dense = 0, prev;
+	size_t i = 0, wl, cl, end;
+	unsigned words = 0;
+	int prev_per = 0, k;
 
-	memset(&seen, 0, sizeof(seen));
+	if (max <= 0)
+		return 0;
+	memset(f.filter, 0, sizeof(f.filter));
+	f.out = out;
+	f.n = 0;
+	f.room = max > CT_CW_NDENSE ? max - CT_CW_NDENSE : 0;
+	prev = fnv(FNV_BASIS, "<s>", 3);
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		int digit = 0, cap = 0;
-		if (c == '%' || c == '$' || (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x82 &&
-					     (unsigned char)s[i + 2] == 0xac) || (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa3))
-			n = add(out, n, max, CT_CW_F_PERCENT);
-		if (c == '"' || (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-				 ((unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d)))
-			n = add(out, n, max, CT_CW_F_QUOTE);
-		if (!is_word_byte(c) || (c >= 0x80 && c == 0xe2)) {
-			i++;
+		int32_t c = cp_at(p, len, i, &cl);
+		int digit, cap;
+		uint32_t h;
+
+		if (!is_word_cp(c)) {
+			if (c == '%')
+				dense |= DENSE(CT_CW_F_PERCENT);
+			else if (c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC)
+				dense |= DENSE(CT_CW_F_CURRENCY);
+			else if (is_quote_mark(c))
+				dense |= DENSE(CT_CW_F_QUOTE);
+			i += cl;
 			continue;
 		}
-		/* A word: letters, digits, inner apostrophes, and digit separators. */
+		/* A word: letters and digits, apostrophes inside it, separators inside a figure. */
 		wl = 0;
-		cap = c >= 'A' && c <= 'Z';
 		digit = c >= '0' && c <= '9';
-		while (i < len) {
-			c = (unsigned char)s[i];
-			if (is_word_byte(c) && c != 0xe2) {
-				if (wl < MAX_WORD)
-					word[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-				i++;
-			} else if ((c == '\'' || c == '.' || c == ',') && i + 1 < len && is_word_byte((unsigned char)s[i + 1]) &&
-				   (c == '\'' || digit)) {
-				if (wl < MAX_WORD)
-					word[wl++] = (char)c;
-				i++;
-			} else if (c == 0xe2 && i + 3 < len && (unsigned char)s[i + 1] == 0x80 &&
-				   (unsigned char)s[i + 2] == 0x99 && is_word_byte((unsigned char)s[i + 3])) {
-				if (wl < MAX_WORD)
-					word[wl++] = '\'';
-				i += 3;
+		cap = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+		for (;;) {
+			size_t nl;
+			if (is_word_cp(c)) {
+				put_lower(word, &wl, c);
+				i += cl;
+			} else if ((is_apostrophe(c) || (digit && (c == '.' || c == ','))) && i + cl < len &&
+				   is_word_cp(cp_at(p, len, i + cl, &nl)) &&
+				   (!digit || is_apostrophe(c) || (p[i + cl] >= '0' && p[i + cl] <= '9'))) {
+				put_lower(word, &wl, is_apostrophe(c) ? '\'' : c);
+				i += cl;
 			} else {
 				break;
 			}
+			if (i >= len)
+				break;
+			c = cp_at(p, len, i, &cl);
 		}
-		word[wl] = '\0';
 		words++;
 		if (digit) {
-			n = add(out, n, max, CT_CW_F_NUMBER);
-			if (wl == 4 && (word[0] == '1' || word[0] == '2') && (word[1] == '9' || word[1] == '0'))
-				n = add(out, n, max, CT_CW_F_YEAR);
-			memcpy(word, "<num>", 6);
-			wl = 5;
+			dense |= DENSE(CT_CW_F_NUMBER);
+			if (is_year(word, wl))
+				dense |= DENSE(CT_CW_F_YEAR);
+			memcpy(word, NUM_TOKEN, sizeof(NUM_TOKEN) - 1);
+			wl = sizeof(NUM_TOKEN) - 1;
 		} else {
-			if (word_is(word, wl, numwords))
-				n = add(out, n, max, CT_CW_F_NUMBER);
-			if (word_is(word, wl, comparative))
-				n = add(out, n, max, CT_CW_F_COMPARATIVE);
-			if (word_is(word, wl, first))
-				n = add(out, n, max, CT_CW_F_FIRST_PERSON);
-			if (word_is(word, wl, second))
-				n = add(out, n, max, CT_CW_F_SECOND_PERSON);
-			if (word_is(word, wl, opinion))
-				n = add(out, n, max, CT_CW_F_OPINION);
-			if (word_is(word, wl, said))
-				n = add(out, n, max, CT_CW_F_QUOTE);
-			if (cap && words > 1 && !(wl == 1 && word[0] == 'i'))
-				n = add(out, n, max, CT_CW_F_NAME);
+			dense |= word_cues(word, wl, prev_per);
+			/* "I" and "I'm" are capitalised everywhere: not a name. */
+			if (cap && words > 1 && !(word[0] == 'i' && (wl == 1 || word[1] == '\'')))
+				dense |= DENSE(CT_CW_F_NAME);
 		}
-		{
-			uint32_t h = fnv(2166136261u, word, wl);
-			n = add(out, n, max, h & (CT_CW_BUCKETS - 1));
-			if (has_prev)
-				n = add(out, n, max, (fnv(prev * 31u + 7u, word, wl)) & (CT_CW_BUCKETS - 1));
-			prev = h;
-			has_prev = 1;
-		}
+		prev_per = wl == 3 && !memcmp(word, "per", 3);
+		h = fnv(FNV_BASIS, word, wl);
+		add_hashed(&f, h);
+		/* FNV-1a streams: this is the hash of "previous word", so no pair collides with a word. */
+		add_hashed(&f, fnv(fnv(prev, " ", 1), word, wl));
+		prev = h;
 	}
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '"' || s[len - 1] == '\n'))
-		len--;
-	if (len && s[len - 1] == '?')
-		n = add(out, n, max, CT_CW_F_QUESTION);
-	n = add(out, n, max, words <= 5 ? CT_CW_F_SHORT : words <= 12 ? CT_CW_F_MEDIUM :
-			     words <= 25 ? CT_CW_F_LONG : CT_CW_F_VERY_LONG);
-	return n;
+	if (words)
+		add_hashed(&f, fnv(fnv(prev, " ", 1), "</s>", 4));
+
+	/* A question mark may be followed by closing quotes, brackets or spaces. */
+	end = len;
+	while (end) {
+		unsigned char b = p[end - 1];
+		if (b == ' ' || b == '\t' || b == '\n' || b == '"' || b == '\'' || b == ')')
+			end--;
+		else if (end >= 3 && p[end - 3] == 0xE2 && p[end - 2] == 0x80 && (b == 0x99 || b == 0x9D))
+			end -= 3;  /* ’ ” */
+		else
+			break;
+	}
+	if (end && p[end - 1] == '?')
+		dense |= DENSE(CT_CW_F_QUESTION);
+	dense |= words <= 5 ? DENSE(CT_CW_F_SHORT) : words <= 12 ? DENSE(CT_CW_F_MEDIUM) :
+		 words <= 25 ? DENSE(CT_CW_F_LONG) : DENSE(CT_CW_F_VERY_LONG);
+
+	for (k = 0; k < CT_CW_NDENSE && f.n < max; k++) {
+		if (!(dense & ((uint32_t)1 << k)))
+			continue;
+		out[f.n].index = CT_CW_F_NUMBER + (unsigned)k;
+		out[f.n].value = 1.0f;
+		f.n++;
+	}
+	return f.n;
 }
 
 double ct_checkworthy(const char *sentence, size_t len)
 {
-	struct ct_cw_feature f[512];
-	int n = ct_cw_features(sentence, len, f, 512), i;
+	struct ct_cw_feature f[1024];
+	int n = ct_cw_features(sentence, len, f, (int)(sizeof(f) / sizeof(f[0]))), i;
 	double z = ct_cw_bias;
 	for (i = 0; i < n; i++)
-		z += ct_cw_weights[f[i].index] * f[i].value;
+		z += (double)ct_cw_weights[f[i].index] * f[i].value;
 	return 1.0 / (1.0 + exp(-z));
 }
 
