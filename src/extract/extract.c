@@ -60,6 +60,16 @@ static void future_weekdays(struct extract_ctx *x)
 		if (strcmp(d->kind, "weekday") || !d->resolved[0] || !strncmp(w, "since", 5) || !strncmp(w, "last", 4) ||
 		    !strncmp(w, "Since", 5) || !strncmp(w, "Last", 4))
 			continue;
+		{
+			/* "said on Tuesday that ... would": the day of the saying, in the past. */
+			size_t k, said = 0;
+			for (k = 0; k < x->tk.n && x->tk.t[k].start < d->start; k++)
+				;
+			for (size_t back = 1; back <= 3 && back <= k; back++)
+				said |= (x->tk.t[k - back].lex & CT_LEX_SAY) != 0;
+			if (said)
+				continue;
+		}
 		day = day_number(d->resolved);
 		if (day && pub && day < pub) {
 			time_t t = (time_t)(day + 7) * 86400 + 43200;
