@@ -161,19 +161,25 @@ static const struct {
 
 #define SLOTS 2048
 #define KEY_MAX 23
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 
 struct slot {
-	char key[KEY_MAX + 1];
+	char key[KEY_MAX + 1]; /* zero-padded, so a key compares as one fixed-size block */
+	unsigned char len;     /* 0: an empty slot */
 	unsigned bits;
 };
 
 static struct slot table[SLOTS];
 static int table_ready;
 
-/* Lower-cases w into key (curly apostrophe to '); returns the key length, or 0 if too long. */
-static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
+/* Lower-cases w into key (curly apostrophe to ') and hashes the key (FNV-1a) in the same pass;
+ * returns the key length, or 0 if too long. */
+static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n, uint32_t *hash)
 {
 	size_t i, k = 0;
+	uint32_t h = FNV_BASIS;
+	memset(key, 0, KEY_MAX + 1);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
 		if (c == 0xe2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 && (unsigned char)w[i + 2] == 0x99) {
@@ -182,19 +188,12 @@ static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
 		}
 		if (k == KEY_MAX)
 			return 0;
-		key[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		key[k++] = (char)c;
+		h = (h ^ c) * FNV_PRIME;
 	}
-	key[k] = '\0';
+	*hash = h;
 	return k;
-}
-
-static uint32_t hash_key(const char *key, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)key[i]) * 16777619u;
-	return h;
 }
 
 static void table_build(void)
@@ -203,13 +202,16 @@ static void table_build(void)
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (k = 0; lists[l].words[k]; k++) {
 			char key[KEY_MAX + 1];
-			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]));
-			uint32_t s = hash_key(key, n) & (SLOTS - 1);
+			uint32_t h;
+			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]), &h);
+			uint32_t s;
 			if (!n)
 				continue;
-			while (table[s].key[0] && strcmp(table[s].key, key))
+			s = h & (SLOTS - 1);
+			while (table[s].len && memcmp(table[s].key, key, sizeof(key)))
 				s = (s + 1) & (SLOTS - 1);
-			memcpy(table[s].key, key, n + 1);
+			memcpy(table[s].key, key, sizeof(key));
+			table[s].len = (unsigned char)n;
 			table[s].bits |= lists[l].bit;
 		}
 	}
@@ -220,16 +222,15 @@ unsigned ct_lexicon_lookup(const char *w, size_t n)
 {
 	char key[KEY_MAX + 1];
 	size_t len;
-	uint32_t s;
+	uint32_t h, s;
 	if (!table_ready)
 		table_build();
-	if (!(len = fold_key(key, w, n)))
+	if (!(len = fold_key(key, w, n, &h)))
 		return 0;
-	s = hash_key(key, len) & (SLOTS - 1);
-	while (table[s].key[0]) {
-		if (!strcmp(table[s].key, key))
+	/* Linear probing; the table is at most a quarter full, so a miss mostly ends at the first
+	 * empty slot. */
+	for (s = h & (SLOTS - 1); table[s].len; s = (s + 1) & (SLOTS - 1))
+		if (table[s].len == len && !memcmp(table[s].key, key, sizeof(key)))
 			return table[s].bits;
-		s = (s + 1) & (SLOTS - 1);
-	}
 	return 0;
 }

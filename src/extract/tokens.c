@@ -50,18 +50,44 @@ static int is_abbrev(const char *w, size_t n)
 		"Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Supt", "Insp", "Dept", "Univ", "approx", "est", NULL
 	};
 	size_t k;
+	if (n < 2 || n > 6)
+		return 0;  /* the lengths in the list */
 	for (k = 0; abbr[k]; k++)
-		if (strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
+		if (abbr[k][0] == w[0] && strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
 			return 1;
 	return 0;
 }
 
-static int word_byte(const unsigned char *p, size_t left)
+/* Which bytes may go on a word: 1 for ASCII letters and digits and for every byte >= 0x80
+ * except the lead bytes of special_punct's sequences, 2 for those (0xC2, 0xE2), which need a
+ * look at the bytes after them. */
+static const unsigned char word_class[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1,                                           /* 0x80..0xBF */
+	[0xC0] = 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1,                                                 /* 0xC0..0xDF, 0xC2: 2 */
+	[0xE0] = 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,       /* 0xE0..0xEF, 0xE2: 2 */
+	[0xF0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline int word_byte(const unsigned char *p, size_t left)
 {
 	size_t n;
 	unsigned f;
-	if (*p < 0x80)
-		return is_ascii_alpha(*p) || (*p >= '0' && *p <= '9');
+	unsigned char c = word_class[*p];
+	if (c != 2)
+		return c;
 	return !special_punct(p, left, &n, &f);
 }
 
@@ -148,14 +174,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		}
 		t->end = (unsigned)i;
 		{
-			unsigned k, letters = 0, upper = 0;
+			/* Two or more ASCII letters, none lowercase; counted without branches. */
+			unsigned k, lower = 0, upper = 0;
 			for (k = t->start; k < t->end; k++) {
-				if (is_ascii_alpha(s[k])) {
-					letters++;
-					upper += s[k] >= 'A' && s[k] <= 'Z';
-				}
+				lower += (unsigned)(s[k] - 'a') < 26u;
+				upper += (unsigned)(s[k] - 'A') < 26u;
 			}
-			if (letters >= 2 && letters == upper)
+			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
 		}
 		t->lex = (t->flags & CT_TOK_DIGIT) ? 0 : ct_lexicon_lookup(str + t->start, t->end - t->start);

@@ -12,42 +12,81 @@
 
 /* ---- characters ---------------------------------------------------------------------------- */
 
-static int is_ws_byte(unsigned char c)
+/* Byte classes, one table lookup instead of a chain of compares: the segmenter asks these
+ * questions of nearly every byte, several times over. */
+enum {
+	B_WS = 1,       /* ASCII whitespace */
+	B_ALPHA = 2,    /* ASCII letter */
+	B_DIGIT = 4,
+	B_TERM = 8,     /* may start a terminator: . ! ? and 0xE2 (the ellipsis) */
+	B_SPACE = 16,   /* may start a space: ASCII whitespace, 0xC2 (no-break), 0xE2 (U+2000 ...) */
+	B_CLOSE = 32    /* may start a closing mark: " ' ) ] and 0xC2, 0xE2 */
+};
+
+#define WS_ B_WS | B_SPACE
+#define AL_ B_ALPHA
+#define DI_ B_DIGIT
+static const unsigned char byte_class[256] = {
+	['\t'] = WS_, ['\n'] = WS_, ['\v'] = WS_, ['\f'] = WS_, ['\r'] = WS_, [' '] = WS_,
+	['.'] = B_TERM, ['!'] = B_TERM, ['?'] = B_TERM,
+	['"'] = B_CLOSE, ['\''] = B_CLOSE, [')'] = B_CLOSE, [']'] = B_CLOSE,
+	[0xC2] = B_SPACE | B_CLOSE, [0xE2] = B_TERM | B_SPACE | B_CLOSE,
+	['0'] = DI_, ['1'] = DI_, ['2'] = DI_, ['3'] = DI_, ['4'] = DI_, ['5'] = DI_, ['6'] = DI_,
+	['7'] = DI_, ['8'] = DI_, ['9'] = DI_,
+	['A'] = AL_, ['B'] = AL_, ['C'] = AL_, ['D'] = AL_, ['E'] = AL_, ['F'] = AL_, ['G'] = AL_,
+	['H'] = AL_, ['I'] = AL_, ['J'] = AL_, ['K'] = AL_, ['L'] = AL_, ['M'] = AL_, ['N'] = AL_,
+	['O'] = AL_, ['P'] = AL_, ['Q'] = AL_, ['R'] = AL_, ['S'] = AL_, ['T'] = AL_, ['U'] = AL_,
+	['V'] = AL_, ['W'] = AL_, ['X'] = AL_, ['Y'] = AL_, ['Z'] = AL_,
+	['a'] = AL_, ['b'] = AL_, ['c'] = AL_, ['d'] = AL_, ['e'] = AL_, ['f'] = AL_, ['g'] = AL_,
+	['h'] = AL_, ['i'] = AL_, ['j'] = AL_, ['k'] = AL_, ['l'] = AL_, ['m'] = AL_, ['n'] = AL_,
+	['o'] = AL_, ['p'] = AL_, ['q'] = AL_, ['r'] = AL_, ['s'] = AL_, ['t'] = AL_, ['u'] = AL_,
+	['v'] = AL_, ['w'] = AL_, ['x'] = AL_, ['y'] = AL_, ['z'] = AL_,
+};
+#undef WS_
+#undef AL_
+#undef DI_
+
+static inline int is_ws_byte(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return byte_class[c] & B_WS;
 }
 
-static int is_alpha_byte(unsigned char c)
+static inline int is_alpha_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return byte_class[c] & B_ALPHA;
 }
 
-static int is_digit_byte(unsigned char c)
+static inline int is_digit_byte(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return byte_class[c] & B_DIGIT;
 }
 
-static unsigned char lower_byte(unsigned char c)
+static inline unsigned char lower_byte(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
 /* The code point at i (i < end); invalid bytes read as U+FFFD one at a time. */
-static int32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
+static inline int32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
 {
 	int32_t cp;
-	size_t bad = 1, k = ct_utf8_decode((const unsigned char *)t + i, end - i, &cp, &bad);
+	size_t bad = 1, k;
+	if ((unsigned char)t[i] < 0x80) {
+		*n = 1;  /* ASCII, most of the text: no call into the decoder */
+		return (unsigned char)t[i];
+	}
+	k = ct_utf8_decode((const unsigned char *)t + i, end - i, &cp, &bad);
 	*n = k ? k : bad;
 	return cp;
 }
 
 /* Byte length of the whitespace character at i, 0 when there is none: ASCII whitespace, no-break
  * space, the U+2000 spaces, line and paragraph separators. */
-static size_t space_len(const char *t, size_t i, size_t end)
+static inline size_t space_len(const char *t, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t + i;
-	if (i >= end)
-		return 0;
+	if (i >= end || !(byte_class[s[0]] & B_SPACE))
+		return 0;  /* the common case: a byte no space starts with */
 	if (is_ws_byte(s[0]))
 		return 1;
 	if (s[0] == 0xC2 && i + 1 < end && s[1] == 0xA0)
@@ -75,9 +114,11 @@ static int cp_is_lower(int32_t cp)
 }
 
 /* Byte length of a sentence terminator at i: . ! ? or U+2026 (horizontal ellipsis). */
-static size_t term_len(const char *t, size_t i, size_t end)
+static inline size_t term_len(const char *t, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t + i;
+	if (!(byte_class[s[0]] & B_TERM))
+		return 0;
 	if (s[0] == '.' || s[0] == '!' || s[0] == '?')
 		return 1;
 	if (s[0] == 0xE2 && i + 2 < end && s[1] == 0x80 && s[2] == 0xA6)
@@ -86,9 +127,11 @@ static size_t term_len(const char *t, size_t i, size_t end)
 }
 
 /* Byte length of a closing quote or bracket at i: " ' ) ] ’ ” › ». */
-static size_t closer_len(const char *t, size_t i, size_t end)
+static inline size_t closer_len(const char *t, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)t + i;
+	if (!(byte_class[s[0]] & B_CLOSE))
+		return 0;
 	if (s[0] == '"' || s[0] == '\'' || s[0] == ')' || s[0] == ']')
 		return 1;
 	if (s[0] == 0xC2 && i + 1 < end && s[1] == 0xBB)
@@ -184,9 +227,17 @@ static int in_list(const char *const *list, const char *s, size_t n)
 {
 	if (!n)
 		return 0;
-	for (; *list; list++)
-		if ((*list)[0] == s[0] && strlen(*list) == n && memcmp(*list, s, n) == 0)
+	for (; *list; list++) {
+		const char *w = *list;
+		size_t k = 1;
+		if (w[0] != s[0])
+			continue;
+		/* Compares and finds the list word's end in one pass (no strlen per entry). */
+		while (k < n && w[k] && w[k] == s[k])
+			k++;
+		if (k == n && !w[n])
 			return 1;
+	}
 	return 0;
 }
 
@@ -233,15 +284,6 @@ static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *
 	if (after)
 		*after = i;
 	return 1;
-}
-
-static int contains_ci(const char *t, size_t s, size_t e, const char *pat)
-{
-	size_t i;
-	for (i = s; i < e; i++)
-		if (lower_byte((unsigned char)t[i]) == (unsigned char)pat[0] && match_ci(t, i, e, pat, NULL))
-			return 1;
-	return 0;
 }
 
 /* 1 when nothing but whitespace and trailing marks (: . ! | » ›) is left in [i, e). */
@@ -580,11 +622,56 @@ static int is_copyright(const char *t, size_t s, size_t e)
 	       (match_ci(t, s, e, "(c) ", &after) && after < e && is_digit_byte((unsigned char)t[after]));
 }
 
+/* The furniture patterns other than F_CONTAINS by their first byte, in table order (a pattern can
+ * only match text starting with its first byte): each sentence then tries the two or three
+ * patterns that can match instead of all ninety. Built on first use, like the lexicon's table. */
+#define N_FURNITURE (sizeof(furniture) / sizeof(furniture[0]))
+static unsigned char furniture_head[256], furniture_next[N_FURNITURE];  /* 0: none, else index + 1 */
+_Static_assert(N_FURNITURE < 255, "furniture indexes are kept in unsigned char");
+static int furniture_ready;
+
+static void furniture_index(void)
+{
+	unsigned char tail[256] = { 0 };
+	size_t k;
+	for (k = 0; k < N_FURNITURE; k++) {
+		unsigned char c = (unsigned char)furniture[k].pat[0];
+		if (furniture[k].mode == F_CONTAINS)
+			continue;
+		if (tail[c])
+			furniture_next[tail[c] - 1] = (unsigned char)(k + 1);
+		else
+			furniture_head[c] = (unsigned char)(k + 1);
+		tail[c] = (unsigned char)(k + 1);
+	}
+	furniture_ready = 1;
+}
+
+/* Whether an F_CONTAINS pattern stands anywhere in [s, e). One pass over the bytes: each pattern
+ * is tried only where the text has its first two bytes (they start "al", "ap", "/g", "(a"). */
+static int furniture_anywhere(const char *t, size_t s, size_t e)
+{
+	size_t i;
+	for (i = s; i + 1 < e; i++) {
+		unsigned char c = lower_byte((unsigned char)t[i]), d;
+		const char *pat;
+		size_t k;
+		if (c != 'a' && c != '/' && c != '(')
+			continue;
+		d = lower_byte((unsigned char)t[i + 1]);
+		for (k = N_FURNITURE; k-- > 0 && furniture[k].mode == F_CONTAINS;) {
+			pat = furniture[k].pat;
+			if ((unsigned char)pat[0] == c && (unsigned char)pat[1] == d && match_ci(t, i, e, pat, NULL))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
 	size_t k, after, i;
-	int contains_any;
 	*list = 0;
 	/* "0 Comments", "12 comments", "3 shares" */
 	for (i = s; i < e && is_digit_byte((unsigned char)t[i]); i++)
@@ -594,21 +681,12 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		return 1;
 	if (is_copyright(t, s, e))
 		return 1;
-	/* The patterns that may stand anywhere all start with one of a few bytes: look for those once. */
-	for (i = s; i < e && e - s < 4000; i++) {
-		unsigned char c = lower_byte((unsigned char)t[i]);
-		if (c == 'a' || c == '/' || c == '(')
-			break;
-	}
-	contains_any = i < e && e - s < 4000;
-	for (k = 0; k < sizeof(furniture) / sizeof(furniture[0]); k++) {
-		const struct furniture *f = &furniture[k];
+	if (!furniture_ready)
+		furniture_index();
+	for (k = furniture_head[lower_byte((unsigned char)t[s])]; k; k = furniture_next[k - 1]) {
+		const struct furniture *f = &furniture[k - 1];
 		int hit = 0;
 		if ((f->flags & F_LINE) && !line)
-			continue;
-		if (f->mode == F_CONTAINS && !contains_any)
-			continue;
-		if (f->mode != F_CONTAINS && (unsigned char)f->pat[0] != lower_byte((unsigned char)t[s]))
 			continue;
 		switch (f->mode) {
 		case F_WHOLE:
@@ -617,12 +695,9 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		case F_PREFIX:
 			hit = match_ci(t, s, e, f->pat, NULL);
 			break;
-		case F_COLON:
+		default:  /* F_COLON */
 			hit = match_ci(t, s, e, f->pat, &after) &&
 			      (after = skip_space(t, after, e)) < e && t[after] == ':';
-			break;
-		default:
-			hit = contains_ci(t, s, e, f->pat);
 			break;
 		}
 		if (hit) {
@@ -630,7 +705,8 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 			return 1;
 		}
 	}
-	return 0;
+	/* The F_CONTAINS patterns come last in the table and none makes a link list. */
+	return e - s < 4000 && furniture_anywhere(t, s, e);
 }
 
 /* "By Ana Ruiz", "BY ANA RUIZ | Staff" */
@@ -694,7 +770,7 @@ static int starts_credit(const char *t, size_t s, size_t e, int line)
 {
 	const char *const *p;
 	for (p = credit_prefixes; *p; p++)
-		if (match_ci(t, s, e, *p, NULL))
+		if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
 			return 1;
 	if (!line || e - s > 80)
 		return 0;
@@ -766,7 +842,7 @@ typedef struct state {
 static void line_read(const char *t, size_t len, size_t pos, line *ln)
 {
 	const char *nl = memchr(t + pos, '\n', len - pos);
-	size_t e = nl ? (size_t)(nl - t) : len, i = pos;
+	size_t e = nl ? (size_t)(nl - t) : len, i = pos, cont;
 
 	ln->next = nl ? e + 1 : len;
 	ln->indent = 0;
@@ -779,16 +855,22 @@ static void line_read(const char *t, size_t len, size_t pos, line *ln)
 		e--;
 	ln->te = e;
 	ln->blank = ln->ts == ln->te;
-	ln->cols = 0;
-	ln->first_word = SIZE_MAX;
-	for (i = ln->ts; i < e; i++) {
-		if (((unsigned char)t[i] & 0xC0) != 0x80)
-			ln->cols++;
-		if ((t[i] == ' ' || t[i] == '\t') && ln->first_word == SIZE_MAX)
-			ln->first_word = ln->cols - 1;
+	/* Code points are the bytes that are not UTF-8 continuation bytes: count those in the first
+	 * word (up to a space or tab), then in the rest, in a loop with no branch to mispredict. */
+	cont = 0;
+	for (i = ln->ts; i < e && t[i] != ' ' && t[i] != '\t'; i++)
+		cont += ((unsigned char)t[i] & 0xC0) == 0x80;
+	ln->first_word = (i - ln->ts) - cont;
+	/* The rest eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear. */
+	for (; i + 8 <= e; i += 8) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		x = (x & ~(x << 1)) & UINT64_C(0x8080808080808080);
+		cont += (size_t)(((x >> 7) * UINT64_C(0x0101010101010101)) >> 56);
 	}
-	if (ln->first_word == SIZE_MAX)
-		ln->first_word = ln->cols;
+	for (; i < e; i++)
+		cont += ((unsigned char)t[i] & 0xC0) == 0x80;
+	ln->cols = (e - ln->ts) - cont;
 }
 
 /* Whether line a stops mid-sentence and b carries on: the sign of hard-wrapped text. Either b goes
@@ -1016,11 +1098,36 @@ done:
 	return rc;
 }
 
+/* The driver looks at three lines at a time (a, the next b, the one after c) and then moves on by
+ * one line: this keeps the last three read, so each line is read once. Lines are asked for in
+ * increasing offsets, so the slot written over is always the one furthest back. */
+typedef struct line_cache {
+	line ln[3];
+	size_t pos[3];
+	unsigned next;
+} line_cache;
+
+static void line_get(line_cache *lc, const char *t, size_t len, size_t pos, line *ln)
+{
+	unsigned k;
+	for (k = 0; k < 3; k++)
+		if (lc->pos[k] == pos) {
+			*ln = lc->ln[k];
+			return;
+		}
+	k = lc->next;
+	lc->next = (k + 1) % 3;
+	line_read(t, len, pos, &lc->ln[k]);
+	lc->pos[k] = pos;
+	*ln = lc->ln[k];
+}
+
 int ct_segment_text(const char *text, size_t len,
 		    int (*cb)(const ct_segment *seg, void *payload), void *payload)
 {
 	state st;
 	line a, b, c;
+	line_cache lc;
 	size_t pos = 0, bs = SIZE_MAX, be = 0;
 	int rc = 0;
 
@@ -1032,10 +1139,12 @@ int ct_segment_text(const char *text, size_t len,
 	st.cb = cb;
 	st.payload = payload;
 	layout_scan(&st);
+	lc.pos[0] = lc.pos[1] = lc.pos[2] = SIZE_MAX;
+	lc.next = 0;
 
 	while (pos < len) {
 		int brk = 1;
-		line_read(text, len, pos, &a);
+		line_get(&lc, text, len, pos, &a);
 		pos = a.next;
 		if (a.blank)
 			continue;
@@ -1043,11 +1152,11 @@ int ct_segment_text(const char *text, size_t len,
 			bs = a.ts;
 		be = a.te;
 		if (pos < len) {
-			line_read(text, len, pos, &b);
+			line_get(&lc, text, len, pos, &b);
 			if (!b.blank) {
 				int have_c = b.next < len;
 				if (have_c)
-					line_read(text, len, b.next, &c);
+					line_get(&lc, text, len, b.next, &c);
 				brk = breaks_between(&st, &a, &b, have_c ? &c : NULL);
 			}
 		}
@@ -1066,13 +1175,27 @@ int ct_segment_text(const char *text, size_t len,
 void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 {
 	size_t i = start;
+	/* The output is never longer than the range: one allocation check for the whole call. */
+	if (end > start && ct_buf_grow(out, end - start) < 0)
+		return;
 	while (i < end) {
 		size_t j = i, n;
 		int nl = 0;
-		while (j < end && !space_len(text, j, end))
-			j++;
+		/* Bytes that stay as they are, in one copy: words, and the single ASCII spaces between
+		 * them (a space with a word on both sides comes out as itself). */
+		for (; j < end; j++) {
+			unsigned char c = (unsigned char)text[j];
+			if (!(byte_class[c] & B_SPACE))
+				continue;
+			if (c == ' ' && j > start && j + 1 < end && !space_len(text, j + 1, end))
+				continue;
+			if (c >= 0x80 && !space_len(text, j, end))
+				continue;  /* a 0xC2 or 0xE2 lead byte that is not a space */
+			break;
+		}
 		if (j > i) {
-			ct_buf_put(out, text + i, j - i);
+			memcpy(out->ptr + out->len, text + i, j - i);
+			out->len += j - i;
 			i = j;
 			continue;
 		}
@@ -1087,10 +1210,12 @@ void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 				    ((unsigned char)text[i - 2] & 0x80)) &&
 				   cp_is_lower(cp_at(text, j, end, &n));
 			if (!join)
-				ct_buf_putc(out, ' ');
+				out->ptr[out->len++] = ' ';
 		}
 		i = j;
 	}
+	if (end > start)
+		out->ptr[out->len] = '\0';
 }
 
 const char *ct_seg_kind_name(ct_seg_kind kind)
