@@ -55,7 +55,7 @@ _claimtrack()
 		fi
 	fi
 
-	local commands="init add sources claims show log validate index extract compare help"
+	local commands="init add sources claims show log validate index extract review status config compare help"
 	local globals="-C --no-color --color --version --help"
 	local _claimtrack_prog=${words[0]:-claimtrack}
 	local i w cmd='' dir=''
@@ -96,6 +96,9 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --help" ;;
+	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
+	status) opts="--json --help" ;;
+	config) opts="--unset --json --help" ;;
 	help)
 		((cword == i + 1)) && _claimtrack_reply "${commands% help}"
 		return
@@ -113,11 +116,16 @@ _claimtrack()
 		_claimtrack_reply "active superseded withdrawn"
 		return
 		;;
+	--verdict)
+		_claimtrack_reply "corroborated contradicted unverifiable"
+		return
+		;;
 	--type)
 		_claimtrack_reply "quantity quote statement event prediction position rule causation other"
 		return
 		;;
-	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count)
+	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count | \
+		--evidence | -e | --note | -m | --reviewer)
 		return
 		;;
 	esac
@@ -131,6 +139,7 @@ _claimtrack()
 	add | extract | compare) _claimtrack_files ;;
 	init) _claimtrack_files -d ;;
 	show | log) _claimtrack_reply "$(_claimtrack_sources "$dir")" ;;
+	config) ((cword == i + 1)) && _claimtrack_reply "name organisation.name organisation.url report.url review.quorum review.unverifiable" ;;
 	esac
 }
 complete -F _claimtrack claimtrack

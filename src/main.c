@@ -21,6 +21,9 @@ const struct ct_command ct_commands[] = {
 	{ "validate", ct_cmd_validate, "check every record against the schemas and invariants" },
 	{ "index", ct_cmd_index_cmd, "show or rebuild the SQLite index (a cache)" },
 	{ "extract", ct_cmd_extract, "run the claim extractor on a file, without a desk" },
+	{ "review", ct_cmd_review, "record a verdict on a claim: corroborated, contradicted, unverifiable" },
+	{ "status", ct_cmd_status, "review progress: by source and reviewer, disputed claims first" },
+	{ "config", ct_cmd_config, "show or change the desk's settings (stored in desk.json)" },
 	{ "compare", ct_cmd_compare, "score two statements: same fact? corroborate or contradict?" },
 	{ "help", ct_cmd_help, "show help for claimtrack or one command" },
 	{ NULL, NULL, NULL }

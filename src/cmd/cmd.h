@@ -82,6 +82,9 @@ int ct_cmd_index(struct ct_ctx *ctx, ct_index **out);
 /* Rebuilds the index from scratch (index --rebuild). */
 int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records);
 
+/* Reads desk.json (the desk's settings) from HEAD into *out (free with cJSON_Delete). */
+int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out);
+
 /* Largest source text accepted (bytes). */
 #define CT_MAX_SOURCE_BYTES (16u << 20)
 
@@ -117,6 +120,9 @@ int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_status(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_config(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_help(int argc, char **argv, struct ct_ctx *ctx);
 
 #endif

@@ -234,3 +234,25 @@ done:
 	ct_buf_release(&raw);
 	return error;
 }
+
+int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out)
+{
+	ct_buf raw = CT_BUF_INIT;
+	ct_desk *desk;
+	int error;
+	*out = NULL;
+	if ((error = ct_cmd_desk(ctx, &desk)) < 0)
+		return error;
+	error = ct_desk_read(desk, NULL, "desk.json", &raw);
+	if (error == 0 && !(*out = cJSON_ParseWithLength(raw.ptr, raw.len)))
+		error = ct_error_set(CT_EDESK, "desk.json is not valid JSON (run 'claimtrack validate')");
+	if (error == 0 && !cJSON_IsObject(*out)) {
+		cJSON_Delete(*out);
+		*out = NULL;
+		error = ct_error_set(CT_EDESK, "desk.json is not a JSON object (run 'claimtrack validate')");
+	}
+	if (error == CT_ENOTFOUND)
+		error = ct_error_set(CT_EDESK, "desk.json is missing from HEAD (run 'claimtrack validate')");
+	ct_buf_release(&raw);
+	return error;
+}

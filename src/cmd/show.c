@@ -7,9 +7,12 @@
 #include <time.h>
 
 #include "record/record.h"
+#include "review/board.h"
 #include "util/err.h"
 
 enum found_kind { FOUND_CLAIM, FOUND_SOURCE };
+
+static int version_chain(ct_index *ix, const cJSON *claim, cJSON *out);
 
 static int is_hex_prefix(const char *s)
 {
@@ -72,7 +75,7 @@ static void show_claim(struct ct_ctx *ctx, ct_index *ix, const cJSON *rec)
 	cJSON *src = NULL;
 
 	printf("%sclaim %s%s  (%s", ct_color(ctx, CT_C_YELLOW), str_or(rec, "id", "?"), ct_color(ctx, CT_C_RESET),
-	       str_or(rec, "status", "?"));
+	       str_or(rec, "record_status", str_or(rec, "status", "?")));
 	v = cJSON_GetObjectItemCaseSensitive(rec, "version");
 	if (cJSON_IsNumber(v))
 		printf(", version %d", v->valueint);
@@ -126,6 +129,126 @@ static void show_source(struct ct_ctx *ctx, const cJSON *rec)
 	printf("%-10s %.0f\n", "claims", cJSON_IsNumber(v) ? v->valuedouble : 0);
 }
 
+static cJSON *review_json(const struct ct_board_review *r)
+{
+	cJSON *o = cJSON_CreateObject(), *ev = NULL;
+	size_t i;
+	cJSON_AddStringToObject(o, "reviewer", r->name);
+	cJSON_AddStringToObject(o, "email", r->email);
+	cJSON_AddStringToObject(o, "verdict", ct_verdict_name(r->verdict));
+	ev = cJSON_AddArrayToObject(o, "evidence");
+	for (i = 0; i < r->nevidence; i++)
+		cJSON_AddItemToArray(ev, cJSON_CreateString(r->evidence[i]));
+	if (r->note)
+		cJSON_AddStringToObject(o, "note", r->note);
+	else
+		cJSON_AddNullToObject(o, "note");
+	cJSON_AddStringToObject(o, "date", r->date);
+	cJSON_AddStringToObject(o, "claim", r->claim);
+	cJSON_AddNumberToObject(o, "claim_version", r->claim_version);
+	return o;
+}
+
+/* Adds to a claim record what reviewers made of it: "status" becomes the claim's review status
+ * (the record's own lifecycle moves to "record_status"), "reviews" holds each reviewer's current
+ * verdict on this version, "earlier_reviews" the verdicts given on earlier versions. */
+static int add_reviews(struct ct_ctx *ctx, ct_index *ix, cJSON *rec)
+{
+	struct ct_board b;
+	struct ct_review_rule rule;
+	struct ct_tally t;
+	cJSON *settings = NULL, *revs, *older, *chain = cJSON_CreateArray(), *p;
+	const char *id = str_or(rec, "id", ""), *life = str_or(rec, "status", "active");
+	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(rec, "version");
+	size_t first, n, i;
+	int error;
+
+	if (!chain)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if ((error = ct_cmd_settings(ctx, &settings)) < 0 || (error = ct_review_rule_from_desk(settings, &rule)) < 0 ||
+	    (error = ct_board_load(&b, ix)) < 0) {
+		cJSON_Delete(settings);
+		cJSON_Delete(chain);
+		return error;
+	}
+	ct_board_tally(&b, id, &t);
+	cJSON_AddStringToObject(rec, "record_status", life);
+	cJSON_ReplaceItemInObjectCaseSensitive(rec, "status",
+					       cJSON_CreateString(ct_status_name(ct_claim_status(&rule, &t, life))));
+	cJSON_AddNumberToObject(rec, "quorum", rule.quorum);
+	revs = cJSON_AddArrayToObject(rec, "reviews");
+	n = ct_board_find(&b, id, &first);
+	for (i = first; i < first + n; i++)
+		cJSON_AddItemToArray(revs, review_json(&b.reviews[i]));
+	older = cJSON_AddArrayToObject(rec, "earlier_reviews");
+	if (version_chain(ix, rec, chain) == 0) {
+		cJSON_ArrayForEach(p, chain) {
+			/* claims/<xx>/<source>/<id>.json */
+			const char *slash = strrchr(p->valuestring, '/');
+			char other[17];
+			if (!slash || strlen(slash + 1) != 21)
+				continue;
+			memcpy(other, slash + 1, 16);
+			other[16] = '\0';
+			if (!strcmp(other, id))
+				continue;
+			n = ct_board_find(&b, other, &first);
+			for (i = first; i < first + n; i++)
+				if (!cJSON_IsNumber(ver) || b.reviews[i].claim_version < ver->valueint)
+					cJSON_AddItemToArray(older, review_json(&b.reviews[i]));
+		}
+	}
+	ct_board_release(&b);
+	cJSON_Delete(settings);
+	cJSON_Delete(chain);
+	return 0;
+}
+
+static const char *verdict_color(const char *v)
+{
+	if (!strcmp(v, "corroborated"))
+		return CT_C_GREEN;
+	if (!strcmp(v, "contradicted") || !strcmp(v, "disputed"))
+		return CT_C_RED;
+	return CT_C_YELLOW;
+}
+
+static void show_review_list(struct ct_ctx *ctx, const cJSON *list, const char *suffix)
+{
+	const cJSON *r, *e;
+	cJSON_ArrayForEach(r, list) {
+		const char *v = str_or(r, "verdict", "?");
+		printf("  %s%-12s%s ", ct_color(ctx, verdict_color(v)), v, ct_color(ctx, CT_C_RESET));
+		print_clean(str_or(r, "reviewer", ""));
+		printf(" <");
+		print_clean(str_or(r, "email", ""));
+		printf(">  %s%s\n", str_or(r, "date", ""), suffix);
+		cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(r, "evidence"))
+			if (cJSON_IsString(e))
+				printf("      evidence %s\n", e->valuestring);
+		if (str_or(r, "note", NULL)) {
+			printf("      note: ");
+			print_clean(str_or(r, "note", ""));
+			printf("\n");
+		}
+	}
+}
+
+static void show_reviews(struct ct_ctx *ctx, const cJSON *rec)
+{
+	const cJSON *revs = cJSON_GetObjectItemCaseSensitive(rec, "reviews");
+	const cJSON *older = cJSON_GetObjectItemCaseSensitive(rec, "earlier_reviews");
+	const char *st = str_or(rec, "status", "?");
+	printf("\nstatus:      %s%s%s", ct_color(ctx, verdict_color(st)), st, ct_color(ctx, CT_C_RESET));
+	if (cJSON_GetArraySize(revs) == 0 && cJSON_GetArraySize(older) == 0) {
+		printf("  (no reviews)\n");
+		return;
+	}
+	printf("\n");
+	show_review_list(ctx, revs, "");
+	show_review_list(ctx, older, "  (on an earlier version)");
+}
+
 int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
 {
 	int json = 0, n, r;
@@ -150,11 +273,16 @@ int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_error(CT_EXIT_FAIL, "record cannot be parsed: '%s'", path.ptr);
 		goto done;
 	}
+	if (kind == FOUND_CLAIM && (r = add_reviews(ctx, ix, rec)) < 0) {
+		r = ct_cmd_fail(r);
+		goto done;
+	}
 	if (json)
 		ct_print_json(rec);
-	else if (kind == FOUND_CLAIM)
+	else if (kind == FOUND_CLAIM) {
 		show_claim(ctx, ix, rec);
-	else
+		show_reviews(ctx, rec);
+	} else
 		show_source(ctx, rec);
 	r = 0;
 done:

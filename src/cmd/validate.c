@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "record/record.h"
+#include "record/settings.h"
 #include "record/schema.h"
 #include "text/segment.h"
 #include "util/err.h"
@@ -334,6 +335,8 @@ static int on_desk_json(const char *path, const char *data, size_t len, void *pa
 		problem(c->v, "desk.json", "not a JSON object with a numeric format");
 	else if (cJSON_GetObjectItemCaseSensitive(d, "format")->valueint != 1)
 		problem(c->v, "desk.json", "unknown desk format (this claimtrack knows format 1)");
+	else if (ct_settings_check(d) < 0)
+		problem(c->v, "desk.json", ct_error_last());
 	cJSON_Delete(d);
 	return 0;
 }

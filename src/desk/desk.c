@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1149,6 +1151,55 @@ static int persist_objects(ct_txn *txn)
 	return 0;
 }
 
+/* Waiting for a lock: LOCK_TRIES pauses of LOCK_PAUSE_MS (about 3 s for git's lock files). */
+#define LOCK_TRIES 150
+#define LOCK_PAUSE_MS 20
+/* Another claimtrack process holds the writer lock for one commit; wait up to this long. */
+#define WRITER_WAIT_MS 60000
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static const char *branch_short(const char *refname)
+{
+	return strncmp(refname, "refs/heads/", 11) ? refname : refname + 11;
+}
+
+/* Takes the desk's writer lock: an flock on .git/claimtrack/write.lock, held from the branch
+ * update to the end of the checkout. The kernel drops it when the process dies, so a killed
+ * writer never leaves a stale lock. Returns the descriptor to close, or a CT_E* code. */
+static int writer_lock(const ct_desk *desk)
+{
+	char path[PATH_MAX];
+	long waited = 0;
+	int fd;
+	snprintf(path, sizeof(path), "%sclaimtrack", desk->gitdir);
+	if (mkdir(path, 0777) < 0 && errno != EEXIST)
+		return ct_error_set(CT_EDESK, "cannot create '%s': %s", path, strerror(errno));
+	snprintf(path, sizeof(path), "%sclaimtrack/write.lock", desk->gitdir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return ct_error_set(CT_EDESK, "cannot open the writer lock '%s': %s", path, strerror(errno));
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			return ct_error_set(CT_EDESK, "cannot lock '%s': %s", path, strerror(errno));
+		}
+		if (waited >= WRITER_WAIT_MS) {
+			close(fd);
+			return ct_error_set(CT_EDESK, "another claimtrack process has been writing this desk for %ld s "
+					    "(it holds '%s'); nothing was committed", waited / 1000, path);
+		}
+		pause_ms(LOCK_PAUSE_MS);
+		waited += LOCK_PAUSE_MS;
+	}
+	return fd;
+}
+
 int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, char out_commit[41])
 {
 	git_tree_update *ups = NULL;
@@ -1160,7 +1211,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	git_checkout_options co;
 	char **paths = NULL;
 	size_t i, nup;
-	int error = 0, r;
+	int error = 0, r, lock_fd = -1, tries;
 	const git_commit *parents[1];
 
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
@@ -1214,14 +1265,31 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	if ((error = persist_objects(txn)) < 0)
 		goto done;
 
-	/* Last: move the branch, only if nobody moved it since we read it. */
-	if (txn->head)
-		r = git_reference_create_matching(&ref, txn->desk->repo, txn->branch, &commit_oid, 1,
-						  git_commit_id(txn->head), message);
-	else
-		r = git_reference_create(&ref, txn->desk->repo, txn->branch, &commit_oid, 0, message);
-	if (r == GIT_EMODIFIED || r == GIT_EEXISTS || r == GIT_ELOCKED) {
-		error = ct_error_set(CT_EDESK, "the desk changed while this command ran (HEAD moved or is locked); nothing was committed, try again");
+	/* Last: move the branch, only if nobody moved it since we read it. Writers of this desk take
+	 * turns (writer_lock) so one's checkout never races another's; stock git is kept out by the
+	 * compare-and-swap and by git's own lock files, which we wait for a moment. */
+	if ((lock_fd = writer_lock(txn->desk)) < 0) {
+		error = lock_fd;
+		goto done;
+	}
+	for (tries = 0;; tries++) {
+		if (txn->head)
+			r = git_reference_create_matching(&ref, txn->desk->repo, txn->branch, &commit_oid, 1,
+							  git_commit_id(txn->head), message);
+		else
+			r = git_reference_create(&ref, txn->desk->repo, txn->branch, &commit_oid, 0, message);
+		if (r != GIT_ELOCKED || tries >= LOCK_TRIES)
+			break;
+		pause_ms(LOCK_PAUSE_MS);
+	}
+	if (r == GIT_EMODIFIED || r == GIT_EEXISTS) {
+		error = ct_error_set(CT_EMOVED, "the desk changed while this command ran (HEAD moved); nothing was committed, try again");
+		goto done;
+	}
+	if (r == GIT_ELOCKED) {
+		error = ct_error_set(CT_EDESK, "the branch is locked: '%srefs/heads/%s.lock' exists; if no git or claimtrack "
+				     "process is running, a killed one left it: remove that file and try again; nothing was committed",
+				     txn->desk->gitdir, branch_short(txn->branch));
 		goto done;
 	}
 	if (r < 0) {
@@ -1239,9 +1307,19 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	co.baseline = txn->base;
 	co.paths.strings = paths;
 	co.paths.count = nup;
-	if (git_checkout_tree(txn->desk->repo, (git_object *)new_tree, &co) < 0)
+	for (tries = 0;; tries++) {
+		if (git_checkout_tree(txn->desk->repo, (git_object *)new_tree, &co) == 0)
+			break;
+		if (git_error_last() && git_error_last()->klass == GIT_ERROR_INDEX && tries < LOCK_TRIES) {
+			pause_ms(LOCK_PAUSE_MS);   /* .git/index.lock: stock git is writing the index */
+			continue;
+		}
 		error = git_fail(CT_EDESK, "committed, but the working tree could not be updated (run 'git checkout -f' to refresh it)");
+		break;
+	}
 done:
+	if (lock_fd >= 0)
+		close(lock_fd);   /* releases the writer lock */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);
 	git_reference_free(ref);
 	git_commit_free(wparent);

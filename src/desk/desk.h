@@ -80,7 +80,10 @@ int ct_txn_remove(ct_txn *txn, const char *path);
 size_t ct_txn_changes(const ct_txn *txn);
 /* Writes the commit (parent HEAD) with author and committer who, moves the branch, and updates
  * the working tree and git index for the changed paths. out_commit gets the new id (may be NULL).
- * CT_EDESK when HEAD moved since ct_txn_begin (nothing is changed then). */
+ * CT_EMOVED when the branch moved since ct_txn_begin (nothing is changed then: begin again on the
+ * new HEAD); CT_EDESK when it stays locked by git (the message names the lock file). Writers take
+ * turns through an flock on .git/claimtrack/write.lock, held from the branch update to the end of
+ * the checkout, so concurrent claimtrack processes never race on the working tree or git index. */
 int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, char out_commit[41]);
 /* Discards a transaction (after commit, or instead of it). NULL is a no-op. */
 void ct_txn_free(ct_txn *txn);

@@ -895,6 +895,9 @@ int ct_index_sources(ct_index *ix, ct_index_row_cb cb, void *payload)
 
 int ct_index_reviews(ct_index *ix, const char *claim_id, ct_index_row_cb cb, void *payload)
 {
+	if (!claim_id)
+		return ix_list(ix, "SELECT path, json FROM reviews ORDER BY claim, date, reviewer_email, path",
+			       NULL, cb, payload);
 	return ix_list(ix, "SELECT path, json FROM reviews WHERE claim = ?1"
 	               " ORDER BY date, reviewer_email, path", claim_id, cb, payload);
 }

@@ -72,7 +72,8 @@ struct ct_claim_filter {
  * occur (in any order; porter stemming, case and accents ignored, "U.N." == "UN").
  * A search with no word left (only punctuation, or empty) returns CT_EINPUT. */
 int ct_index_claims(ct_index *ix, const struct ct_claim_filter *f, ct_index_row_cb cb, void *payload);
-/* Calls cb with the reviews of one claim (full id), ordered by date then reviewer email. */
+/* Calls cb with the reviews of one claim (full id), ordered by date then reviewer email; with
+ * claim_id NULL, every review of the desk ordered by claim, then date and reviewer email. */
 int ct_index_reviews(ct_index *ix, const char *claim_id, ct_index_row_cb cb, void *payload);
 /* Calls cb with (path, error message) of every record the index could not use, ordered by path. */
 int ct_index_broken(ct_index *ix, ct_index_row_cb cb, void *payload);

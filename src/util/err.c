@@ -35,6 +35,7 @@ int ct_error_exit_code(int code)
 	case CT_EAMBIGUOUS:
 		return CT_EXIT_INPUT;
 	case CT_EDESK:
+	case CT_EMOVED:
 		return CT_EXIT_DESK;
 	default:
 		return CT_EXIT_FAIL;

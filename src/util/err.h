@@ -21,7 +21,8 @@ enum {
 	CT_ENOTFOUND = -4,  /* no such record / object */
 	CT_EAMBIGUOUS = -5, /* id prefix matches several records */
 	CT_EDESK = -6,      /* desk missing, locked or changed underneath us */
-	CT_EIO = -7         /* read/write failure */
+	CT_EIO = -7,        /* read/write failure */
+	CT_EMOVED = -8      /* the branch moved since the transaction began: redo it on the new HEAD */
 };
 
 /* Records the message for the last error (printf-style) and returns code. */

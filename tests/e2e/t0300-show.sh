@@ -18,14 +18,22 @@ for p in "$id" "${id:0:4}" "${id:0:10}" "$(echo "${id:0:8}" | tr a-f A-F)"; do
 	json_assert "$OUT" "isinstance(d, dict) and d['id'] == '$id'" "show --json $p"
 done
 json_assert "$OUT" "set(d) >= {'id', 'source', 'text', 'type', 'span', 'version', 'status'}" "claim fields"
-json_assert "$OUT" "d['source'] == 'bridge' and d['version'] == 1 and d['status'] == 'active' and
+json_assert "$OUT" "d['source'] == 'bridge' and d['version'] == 1 and d['status'] == 'unreviewed' and d['record_status'] == 'active' and d['reviews'] == [] and
 	isinstance(d['span'], list) and len(d['span']) == 2 and d['span'][0] < d['span'][1] and
 	d['text'] == 'The city council of Ostvale voted 7 to 2 on Monday to build a new bridge over the Wend river.'" \
 	"claim record"
 cp "$OUT" ../claim.json
 git show "HEAD:$(git ls-files "claims/*/bridge/$id.json")" >../committed.json
-python3 -c 'import json,sys; assert json.load(open(sys.argv[1])) == json.load(open(sys.argv[2]))' \
-	../claim.json ../committed.json || fail "show --json differs from the committed record"
+# show --json is the committed record, with the review status in "status" and the record's own
+# lifecycle in "record_status", plus the reviews.
+python3 -c '
+import json, sys
+shown, rec = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert shown.pop("record_status") == rec["status"]
+shown["status"] = rec["status"]
+for k in ("reviews", "earlier_reviews", "quorum"):
+    shown.pop(k)
+assert shown == rec, (shown, rec)' ../claim.json ../committed.json || fail "show --json differs from the committed record"
 # The span points at the text in the stored source.
 python3 - ../claim.json "$(git ls-files 'sources/*/bridge.txt')" <<'PY' || fail "span does not point at the text"
 import json, subprocess, sys
@@ -40,13 +48,15 @@ expect_ok ct show "${id:0:6}"
 python3 - ../claim.json >../expect <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
-print("claim %s  (%s, version %d)" % (c["id"], c["status"], c["version"]))
+print("claim %s  (%s, version %d)" % (c["id"], c["record_status"], c["version"]))
 print("source:      bridge \u2014 Ostvale Post, 2025-03-03")
 print("type:        %s" % c["type"])
 print("checkworthy: %.2f" % c["checkworthy"])
 print("span:        bytes %d-%d, sentence %d" % (c["span"][0], c["span"][1], c["sentence"]))
 print()
 print("    " + c["text"])
+print()
+print("status:      unreviewed  (no reviews)")
 PY
 test_cmp ../expect "$OUT"
 

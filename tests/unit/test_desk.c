@@ -644,7 +644,7 @@ static void test_compare_and_swap(void **state)
 	put_ok(b, "sources/ab/from-b.json", "B\n", 1);
 	assert_int_equal(ct_txn_commit(b, &fx->who, "B", cb), 0);
 	memset(ca, 'x', sizeof(ca));
-	assert_int_equal(ct_txn_commit(a, &fx->who, "A", ca), CT_EDESK);
+	assert_int_equal(ct_txn_commit(a, &fx->who, "A", ca), CT_EMOVED);
 	ct_txn_free(a);
 	ct_txn_free(b);
 	assert_int_equal(ct_desk_head(fx->desk, head), 0);
@@ -659,7 +659,7 @@ static void test_compare_and_swap(void **state)
 	assert_int_equal(ct_txn_begin(&a, fx->desk), 0);
 	put_ok(a, "sources/ab/late.json", "L\n", 1);
 	assert_int_equal(sh("git -C '%s' commit -q --allow-empty -m outside", fx->dir), 0);
-	assert_int_equal(ct_txn_commit(a, &fx->who, "late", ca), CT_EDESK);
+	assert_int_equal(ct_txn_commit(a, &fx->who, "late", ca), CT_EMOVED);
 	ct_txn_free(a);
 	git_output_is(fx, "log --format=%s", "outside\nB\nCreate claims desk\n");
 	assert_false(file_exists(fx, "sources/ab/late.json"));
