@@ -2,6 +2,7 @@
  * Ids are claim id prefixes (like git's abbreviated hashes) or exact source ids. */
 #include "cmd/cmd.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -425,7 +426,7 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 	};
 	const struct ct_usage u = { "log", "[-n N] [--json] [ID]",
 		"Shows the commits of the desk, newest first; with ID, only those that changed that claim\n"
-		"(any of its versions) or source (its record or its text).", opts, 0, 1 };
+		"(any of its versions, or a review of one) or source (its record or its text).", opts, 0, 1 };
 	struct log_ctx l = { ctx, NULL, 0, 0 };
 	ct_buf rj = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
 	const char **paths = NULL;
@@ -463,6 +464,18 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 		}
 		if (!cJSON_GetArraySize(chain))
 			cJSON_AddItemToArray(chain, cJSON_CreateString(path.ptr));
+		if (kind == FOUND_CLAIM) {
+			/* The reviews of every version: their folders reviews/<cc>/<id>. */
+			int i, nclaims = cJSON_GetArraySize(chain);
+			for (i = 0; i < nclaims; i++) {
+				const char *cp = cJSON_GetArrayItem(chain, i)->valuestring, *slash = strrchr(cp, '/');
+				char dir[64];
+				if (!slash || strlen(slash + 1) != CT_CLAIM_ID_LEN + 5)
+					continue;
+				snprintf(dir, sizeof(dir), "reviews/%.2s/%.16s", slash + 1, slash + 1);
+				cJSON_AddItemToArray(chain, cJSON_CreateString(dir));
+			}
+		}
 		paths = calloc((size_t)cJSON_GetArraySize(chain), sizeof(*paths));
 		if (!paths) {
 			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");

@@ -94,8 +94,11 @@ expect_stdout_contains "claim is now contradicted"
 assert_eq 2 "$(git log --format=%H -- "$path_a" | wc -l)" "commits of Ana's record"
 assert_eq 2 "$(git ls-files "reviews/${vote:0:2}/$vote/" | wc -l)" "one record per reviewer"
 json_assert "$path_a" "d['verdict'] == 'contradicted' and d['note'] is None and d['reviewer']['email'] == 'ana@example.org'" "replaced record"
-# The same review again changes nothing (but the date): a new commit with the same verdict is fine.
-expect_ok ct log "$vote"
+# log of the claim shows who decided what, when: the three review commits and the add.
+expect_ok ct log --json "$vote"
+json_assert "$OUT" "[e['message'].split(chr(10))[0] for e in d] == ['review: ${vote:0:8} contradicted'] * 2 +
+	['review: ${vote:0:8} corroborated', 'Add 1 source, 6 claims'] and
+	[e['email'] for e in d][:3] == ['ana@example.org', 'bo@example.org', 'Ana@Example.org']" "log of a reviewed claim"
 
 # ---- quorum --------------------------------------------------------------------------------
 expect_fail 3 ct config review.quorum 0
