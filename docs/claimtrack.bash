@@ -89,7 +89,7 @@ _claimtrack()
 	init) opts="--name --help" ;;
 	add) opts="--id --outlet --published --url --title --help" ;;
 	sources) opts="--json --help" ;;
-	claims) opts="--source --search --status --all --type --limit --json --help" ;;
+	claims) opts="--source --search --status --all --type --review --limit --json --help" ;;
 	show) opts="--json --help" ;;
 	log) opts="--max-count --json --help" ;;
 	validate) opts="--staged --help" ;;
@@ -118,6 +118,10 @@ _claimtrack()
 		;;
 	--verdict)
 		_claimtrack_reply "corroborated contradicted unverifiable"
+		return
+		;;
+	--review)
+		_claimtrack_reply "unreviewed pending corroborated contradicted disputed unverifiable"
 		return
 		;;
 	--type)

@@ -3,12 +3,18 @@
 
 #include <string.h>
 
+#include "review/board.h"
 #include "util/err.h"
 
 struct list_ctx {
 	struct ct_ctx *ctx;
 	cJSON *array;   /* --json: records collected here */
 	size_t n;
+	/* claims --review: only claims with this review status, at most limit of them */
+	const struct ct_board *board;
+	const struct ct_review_rule *rule;
+	int want;
+	long limit;
 };
 
 static const char *str_or(const cJSON *o, const char *key, const char *dflt)
@@ -110,7 +116,7 @@ int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
 		{ 0 }
 	};
 	const struct ct_usage u = { "sources", "[--json]", "Lists the sources of the desk, by id.", opts, 0, 0 };
-	struct list_ctx l = { ctx, NULL, 0 };
+	struct list_ctx l = { ctx, NULL, 0, NULL, NULL, 0, 0 };
 	ct_index *ix;
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
@@ -136,6 +142,18 @@ static int claim_row(const char *path, const char *json, void *payload)
 	(void)path;
 	if (!rec)
 		return 0;
+	if (l->board) {
+		struct ct_tally t;
+		ct_board_tally(l->board, str_or(rec, "id", ""), &t);
+		if ((int)ct_claim_status(l->rule, &t, str_or(rec, "status", NULL)) != l->want) {
+			cJSON_Delete(rec);
+			return 0;
+		}
+		if (l->limit > 0 && (long)l->n >= l->limit) {
+			cJSON_Delete(rec);
+			return 1;   /* enough: stop the iteration */
+		}
+	}
 	l->n++;
 	if (l->array) {
 		cJSON_AddItemToArray(l->array, rec);
@@ -156,6 +174,7 @@ int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
 {
 	int json = 0, all = 0, n, r;
 	long limit = 0;
+	const char *review = NULL;
 	struct ct_claim_filter f = { NULL, NULL, NULL, NULL, 0 };
 	const struct ct_option opts[] = {
 		{ 's', "source", CT_OPT_STRING, &f.source, "ID", "only the claims of this source" },
@@ -163,24 +182,46 @@ int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
 		{ 0, "status", CT_OPT_STRING, &f.status, "STATUS", "active (default), superseded or withdrawn" },
 		{ 0, "all", CT_OPT_FLAG, &all, NULL, "every status, withdrawn and superseded included" },
 		{ 0, "type", CT_OPT_STRING, &f.type, "TYPE", "only claims of this type (quantity, quote, ...)" },
+		{ 0, "review", CT_OPT_STRING, &review, "STATUS", "only claims with this review status (unreviewed, pending, corroborated, contradicted, disputed, unverifiable)" },
 		{ 'n', "limit", CT_OPT_LONG, &limit, "N", "at most N claims" },
 		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of claim records" },
 		{ 0 }
 	};
-	const struct ct_usage u = { "claims", "[--source ID] [--search WORDS] [--status S | --all] [--type T] [-n N] [--json]",
+	const struct ct_usage u = { "claims", "[--source ID] [--search WORDS] [--status S | --all] [--type T] [--review STATUS] [-n N] [--json]",
 		"Lists claims, by source and position in the text, or by relevance with --search.", opts, 0, 0 };
-	struct list_ctx l = { ctx, NULL, 0 };
+	struct list_ctx l = { ctx, NULL, 0, NULL, NULL, 0, 0 };
+	struct ct_board board;
+	struct ct_review_rule rule;
+	cJSON *settings = NULL;
 	ct_index *ix;
 
+	memset(&board, 0, sizeof(board));
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
+	if (review) {
+		l.want = ct_status_parse(review);
+		if (l.want < 0 || l.want == CT_S_WITHDRAWN || l.want == CT_S_SUPERSEDED)
+			return ct_cmd_error(CT_EXIT_USAGE, "--review must be unreviewed, pending, corroborated, contradicted, "
+					    "disputed or unverifiable: '%s'", review);
+	}
 	if (f.status && strcmp(f.status, "active") && strcmp(f.status, "superseded") && strcmp(f.status, "withdrawn"))
 		return ct_cmd_error(CT_EXIT_USAGE, "--status must be active, superseded or withdrawn: '%s'", f.status);
 	if (!f.status && !all)
 		f.status = "active";
-	f.limit = limit;
+	f.limit = review ? 0 : limit;
 	if ((r = ct_cmd_index(ctx, &ix)) < 0)
 		return ct_cmd_fail(r);
+	if (review) {
+		if ((r = ct_cmd_settings(ctx, &settings)) < 0 || (r = ct_review_rule_from_desk(settings, &rule)) < 0 ||
+		    (r = ct_board_load(&board, ix)) < 0) {
+			cJSON_Delete(settings);
+			ct_board_release(&board);
+			return ct_cmd_fail(r);
+		}
+		l.board = &board;
+		l.rule = &rule;
+		l.limit = limit;
+	}
 	if (f.source) {
 		ct_buf json_s = CT_BUF_INIT, path = CT_BUF_INIT;
 		r = ct_index_get(ix, "source", f.source, &json_s, &path);
@@ -192,8 +233,12 @@ int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
 	if (json && !(l.array = cJSON_CreateArray()))
 		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 	r = ct_index_claims(ix, &f, claim_row, &l);
+	if (r > 0)
+		r = 0;   /* stopped at the limit */
 	if (r == 0 && json)
 		r = ct_print_json(l.array);
 	cJSON_Delete(l.array);
+	cJSON_Delete(settings);
+	ct_board_release(&board);
 	return r < 0 ? ct_cmd_fail(r) : 0;
 }

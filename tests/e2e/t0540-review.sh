@@ -84,6 +84,11 @@ json_assert "$OUT" "d['status'] == 'disputed' and sorted(r['verdict'] for r in d
 expect_ok ct status --json
 json_assert "$OUT" "d['status']['disputed'] == 1 and d['disputed'][0]['id'] == '$vote' and
 	len(d['disputed'][0]['reviews']) == 2 and {r['email'] for r in d['reviewers']} == {'Ana@Example.org', 'bo@example.org'}" "status"
+expect_ok ct claims --review disputed --json
+json_assert "$OUT" "[c['id'] for c in d] == ['$vote']" "claims --review disputed"
+expect_ok ct claims --review unreviewed -n 2 --json
+json_assert "$OUT" "len(d) == 2 and '$vote' not in [c['id'] for c in d]" "claims --review unreviewed -n 2"
+expect_fail 2 ct claims --review withdrawn
 expect_ok ct status
 expect_stdout_contains "disputed:"
 expect_stdout_contains "${vote:0:10}"
