@@ -26,9 +26,10 @@ Q = @
 endif
 
 LIB_SRC  = $(filter-out src/main.c,$(shell find src -name '*.c' | LC_ALL=C sort))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schemas.o
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schemas.o $(BUILD)/obj/gen/hooks.o
 MAIN_OBJ = $(BUILD)/obj/src/main.o
 SCHEMAS  = claims/claim.schema.json claims/source.schema.json reviews/review.schema.json
+HOOKS    = hooks/pre-commit hooks/post-merge hooks/post-checkout
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -72,6 +73,16 @@ $(BUILD)/gen/schemas.c: $(SCHEMAS) tests/embed.sh
 	$(Q)sh tests/embed.sh $(SCHEMAS) > $@
 
 $(BUILD)/obj/gen/schemas.o: $(BUILD)/gen/schemas.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The git hooks, compiled in the same way: init and `hooks install` need no source tree.
+$(BUILD)/gen/hooks.c: $(HOOKS) tests/embed-hooks.sh
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)sh tests/embed-hooks.sh $(HOOKS) > $@
+
+$(BUILD)/obj/gen/hooks.o: $(BUILD)/gen/hooks.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
