@@ -22,6 +22,7 @@ const struct ct_command ct_commands[] = {
 	{ "index", ct_cmd_index_cmd, "show or rebuild the SQLite index (a cache)" },
 	{ "extract", ct_cmd_extract, "run the claim extractor on a file, without a desk" },
 	{ "compare", ct_cmd_compare, "score two statements: same fact? corroborate or contradict?" },
+	{ "sync", ct_cmd_sync, "fetch, merge and push the desk through a git remote" },
 	{ "hooks", ct_cmd_hooks, "install claimtrack's git hooks in a desk, or show them" },
 	{ "help", ct_cmd_help, "show help for claimtrack or one command" },
 	{ NULL, NULL, NULL }

@@ -117,6 +117,7 @@ int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_sync(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_hooks(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_help(int argc, char **argv, struct ct_ctx *ctx);
 
