@@ -1,0 +1,125 @@
+/* Unit tests for the pure parts of src/desk/sync: comparing review dates as instants (the rule
+ * that settles a review changed on two machines) and matching ~/.git-credentials lines to URLs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk/sync.h"
+#include "util/err.h"
+
+static int cmp_of(const char *a, const char *b)
+{
+	int c = 99;
+	assert_int_equal(ct_sync_date_cmp(a, b, &c), 0);
+	return c;
+}
+
+static void test_date_same_instant_other_offsets(void **state)
+{
+	(void)state;
+	assert_int_equal(cmp_of("2025-10-16T10:00:00+02:00", "2025-10-16T08:00:00Z"), 0);
+	assert_int_equal(cmp_of("2025-10-16T08:00:00z", "2025-10-16t03:30:00-04:30"), 0);
+	assert_int_equal(cmp_of("2025-10-16T00:30:00+01:00", "2025-10-15T23:30:00Z"), 0);
+}
+
+static void test_date_order_across_offsets(void **state)
+{
+	(void)state;
+	/* The wall clock reads earlier, the instant is later. */
+	assert_int_equal(cmp_of("2025-10-16T09:30:00Z", "2025-10-16T10:00:00+02:00"), 1);
+	assert_int_equal(cmp_of("2025-10-16T10:00:00+02:00", "2025-10-16T09:30:00Z"), -1);
+	/* Across a day, a month, a leap day and a year. */
+	assert_int_equal(cmp_of("2024-02-29T23:59:59Z", "2024-03-01T00:00:00Z"), -1);
+	assert_int_equal(cmp_of("2025-12-31T23:00:00-02:00", "2026-01-01T00:30:00Z"), 1);
+	assert_int_equal(cmp_of("1999-12-31T23:59:59Z", "2000-01-01T00:00:00Z"), -1);
+}
+
+static void test_date_fractions(void **state)
+{
+	(void)state;
+	assert_int_equal(cmp_of("2025-10-17T12:00:00.5Z", "2025-10-17T12:00:00.25Z"), 1);
+	assert_int_equal(cmp_of("2025-10-17T12:00:00.5Z", "2025-10-17T12:00:00.500000Z"), 0);
+	assert_int_equal(cmp_of("2025-10-17T12:00:00Z", "2025-10-17T12:00:00.000000001Z"), -1);
+	assert_int_equal(cmp_of("2025-10-17T12:00:01Z", "2025-10-17T12:00:00.999Z"), 1);
+}
+
+static void test_date_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"", "2025-10-16", "2025-10-16T10:00:00", "2025-10-16T10:00:00+0200", "2025-13-01T00:00:00Z",
+		"2025-10-16T24:00:00Z", "2025-10-16T10:00:00.Z", "2025-10-16T10:00:00Z junk", "yesterday",
+		"2025-1a-16T10:00:00Z", NULL
+	};
+	const char *const *b;
+	int c = 7;
+	(void)state;
+	for (b = bad; *b; b++) {
+		assert_int_equal(ct_sync_date_cmp(*b, "2025-10-16T10:00:00Z", &c), CT_EINPUT);
+		assert_int_equal(ct_sync_date_cmp("2025-10-16T10:00:00Z", *b, &c), CT_EINPUT);
+	}
+	assert_int_equal(c, 7);
+}
+
+/* Asserts what a credential line yields for url: NULL want_user = no match. */
+static void cred_is(const char *line, const char *url, const char *want_user, const char *want_pass)
+{
+	char *user = (char *)1, *pass = (char *)1;
+	int r = ct_credential_line_match(line, url, &user, &pass);
+	if (!want_user) {
+		if (r != 0 || user || pass)
+			fail_msg("'%s' should not match '%s'", line, url);
+		return;
+	}
+	if (r != 1)
+		fail_msg("'%s' should match '%s'", line, url);
+	assert_string_equal(user, want_user);
+	assert_string_equal(pass, want_pass);
+	free(user);
+	free(pass);
+}
+
+static void test_credentials_match(void **state)
+{
+	(void)state;
+	cred_is("https://ana:s3cret@git.example.org\n", "https://git.example.org/desks/flood.git", "ana", "s3cret");
+	/* Percent-encoded as git's store helper writes it; CRLF line end. */
+	cred_is("https://ana%40news:p%3Aw%2Fd%25@git.example.org\r\n", "https://git.example.org/x.git", "ana@news",
+		"p:w/d%");
+	/* Host case does not matter; scheme must agree; port must agree. */
+	cred_is("https://ana:pw@Git.Example.ORG", "HTTPS://git.example.org/x.git", "ana", "pw");
+	cred_is("https://ana:pw@git.example.org", "http://git.example.org/x.git", NULL, NULL);
+	cred_is("https://ana:pw@git.example.org:8443", "https://git.example.org/x.git", NULL, NULL);
+	cred_is("https://ana:pw@git.example.org:8443", "https://git.example.org:8443/x.git", "ana", "pw");
+	cred_is("https://ana:pw@other.example.org", "https://git.example.org/x.git", NULL, NULL);
+	/* A user named in the URL must be the line's. */
+	cred_is("https://ana:pw@git.example.org", "https://ben@git.example.org/x.git", NULL, NULL);
+	cred_is("https://ana:pw@git.example.org", "https://ana@git.example.org/x.git", "ana", "pw");
+	/* A line with a path only covers URLs under it. */
+	cred_is("https://ana:pw@git.example.org/desks", "https://git.example.org/desks/flood.git", "ana", "pw");
+	cred_is("https://ana:pw@git.example.org/desks", "https://git.example.org/desks2/flood.git", NULL, NULL);
+	cred_is("https://ana:pw@git.example.org/desks/", "https://git.example.org/other.git", NULL, NULL);
+	/* Lines without a password, or not URLs, never match. */
+	cred_is("https://ana@git.example.org", "https://git.example.org/x.git", NULL, NULL);
+	cred_is("# a comment", "https://git.example.org/x.git", NULL, NULL);
+	cred_is("", "https://git.example.org/x.git", NULL, NULL);
+	cred_is("https://ana:pw@", "https://git.example.org/x.git", NULL, NULL);
+	/* A malformed escape is kept as written. */
+	cred_is("https://ana:100%zz@git.example.org", "https://git.example.org/x.git", "ana", "100%zz");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_same_instant_other_offsets),
+		cmocka_unit_test(test_date_order_across_offsets),
+		cmocka_unit_test(test_date_fractions),
+		cmocka_unit_test(test_date_malformed),
+		cmocka_unit_test(test_credentials_match),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
