@@ -509,8 +509,14 @@ static int foreach_staged(ct_desk *desk, const char *prefix, ct_desk_blob_cb cb,
 	git_index *index = NULL;
 	size_t i, n, plen = strlen(prefix);
 	int error = 0;
+	/* git hands hooks the index it is about to commit in GIT_INDEX_FILE: for `commit -a` and
+	 * `commit PATH` that is a temporary one, not .git/index. */
+	const char *alt = getenv("GIT_INDEX_FILE");
 
-	if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
+	if (alt && *alt) {
+		if (git_index_open(&index, alt) < 0)
+			return git_fail(CT_EDESK, "cannot read the git index named by GIT_INDEX_FILE");
+	} else if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
 		git_index_free(index);
 		return git_fail(CT_EDESK, "cannot read the git index");
 	}

@@ -44,6 +44,20 @@ fi
 grep -q "$claim" ../commit.out || fail "the hook did not name the record: $(cat ../commit.out)"
 assert_eq "$h" "$(head_of)" "HEAD after the refused commit"
 
+# The same edit through `git commit -a` and `git commit PATH`, which commit a temporary index
+# (GIT_INDEX_FILE) instead of .git/index: refused as well.
+git reset -q
+if stock_git commit -q -a -m "hand edit, -a" >../commit.out 2>&1; then
+	fail "the hook let a broken record in through git commit -a"
+fi
+grep -q "$claim" ../commit.out || fail "the hook did not name the record (commit -a): $(cat ../commit.out)"
+assert_eq "$h" "$(head_of)" "HEAD after the refused commit -a"
+if stock_git commit -q -m "hand edit, path" -- "$claim" >../commit.out 2>&1; then
+	fail "the hook let a broken record in through git commit PATH"
+fi
+grep -q "$claim" ../commit.out || fail "the hook did not name the record (commit PATH): $(cat ../commit.out)"
+assert_eq "$h" "$(head_of)" "HEAD after the refused commit PATH"
+
 # Bad JSON in a new review record: refused too.
 git checkout -q HEAD -- "$claim"
 mkdir -p reviews/ab/abababababababab
