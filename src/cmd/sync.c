@@ -167,12 +167,11 @@ int ct_cmd_sync(int argc, char **argv, struct ct_ctx *ctx)
 		return r == CT_PARSE_HELP ? 0 : -r;
 	if ((r = ct_cmd_desk(ctx, &desk)) < 0)
 		return ct_cmd_fail(r);
-	if ((r = ct_desk_identity(desk, &who)) < 0)
-		return ct_cmd_fail(r);
 	memset(&so, 0, sizeof(so));
 	so.remote = n ? argv[0] : NULL;
 	so.push = !no_push;
-	so.who = &who;
+	/* Only a merge commit needs an identity: a reader without one can still fast-forward. */
+	so.who = ct_desk_identity(desk, &who) == 0 ? &who : NULL;
 	ct_sync_result_init(&res);
 	error = ct_desk_sync(desk, &so, &res);
 	/* Whatever happened, the index follows HEAD (the post-merge hook's job, which libgit2 skips). */

@@ -298,7 +298,7 @@ static int cred_cb(git_credential **out, const char *url, const char *username_f
 
 	if (!user && (allowed & (GIT_CREDENTIAL_SSH_KEY | GIT_CREDENTIAL_USERNAME)))
 		user = getenv("USER") && *getenv("USER") ? getenv("USER") : "git";
-	if (allowed & GIT_CREDENTIAL_USERNAME)
+	if ((allowed & GIT_CREDENTIAL_USERNAME) && !(allowed & GIT_CREDENTIAL_SSH_KEY))
 		return git_credential_username_new(out, user);
 	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
 		if (!st->agent_tried) {
@@ -624,6 +624,11 @@ static int merge_into(ct_desk *desk, const char *branch, const git_oid *theirs_i
 	mo.default_driver = "binary";  /* never splice two versions of a record line by line */
 	if (git_merge_commits(&idx, repo, ours, theirs, &mo) < 0) {
 		error = ct_desk__git_fail(CT_ERROR, "cannot merge");
+		goto done;
+	}
+	if (!opts->who) {
+		error = ct_error_set(CT_EINPUT, "a merge commit needs an identity: set git config user.name and "
+				     "user.email (or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)");
 		goto done;
 	}
 	ct_buf_printf(&message, "Merge %s into %s\n", theirs_name, branch + 11);

@@ -109,6 +109,29 @@ expect_ok ct -C d sync
 assert_eq "desk notes" "$(cat d/NOTES.md)" "NOTES.md after the sync"
 assert_clean d
 
+# Without an identity (no user.name / user.email anywhere) a fast-forward works; a merge, which
+# needs an author, is refused before anything moves.
+mkdir nohome
+anon() {
+	HOME=$PWD/nohome "$@"
+}
+echo "more notes" >>c/NOTES.md
+commit_all c "more notes"
+expect_ok ct -C c sync
+expect_ok anon ct -C d sync
+expect_stdout_contains "merged: fast-forward to $(head_of c | cut -c1-12)"
+echo "even more notes" >>c/NOTES.md
+commit_all c "even more notes"
+expect_ok ct -C c sync
+echo "d's own file" >d/OWN.md
+commit_all d "own file"
+d_before=$(head_of d)
+expect_fail 3 anon ct -C d sync
+expect_stderr_contains "a merge commit needs an identity: set git config user.name and user.email"
+assert_untouched "$d_before" d
+expect_ok ct -C d sync
+expect_stdout_contains "merged: merge commit"
+
 # Unknown remote, unreachable remote, bad usage, detached HEAD, not a desk.
 h=$(head_of d)
 expect_fail 3 ct -C d sync nowhere
