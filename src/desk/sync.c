@@ -210,7 +210,7 @@ int ct_credential_line_match(const char *line, const char *url, char **user, cha
 {
 	struct url_parts l, u;
 	size_t n = strcspn(line, "\r\n");
-	char *copy = strndup(line, n);
+	char *copy = strndup(line, n), *lhost = NULL, *uhost = NULL;
 	int ok = 0;
 
 	*user = *password = NULL;
@@ -218,8 +218,12 @@ int ct_credential_line_match(const char *line, const char *url, char **user, cha
 		return 0;
 	if (url_split(copy, &l) < 0 || url_split(url, &u) < 0 || !l.has_user || !l.has_pass)
 		goto done;
-	if (!span_eq(l.scheme, l.scheme_len, u.scheme, u.scheme_len, 1) ||
-	    !span_eq(l.host, l.host_len, u.host, u.host_len, 1) || !span_eq(l.port, l.port_len, u.port, u.port_len, 0))
+	if (!span_eq(l.scheme, l.scheme_len, u.scheme, u.scheme_len, 1))
+		goto done;
+	/* git's store helper writes "host%3aport": compare host and port decoded, as one string. */
+	lhost = pct_decode(l.host, (size_t)(l.path - l.host));
+	uhost = pct_decode(u.host, (size_t)(u.path - u.host));
+	if (!lhost || !uhost || strcasecmp(lhost, uhost))
 		goto done;
 	if (l.path_len > 1 && (u.path_len < l.path_len || memcmp(u.path, l.path, l.path_len) ||
 			       (u.path_len > l.path_len && l.path[l.path_len - 1] != '/' && u.path[l.path_len] != '/')))
@@ -242,6 +246,8 @@ done:
 		free(*password);
 		*user = *password = NULL;
 	}
+	free(lhost);
+	free(uhost);
 	free(copy);
 	return ok;
 }
@@ -345,8 +351,15 @@ static int cred_cb(git_credential **out, const char *url, const char *username_f
 				return 0;
 		}
 	}
-	git_error_set_str(GIT_ERROR_NET, "no credentials accepted (tried the ssh agent, ~/.ssh keys, "
-			  "the URL and ~/.git-credentials)");
+	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT)
+		git_error_set_str(GIT_ERROR_NET, "authentication failed: no user and password accepted (from the "
+				  "URL or ~/.git-credentials)");
+	else if (allowed & GIT_CREDENTIAL_SSH_KEY)
+		git_error_set_str(GIT_ERROR_NET, "authentication failed: no ssh key accepted (ssh agent, "
+				  "~/.ssh/id_ed25519, id_ecdsa, id_rsa)");
+	else
+		git_error_set_str(GIT_ERROR_NET, "authentication failed: the remote asks for credentials of a "
+				  "kind claimtrack cannot give");
 	return GIT_EAUTH;
 }
 

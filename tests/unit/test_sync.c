@@ -95,6 +95,9 @@ static void test_credentials_match(void **state)
 	cred_is("https://ana:pw@git.example.org", "http://git.example.org/x.git", NULL, NULL);
 	cred_is("https://ana:pw@git.example.org:8443", "https://git.example.org/x.git", NULL, NULL);
 	cred_is("https://ana:pw@git.example.org:8443", "https://git.example.org:8443/x.git", "ana", "pw");
+	/* git's store helper percent-encodes the colon before the port. */
+	cred_is("http://ana:pw@127.0.0.1%3a8080", "http://127.0.0.1:8080/x.git", "ana", "pw");
+	cred_is("http://ana:pw@127.0.0.1%3A8080", "http://127.0.0.1:8081/x.git", NULL, NULL);
 	cred_is("https://ana:pw@other.example.org", "https://git.example.org/x.git", NULL, NULL);
 	/* A user named in the URL must be the line's. */
 	cred_is("https://ana:pw@git.example.org", "https://ben@git.example.org/x.git", NULL, NULL);
