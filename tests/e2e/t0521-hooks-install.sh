@@ -100,3 +100,23 @@ cd ..
 mkdir plain
 expect_fail 4 ct -C plain hooks install
 [ ! -e plain/.git ] || fail "hooks install outside a desk created something"
+
+# init in an existing repository with a hook of its own: the desk is made, that hook left alone
+# (with a warning), the others installed.
+git init -q mine
+printf '#!/bin/sh\nexit 0\n' >mine/.git/hooks/pre-commit
+chmod +x mine/.git/hooks/pre-commit
+cp mine/.git/hooks/pre-commit foreign-pre-commit
+run_capture ct init mine
+assert_eq 0 "$LAST_RC" "exit code of init next to a foreign hook"
+assert_eq "Initialized claims desk 'mine' in mine" "$(cat "$OUT")" "init's output"
+expect_stderr_contains "claimtrack: warning: left alone '$PWD/mine/.git/hooks/pre-commit': not a claimtrack hook"
+cmp -s foreign-pre-commit mine/.git/hooks/pre-commit || fail "init changed the foreign hook"
+expect_ok ct -C mine hooks status --json
+json_assert "$OUT" "[h['state'] for h in d] == ['foreign', 'installed', 'installed']"
+
+# The bash completion offers the actions of hooks.
+out=$(bash --norc --noprofile -c '. "$1"; COMP_WORDS=(claimtrack hooks ""); COMP_CWORD=2
+	COMP_LINE="claimtrack hooks "; COMP_POINT=${#COMP_LINE}; _claimtrack; printf "%s\n" "${COMPREPLY[@]}"' \
+	_ "$SRC_ROOT/docs/claimtrack.bash")
+assert_eq "install status" "$(echo $out)" "completion of 'claimtrack hooks '"

@@ -131,3 +131,10 @@ expect_ok ct -C c2 sync
 expect_stdout_contains "fetched: hub/main at $(head_of c1 | cut -c1-12)"
 same_heads c1 c2
 assert_eq "$(head_of c2)" "$(git -C c2 rev-parse refs/remotes/hub/main)" "hub's tracking ref"
+
+# The bash completion offers the desk's remotes after sync.
+git -C c2 remote add backup "$PWD/remote.git"
+out=$(bash --norc --noprofile -c '. "$1"; COMP_WORDS=(claimtrack -C c2 sync ""); COMP_CWORD=4
+	COMP_LINE="claimtrack -C c2 sync "; COMP_POINT=${#COMP_LINE}; _claimtrack; printf "%s\n" "${COMPREPLY[@]}"' \
+	_ "$SRC_ROOT/docs/claimtrack.bash")
+assert_eq "backup hub" "$(echo $out)" "completion of 'claimtrack -C c2 sync '"
