@@ -15,6 +15,7 @@
 #include <git2.h>
 
 #include "desk/desk_internal.h"
+#include "desk/known_hosts.h"
 #include "util/err.h"
 
 #define DEFAULT_ATTEMPTS 5
@@ -254,6 +255,7 @@ done:
 
 /* State of one connection's credential attempts: each source is tried once, in order. */
 struct cred_state {
+	const char *url;   /* the remote's URL, for the ssh port in known_hosts */
 	int agent_tried;
 	int key_next;
 	int url_tried;
@@ -361,6 +363,65 @@ static int cred_cb(git_credential **out, const char *url, const char *username_f
 		git_error_set_str(GIT_ERROR_NET, "authentication failed: the remote asks for credentials of a "
 				  "kind claimtrack cannot give");
 	return GIT_EAUTH;
+}
+
+/* ---- ssh host keys -------------------------------------------------------------------- */
+
+/* The port of an ssh URL: "ssh://host:2222/x" or 22 (also for scp-like "host:path"). */
+static int ssh_port(const char *url)
+{
+	struct url_parts u;
+	int port = 0;
+	size_t i;
+	if (!url || !strstr(url, "://") || url_split(url, &u) < 0 || !u.port_len || u.port_len > 5)
+		return 22;
+	for (i = 0; i < u.port_len; i++) {
+		if (u.port[i] < '0' || u.port[i] > '9')
+			return 22;
+		port = port * 10 + (u.port[i] - '0');
+	}
+	return port ? port : 22;
+}
+
+/* Accepts an ssh host key only when ~/.ssh/known_hosts or /etc/ssh/ssh_known_hosts lists it for
+ * the host, as ssh does; anything else (https) keeps libgit2's own checks. */
+static int cert_check(git_cert *cert, int valid, const char *host, void *payload)
+{
+	const struct cred_state *st = payload;
+	const git_cert_hostkey *hk = (const git_cert_hostkey *)cert;
+	const char *home = getenv("HOME");
+	ct_buf known = CT_BUF_INIT, msg = CT_BUF_INIT, path = CT_BUF_INIT;
+	enum ct_known_host r;
+	(void)valid;
+
+	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+		return GIT_PASSTHROUGH;
+	if (!(hk->type & GIT_CERT_SSH_RAW) || !hk->hostkey || !hk->hostkey_len) {
+		git_error_set_str(GIT_ERROR_SSH, "cannot read the ssh host key to check it");
+		return GIT_ECERTIFICATE;
+	}
+	if (home && *home) {
+		ct_buf_printf(&path, "%s/.ssh/known_hosts", home);
+		if (ct_buf_read_file(&known, path.ptr) == 0)
+			ct_buf_putc(&known, '\n');
+	}
+	ct_buf_read_file(&known, "/etc/ssh/ssh_known_hosts");
+	r = ct_known_hosts_check(known.ptr, known.len, host, ssh_port(st->url), (const unsigned char *)hk->hostkey,
+				 hk->hostkey_len);
+	if (r == CT_HOST_UNKNOWN)
+		ct_buf_printf(&msg, "unknown ssh host '%s': its key is not in ~/.ssh/known_hosts (connect once with "
+			      "ssh, check the fingerprint, and accept it)", host);
+	else if (r == CT_HOST_MISMATCH)
+		ct_buf_printf(&msg, "the ssh host key of '%s' does not match ~/.ssh/known_hosts: not connecting "
+			      "(the key changed, or someone is in between)", host);
+	else if (r == CT_HOST_REVOKED)
+		ct_buf_printf(&msg, "the ssh host key of '%s' is marked @revoked in known_hosts: not connecting", host);
+	if (r != CT_HOST_MATCH)
+		git_error_set_str(GIT_ERROR_SSH, ct_buf_oom(&msg) ? "ssh host key not accepted" : msg.ptr);
+	ct_buf_release(&known);
+	ct_buf_release(&msg);
+	ct_buf_release(&path);
+	return r == CT_HOST_MATCH ? 0 : GIT_ECERTIFICATE;
 }
 
 /* ---- hooks ----------------------------------------------------------------------------- */
@@ -719,6 +780,11 @@ static int cred_cb_push(git_credential **out, const char *url, const char *user,
 	return cred_cb(out, url, user, allowed, &((struct push_state *)payload)->cred);
 }
 
+static int cert_check_push(git_cert *cert, int valid, const char *host, void *payload)
+{
+	return cert_check(cert, valid, host, &((struct push_state *)payload)->cred);
+}
+
 /* ---- the sync -------------------------------------------------------------------------- */
 
 static int git_buf_to(char *dst, size_t size, git_buf *b)
@@ -798,7 +864,9 @@ static int fetch(git_remote *remote, const char *spec, const char *name)
 	arr.strings = specs;
 	arr.count = 1;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
+	cs.url = git_remote_url(remote);
 	fo.callbacks.credentials = cred_cb;
+	fo.callbacks.certificate_check = cert_check;
 	fo.callbacks.payload = &cs;
 	fo.prune = GIT_FETCH_NO_PRUNE;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
@@ -838,7 +906,9 @@ static int push(git_remote *remote, ct_desk *desk, const char *branch, const cha
 	arr.strings = specs;
 	arr.count = 1;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
+	ps.cred.url = git_remote_pushurl(remote) ? git_remote_pushurl(remote) : git_remote_url(remote);
 	po.callbacks.credentials = cred_cb_push;
+	po.callbacks.certificate_check = cert_check_push;
 	po.callbacks.push_negotiation = push_negotiation;
 	po.callbacks.push_update_reference = push_update_reference;
 	po.callbacks.payload = &ps;

@@ -1,5 +1,6 @@
 /* Unit tests for the pure parts of src/desk/sync: comparing review dates as instants (the rule
- * that settles a review changed on two machines) and matching ~/.git-credentials lines to URLs. */
+ * that settles a review changed on two machines), matching ~/.git-credentials lines to URLs, and
+ * looking ssh host keys up in known_hosts text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "desk/known_hosts.h"
 #include "desk/sync.h"
 #include "util/err.h"
 
@@ -115,6 +117,76 @@ static void test_credentials_match(void **state)
 	cred_is("https://ana:100%zz@git.example.org", "https://git.example.org/x.git", "ana", "100%zz");
 }
 
+/* Two made-up "keys" (any bytes do: the check compares blobs) and their base64. */
+#define KEY1 "test-key-one"
+#define KEY2 "test-key-two"
+#define B64_KEY1 "dGVzdC1rZXktb25l"
+#define B64_KEY2 "dGVzdC1rZXktdHdv"
+
+static enum ct_known_host kh(const char *text, const char *host, int port, const char *key)
+{
+	return ct_known_hosts_check(text, strlen(text), host, port, (const unsigned char *)key, strlen(key));
+}
+
+static void test_known_hosts_plain(void **state)
+{
+	const char *t = "# comment\n\n"
+			"git.example.org,10.0.0.7 ssh-ed25519 " B64_KEY1 " some comment\n"
+			"[git.example.org]:2222 ssh-ed25519 " B64_KEY2 "\n";
+	(void)state;
+	assert_int_equal(kh(t, "git.example.org", 22, KEY1), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "GIT.example.org", 22, KEY1), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "10.0.0.7", 22, KEY1), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "git.example.org", 22, KEY2), CT_HOST_MISMATCH);
+	/* Another port is another entry. */
+	assert_int_equal(kh(t, "git.example.org", 2222, KEY2), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "git.example.org", 2222, KEY1), CT_HOST_MISMATCH);
+	assert_int_equal(kh(t, "10.0.0.7", 2222, KEY1), CT_HOST_UNKNOWN);
+	assert_int_equal(kh(t, "other.example.org", 22, KEY1), CT_HOST_UNKNOWN);
+	assert_int_equal(kh("", "git.example.org", 22, KEY1), CT_HOST_UNKNOWN);
+	/* A key that is a prefix of the listed one is not it. */
+	assert_int_equal(kh(t, "git.example.org", 22, "test-key-on"), CT_HOST_MISMATCH);
+}
+
+static void test_known_hosts_patterns(void **state)
+{
+	const char *t = "*.example.org,!bad.example.org ssh-ed25519 " B64_KEY1 "\n"
+			"host?.lan ssh-rsa " B64_KEY2 "\n";
+	(void)state;
+	assert_int_equal(kh(t, "git.example.org", 22, KEY1), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "bad.example.org", 22, KEY1), CT_HOST_UNKNOWN);
+	assert_int_equal(kh(t, "example.org", 22, KEY1), CT_HOST_UNKNOWN);
+	assert_int_equal(kh(t, "host1.lan", 22, KEY2), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "host12.lan", 22, KEY2), CT_HOST_UNKNOWN);
+}
+
+static void test_known_hosts_hashed(void **state)
+{
+	/* Made with python3's hmac: salt bytes 1..20, HMAC-SHA1 of the host name. */
+	const char *t = "|1|AQIDBAUGBwgJCgsMDQ4PEBESExQ=|OzDarj42Xh1Hhl9gCjlFcBGXeZY= ssh-ed25519 " B64_KEY1 "\n"
+			"|1|AQIDBAUGBwgJCgsMDQ4PEBESExQ=|v2ol6VRMoaw6dkgw2O5ZGigQSRE= ssh-ed25519 " B64_KEY2 "\n"
+			"|1|broken ssh-ed25519 " B64_KEY2 "\n";
+	(void)state;
+	assert_int_equal(kh(t, "git.example.org", 22, KEY1), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "git.example.org", 22, KEY2), CT_HOST_MISMATCH);
+	assert_int_equal(kh(t, "git.example.org", 2222, KEY2), CT_HOST_MATCH);
+	assert_int_equal(kh(t, "git.example.net", 22, KEY1), CT_HOST_UNKNOWN);
+}
+
+static void test_known_hosts_markers(void **state)
+{
+	const char *t = "@revoked * ssh-ed25519 " B64_KEY2 "\n"
+			"@cert-authority *.example.org ssh-ed25519 " B64_KEY1 "\n"
+			"git.example.org ssh-ed25519 " B64_KEY2 "\n"
+			"other.example.org ssh-ed25519 not-base64!\n";
+	(void)state;
+	/* Revoked wins even over a line that lists the key. */
+	assert_int_equal(kh(t, "git.example.org", 22, KEY2), CT_HOST_REVOKED);
+	/* A CA line is not a host key. */
+	assert_int_equal(kh(t, "www.example.org", 22, KEY1), CT_HOST_UNKNOWN);
+	assert_int_equal(kh(t, "other.example.org", 22, KEY1), CT_HOST_UNKNOWN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +195,10 @@ int main(void)
 		cmocka_unit_test(test_date_fractions),
 		cmocka_unit_test(test_date_malformed),
 		cmocka_unit_test(test_credentials_match),
+		cmocka_unit_test(test_known_hosts_plain),
+		cmocka_unit_test(test_known_hosts_patterns),
+		cmocka_unit_test(test_known_hosts_hashed),
+		cmocka_unit_test(test_known_hosts_markers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
