@@ -154,7 +154,7 @@ int ct_cmd_sync(int argc, char **argv, struct ct_ctx *ctx)
 		"review record changed on both sides keeps the later \"date\"; any other record changed on\n"
 		"both sides stops the sync, naming the paths, with HEAD unchanged and the fetched commit\n"
 		"kept in the remote-tracking ref. Credentials: ssh agent, ~/.ssh keys, the URL,\n"
-		"~/.git-credentials.", opts, 0, 1 };
+		"~/.git-credentials; an ssh host's key must be in ~/.ssh/known_hosts.", opts, 0, 1 };
 	struct ct_sync_opts so;
 	struct ct_sync_result res;
 	struct ct_ident who;
