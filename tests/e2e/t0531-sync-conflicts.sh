@@ -132,6 +132,27 @@ assert_untouched "$d_before" d
 expect_ok ct -C d sync
 expect_stdout_contains "merged: merge commit"
 
+# A push never overwrites commits the remote has and we did not merge: here the remote fetches
+# from a stale copy and pushes to the real one, which is ahead, so every round's push is stopped
+# before it updates anything; after five rounds sync gives up, and the remote keeps its commits.
+git clone -q --bare remote.git stale.git
+echo "newer notes" >>c/NOTES.md
+commit_all c "newer notes"
+expect_ok ct -C c sync
+remote_main=$(git -C remote.git rev-parse main)
+git -C d remote add split "$PWD/stale.git"
+git -C d remote set-url --push split "$PWD/remote.git"
+echo "d's other file" >d/OTHER.md
+commit_all d "other file"
+d_head=$(head_of d)
+expect_fail 1 ct -C d sync split
+expect_stderr_contains "the remote's branch kept moving: gave up after 5 attempts; run sync again"
+assert_eq "$remote_main" "$(git -C remote.git rev-parse main)" "the remote's main after the refused pushes"
+git -C remote.git merge-base --is-ancestor "$d_head" main && fail "d's commit reached the remote"
+assert_eq "$d_head" "$(head_of d)" "d's HEAD (stale.git had nothing new)"
+expect_ok ct -C d sync
+expect_stdout_contains "pushed: main to origin/main"
+
 # Unknown remote, unreachable remote, bad usage, detached HEAD, not a desk.
 h=$(head_of d)
 expect_fail 3 ct -C d sync nowhere
