@@ -100,8 +100,10 @@ unit: $(UNIT_BIN)
 e2e: $(BUILD)/claimtrack
 	@sh tests/e2e/run.sh $(abspath $(BUILD)/claimtrack)
 
+# tests/lsan.supp: a leak of libgit2 1.5 itself (see the file); everything else is reported.
 check-sanitize: deps
-	@$(MAKE) --no-print-directory BUILD=build/sanitize CC=clang OPT="-O1 -g" \
+	@LSAN_OPTIONS="suppressions=$(abspath tests/lsan.supp):print_suppressions=0" \
+	  $(MAKE) --no-print-directory BUILD=build/sanitize CC=clang OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit e2e
 
 demo: all

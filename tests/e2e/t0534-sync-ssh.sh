@@ -12,6 +12,13 @@ if [ ! -x "$sshd" ] || ! command -v ssh-keygen >/dev/null || ! command -v ssh-ag
 	exit 0
 fi
 
+# libgit2 1.5 (Debian 12, with the host-key-checking backport) leaks the libssh2 known_hosts
+# list on every ssh connection and two strings when a host key is refused: fixed upstream in
+# libgit2/libgit2#6599. Under `make check-sanitize` this test therefore runs without leak
+# detection (address and undefined-behaviour checks stay on); the known_hosts parser is
+# leak-checked by the unit tests. ASAN_OPTIONS means nothing to the normal build.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+
 mkdir -p srv "$HOME/.ssh"
 ssh-keygen -q -t ed25519 -N '' -C "test host" -f srv/host_key
 ssh-keygen -q -t ed25519 -N '' -C "test reviewer" -f srv/user_key
@@ -68,14 +75,18 @@ cp srv/user_key "$HOME/.ssh/id_ed25519"
 cp srv/user_key.pub "$HOME/.ssh/id_ed25519.pub"
 h=$(head_of desk)
 
+refused_sync() {
+	timeout 60 "$CLAIMTRACK" -C desk sync
+}
+
 # The host is not in known_hosts: refused before any key is offered.
-expect_fail 1 timeout 60 "$CLAIMTRACK" -C desk sync
+expect_fail 1 refused_sync
 expect_stderr_contains "unknown ssh host '127.0.0.1': its key is not in ~/.ssh/known_hosts"
 assert_untouched "$h" desk
 
 # known_hosts names the host with another key: refused.
 echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 srv/other_key.pub)" >"$HOME/.ssh/known_hosts"
-expect_fail 1 timeout 60 "$CLAIMTRACK" -C desk sync
+expect_fail 1 refused_sync
 expect_stderr_contains "the ssh host key of '127.0.0.1' does not match ~/.ssh/known_hosts"
 
 # The right key, hashed as 'ssh-keygen -H' writes it; the user key from ~/.ssh/id_ed25519.
