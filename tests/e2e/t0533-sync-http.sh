@@ -14,7 +14,8 @@ fi
 mkdir srv
 git init -q --bare srv/remote.git
 password='p@ss:w/rd%'
-python3 "$E2E_DIR/sync-http-server.py" "$PWD/srv" ana "$password" "$PWD/port" 2>server.log &
+# "$PYTHON", not the python3 function: $! must be the server itself, for the kill on exit.
+"$PYTHON" "$E2E_DIR/sync-http-server.py" "$PWD/srv" ana "$password" "$PWD/port" 2>server.log &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for i in $(seq 1 100); do
