@@ -1,7 +1,8 @@
 # bash completion for claimtrack(1); installed as share/bash-completion/completions/claimtrack.
 # Completes the global options, the commands, each command's long options (keep these in step
 # with `claimtrack help <command>`), files for add/extract/compare, directories after -C and
-# for init, and source ids (read from `claimtrack sources --json`) for --source, show and log.
+# for init, source ids (read from `claimtrack sources --json`) for --source, show and log, the
+# actions of hooks, and remote names (from `git remote`) for sync.
 # Claim ids are not completed: listing every claim would be too slow on a big desk.
 # shellcheck disable=SC2207  # COMPREPLY=($(compgen ...)) with IFS set is the usual idiom
 
@@ -14,6 +15,13 @@ _claimtrack_sources()
 	else
 		"$prog" sources --json 2>/dev/null
 	fi | sed -n 's/^[[:space:]]*"id":[[:space:]]*"\([^"]*\)".*/\1/p'
+}
+
+# _claimtrack_remotes DIR: the git remotes of the desk in DIR (or of the current directory).
+_claimtrack_remotes()
+{
+	command -v git >/dev/null 2>&1 || return
+	git -C "${1:-.}" remote 2>/dev/null
 }
 
 # _claimtrack_reply WORDLIST: COMPREPLY = the words of WORDLIST that start with $cur.
@@ -55,7 +63,7 @@ _claimtrack()
 		fi
 	fi
 
-	local commands="init add sources claims show log validate index extract review status config compare help"
+	local commands="init add sources claims show log validate index extract review status config compare sync hooks help"
 	local globals="-C --no-color --color --version --help"
 	local _claimtrack_prog=${words[0]:-claimtrack}
 	local i w cmd='' dir=''
@@ -99,6 +107,8 @@ _claimtrack()
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;
+	sync) opts="--no-push --json --help" ;;
+	hooks) opts="--force --json --help" ;;
 	help)
 		((cword == i + 1)) && _claimtrack_reply "${commands% help}"
 		return
@@ -144,6 +154,8 @@ _claimtrack()
 	init) _claimtrack_files -d ;;
 	show | log) _claimtrack_reply "$(_claimtrack_sources "$dir")" ;;
 	config) ((cword == i + 1)) && _claimtrack_reply "name organisation.name organisation.url report.url review.quorum review.unverifiable" ;;
+	hooks) ((cword == i + 1)) && _claimtrack_reply "install status" ;;
+	sync) ((cword == i + 1)) && _claimtrack_reply "$(_claimtrack_remotes "$dir")" ;;
 	esac
 }
 complete -F _claimtrack claimtrack

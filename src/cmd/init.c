@@ -1,9 +1,11 @@
-/* claimtrack init: create a desk, a git repository whose first commit holds desk.json. */
+/* claimtrack init: create a desk, a git repository whose first commit holds desk.json, with
+ * claimtrack's git hooks installed. */
 #include "cmd/cmd.h"
 
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd/hooks.h"
 #include "record/record.h"
 
 #include "util/err.h"
@@ -17,8 +19,10 @@ int ct_cmd_init(int argc, char **argv, struct ct_ctx *ctx)
 	};
 	const struct ct_usage u = { "init", "[--name NAME] [DIR]",
 		"Creates a claims desk in DIR (default: the current directory): a git repository on\n"
-		"branch main whose first commit holds desk.json, the desk's settings.", opts, 0, 1 };
+		"branch main whose first commit holds desk.json, the desk's settings, and installs the\n"
+		"git hooks (see 'claimtrack help hooks').", opts, 0, 1 };
 	struct ct_ident who;
+	ct_desk *made = NULL;
 	cJSON *desk = NULL;
 	ct_buf json = CT_BUF_INIT;
 	const char *dir;
@@ -48,9 +52,13 @@ int ct_cmd_init(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_fail(r);
 		goto done;
 	}
+	/* The desk exists from here on: a hook that cannot be installed is a warning. */
+	if ((r = ct_desk_open(&made, dir)) < 0 || (r = ct_hooks_install(made, 0, 0)) < 0)
+		ct_cmd_warn("the git hooks were not installed (%s); run 'claimtrack hooks install'", ct_error_last());
 	printf("Initialized claims desk '%s' in %s\n", name, dir);
 	r = 0;
 done:
+	ct_desk_free(made);
 	cJSON_Delete(desk);
 	ct_buf_release(&json);
 	ct_ident_release(&who);

@@ -18,17 +18,12 @@
 #include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
+#include "desk/desk_internal.h"
 #include "desk/pack.h"
 #include "util/err.h"
 
 /* Below this many new objects a commit is written as loose objects; above, as one pack. */
 #define LOOSE_MAX 256
-
-struct ct_desk {
-	git_repository *repo;
-	char *workdir;
-	char *gitdir;
-};
 
 static int git_fail(int code, const char *what)
 {
@@ -516,8 +511,14 @@ static int foreach_staged(ct_desk *desk, const char *prefix, ct_desk_blob_cb cb,
 	git_index *index = NULL;
 	size_t i, n, plen = strlen(prefix);
 	int error = 0;
+	/* git hands hooks the index it is about to commit in GIT_INDEX_FILE: for `commit -a` and
+	 * `commit PATH` that is a temporary one, not .git/index. */
+	const char *alt = getenv("GIT_INDEX_FILE");
 
-	if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
+	if (alt && *alt) {
+		if (git_index_open(&index, alt) < 0)
+			return git_fail(CT_EDESK, "cannot read the git index named by GIT_INDEX_FILE");
+	} else if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
 		git_index_free(index);
 		return git_fail(CT_EDESK, "cannot read the git index");
 	}
@@ -1208,13 +1209,11 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	git_signature *sig = NULL, *csig = NULL;
 	git_commit *wparent = NULL;
 	git_reference *ref = NULL;
-	git_checkout_options co;
 	char **paths = NULL;
 	size_t i, nup;
 	int error = 0, r, lock_fd = -1, tries;
 	const git_commit *parents[1];
 
-	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	if (out_commit)
 		out_commit[0] = '\0';
 	if (!txn->live)
@@ -1303,12 +1302,8 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		error = git_fail(CT_EDESK, "committed, but cannot read the new tree back");
 		goto done;
 	}
-	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-	co.baseline = txn->base;
-	co.paths.strings = paths;
-	co.paths.count = nup;
 	for (tries = 0;; tries++) {
-		if (git_checkout_tree(txn->desk->repo, (git_object *)new_tree, &co) == 0)
+		if (ct_desk__checkout(txn->desk, txn->base, new_tree, paths, nup, 0, NULL) == 0)
 			break;
 		if (git_error_last() && git_error_last()->klass == GIT_ERROR_INDEX && tries < LOCK_TRIES) {
 			pause_ms(LOCK_PAUSE_MS);   /* .git/index.lock: stock git is writing the index */
@@ -1350,4 +1345,60 @@ void ct_txn_free(ct_txn *txn)
 	git_odb_free(txn->disk);
 	ct_buf_release(&txn->pack_dir);
 	free(txn);
+}
+
+/* ---- shared with the rest of src/desk/ (desk_internal.h) ----------------------------- */
+
+int ct_desk__git_fail(int code, const char *what)
+{
+	return git_fail(code, what);
+}
+
+int ct_desk__head_branch(char **out, git_repository *repo)
+{
+	return head_branch(out, repo);
+}
+
+int ct_desk__signatures(git_signature **author, git_signature **committer, ct_desk *desk,
+			const struct ct_ident *who)
+{
+	*author = *committer = NULL;
+	if (make_signature(author, who) < 0 || committer_signature(committer, desk, who) < 0) {
+		git_signature_free(*author);
+		*author = NULL;
+		return git_fail(CT_EINPUT, "bad identity");
+	}
+	return 0;
+}
+
+static int checkout_notify(git_checkout_notify_t why, const char *path, const git_diff_file *baseline,
+			   const git_diff_file *target, const git_diff_file *workdir, void *payload)
+{
+	ct_buf *conflicts = payload;
+	(void)baseline;
+	(void)target;
+	(void)workdir;
+	if (why == GIT_CHECKOUT_NOTIFY_CONFLICT && conflicts) {
+		if (conflicts->len)
+			ct_buf_putc(conflicts, ' ');
+		ct_buf_puts(conflicts, path);
+	}
+	return 0;
+}
+
+int ct_desk__checkout(ct_desk *desk, git_tree *baseline, git_tree *target, char **paths, size_t n,
+		      int dry_run, ct_buf *conflicts)
+{
+	git_checkout_options co;
+	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+	if (dry_run)
+		co.checkout_strategy |= GIT_CHECKOUT_DRY_RUN;
+	co.baseline = baseline;
+	co.paths.strings = paths;
+	co.paths.count = n;
+	co.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+	co.notify_cb = checkout_notify;
+	co.notify_payload = conflicts;
+	return git_checkout_tree(desk->repo, (const git_object *)target, &co);
 }
