@@ -31,6 +31,8 @@ struct extract_ctx {
 	size_t nnumbers;
 	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
+	struct ct_nwin nw;       /* the number and date scanners' tokens, lexed once per sentence */
+	struct ct_nword nbuf[512];
 };
 
 /* Days since the epoch of "YYYY-MM-DD". */
@@ -176,10 +178,14 @@ static int on_segment(const ct_segment *seg, void *payload)
 			if (memchr(x->flat.ptr + x->tk.t[k].start, '-', x->tk.t[k].end - x->tk.t[k].start))
 				any |= CT_LEX_NUMWORD;
 		}
-		if (any & CT_LEX_NUMWORD)
-			ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
+		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))
+			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, sizeof(x->nbuf) / sizeof(x->nbuf[0]));
+		if (any & CT_LEX_NUMWORD) {
+			ct_numbers_scan_win(&x->nw, keep_number, x);
+			ct_nwin_rewind(&x->nw);
+		}
 		if (any & CT_LEX_DATEWORD)
-			ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
+			ct_dates_scan_win(&x->nw, x->published, keep_date, x);
 		if (x->ndates && x->published && (any & CT_LEX_FUTURE))
 			future_weekdays(x);
 	}

@@ -120,6 +120,29 @@ static const char *const datewords[] = {
 	"midday", "night", "morning", "afternoon", "evening", NULL
 };
 
+/* Words a number expression can start with (numbers.c: match_number): the first words of the
+ * approximations, "between", "no", "us" (US$), and the number words parse_words starts with. */
+static const char *const numstart[] = {
+	"just", "more", "less", "fewer", "at", "up", "an", "as", "close", "nearly", "almost", "about",
+	"around", "roughly", "some", "approximately", "over", "under", "between", "no", "us", "a",
+	"half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", NULL
+};
+
+/* Lower-case words a date expression can start with (dates.c: can_start). */
+static const char *const datestart[] = {
+	"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
+	"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
+	"mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
+	"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", NULL
+};
+
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
 					     "authorities", "witnesses", "engineers", "government", "statement", NULL};
@@ -157,6 +180,8 @@ static const struct {
 	{ of_title, CT_LEX_OF_TITLE },
 	{ loc_prep, CT_LEX_LOC_PREP },
 	{ name_num, CT_LEX_NAME_NUM },
+	{ numstart, CT_LEX_NUMSTART },
+	{ datestart, CT_LEX_DATESTART },
 };
 
 #define SLOTS 2048
@@ -218,19 +243,38 @@ static void table_build(void)
 	table_ready = 1;
 }
 
+static unsigned probe(const char key[KEY_MAX + 1], size_t len, uint32_t h)
+{
+	uint32_t s;
+	/* Linear probing; the table is at most a quarter full, so a miss mostly ends at the first
+	 * empty slot. */
+	for (s = h & (SLOTS - 1); table[s].len; s = (s + 1) & (SLOTS - 1))
+		if (table[s].len == len && !memcmp(table[s].key, key, KEY_MAX + 1))
+			return table[s].bits;
+	return 0;
+}
+
+unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)
+{
+	uint32_t h = FNV_BASIS;
+	size_t i;
+	if (!table_ready)
+		table_build();
+	if (!n || n > KEY_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * FNV_PRIME;
+	return probe(key, n, h);
+}
+
 unsigned ct_lexicon_lookup(const char *w, size_t n)
 {
 	char key[KEY_MAX + 1];
 	size_t len;
-	uint32_t h, s;
+	uint32_t h;
 	if (!table_ready)
 		table_build();
 	if (!(len = fold_key(key, w, n, &h)))
 		return 0;
-	/* Linear probing; the table is at most a quarter full, so a miss mostly ends at the first
-	 * empty slot. */
-	for (s = h & (SLOTS - 1); table[s].len; s = (s + 1) & (SLOTS - 1))
-		if (table[s].len == len && !memcmp(table[s].key, key, sizeof(key)))
-			return table[s].bits;
-	return 0;
+	return probe(key, len, h);
 }

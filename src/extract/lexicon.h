@@ -26,10 +26,14 @@ enum {
 	CT_LEX_LOC_PREP = 1u << 17,
 	CT_LEX_NAME_NUM = 1u << 18,
 	CT_LEX_DATEWORD = 1u << 19,
+	CT_LEX_NUMSTART = 1u << 20,    /* a number expression can start with it (numbers.c) */
+	CT_LEX_DATESTART = 1u << 21,   /* a date expression can start with it, in lower case (dates.c) */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when
  * the word is in no list. */
 unsigned ct_lexicon_lookup(const char *w, size_t n);
+/* The same for a word already folded: key[0..n) lower case, key zero-padded to 24 bytes. */
+unsigned ct_lexicon_lookup_folded(const char key[24], size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/dates.h"
+#include "extract/lexicon.h"
 
 /* ---- lexer ---------------------------------------------------------------------------- */
 
@@ -89,15 +90,35 @@ static void put_lower(struct ct_nword *t, size_t *n, int c)
 		t->lower[(*n)++] = (char)c;
 }
 
+/* ASCII letters and digits lower-cased; 0 for every other byte. */
+static const unsigned char alnum_lower[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
+	unsigned char c;
 	t->kind = CT_NW_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
 	while (i < len) {
-		if (word_byte(s + i, len - i)) {
-			put_lower(t, &n, s[i] < 0x80 ? to_lower(s[i]) : s[i]);
-			if (s[i] < 0x80 || s[i] >= 0xC0)
+		if ((c = alnum_lower[s[i]]) != 0) {
+			/* the common case: a run of ASCII letters and digits */
+			put_lower(t, &n, c);
+			seg++;
+			i++;
+		} else if (s[i] >= 0x80 && word_byte(s + i, len - i)) {
+			put_lower(t, &n, s[i]);
+			if (s[i] >= 0xC0)
 				seg++;
 			i++;
 		} else if (s[i] == '\'' && i + 1 < len && is_alpha(s[i + 1])) {
@@ -118,6 +139,9 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->lower[n] = '\0';
 	t->end = i;
 	t->len = i - t->start;
+	/* The word lists it is in; a truncated word is in none (they hold short words). */
+	if (n + 1 < sizeof(t->lower))
+		t->lex = ct_lexicon_lookup_folded(t->lower, n);
 }
 
 static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
@@ -165,7 +189,12 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	const unsigned char *s = (const unsigned char *)w->s;
 	size_t i = w->pos, sp;
 	int any_space = i == 0;
-	while (i < w->len && (sp = space_len(s + i, w->len - i)) > 0) {
+	while (i < w->len && (s[i] == ' ' || (sp = space_len(s + i, w->len - i)) > 0)) {
+		if (s[i] == ' ') {
+			i++;
+			any_space = 1;
+			continue;
+		}
 		i += sp;
 		any_space = 1;
 	}
@@ -201,43 +230,57 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	return 1;
 }
 
-void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap)
 {
 	w->s = s;
 	w->len = len;
 	w->pos = 0;
+	w->off = 0;
 	w->n = 0;
 	w->cur = 0;
+	w->base = 0;
 	w->done = 0;
+	w->t = buf;
+	w->cap = cap;
 }
 
-const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
+void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
+{
+	ct_nwin_init_buf(w, s, len, w->own, CT_NWIN_SIZE);
+}
+
+void ct_nwin_rewind(struct ct_nwin *w)
+{
+	if (w->off == 0) {
+		w->cur = 0;
+		w->base = 0;
+	} else {
+		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap);
+	}
+}
+
+const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 {
 	static const struct ct_nword none;   /* kind CT_NW_NONE */
-	long idx = (long)w->cur + k;
-	if (idx < 0 || idx >= CT_NWIN_SIZE)
+	if (idx < (long)w->base || idx >= (long)(w->base + CT_NWIN_SIZE))
 		return &none;
-	while ((size_t)idx >= w->n) {
-		if (w->done || !lex_next(w, &w->t[w->n])) {
+	while ((size_t)idx - w->off >= w->n) {
+		if (w->done)
+			return &none;
+		if (w->n == w->cap) {
+			/* full: drop what is behind the visible tokens (cap >= CT_NWIN_SIZE, so some) */
+			size_t drop = w->base - w->off;
+			memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
+			w->n -= drop;
+			w->off += drop;
+		}
+		if (!lex_next(w, &w->t[w->n])) {
 			w->done = 1;
 			return &none;
 		}
 		w->n++;
 	}
-	return &w->t[idx];
-}
-
-void ct_nwin_advance(struct ct_nwin *w, size_t n)
-{
-	w->cur += n;
-	if (w->cur >= CT_NWIN_SIZE / 2) {
-		size_t drop = w->cur - CT_NWIN_BACK;
-		if (drop > w->n)
-			drop = w->n;
-		memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
-		w->n -= drop;
-		w->cur -= drop;
-	}
+	return &w->t[(size_t)idx - w->off];
 }
 
 int ct_nword_is(const struct ct_nword *t, const char *word)
@@ -1011,21 +1054,42 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	return end_k;
 }
 
+/* Whether match_number can find anything at t: a figure, a currency sign, or a word of
+ * CT_LEX_NUMSTART (every other token gives "nothing here", so it is skipped untried). */
+static int may_start_number(const struct ct_nword *t)
+{
+	if (t->kind == CT_NW_NUM)
+		return 1;
+	if (t->kind == CT_NW_WORD)
+		return (t->lex & CT_LEX_NUMSTART) != 0;
+	return t->kind == CT_NW_PUNCT && (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND);
+}
+
+int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload)
+{
+	struct ct_number n;
+	const struct ct_nword *t;
+	int emit, used, rc;
+	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
+		if (!may_start_number(t)) {
+			ct_nwin_advance(w, 1);
+			continue;
+		}
+		used = match_number(w, &n, &emit);
+		if (emit && (rc = cb(&n, payload)) != 0)
+			return rc;
+		ct_nwin_advance(w, used > 0 ? (size_t)used : 1);
+	}
+	return 0;
+}
+
 int ct_numbers_scan(const char *s, size_t len, ct_number_cb cb, void *payload)
 {
 	struct ct_nwin w;
-	struct ct_number n;
-	int emit, used, rc;
 	if (!s)
 		return 0;
 	ct_nwin_init(&w, s, len);
-	while (ct_nwin_at(&w, 0)->kind != CT_NW_NONE) {
-		used = match_number(&w, &n, &emit);
-		if (emit && (rc = cb(&n, payload)) != 0)
-			return rc;
-		ct_nwin_advance(&w, used > 0 ? (size_t)used : 1);
-	}
-	return 0;
+	return ct_numbers_scan_win(&w, cb, payload);
 }
 
 /* ---- compatibility -------------------------------------------------------------------- */

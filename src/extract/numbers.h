@@ -75,7 +75,7 @@ int ct_numbers_scan(const char *s, size_t len, ct_number_cb cb, void *payload);
 int ct_numbers_compatible(const struct ct_number *a, const struct ct_number *b);
 
 /* The lexer shared by the number and date recognisers (dates.c uses it too): words, figures
- * and punctuation with byte spans, read lazily into a small sliding window. */
+ * and punctuation with byte spans, held in a window that moves along the sentence. */
 enum ct_nword_kind { CT_NW_NONE = 0, CT_NW_WORD, CT_NW_NUM, CT_NW_PUNCT };
 
 /* Punctuation codes in ct_nword.ch besides plain ASCII characters. */
@@ -94,6 +94,8 @@ struct ct_nword {
 	int cap;               /* WORD: first letter is an ASCII capital */
 	int ch;                /* PUNCT: the character or a CT_NW_* code */
 	int endash;            /* PUNCT '-': written as an en dash */
+	unsigned lex;          /* WORD: the CT_LEX_* lists of the lower-cased word (extract/lexicon.h),
+	                        * so the scanners skip words no expression can start with */
 	/* NUM: value of the digits, digits after the point, thousands commas, digits before the
 	 * point, and where the digits end (letters glued after them are the suffix in lower). */
 	double value;
@@ -108,23 +110,59 @@ struct ct_nword {
 #define CT_NWIN_SIZE 48
 #define CT_NWIN_BACK 4  /* how many tokens behind the current one stay visible */
 
+/* The tokens of a sentence and a cursor over them. Tokens are lexed on demand into t (cap
+ * of them); when t is full, the tokens behind the visible ones are dropped. What the scanners
+ * see does not depend on cap: from the current token, CT_NWIN_BACK tokens back (more until the
+ * cursor has moved CT_NWIN_SIZE / 2 past the first visible token) and at least
+ * CT_NWIN_SIZE / 2 - 1 ahead; tokens beyond are out of reach. A large t lets the number and
+ * the date scanner share one lexing of the sentence (ct_nwin_rewind). */
 struct ct_nwin {
 	const char *s;
 	size_t len, pos;       /* where lexing continues */
-	size_t n, cur;         /* tokens held, index of the current one */
+	size_t off;            /* sentence index of t[0] */
+	size_t n;              /* tokens held in t */
+	size_t cur, base;      /* sentence index of the current token and of the first visible one */
+	size_t cap;
 	int done;
-	struct ct_nword t[CT_NWIN_SIZE];
+	struct ct_nword *t;
+	struct ct_nword own[CT_NWIN_SIZE];
 };
 
-/* Starts lexing s[0..len). */
+/* Starts lexing s[0..len) into the window's own storage. */
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len);
-/* The token k places from the current one (-CT_NWIN_BACK <= k < CT_NWIN_SIZE - CT_NWIN_BACK - 1);
- * a token of kind CT_NW_NONE before the start, past the end or out of reach. Borrowed: valid
- * until the next ct_nwin_advance. */
-const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k);
+/* Starts lexing s[0..len) into buf (cap >= CT_NWIN_SIZE tokens, owned by the caller), so a
+ * sentence of up to cap tokens is lexed once however many times it is scanned. */
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap);
+/* Moves the cursor back to the first token, without lexing again when the tokens are all still
+ * held. */
+void ct_nwin_rewind(struct ct_nwin *w);
+/* ct_nwin_at past what is lexed or out of reach. */
+const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx);
+
+/* The token k places from the current one; a token of kind CT_NW_NONE before the start, past
+ * the end or out of reach (see struct ct_nwin). Borrowed: valid until the next ct_nwin_advance
+ * or ct_nwin_at. */
+static inline const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
+{
+	long idx = (long)w->cur + k;
+	if (idx >= (long)w->base && idx < (long)(w->base + CT_NWIN_SIZE) && (size_t)idx - w->off < w->n)
+		return &w->t[(size_t)idx - w->off];
+	return ct_nwin_at_slow(w, idx);
+}
+
 /* Moves the current token n places forward. */
-void ct_nwin_advance(struct ct_nwin *w, size_t n);
+static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
+{
+	w->cur += n;
+	if (w->cur - w->base >= CT_NWIN_SIZE / 2)
+		w->base = w->cur - CT_NWIN_BACK;
+}
+
 /* 1 when the token is the word (lower case ASCII) given. */
 int ct_nword_is(const struct ct_nword *t, const char *word);
+
+/* ct_numbers_scan over a window (at its first token); the extractor shares one with
+ * ct_dates_scan_win. */
+int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload);
 
 #endif
