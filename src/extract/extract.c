@@ -32,8 +32,10 @@ struct extract_ctx {
 	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
 	struct ct_nwin nw;       /* the number and date scanners' tokens, lexed once per sentence */
-	struct ct_nword nbuf[512];
+	struct ct_nword *nbuf;   /* NBUF of them (not zeroed: the lexer fills each one it uses) */
 };
+
+#define NBUF 512
 
 /* Days since the epoch of "YYYY-MM-DD". */
 static long day_number(const char *d)
@@ -179,7 +181,7 @@ static int on_segment(const ct_segment *seg, void *payload)
 				any |= CT_LEX_NUMWORD;
 		}
 		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))
-			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, sizeof(x->nbuf) / sizeof(x->nbuf[0]));
+			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, NBUF);
 		if (any & CT_LEX_NUMWORD) {
 			ct_numbers_scan_win(&x->nw, keep_number, x);
 			ct_nwin_rewind(&x->nw);
@@ -237,8 +239,10 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 {
 	struct extract_ctx *x = calloc(1, sizeof(*x));
 	int r;
-	if (!x)
+	if (!x || !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf)))) {
+		free(x);
 		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
 	x->text = text;
 	x->published = published;
 	x->cb = cb;
@@ -248,6 +252,7 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 	r = ct_segment_text(text, len, on_segment, x);
 	ct_buf_release(&x->flat);
 	ct_buf_release(&x->speaker);
+	free(x->nbuf);
 	free(x);
 	return r;
 }
