@@ -186,7 +186,7 @@ static const struct {
 
 #define SLOTS 2048
 #define KEY_MAX 23
-#define FNV_BASIS 2166136261u
+#define FNV_BASIS CT_LEX_HASH_BASIS
 #define FNV_PRIME 16777619u
 
 struct slot {
@@ -194,6 +194,8 @@ struct slot {
 	unsigned char len;     /* 0: an empty slot */
 	unsigned bits;
 };
+
+_Static_assert(KEY_MAX + 1 == CT_LEX_KEY, "lexicon key size");
 
 static struct slot table[SLOTS];
 static int table_ready;
@@ -252,6 +254,15 @@ static unsigned probe(const char key[KEY_MAX + 1], size_t len, uint32_t h)
 		if (table[s].len == len && !memcmp(table[s].key, key, KEY_MAX + 1))
 			return table[s].bits;
 	return 0;
+}
+
+unsigned ct_lexicon_lookup_hashed(const char key[KEY_MAX + 1], size_t n, uint32_t hash)
+{
+	if (!table_ready)
+		table_build();
+	if (!n || n > KEY_MAX)
+		return 0;
+	return probe(key, n, hash);
 }
 
 unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)

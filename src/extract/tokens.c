@@ -4,6 +4,7 @@
 
 #include "extract/lexicon.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Length of the UTF-8 sequence starting at p (1 for invalid bytes). */
@@ -140,6 +141,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
 		while (i < len) {
+			if (word_class[s[i]] == 1 && s[i] < 0x80) {
+				i++;   /* ASCII letter or digit */
+				continue;
+			}
 			if (word_byte(s + i, len - i)) {
 				i += u8len(s + i, len - i);
 				continue;
@@ -173,8 +178,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			break;
 		}
 		t->end = (unsigned)i;
-		{
-			/* Two or more ASCII letters, none lowercase; counted without branches. */
+		if (t->flags & CT_TOK_DIGIT) {
+			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
 			for (k = t->start; k < t->end; k++) {
 				lower += (unsigned)(s[k] - 'a') < 26u;
@@ -182,8 +187,35 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = 0;
+		} else {
+			/* One pass over the word: two or more ASCII letters and none lower case is all
+			 * capitals; the lexicon key is the word folded (what ct_lexicon_lookup does). */
+			union {
+				char c[CT_LEX_KEY];
+				uint64_t u[CT_LEX_KEY / 8];
+			} key = { .u = { 0 } };
+			unsigned k, lower = 0, upper = 0, n = 0;
+			uint32_t h = CT_LEX_HASH_BASIS;
+			for (k = t->start; k < t->end; k++) {
+				unsigned char c = s[k];
+				lower += (unsigned)(c - 'a') < 26u;
+				upper += (unsigned)(c - 'A') < 26u;
+				if (c == 0xe2 && k + 2 < t->end && s[k + 1] == 0x80 && s[k + 2] == 0x99) {
+					c = '\'';
+					k += 2;
+				}
+				if (n < CT_LEX_KEY - 1) {
+					c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+					key.c[n] = (char)c;
+					h = ct_lexicon_hash_step(h, c);
+				}
+				n++;
+			}
+			if (upper >= 2 && !lower)
+				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_hashed(key.c, n, h) : 0;
 		}
-		t->lex = (t->flags & CT_TOK_DIGIT) ? 0 : ct_lexicon_lookup(str + t->start, t->end - t->start);
 		tk->n++;
 	}
 }
