@@ -6,6 +6,7 @@
 #include "extract/lexicon.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,6 @@ struct extract_ctx {
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
-	struct ct_tokens tk;
 	struct ct_sentence_entities ents;
 	struct ct_quote quote;
 	struct ct_attribution attr;
@@ -31,8 +31,10 @@ struct extract_ctx {
 	size_t nnumbers;
 	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
+	struct ct_nword *nbuf;   /* NBUF tokens for nw (not zeroed: the lexer fills each one it uses) */
+	/* Not zeroed either, being large and written before they are read for each segment: */
+	struct ct_tokens tk;
 	struct ct_nwin nw;       /* the number and date scanners' tokens, lexed once per sentence */
-	struct ct_nword *nbuf;   /* NBUF of them (not zeroed: the lexer fills each one it uses) */
 };
 
 #define NBUF 512
@@ -237,8 +239,10 @@ static int on_segment(const ct_segment *seg, void *payload)
 
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
 {
-	struct extract_ctx *x = calloc(1, sizeof(*x));
+	struct extract_ctx *x = malloc(sizeof(*x));
 	int r;
+	if (x)
+		memset(x, 0, offsetof(struct extract_ctx, tk));
 	if (!x || !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf)))) {
 		free(x);
 		return ct_error_set(CT_ENOMEM, "out of memory");
