@@ -703,8 +703,14 @@ static int can_start(const struct ct_nword *t)
 	return (t->lex & CT_LEX_DATESTART) || (t->cap && (t->lex & CT_LEX_DATEWORD));
 }
 
+/* How far after its first token a date expression has a figure or a date word (CT_LEX_DATEWORD:
+ * months, weekdays, yesterday, week, year, ago, noon, night, morning, quarter ...): "by the end
+ * of the year" has "year" five tokens on. */
+#define DATE_ANCHOR_REACH 10
+
 int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, void *payload)
 {
+	struct ct_nanchor anchor = { 0, 0, 0 };
 	struct ct_date d;
 	struct anchor a;
 	struct ctx c;
@@ -715,7 +721,7 @@ int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, v
 	c.a = &a;
 	c.d = &d;
 	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
-		if (!can_start(t)) {
+		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH)) {
 			ct_nwin_advance(w, 1);
 			continue;
 		}

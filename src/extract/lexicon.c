@@ -134,6 +134,19 @@ static const char *const numstart[] = {
 	"seventieth", "eightieth", "ninetieth", NULL
 };
 
+/* The words parse_words (numbers.c) reads a value from: a number expression written without a
+ * figure contains one of them. */
+static const char *const numanchor[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
+	"thousand", "million", "billion", "trillion", NULL
+};
+
 /* Lower-case words a date expression can start with (dates.c: can_start). */
 static const char *const datestart[] = {
 	"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
@@ -182,6 +195,7 @@ static const struct {
 	{ name_num, CT_LEX_NAME_NUM },
 	{ numstart, CT_LEX_NUMSTART },
 	{ datestart, CT_LEX_DATESTART },
+	{ numanchor, CT_LEX_NUMANCHOR },
 };
 
 #define SLOTS 2048

@@ -29,6 +29,8 @@ enum {
 	CT_LEX_DATEWORD = 1u << 19,
 	CT_LEX_NUMSTART = 1u << 20,    /* a number expression can start with it (numbers.c) */
 	CT_LEX_DATESTART = 1u << 21,   /* a date expression can start with it, in lower case (dates.c) */
+	CT_LEX_NUMANCHOR = 1u << 22,   /* a number word: every number expression without a figure has
+	                                * one (numbers.c: parse_words) */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

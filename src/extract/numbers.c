@@ -3,6 +3,7 @@
 #include "extract/numbers.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/dates.h"
@@ -113,7 +114,8 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	while (i < len) {
 		if ((c = alnum_lower[s[i]]) != 0) {
 			/* the common case: a run of ASCII letters and digits */
-			put_lower(t, &n, c);
+			if (n + 1 < sizeof(t->lower))
+				t->lower[n++] = (char)c;
 			seg++;
 			i++;
 		} else if (s[i] >= 0x80 && word_byte(s + i, len - i)) {
@@ -140,8 +142,13 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->end = i;
 	t->len = i - t->start;
 	/* The word lists it is in; a truncated word is in none (they hold short words). */
-	if (n + 1 < sizeof(t->lower))
-		t->lex = ct_lexicon_lookup_folded(t->lower, n);
+	if (n + 1 < sizeof(t->lower)) {
+		uint32_t h = CT_LEX_HASH_BASIS;
+		size_t k;
+		for (k = 0; k < n; k++)
+			h = ct_lexicon_hash_step(h, (unsigned char)t->lower[k]);
+		t->lex = ct_lexicon_lookup_hashed(t->lower, n, h);
+	}
 }
 
 static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
@@ -189,18 +196,32 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	const unsigned char *s = (const unsigned char *)w->s;
 	size_t i = w->pos, sp;
 	int any_space = i == 0;
-	while (i < w->len && (s[i] == ' ' || (sp = space_len(s + i, w->len - i)) > 0)) {
+	while (i < w->len) {
 		if (s[i] == ' ') {
 			i++;
 			any_space = 1;
 			continue;
 		}
+		/* only these bytes start other whitespace */
+		if (s[i] > ' ' && s[i] != 0xC2 && s[i] != 0xE2)
+			break;
+		if (!(sp = space_len(s + i, w->len - i)))
+			break;
 		i += sp;
 		any_space = 1;
 	}
 	if (i >= w->len)
 		return 0;
-	memset(t, 0, sizeof(*t));
+	/* every field zero, as the matchers expect; lower zero-padded for the lexicon's key */
+	t->kind = CT_NW_NONE;
+	t->cap = t->ch = t->endash = 0;
+	t->lex = 0;
+	t->value = 0;
+	t->decimals = t->commas = t->intdigits = 0;
+	t->digits_end = 0;
+	t->end = 0;
+	t->len = 0;
+	memset(t->lower, 0, sizeof(t->lower));
 	t->start = i;
 	t->space_before = any_space;
 	if (is_digit(s[i])) {
@@ -281,6 +302,28 @@ const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 		w->n++;
 	}
 	return &w->t[(size_t)idx - w->off];
+}
+
+int ct_nanchor_near(struct ct_nanchor *a, struct ct_nwin *w, unsigned bits, size_t reach)
+{
+	if (a->end)
+		return 0;
+	if (a->pos < w->cur) {
+		a->pos = w->cur;
+		a->found = 0;
+	}
+	while (!a->found && a->pos <= w->cur + reach) {
+		const struct ct_nword *t = ct_nwin_at(w, (int)(a->pos - w->cur));
+		if (t->kind == CT_NW_NONE) {
+			a->end = 1;   /* the end of the text: reach is within the window's lookahead */
+			return 0;
+		}
+		if (t->kind == CT_NW_NUM || (t->kind == CT_NW_WORD && (t->lex & bits)))
+			a->found = 1;
+		else
+			a->pos++;
+	}
+	return a->found && a->pos <= w->cur + reach;
 }
 
 int ct_nword_is(const struct ct_nword *t, const char *word)
@@ -1065,13 +1108,18 @@ static int may_start_number(const struct ct_nword *t)
 	return t->kind == CT_NW_PUNCT && (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND);
 }
 
+/* How far after its first token a number expression has its figure: "as many as 40",
+ * "no more than" read at "more", "us $4", "half a dozen". */
+#define NUM_ANCHOR_REACH 6
+
 int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload)
 {
 	struct ct_number n;
+	struct ct_nanchor anchor = { 0, 0, 0 };
 	const struct ct_nword *t;
 	int emit, used, rc;
 	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
-		if (!may_start_number(t)) {
+		if (!may_start_number(t) || !ct_nanchor_near(&anchor, w, CT_LEX_NUMANCHOR, NUM_ANCHOR_REACH)) {
 			ct_nwin_advance(w, 1);
 			continue;
 		}

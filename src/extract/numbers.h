@@ -161,6 +161,19 @@ static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
 /* 1 when the token is the word (lower case ASCII) given. */
 int ct_nword_is(const struct ct_nword *t, const char *word);
 
+/* Where a scanner stands in its search for anchors: tokens (a figure, or a word with given
+ * CT_LEX_* bits) without which no expression can match. An expression that matches has one
+ * among its first few tokens, so a scanner tries its matchers only where an anchor is near. */
+struct ct_nanchor {
+	size_t pos;            /* sentence index of the next token to look at, or of the anchor */
+	int found;             /* pos is an anchor */
+	int end;               /* no anchor before the end of the text */
+};
+
+/* 1 when an anchor (a figure, or a word with bits) stands within reach tokens from the current
+ * one (reach < CT_NWIN_SIZE / 2). Call with the current token moving forward only. */
+int ct_nanchor_near(struct ct_nanchor *a, struct ct_nwin *w, unsigned bits, size_t reach);
+
 /* ct_numbers_scan over a window (at its first token); the extractor shares one with
  * ct_dates_scan_win. */
 int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload);
