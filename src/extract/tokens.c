@@ -82,6 +82,35 @@ static const unsigned char word_class[256] = {
 	[0xF0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* ASCII letters and digits. */
+static const unsigned char ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* ASCII lower-cased (A-Z to a-z, every other byte as it is), and the case of a letter: 1 lower,
+ * 2 upper, 0 not an ASCII letter. Filled on first use, like the lexicon. */
+static unsigned char fold_ascii[256], case_of[256];
+static int tables_ready;
+
+static void tables_build(void)
+{
+	int c;
+	for (c = 0; c < 256; c++) {
+		fold_ascii[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		case_of[c] = (unsigned char)(c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : 0);
+	}
+	tables_ready = 1;
+}
+
 static inline int word_byte(const unsigned char *p, size_t left)
 {
 	size_t n;
@@ -96,6 +125,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
+	if (!tables_ready)
+		tables_build();
 	tk->s = str;
 	tk->len = len;
 	tk->n = 0;
@@ -141,10 +172,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
 		while (i < len) {
-			if (word_class[s[i]] == 1 && s[i] < 0x80) {
-				i++;   /* ASCII letter or digit */
-				continue;
-			}
+			while (i < len && ascii_alnum[s[i]])
+				i++;   /* the common case: a run of ASCII letters and digits */
+			if (i >= len)
+				break;
 			if (word_byte(s + i, len - i)) {
 				i += u8len(s + i, len - i);
 				continue;
@@ -195,9 +226,19 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				char c[CT_LEX_KEY];
 				uint64_t u[CT_LEX_KEY / 8];
 			} key = { .u = { 0 } };
-			unsigned k, lower = 0, upper = 0, n = 0;
+			unsigned k = t->start, lower = 0, upper = 0, n = 0;
 			uint32_t h = CT_LEX_HASH_BASIS;
-			for (k = t->start; k < t->end; k++) {
+			/* ASCII words that fit the key, most of them, in a tight loop */
+			if (t->end - t->start < CT_LEX_KEY) {
+				for (; k < t->end && s[k] < 0x80; k++) {
+					unsigned char c = fold_ascii[s[k]];
+					lower += case_of[s[k]] & 1;
+					upper += case_of[s[k]] >> 1;
+					key.c[n++] = (char)c;
+					h = ct_lexicon_hash_step(h, c);
+				}
+			}
+			for (; k < t->end; k++) {
 				unsigned char c = s[k];
 				lower += (unsigned)(c - 'a') < 26u;
 				upper += (unsigned)(c - 'A') < 26u;
