@@ -295,7 +295,7 @@ struct feats {
 	int n, room;
 };
 
-static void add_hashed(struct feats *f, uint32_t h)
+static inline void add_hashed(struct feats *f, uint32_t h)
 {
 	unsigned b = bucket(h), fb = b & (FILTER_BITS - 1);
 	uint64_t bit = (uint64_t)1 << (fb & 63);
@@ -404,6 +404,9 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 				i++;
 			}
 			if (i >= len)
+				break;
+			/* what most often ends a word: a space or a punctuation mark */
+			if (p[i] < 0x80 && p[i] != '\'' && (!digit || (p[i] != '.' && p[i] != ',')))
 				break;
 			c = cp_at(p, len, i, &cl);
 			w0 = wl;
