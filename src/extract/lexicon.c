@@ -134,6 +134,28 @@ static const char *const numstart[] = {
 	"seventieth", "eightieth", "ninetieth", NULL
 };
 
+/* Words that end the search for a unit noun (numbers.c: unit_word_ok): function words, then the
+ * number words and scales. */
+static const char *const numstop[] = {
+	"the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+	"with", "from", "into", "onto", "over", "under", "than", "as", "that", "which", "who",
+	"whom", "whose", "what", "were", "was", "is", "are", "be", "been", "being", "had", "has",
+	"have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do",
+	"does", "said", "says", "say", "ago", "earlier", "later", "last", "next", "this", "these",
+	"those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
+	"each", "more", "less", "since", "after", "before", "during", "while", "when", "where",
+	"not", "also", "only", "all", "both", "about", "around", "across", "against", "between",
+	"among", "through", "up", "down", "out", "off", "so", "if", "then", "there", "here",
+	"according", "yet", "still", "just", "such", "than", "until", "till", "via", "within",
+	"without", "yesterday", "today", "tomorrow", "tonight", "now", "again", "already",
+	"either", "every", "because", "though", "although", "whether", "how", "why", "too", "very",
+	"a.m", "p.m", "am", "pm", "percent", "pct", "respectively", "apiece", "each",
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"thousand", "million", "billion", "trillion", NULL
+};
+
 /* The words parse_words (numbers.c) reads a value from: a number expression written without a
  * figure contains one of them. */
 static const char *const numanchor[] = {
@@ -196,6 +218,7 @@ static const struct {
 	{ numstart, CT_LEX_NUMSTART },
 	{ datestart, CT_LEX_DATESTART },
 	{ numanchor, CT_LEX_NUMANCHOR },
+	{ numstop, CT_LEX_NUMSTOP },
 };
 
 #define SLOTS 2048

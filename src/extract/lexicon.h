@@ -31,6 +31,7 @@ enum {
 	CT_LEX_DATESTART = 1u << 21,   /* a date expression can start with it, in lower case (dates.c) */
 	CT_LEX_NUMANCHOR = 1u << 22,   /* a number word: every number expression without a figure has
 	                                * one (numbers.c: parse_words) */
+	CT_LEX_NUMSTOP = 1u << 23,     /* not a unit noun: a function word, number word or scale */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

@@ -326,10 +326,6 @@ int ct_nanchor_near(struct ct_nanchor *a, struct ct_nwin *w, unsigned bits, size
 	return a->found && a->pos <= w->cur + reach;
 }
 
-int ct_nword_is(const struct ct_nword *t, const char *word)
-{
-	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
-}
 
 /* ---- word tables ---------------------------------------------------------------------- */
 
@@ -387,23 +383,6 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
 	{ NULL, NULL, NULL, NULL }
-};
-
-/* Words that end the search for a unit noun. */
-static const char *const stop_words[] = {
-	"the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
-	"with", "from", "into", "onto", "over", "under", "than", "as", "that", "which", "who",
-	"whom", "whose", "what", "were", "was", "is", "are", "be", "been", "being", "had", "has",
-	"have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do",
-	"does", "said", "says", "say", "ago", "earlier", "later", "last", "next", "this", "these",
-	"those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
-	"each", "more", "less", "since", "after", "before", "during", "while", "when", "where",
-	"not", "also", "only", "all", "both", "about", "around", "across", "against", "between",
-	"among", "through", "up", "down", "out", "off", "so", "if", "then", "there", "here",
-	"according", "yet", "still", "just", "such", "than", "until", "till", "via", "within",
-	"without", "yesterday", "today", "tomorrow", "tonight", "now", "again", "already",
-	"either", "every", "because", "though", "although", "whether", "how", "why", "too", "very",
-	"a.m", "p.m", "am", "pm", "percent", "pct", "respectively", "apiece", "each", NULL
 };
 
 static int word_index(const struct ct_nword *t, const char *const *list)
@@ -786,8 +765,8 @@ static int unit_word_ok(const struct ct_nword *t)
 {
 	if (t->kind != CT_NW_WORD || !t->space_before || t->len >= sizeof(t->lower))
 		return 0;
-	if (word_index(t, stop_words) >= 0 || word_index(t, small_words) >= 0 ||
-	    word_index(t, tens_words) >= 0 || scale_of(t) > 0)
+	/* function words, number words and scales (t->lex is set: the word fits lower) */
+	if (t->lex & CT_LEX_NUMSTOP)
 		return 0;
 	if (t->cap && (ct_month_word(t->lower) > 0 || ct_weekday_word(t->lower) >= 0))
 		return 0;

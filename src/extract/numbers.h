@@ -4,6 +4,7 @@
 #define CT_EXTRACT_NUMBERS_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct ct_number {
 	size_t start, end;     /* byte span of the whole expression: the approximation word or
@@ -159,7 +160,10 @@ static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
 }
 
 /* 1 when the token is the word (lower case ASCII) given. */
-int ct_nword_is(const struct ct_nword *t, const char *word);
+static inline int ct_nword_is(const struct ct_nword *t, const char *word)
+{
+	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
+}
 
 /* Where a scanner stands in its search for anchors: tokens (a figure, or a word with given
  * CT_LEX_* bits) without which no expression can match. An expression that matches has one
