@@ -156,7 +156,7 @@ int ct_weekday_word(const char *w)
 	return -1;
 }
 
-static int in_list(const char *w, const char *const *list)
+static inline int in_list(const char *w, const char *const *list)
 {
 	int i;
 	for (i = 0; list[i]; i++)
@@ -188,7 +188,7 @@ static int is_punct(const struct ct_nword *t, int ch)
 	return t->kind == CT_NW_PUNCT && t->ch == ch;
 }
 
-static int word_in(const struct ct_nword *t, const char *const *list)
+static inline int word_in(const struct ct_nword *t, const char *const *list)
 {
 	return t->kind == CT_NW_WORD && in_list(t->lower, list);
 }

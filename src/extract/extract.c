@@ -43,6 +43,21 @@ struct extract_ctx {
 static long day_number(const char *d)
 {
 	struct tm tm;
+	int y, m, dd, k;
+	/* The usual case, a well-formed date, by arithmetic (H. Hinnant's days_from_civil) rather
+	 * than sscanf and timegm; anything else as before. */
+	for (k = 0; k < 10 && (k == 4 || k == 7 ? d[k] == '-' : (d[k] >= '0' && d[k] <= '9')); k++)
+		;
+	if (k == 10 && (d[10] < '0' || d[10] > '9')) {
+		y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+		m = (d[5] - '0') * 10 + (d[6] - '0');
+		dd = (d[8] - '0') * 10 + (d[9] - '0');
+		if (y >= 1970 && m >= 1 && m <= 12 && dd >= 1 && dd <= 28) {
+			long yy = y - (m <= 2), era = yy / 400, yoe = yy - era * 400;
+			long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+			return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+		}
+	}
 	memset(&tm, 0, sizeof(tm));
 	if (sscanf(d, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
 		return 0;
