@@ -247,12 +247,14 @@ static int in_list_ci(const char *const *list, const char *s, size_t n)
 	if (!n)
 		return 0;
 	for (; *list; list++) {
-		size_t k;
-		if ((unsigned char)(*list)[0] != lower_byte((unsigned char)s[0]) || strlen(*list) != n)
+		const char *w = *list;
+		size_t k = 1;
+		if ((unsigned char)w[0] != lower_byte((unsigned char)s[0]))
 			continue;
-		for (k = 0; k < n && lower_byte((unsigned char)s[k]) == (unsigned char)(*list)[k]; k++)
-			;
-		if (k == n)
+		/* compares and finds the list word's end in one pass, as in_list */
+		while (k < n && w[k] && (unsigned char)w[k] == lower_byte((unsigned char)s[k]))
+			k++;
+		if (k == n && !w[n])
 			return 1;
 	}
 	return 0;
@@ -651,13 +653,16 @@ static void furniture_index(void)
  * is tried only where the text has its first two bytes (they start "al", "ap", "/g", "(a"). */
 static int furniture_anywhere(const char *t, size_t s, size_t e)
 {
+	/* the first bytes of the patterns, either case */
+	static const unsigned char head[256] = { ['a'] = 1, ['A'] = 1, ['/'] = 1, ['('] = 1 };
 	size_t i;
 	for (i = s; i + 1 < e; i++) {
-		unsigned char c = lower_byte((unsigned char)t[i]), d;
+		unsigned char c, d;
 		const char *pat;
 		size_t k;
-		if (c != 'a' && c != '/' && c != '(')
+		if (!head[(unsigned char)t[i]])
 			continue;
+		c = lower_byte((unsigned char)t[i]);
 		d = lower_byte((unsigned char)t[i + 1]);
 		for (k = N_FURNITURE; k-- > 0 && furniture[k].mode == F_CONTAINS;) {
 			pat = furniture[k].pat;
