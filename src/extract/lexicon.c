@@ -221,10 +221,9 @@ static const struct {
 	{ numstop, CT_LEX_NUMSTOP },
 };
 
-#define SLOTS 2048
+#define SLOT_BITS 11
+#define SLOTS (1u << SLOT_BITS)
 #define KEY_MAX 23
-#define FNV_BASIS CT_LEX_HASH_BASIS
-#define FNV_PRIME 16777619u
 
 struct slot {
 	char key[KEY_MAX + 1]; /* zero-padded, so a key compares as one fixed-size block */
@@ -237,12 +236,23 @@ _Static_assert(KEY_MAX + 1 == CT_LEX_KEY, "lexicon key size");
 static struct slot table[SLOTS];
 static int table_ready;
 
-/* Lower-cases w into key (curly apostrophe to ') and hashes the key (FNV-1a) in the same pass;
- * returns the key length, or 0 if too long. */
-static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n, uint32_t *hash)
+/* The first slot of a key: its three 8-byte blocks multiplied by odd constants, the top bits of
+ * the sum (they depend on every byte). No loop over the bytes, no chain of multiplications. */
+static uint32_t key_slot(const char key[KEY_MAX + 1])
+{
+	uint64_t a, b, c;
+	memcpy(&a, key, 8);
+	memcpy(&b, key + 8, 8);
+	memcpy(&c, key + 16, 8);
+	return (uint32_t)((a * UINT64_C(0x9E3779B97F4A7C15) + b * UINT64_C(0xC2B2AE3D27D4EB4F) +
+			   c * UINT64_C(0x165667B19E3779F9)) >> (64 - SLOT_BITS));
+}
+
+/* Lower-cases w into key (curly apostrophe to '), zero-padded; returns the key length, or 0 if
+ * too long. */
+static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
 {
 	size_t i, k = 0;
-	uint32_t h = FNV_BASIS;
 	memset(key, 0, KEY_MAX + 1);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
@@ -254,9 +264,7 @@ static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n, uint32_t 
 			return 0;
 		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		key[k++] = (char)c;
-		h = (h ^ c) * FNV_PRIME;
 	}
-	*hash = h;
 	return k;
 }
 
@@ -266,12 +274,11 @@ static void table_build(void)
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (k = 0; lists[l].words[k]; k++) {
 			char key[KEY_MAX + 1];
-			uint32_t h;
-			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]), &h);
+			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]));
 			uint32_t s;
 			if (!n)
 				continue;
-			s = h & (SLOTS - 1);
+			s = key_slot(key);
 			while (table[s].len && memcmp(table[s].key, key, sizeof(key)))
 				s = (s + 1) & (SLOTS - 1);
 			memcpy(table[s].key, key, sizeof(key));
@@ -282,47 +289,33 @@ static void table_build(void)
 	table_ready = 1;
 }
 
-static unsigned probe(const char key[KEY_MAX + 1], size_t len, uint32_t h)
+static unsigned probe(const char key[KEY_MAX + 1], size_t len)
 {
 	uint32_t s;
-	/* Linear probing; the table is at most a quarter full, so a miss mostly ends at the first
+	/* Linear probing; the table is about a third full, so a miss mostly ends at the first
 	 * empty slot. */
-	for (s = h & (SLOTS - 1); table[s].len; s = (s + 1) & (SLOTS - 1))
+	for (s = key_slot(key); table[s].len; s = (s + 1) & (SLOTS - 1))
 		if (table[s].len == len && !memcmp(table[s].key, key, KEY_MAX + 1))
 			return table[s].bits;
 	return 0;
 }
 
-unsigned ct_lexicon_lookup_hashed(const char key[KEY_MAX + 1], size_t n, uint32_t hash)
-{
-	if (!table_ready)
-		table_build();
-	if (!n || n > KEY_MAX)
-		return 0;
-	return probe(key, n, hash);
-}
-
 unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)
 {
-	uint32_t h = FNV_BASIS;
-	size_t i;
 	if (!table_ready)
 		table_build();
 	if (!n || n > KEY_MAX)
 		return 0;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)key[i]) * FNV_PRIME;
-	return probe(key, n, h);
+	return probe(key, n);
 }
 
 unsigned ct_lexicon_lookup(const char *w, size_t n)
 {
 	char key[KEY_MAX + 1];
 	size_t len;
-	uint32_t h;
 	if (!table_ready)
 		table_build();
-	if (!(len = fold_key(key, w, n, &h)))
+	if (!(len = fold_key(key, w, n)))
 		return 0;
-	return probe(key, len, h);
+	return probe(key, len);
 }

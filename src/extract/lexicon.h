@@ -4,7 +4,6 @@
 #define CT_EXTRACT_LEXICON_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 enum {
 	CT_LEX_TITLE = 1u << 0,
@@ -37,18 +36,9 @@ enum {
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when
  * the word is in no list. */
 unsigned ct_lexicon_lookup(const char *w, size_t n);
-#define CT_LEX_KEY 24                 /* a folded key's bytes, zero padding included */
-#define CT_LEX_HASH_BASIS 2166136261u /* FNV-1a */
-
-/* The FNV-1a hash of a key, one byte at a time from CT_LEX_HASH_BASIS. */
-static inline uint32_t ct_lexicon_hash_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * 16777619u;
-}
+#define CT_LEX_KEY 24   /* a folded key's bytes, zero padding included */
 
 /* The same for a word already folded: key[0..n) lower case, zero-padded to CT_LEX_KEY bytes. */
 unsigned ct_lexicon_lookup_folded(const char key[CT_LEX_KEY], size_t n);
-/* The same again, given the key's hash. */
-unsigned ct_lexicon_lookup_hashed(const char key[CT_LEX_KEY], size_t n, uint32_t hash);
 
 #endif

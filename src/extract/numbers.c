@@ -142,13 +142,8 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->end = i;
 	t->len = i - t->start;
 	/* The word lists it is in; a truncated word is in none (they hold short words). */
-	if (n + 1 < sizeof(t->lower)) {
-		uint32_t h = CT_LEX_HASH_BASIS;
-		size_t k;
-		for (k = 0; k < n; k++)
-			h = ct_lexicon_hash_step(h, (unsigned char)t->lower[k]);
-		t->lex = ct_lexicon_lookup_hashed(t->lower, n, h);
-	}
+	if (n + 1 < sizeof(t->lower))
+		t->lex = ct_lexicon_lookup_folded(t->lower, n);
 }
 
 static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)

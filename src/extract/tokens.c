@@ -221,21 +221,25 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->lex = 0;
 		} else {
 			/* One pass over the word: two or more ASCII letters and none lower case is all
-			 * capitals; the lexicon key is the word folded (what ct_lexicon_lookup does). */
+			 * capitals (a word starting in lower case is not); the lexicon key is the word
+			 * folded (what ct_lexicon_lookup does). */
 			union {
 				char c[CT_LEX_KEY];
 				uint64_t u[CT_LEX_KEY / 8];
 			} key = { .u = { 0 } };
 			unsigned k = t->start, lower = 0, upper = 0, n = 0;
-			uint32_t h = CT_LEX_HASH_BASIS;
+			int count = !(s[k] >= 'a' && s[k] <= 'z');
 			/* ASCII words that fit the key, most of them, in a tight loop */
 			if (t->end - t->start < CT_LEX_KEY) {
-				for (; k < t->end && s[k] < 0x80; k++) {
-					unsigned char c = fold_ascii[s[k]];
-					lower += case_of[s[k]] & 1;
-					upper += case_of[s[k]] >> 1;
-					key.c[n++] = (char)c;
-					h = ct_lexicon_hash_step(h, c);
+				if (count) {
+					for (; k < t->end && s[k] < 0x80; k++) {
+						lower += case_of[s[k]] & 1;
+						upper += case_of[s[k]] >> 1;
+						key.c[n++] = (char)fold_ascii[s[k]];
+					}
+				} else {
+					for (; k < t->end && s[k] < 0x80; k++)
+						key.c[n++] = (char)fold_ascii[s[k]];
 				}
 			}
 			for (; k < t->end; k++) {
@@ -246,16 +250,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 					c = '\'';
 					k += 2;
 				}
-				if (n < CT_LEX_KEY - 1) {
-					c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-					key.c[n] = (char)c;
-					h = ct_lexicon_hash_step(h, c);
-				}
+				if (n < CT_LEX_KEY - 1)
+					key.c[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 				n++;
 			}
-			if (upper >= 2 && !lower)
+			if (count && upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_hashed(key.c, n, h) : 0;
+			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_folded(key.c, n) : 0;
 		}
 		tk->n++;
 	}
