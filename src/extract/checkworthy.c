@@ -394,14 +394,19 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 		cap = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 		for (;;) {
 			size_t nl, w0;
-			/* a run of ASCII letters and digits */
-			while (i < len && (lc = alnum_lower[p[i]]) != 0) {
-				if (wl < MAX_WORD) {
+			/* a run of ASCII letters and digits: find its end, then store and hash what fits */
+			{
+				size_t j = i, stop;
+				while (j < len && alnum_lower[p[j]])
+					j++;
+				stop = j - i < MAX_WORD - wl ? j : i + (MAX_WORD - wl);
+				for (; i < stop; i++) {
+					lc = alnum_lower[p[i]];
 					word[wl++] = (char)lc;
 					h = (h ^ lc) * 16777619u;
 					h2 = (h2 ^ lc) * 16777619u;
 				}
-				i++;
+				i = j;
 			}
 			if (i >= len)
 				break;

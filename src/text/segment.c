@@ -97,7 +97,7 @@ static inline size_t space_len(const char *t, size_t i, size_t end)
 	return 0;
 }
 
-static int cp_is_upper(int32_t cp)
+static inline int cp_is_upper(int32_t cp)
 {
 	utf8proc_category_t c;
 	if (cp < 0x80)
@@ -106,7 +106,7 @@ static int cp_is_upper(int32_t cp)
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static int cp_is_lower(int32_t cp)
+static inline int cp_is_lower(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'a' && cp <= 'z';
@@ -241,20 +241,73 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
-/* Like in_list, ignoring ASCII case of s (the list is lowercase). */
-static int in_list_ci(const char *const *list, const char *s, size_t n)
+/* The word lists checked for every word or period, indexed by first byte (lower-cased for the
+ * case-insensitive ones): a check walks the few words with the right first byte instead of the
+ * whole list. Built on first use, like the furniture index. */
+struct word_index {
+	const char *const *words;
+	int fold;                   /* compare ignoring ASCII case (the words are lower case) */
+	unsigned char head[256];    /* 0: none, else index + 1 */
+	unsigned char next[96];
+};
+
+static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 } };
+static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 } };
+static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 } };
+static struct word_index ix_months = { months, 0, { 0 }, { 0 } };
+static struct word_index ix_openers = { openers, 0, { 0 }, { 0 } };
+static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 } };
+static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 } };
+static int indexes_ready;
+#define FITS_INDEX(list) (sizeof(list) / sizeof(list[0]) <= 96)
+_Static_assert(FITS_INDEX(soft_end) && FITS_INDEX(never_end) && FITS_INDEX(before_number) &&
+	       FITS_INDEX(months) && FITS_INDEX(openers) && FITS_INDEX(small_words) &&
+	       FITS_INDEX(month_names), "an indexed list has at most 96 words");
+
+static void index_build(struct word_index *ix)
 {
+	unsigned char tail[256] = { 0 };
+	size_t k;
+	for (k = 0; ix->words[k]; k++) {
+		unsigned char c = (unsigned char)ix->words[k][0];
+		if (tail[c])
+			ix->next[tail[c] - 1] = (unsigned char)(k + 1);
+		else
+			ix->head[c] = (unsigned char)(k + 1);
+		tail[c] = (unsigned char)(k + 1);
+	}
+}
+
+static void indexes_build(void)
+{
+	index_build(&ix_soft_end);
+	index_build(&ix_never_end);
+	index_build(&ix_before_number);
+	index_build(&ix_months);
+	index_build(&ix_openers);
+	index_build(&ix_small_words);
+	index_build(&ix_month_names);
+	indexes_ready = 1;
+}
+
+/* in_list (or in_list_ci when ix->fold) over an indexed list. */
+static int in_index(const struct word_index *ix, const char *s, size_t n)
+{
+	unsigned k;
 	if (!n)
 		return 0;
-	for (; *list; list++) {
-		const char *w = *list;
-		size_t k = 1;
-		if ((unsigned char)w[0] != lower_byte((unsigned char)s[0]))
-			continue;
-		/* compares and finds the list word's end in one pass, as in_list */
-		while (k < n && w[k] && (unsigned char)w[k] == lower_byte((unsigned char)s[k]))
-			k++;
-		if (k == n && !w[n])
+	for (k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]]; k;
+	     k = ix->next[k - 1]) {
+		const char *w = ix->words[k - 1];
+		size_t j = 1;
+		if (ix->fold) {
+			while (j < n && w[j] && (unsigned char)w[j] == lower_byte((unsigned char)s[j]))
+				j++;
+		} else {
+			while (j < n && w[j] && w[j] == s[j])
+				j++;
+		}
+		if (j == n && !w[n])
 			return 1;
 	}
 	return 0;
@@ -344,16 +397,16 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 		;
 	if (tn == 0)
 		return 1;
-	if (in_list(soft_end, tok, tn))
-		return in_list(openers, t + nx, we - nx);
-	if (in_list(never_end, tok, tn))
+	if (in_index(&ix_soft_end, tok, tn))
+		return in_index(&ix_openers, t + nx, we - nx);
+	if (in_index(&ix_never_end, tok, tn))
 		return 0;
 	if (tn == 1 && t[ks] >= 'A' && t[ks] <= 'Z')
 		return 0;  /* an initial: J. K. Rowling */
-	if (in_list(before_number, tok, tn) && is_digit_byte((unsigned char)t[nx]))
+	if (in_index(&ix_before_number, tok, tn) && is_digit_byte((unsigned char)t[nx]))
 		return 0;
-	if (in_list(months, tok, tn))
-		return !is_digit_byte((unsigned char)t[nx]) && in_list(openers, t + nx, we - nx);
+	if (in_index(&ix_months, tok, tn))
+		return !is_digit_byte((unsigned char)t[nx]) && in_index(&ix_openers, t + nx, we - nx);
 	if (tn == 3 && memcmp(tok, "etc", 3) == 0)
 		return 1;
 	if (tn == 3 && (memcmp(tok, "a.m", 3) == 0 || memcmp(tok, "p.m", 3) == 0)) {
@@ -390,7 +443,7 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 			}
 		}
 		if (dotted && periods && letters)
-			return in_list(openers, t + nx, we - nx);
+			return in_index(&ix_openers, t + nx, we - nx);
 	}
 	if (ks == s && tn <= 3) {
 		/* "1. The first item" */
@@ -479,6 +532,19 @@ static void shape_of(const char *t, size_t s, size_t e, shape *sh)
 		we = i;
 		sh->words++;
 		for (a = ws; a < we; a += n) {
+			unsigned char c = (unsigned char)t[a];
+			if (c < 0x80) {
+				/* ASCII, without a call per byte */
+				n = 1;
+				sh->cols++;
+				if ((unsigned)(c - 'A') < 26u)
+					sh->upper++;
+				else if ((unsigned)(c - 'a') < 26u)
+					sh->lower++;
+				else if (is_digit_byte(c))
+					sh->has_digit = 1;
+				continue;
+			}
 			cp = cp_at(t, a, we, &n);
 			sh->cols++;
 			if (cp_is_upper(cp))
@@ -496,9 +562,9 @@ static void shape_of(const char *t, size_t s, size_t e, shape *sh)
 				le++;
 			if (cp_is_upper(cp) || (cp >= '0' && cp <= '9'))
 				sh->cap_words++;
-			else if (cp_is_lower(cp) && !in_list(small_words, t + a, le - a))
+			else if (cp_is_lower(cp) && !in_index(&ix_small_words, t + a, le - a))
 				sh->low_words++;
-			if (le > a && in_list_ci(month_names, t + a, le - a))
+			if (le > a && in_index(&ix_month_names, t + a, le - a))
 				sh->has_month = 1;
 		}
 	}
@@ -756,7 +822,7 @@ static int is_bio(const char *t, size_t s, size_t e)
 		while (i < e && !space_len(t, i, e))
 			i++;
 		we = i;
-		if (in_list(openers, t + ws, we - ws))
+		if (in_index(&ix_openers, t + ws, we - ws))
 			return 0;
 		names++;
 		i = skip_space(t, i, e);
@@ -1143,6 +1209,8 @@ int ct_segment_text(const char *text, size_t len,
 	st.len = len;
 	st.cb = cb;
 	st.payload = payload;
+	if (!indexes_ready)
+		indexes_build();
 	layout_scan(&st);
 	lc.pos[0] = lc.pos[1] = lc.pos[2] = SIZE_MAX;
 	lc.next = 0;
