@@ -108,16 +108,20 @@ static const unsigned char alnum_lower[256] = {
 static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
-	unsigned char c;
 	t->kind = CT_NW_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
 	while (i < len) {
-		if ((c = alnum_lower[s[i]]) != 0) {
-			/* the common case: a run of ASCII letters and digits */
-			if (n + 1 < sizeof(t->lower))
-				t->lower[n++] = (char)c;
-			seg++;
-			i++;
+		if (alnum_lower[s[i]]) {
+			/* the common case: a run of ASCII letters and digits, measured, then lowered
+			 * into what is left of lower */
+			size_t j = i + 1, room = sizeof(t->lower) - 1 - n, stop;
+			while (j < len && alnum_lower[s[j]])
+				j++;
+			seg += j - i;
+			stop = j - i < room ? j : i + room;
+			for (; i < stop; i++)
+				t->lower[n++] = (char)alnum_lower[s[i]];
+			i = j;
 		} else if (s[i] >= 0x80 && word_byte(s + i, len - i)) {
 			put_lower(t, &n, s[i]);
 			if (s[i] >= 0xC0)
