@@ -262,6 +262,13 @@ void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nw
 	w->done = 0;
 	w->t = buf;
 	w->cap = cap;
+	if (cap > CT_NWIN_SIZE) {
+		/* a buffer meant to hold the whole sentence: lex it in one loop, the scanners then
+		 * find every token already there */
+		while (w->n < cap && lex_next(w, &w->t[w->n]))
+			w->n++;
+		w->done = w->n < cap;
+	}
 }
 
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
