@@ -194,7 +194,7 @@ static int on_segment(const ct_segment *seg, void *payload)
 		size_t k;
 		for (k = 0; k < x->tk.n; k++) {
 			any |= x->tk.t[k].lex | ((x->tk.t[k].flags & CT_TOK_DIGIT) ? CT_LEX_NUMWORD | CT_LEX_DATEWORD : 0);
-			if (memchr(x->flat.ptr + x->tk.t[k].start, '-', x->tk.t[k].end - x->tk.t[k].start))
+			if (x->tk.t[k].flags & CT_TOK_HYPHEN)
 				any |= CT_LEX_NUMWORD;
 		}
 		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))

@@ -152,7 +152,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		if (!word_byte(s + i, len - i)) {
 			t->start = (unsigned)i;
 			t->end = (unsigned)(i + 1);
-			t->flags = CT_TOK_PUNCT;
+			t->flags = CT_TOK_PUNCT | (s[i] == '-' ? CT_TOK_HYPHEN : 0);
 			t->lex = 0;
 			if (s[i] == '"') {
 				/* A straight quote opens after a space or at the start, else closes. */
@@ -177,13 +177,20 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			if (i >= len)
 				break;
 			if (word_byte(s + i, len - i)) {
-				i += u8len(s + i, len - i);
+				/* a sequence of non-ASCII bytes; an ill-formed one may hide a '-' */
+				size_t k, n = u8len(s + i, len - i);
+				for (k = 1; k < n; k++)
+					if (s[i + k] == '-')
+						t->flags |= CT_TOK_HYPHEN;
+				i += n;
 				continue;
 			}
 			/* Inner apostrophes, hyphens, and digits' separators stay inside the word. */
 			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && (t->flags & CT_TOK_DIGIT))) &&
 			    i + 1 < len && word_byte(s + i + 1, len - i - 1) &&
 			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+				if (s[i] == '-')
+					t->flags |= CT_TOK_HYPHEN;
 				i++;
 				continue;
 			}
@@ -269,6 +276,9 @@ int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
 	if (i >= tk->n)
 		return 0;
 	t = &tk->t[i];
+	/* most calls end here: the first byte differs (a ’ reads as ', so not when word starts so) */
+	if (word[0] != '\'' && ((unsigned char)tk->s[t->start] | 0x20) != ((unsigned char)word[0] | 0x20))
+		return 0;
 	n = t->end - t->start;
 	for (k = 0; k < n; k++, w++) {
 		unsigned char c = (unsigned char)tk->s[t->start + k];
