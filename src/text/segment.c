@@ -113,6 +113,52 @@ static inline int cp_is_lower(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+/* Eight bytes at a time: the bytes of x equal to c, or below n (n <= 128), flagged in their top
+ * bit. A flag can be wrong only above a true one, so the lowest flag is always right. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t bytes_eq(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+	return (y - ONES) & ~y & HIGHS;
+}
+
+static inline uint64_t bytes_below(uint64_t x, unsigned char n)
+{
+	return (x - ONES * n) & ~x & HIGHS;
+}
+
+/* The first offset >= i in [i, e) whose byte may start a terminator (. ! ? 0xE2), or e. */
+static inline size_t next_term_byte(const char *t, size_t i, size_t e)
+{
+	for (; i + 8 <= e; i += 8) {
+		uint64_t x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_eq(x, '.') | bytes_eq(x, '!') | bytes_eq(x, '?') | bytes_eq(x, 0xE2);
+		if (m)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+	while (i < e && !(byte_class[(unsigned char)t[i]] & B_TERM))
+		i++;
+	return i;
+}
+
+/* The first offset >= i in [i, e) whose byte is a control byte, a space, 0xC2 or 0xE2 (every byte
+ * a space can start with, and some more), or e. */
+static inline size_t next_space_byte(const char *t, size_t i, size_t e)
+{
+	for (; i + 8 <= e; i += 8) {
+		uint64_t x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_below(x, ' ' + 1) | bytes_eq(x, 0xC2) | bytes_eq(x, 0xE2);
+		if (m)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+	while (i < e && !(byte_class[(unsigned char)t[i]] & B_SPACE))
+		i++;
+	return i;
+}
+
 /* Byte length of a sentence terminator at i: . ! ? or U+2026 (horizontal ellipsis). */
 static inline size_t term_len(const char *t, size_t i, size_t end)
 {
@@ -484,7 +530,7 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
 	while (i < e) {
 		size_t j, k, n, nx;
 		if (!term_len(t, i, e)) {
-			i++;
+			i = next_term_byte(t, i + 1, e);
 			continue;
 		}
 		j = i;
@@ -1257,7 +1303,10 @@ void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 		/* Bytes that stay as they are, in one copy: words, and the single ASCII spaces between
 		 * them (a space with a word on both sides comes out as itself). */
 		for (; j < end; j++) {
-			unsigned char c = (unsigned char)text[j];
+			unsigned char c;
+			if ((j = next_space_byte(text, j, end)) >= end)
+				break;
+			c = (unsigned char)text[j];
 			if (!(byte_class[c] & B_SPACE))
 				continue;
 			if (c == ' ' && j > start && j + 1 < end && !space_len(text, j + 1, end))
