@@ -24,6 +24,7 @@ struct extract_ctx {
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
+	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
 	struct ct_sentence_entities ents;
 	struct ct_quote quote;
 	struct ct_attribution attr;
@@ -120,14 +121,6 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
-static int any_word(const struct ct_tokens *tk, unsigned bits)
-{
-	size_t i;
-	for (i = 0; i < tk->n; i++)
-		if (tk->t[i].lex & bits)
-			return 1;
-	return 0;
-}
 
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
@@ -136,15 +129,15 @@ static const char *classify(const struct extract_ctx *x)
 {
 	if (x->quote.found && x->quote.end - x->quote.start >= 12)
 		return "quote";
-	if (any_word(&x->tk, CT_LEX_FUTURE))
+	if (x->lex_all & CT_LEX_FUTURE)
 		return "prediction";
 	if (x->nnumbers)
 		return "quantity";
-	if (any_word(&x->tk, CT_LEX_CAUSE))
+	if (x->lex_all & CT_LEX_CAUSE)
 		return "causation";
-	if (any_word(&x->tk, CT_LEX_RULE))
+	if (x->lex_all & CT_LEX_RULE)
 		return "rule";
-	if (any_word(&x->tk, CT_LEX_OPINION))
+	if (x->lex_all & CT_LEX_OPINION)
 		return "position";
 	if (x->attr.found)
 		return "statement";
@@ -158,20 +151,13 @@ static double score(const struct ct_claim_draft *d)
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
-static unsigned count_words(const struct ct_tokens *tk)
-{
-	unsigned n = 0;
-	size_t i;
-	for (i = 0; i < tk->n; i++)
-		n += !(tk->t[i].flags & CT_TOK_PUNCT);
-	return n;
-}
 
 static int on_segment(const ct_segment *seg, void *payload)
 {
 	struct extract_ctx *x = payload;
 	struct ct_claim_draft d;
 	const char *last;
+	unsigned any;
 
 	ct_buf_clear(&x->flat);
 	ct_segment_flatten(&x->flat, x->text, seg->start, seg->end);
@@ -187,16 +173,26 @@ static int on_segment(const ct_segment *seg, void *payload)
 	ct_quote_find(&x->tk, &x->quote);
 	ct_attribution_find(&x->tk, &x->ents, &x->quote, &x->attr);
 	x->nnumbers = x->ndates = 0;
+	{
+		/* One look at the tokens: the word lists they are in, their flags, the words. */
+		unsigned flags = 0, words = 0;
+		size_t k;
+		x->lex_all = 0;
+		for (k = 0; k < x->tk.n; k++) {
+			x->lex_all |= x->tk.t[k].lex;
+			flags |= x->tk.t[k].flags;
+			words += !(x->tk.t[k].flags & CT_TOK_PUNCT);
+		}
+		d.words = words;
+		any = x->lex_all;
+		if (flags & CT_TOK_DIGIT)
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
+		if (flags & CT_TOK_HYPHEN)
+			any |= CT_LEX_NUMWORD;
+	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		/* The recognisers cost more than the rest together: skip them where no figure or
 		 * number or date word could start an expression. */
-		unsigned any = 0;
-		size_t k;
-		for (k = 0; k < x->tk.n; k++) {
-			any |= x->tk.t[k].lex | ((x->tk.t[k].flags & CT_TOK_DIGIT) ? CT_LEX_NUMWORD | CT_LEX_DATEWORD : 0);
-			if (x->tk.t[k].flags & CT_TOK_HYPHEN)
-				any |= CT_LEX_NUMWORD;
-		}
 		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))
 			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, NBUF);
 		if (any & CT_LEX_NUMWORD) {
@@ -216,7 +212,6 @@ static int on_segment(const ct_segment *seg, void *payload)
 	d.entities = &x->ents;
 	d.quote = &x->quote;
 	d.attribution = &x->attr;
-	d.words = count_words(&x->tk);
 	d.type = classify(x);
 	last = d.text_len ? &d.text[d.text_len - 1] : d.text;
 	d.checkworthy = seg->kind == CT_SEG_SENTENCE ? score(&d) : 0;
