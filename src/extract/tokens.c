@@ -50,9 +50,16 @@ static int is_abbrev(const char *w, size_t n)
 		"Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
 		"Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Supt", "Insp", "Dept", "Univ", "approx", "est", NULL
 	};
+	/* the first letters in the list: most words before a period (sentence ends) start with
+	 * none of the capitals here, or with another lower-case letter */
+	static const unsigned char first[256] = {
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+		['J'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['R'] = 1, ['S'] = 1,
+		['U'] = 1, ['a'] = 1, ['e'] = 1, ['v'] = 1,
+	};
 	size_t k;
-	if (n < 2 || n > 6)
-		return 0;  /* the lengths in the list */
+	if (n < 2 || n > 6 || !first[(unsigned char)w[0]])
+		return 0;  /* the lengths and first letters in the list */
 	for (k = 0; abbr[k]; k++)
 		if (abbr[k][0] == w[0] && strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
 			return 1;
@@ -138,7 +145,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			i++;
 			continue;
 		}
-		if (special_punct(s + i, len - i, &n, &f)) {
+		if ((s[i] == 0xe2 || s[i] == 0xc2) && special_punct(s + i, len - i, &n, &f)) {
 			if (f) {
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);
