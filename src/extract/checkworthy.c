@@ -288,7 +288,7 @@ static uint32_t word_cues(const char *w, size_t wl, int prev_per, uint32_t h)
 
 /* The output being built, and a filter of the buckets in it: a clear bit proves a bucket new, a
  * set bit sends us to scan (cheaper per sentence than clearing a bit per bucket). */
-#define FILTER_BITS 1024
+#define FILTER_BITS 4096
 struct feats {
 	uint64_t filter[FILTER_BITS / 64];
 	struct ct_cw_feature *out;
@@ -366,12 +366,11 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 
 		if (p[i] < 0x80 && !alnum_lower[p[i]]) {
 			/* ASCII punctuation and spaces, the most common bytes between words */
-			if (p[i] == '%')
-				dense |= DENSE(CT_CW_F_PERCENT);
-			else if (p[i] == '$')
-				dense |= DENSE(CT_CW_F_CURRENCY);
-			else if (p[i] == '"')
-				dense |= DENSE(CT_CW_F_QUOTE);
+			static const uint32_t mark[128] = {
+				['%'] = DENSE(CT_CW_F_PERCENT), ['$'] = DENSE(CT_CW_F_CURRENCY),
+				['"'] = DENSE(CT_CW_F_QUOTE),
+			};
+			dense |= mark[p[i]];
 			i++;
 			continue;
 		}
