@@ -194,7 +194,7 @@ static int on_segment(const ct_segment *seg, void *payload)
 		/* The recognisers cost more than the rest together: skip them where no figure or
 		 * number or date word could start an expression. */
 		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))
-			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, NBUF);
+			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, NBUF, &x->tk);
 		if (any & CT_LEX_NUMWORD) {
 			ct_numbers_scan_win(&x->nw, keep_number, x);
 			ct_nwin_rewind(&x->nw);

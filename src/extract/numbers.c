@@ -8,6 +8,7 @@
 
 #include "extract/dates.h"
 #include "extract/lexicon.h"
+#include "extract/tokens.h"
 
 /* ---- lexer ---------------------------------------------------------------------------- */
 
@@ -105,6 +106,8 @@ static const unsigned char alnum_lower[256] = {
 	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
 
+#define LEX_PENDING (~0u)
+
 static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
@@ -145,9 +148,9 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->lower[n] = '\0';
 	t->end = i;
 	t->len = i - t->start;
-	/* The word lists it is in; a truncated word is in none (they hold short words). */
-	if (n + 1 < sizeof(t->lower))
-		t->lex = ct_lexicon_lookup_folded(t->lower, n);
+	/* The word lists it is in (looked up by lex_next); a truncated word is in none (they hold
+	 * short words). */
+	t->lex = n + 1 < sizeof(t->lower) ? LEX_PENDING : 0;
 }
 
 static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
@@ -187,6 +190,21 @@ static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_n
 	t->lower[n] = '\0';
 	t->end = i;
 	t->len = i - t->digits_end;
+}
+
+/* The lexicon bits of a word: those of the shared token with the same span when there is one
+ * (the same bytes, folded the same way), else looked up. */
+static unsigned word_lex(struct ct_nwin *w, const struct ct_nword *t)
+{
+	const struct ct_tokens *tk = w->tk;
+	if (tk) {
+		while (w->tk_pos < tk->n && tk->t[w->tk_pos].start < t->start)
+			w->tk_pos++;
+		if (w->tk_pos < tk->n && tk->t[w->tk_pos].start == t->start &&
+		    tk->t[w->tk_pos].end == t->end && !(tk->t[w->tk_pos].flags & CT_TOK_PUNCT))
+			return tk->t[w->tk_pos].lex;
+	}
+	return ct_lexicon_lookup_folded(t->lower, strlen(t->lower));
 }
 
 /* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
@@ -243,6 +261,9 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 				t->kind = CT_NW_PUNCT;
 				t->ch = CT_NW_OTHER;
 				t->end = i + 1;
+				t->lex = 0;
+			} else if (t->lex == LEX_PENDING) {
+				t->lex = word_lex(w, t);
 			}
 		}
 	}
@@ -250,8 +271,11 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	return 1;
 }
 
-void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap)
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap,
+		      const struct ct_tokens *tk)
 {
+	w->tk = tk && tk->s == s ? tk : NULL;
+	w->tk_pos = 0;
 	w->s = s;
 	w->len = len;
 	w->pos = 0;
@@ -273,7 +297,7 @@ void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nw
 
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
 {
-	ct_nwin_init_buf(w, s, len, w->own, CT_NWIN_SIZE);
+	ct_nwin_init_buf(w, s, len, w->own, CT_NWIN_SIZE, NULL);
 }
 
 void ct_nwin_rewind(struct ct_nwin *w)
@@ -282,7 +306,7 @@ void ct_nwin_rewind(struct ct_nwin *w)
 		w->cur = 0;
 		w->base = 0;
 	} else {
-		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap);
+		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap, w->tk);
 	}
 }
 

@@ -79,6 +79,8 @@ int ct_numbers_compatible(const struct ct_number *a, const struct ct_number *b);
  * and punctuation with byte spans, held in a window that moves along the sentence. */
 enum ct_nword_kind { CT_NW_NONE = 0, CT_NW_WORD, CT_NW_NUM, CT_NW_PUNCT };
 
+struct ct_tokens;
+
 /* Punctuation codes in ct_nword.ch besides plain ASCII characters. */
 enum {
 	CT_NW_DASH = '-',      /* hyphen, minus sign, en dash (ch); endash tells them apart */
@@ -126,14 +128,19 @@ struct ct_nwin {
 	size_t cap;
 	int done;
 	struct ct_nword *t;
+	const struct ct_tokens *tk;   /* the sentence's shared tokens, for their lexicon bits */
+	size_t tk_pos;
 	struct ct_nword own[CT_NWIN_SIZE];
 };
 
 /* Starts lexing s[0..len) into the window's own storage. */
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len);
 /* Starts lexing s[0..len) into buf (cap >= CT_NWIN_SIZE tokens, owned by the caller), so a
- * sentence of up to cap tokens is lexed once however many times it is scanned. */
-void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap);
+ * sentence of up to cap tokens is lexed once however many times it is scanned. tk (or NULL):
+ * the tokens ct_tokenize made of the same s, whose lexicon bits a word with the same span
+ * takes instead of a second lookup. */
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap,
+		      const struct ct_tokens *tk);
 /* Moves the cursor back to the first token, without lexing again when the tokens are all still
  * held. */
 void ct_nwin_rewind(struct ct_nwin *w);
