@@ -66,6 +66,11 @@ static inline unsigned char lower_byte(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
+static inline unsigned char upper_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
 /* The code point at i (i < end); invalid bytes read as U+FFFD one at a time. */
 static inline int32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
 {
@@ -624,13 +629,16 @@ static int shape_allcaps(const shape *sh)
 /* A cheap test before shape_of: 0 when ASCII lowercase letters alone rule out capitals. */
 static int maybe_allcaps(const char *t, size_t s, size_t e)
 {
-	size_t lo = 0, hi = 0, i;
+	size_t lo = 0, hi = 0, i, give_up = (e - s) / 11 + 1;
 	for (i = s; i < e; i++) {
 		unsigned char c = (unsigned char)t[i];
-		if (c >= 'a' && c <= 'z')
-			lo++;
-		else if ((c >= 'A' && c <= 'Z') || c >= 0xC0)
+		if (c >= 'a' && c <= 'z') {
+			/* hi <= (e - s) - lo, so lo * 11 >= e - s settles it: most sentences stop here */
+			if (++lo >= give_up)
+				return 0;
+		} else if ((c >= 'A' && c <= 'Z') || c >= 0xC0) {
 			hi++;
+		}
 	}
 	return hi >= 2 && lo * 10 < hi;
 }
@@ -743,6 +751,10 @@ static int is_copyright(const char *t, size_t s, size_t e)
 static unsigned char furniture_head[256], furniture_next[N_FURNITURE];  /* 0: none, else index + 1 */
 _Static_assert(N_FURNITURE < 255, "furniture indexes are kept in unsigned char");
 static int furniture_ready;
+/* The F_CONTAINS patterns (the last ones in the table, bit k for the k-th from the end, up to 32
+ * of them) by their first and second bytes, in either case: a byte pair can start a pattern only
+ * where both agree. */
+static uint32_t contains_first[256], contains_second[256];
 
 static void furniture_index(void)
 {
@@ -758,6 +770,15 @@ static void furniture_index(void)
 			furniture_head[c] = (unsigned char)(k + 1);
 		tail[c] = (unsigned char)(k + 1);
 	}
+	/* the F_CONTAINS patterns at the end of the table, as furniture_anywhere reads them */
+	for (k = 0; k < 32 && k < N_FURNITURE && furniture[N_FURNITURE - 1 - k].mode == F_CONTAINS; k++) {
+		const unsigned char *pat = (const unsigned char *)furniture[N_FURNITURE - 1 - k].pat;
+		uint32_t bit = UINT32_C(1) << k;
+		contains_first[pat[0]] |= bit;
+		contains_first[upper_byte(pat[0])] |= bit;
+		contains_second[pat[1]] |= bit;
+		contains_second[upper_byte(pat[1])] |= bit;
+	}
 	furniture_ready = 1;
 }
 
@@ -765,22 +786,16 @@ static void furniture_index(void)
  * is tried only where the text has its first two bytes (they start "al", "ap", "/g", "(a"). */
 static int furniture_anywhere(const char *t, size_t s, size_t e)
 {
-	/* the first bytes of the patterns, either case */
-	static const unsigned char head[256] = { ['a'] = 1, ['A'] = 1, ['/'] = 1, ['('] = 1 };
 	size_t i;
 	for (i = s; i + 1 < e; i++) {
-		unsigned char c, d;
-		const char *pat;
+		uint32_t bits;
 		size_t k;
-		if (!head[(unsigned char)t[i]])
+		if (!contains_first[(unsigned char)t[i]] ||
+		    !(bits = contains_first[(unsigned char)t[i]] & contains_second[(unsigned char)t[i + 1]]))
 			continue;
-		c = lower_byte((unsigned char)t[i]);
-		d = lower_byte((unsigned char)t[i + 1]);
-		for (k = N_FURNITURE; k-- > 0 && furniture[k].mode == F_CONTAINS;) {
-			pat = furniture[k].pat;
-			if ((unsigned char)pat[0] == c && (unsigned char)pat[1] == d && match_ci(t, i, e, pat, NULL))
+		for (k = 0; bits; k++, bits >>= 1)
+			if ((bits & 1) && match_ci(t, i, e, furniture[N_FURNITURE - 1 - k].pat, NULL))
 				return 1;
-		}
 	}
 	return 0;
 }
