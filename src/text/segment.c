@@ -369,7 +369,7 @@ static int in_index(const struct word_index *ix, const char *s, size_t n)
 /* 1 when [i, e) starts with pat: ASCII compared case-insensitively, a space in pat matching any
  * run of whitespace; a pattern ending in a letter or digit must end at a word boundary.
  * *after (optional) receives the end of the match. */
-static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
+static int match_ci_at(const char *t, size_t i, size_t e, const char *pat, size_t *after)
 {
 	const unsigned char *p = (const unsigned char *)pat;
 	while (*p) {
@@ -390,6 +390,14 @@ static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *
 	if (after)
 		*after = i;
 	return 1;
+}
+
+/* match_ci, most calls ending at the first byte without a call */
+static inline int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
+{
+	if (pat[0] != ' ' && (i >= e || lower_byte((unsigned char)t[i]) != (unsigned char)pat[0]))
+		return 0;
+	return match_ci_at(t, i, e, pat, after);
 }
 
 /* 1 when nothing but whitespace and trailing marks (: . ! | » ›) is left in [i, e). */
