@@ -374,8 +374,10 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 			i++;
 			continue;
 		}
-		c = cp_at(p, len, i, &cl);
-		if (!is_word_cp(c)) {
+		if (p[i] < 0x80) {
+			c = p[i];   /* an ASCII letter or digit (the rest of ASCII was taken above) */
+			cl = 1;
+		} else if (!is_word_cp(c = cp_at(p, len, i, &cl))) {
 			if (c == 0xA3 || c == 0xA5 || c == 0x20AC)
 				dense |= DENSE(CT_CW_F_CURRENCY);
 			else if (is_quote_mark(c))
