@@ -708,6 +708,24 @@ static int can_start(const struct ct_nword *t)
  * of the year" has "year" five tokens on. */
 #define DATE_ANCHOR_REACH 10
 
+/* For the most frequent start words, what must follow for any matcher to succeed: after "the",
+ * a figure ("the 13th", "the 1990s") or a word of "the end of", "the first quarter" (all in
+ * CT_LEX_DATESTART); after "a", "one" .. "ten", "ago" two tokens on ("three days ago"), the
+ * only expression match_relative starts with them. Any other token: 1, try the matchers. */
+static int worth_trying(struct ct_nwin *w, const struct ct_nword *t)
+{
+	const struct ct_nword *n1;
+	if (t->kind != CT_NW_WORD)
+		return 1;
+	if (ct_nword_is(t, "the")) {
+		n1 = ct_nwin_at(w, 1);
+		return n1->kind == CT_NW_NUM || (n1->kind == CT_NW_WORD && (n1->lex & CT_LEX_DATESTART));
+	}
+	if (small_count(t) > 0)
+		return ct_nword_is(ct_nwin_at(w, 2), "ago");
+	return 1;
+}
+
 int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, void *payload)
 {
 	struct ct_nanchor anchor = { 0, 0, 0 };
@@ -721,7 +739,8 @@ int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, v
 	c.a = &a;
 	c.d = &d;
 	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
-		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH)) {
+		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH) ||
+		    !worth_trying(w, t)) {
 			ct_nwin_advance(w, 1);
 			continue;
 		}
