@@ -300,6 +300,16 @@ void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
 	ct_nwin_init_buf(w, s, len, w->own, CT_NWIN_SIZE, NULL);
 }
 
+void ct_nwin_drop(struct ct_nwin *w)
+{
+	size_t drop = w->base - w->off;
+	if (drop > w->n)
+		drop = w->n;   /* moved past what is lexed: the next token lexed is number off + n */
+	memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
+	w->n -= drop;
+	w->off += drop;
+}
+
 void ct_nwin_rewind(struct ct_nwin *w)
 {
 	if (w->off == 0) {
@@ -316,15 +326,9 @@ const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 	if (idx < (long)w->base || idx >= (long)(w->base + CT_NWIN_SIZE))
 		return &none;
 	while ((size_t)idx - w->off >= w->n) {
-		if (w->done)
+		/* t holds every visible token (ct_nwin_advance drops those behind in time) */
+		if (w->done || w->n == w->cap)
 			return &none;
-		if (w->n == w->cap) {
-			/* full: drop what is behind the visible tokens (cap >= CT_NWIN_SIZE, so some) */
-			size_t drop = w->base - w->off;
-			memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
-			w->n -= drop;
-			w->off += drop;
-		}
 		if (!lex_next(w, &w->t[w->n])) {
 			w->done = 1;
 			return &none;

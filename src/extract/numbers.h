@@ -114,7 +114,7 @@ struct ct_nword {
 #define CT_NWIN_BACK 4  /* how many tokens behind the current one stay visible */
 
 /* The tokens of a sentence and a cursor over them. Tokens are lexed on demand into t (cap
- * of them); when t is full, the tokens behind the visible ones are dropped. What the scanners
+ * of them); when t could not hold the visible ones, those behind are dropped. What the scanners
  * see does not depend on cap: from the current token, CT_NWIN_BACK tokens back (more until the
  * cursor has moved CT_NWIN_SIZE / 2 past the first visible token) and at least
  * CT_NWIN_SIZE / 2 - 1 ahead; tokens beyond are out of reach. A large t lets the number and
@@ -148,8 +148,7 @@ void ct_nwin_rewind(struct ct_nwin *w);
 const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx);
 
 /* The token k places from the current one; a token of kind CT_NW_NONE before the start, past
- * the end or out of reach (see struct ct_nwin). Borrowed: valid until the next ct_nwin_advance
- * or ct_nwin_at. */
+ * the end or out of reach (see struct ct_nwin). Borrowed: valid until the next ct_nwin_advance. */
 static inline const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
 {
 	long idx = (long)w->cur + k;
@@ -158,12 +157,20 @@ static inline const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
 	return ct_nwin_at_slow(w, idx);
 }
 
-/* Moves the current token n places forward. */
+/* Drops the tokens behind the visible ones (ct_nwin_advance, when t could not hold what is
+ * visible otherwise). */
+void ct_nwin_drop(struct ct_nwin *w);
+
+/* Moves the current token n places forward. Tokens held are dropped here, never by
+ * ct_nwin_at, so the tokens a matcher holds stay where they are while it looks further on. */
 static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
 {
 	w->cur += n;
-	if (w->cur - w->base >= CT_NWIN_SIZE / 2)
+	if (w->cur - w->base >= CT_NWIN_SIZE / 2) {
 		w->base = w->cur - CT_NWIN_BACK;
+		if (w->base + CT_NWIN_SIZE - w->off > w->cap)
+			ct_nwin_drop(w);
+	}
 }
 
 /* 1 when the token is the word (lower case ASCII) given. */

@@ -361,6 +361,32 @@ static void test_shared_window(void **state)
 	}
 }
 
+/* A token a matcher holds stays put while it looks further on: the window drops tokens only
+ * when it moves. */
+static void test_window_pointers_stay(void **state)
+{
+	static char s[2000];
+	struct ct_nwin w;
+	const struct ct_nword *p;
+	size_t off = 0, at30;
+	int i;
+	(void)state;
+	for (i = 0; i < 100; i++)
+		off += (size_t)snprintf(s + off, sizeof(s) - off, "w%02d ", i);
+	at30 = 30 * 4;
+	ct_nwin_init(&w, s, strlen(s));
+	for (i = 0; i < 30; i++) {
+		assert_int_equal(ct_nwin_at(&w, 0)->start, (size_t)i * 4);
+		ct_nwin_advance(&w, 1);
+	}
+	p = ct_nwin_at(&w, 0);
+	assert_int_equal(p->start, at30);
+	assert_int_equal(ct_nwin_at(&w, 20)->start, at30 + 20 * 4);
+	assert_int_equal(p->start, at30);
+	assert_string_equal(p->lower, "w30");
+	assert_int_equal(ct_nwin_at(&w, -4)->start, at30 - 4 * 4);
+}
+
 /* ---- compatibility ---- */
 
 static struct ct_number first(const char *s)
@@ -495,6 +521,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_long_sentence),
 		cmocka_unit_test(test_shared_window),
+		cmocka_unit_test(test_window_pointers_stay),
 		cmocka_unit_test(test_compatible),
 		cmocka_unit_test(test_compatible_units),
 		cmocka_unit_test(test_compatible_rounding),
