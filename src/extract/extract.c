@@ -121,7 +121,6 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
-
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
@@ -150,7 +149,6 @@ static double score(const struct ct_claim_draft *d)
 	double s = ct_checkworthy(d->text, d->text_len);
 	return floor(s * 1000 + 0.5) / 1000;
 }
-
 
 static int on_segment(const ct_segment *seg, void *payload)
 {
