@@ -252,37 +252,50 @@ static const struct cue {
 };
 #define MAX_CUE 10
 
-/* The dense cues of one lower-cased word (not a figure). */
-static uint32_t word_cues(const char *w, size_t wl, int prev_per)
+/* The cues in a hash table keyed by the words' FNV-1a hash (the hash the features use anyway),
+ * built on first use: a word is looked up with one probe instead of a binary search. */
+#define CUE_SLOTS 512
+static unsigned char cue_slot[CUE_SLOTS];   /* index into cues + 1; 0: empty */
+static int cues_ready;
+
+static void cues_build(void)
 {
-	size_t lo = 0, hi = sizeof(cues) / sizeof(cues[0]);
+	size_t k;
+	for (k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
+		uint32_t s = fnv(FNV_BASIS, cues[k].word, strlen(cues[k].word)) & (CUE_SLOTS - 1);
+		while (cue_slot[s])
+			s = (s + 1) & (CUE_SLOTS - 1);
+		cue_slot[s] = (unsigned char)(k + 1);
+	}
+	cues_ready = 1;
+}
+
+/* The dense cues of one lower-cased word (not a figure) whose FNV-1a hash is h. */
+static uint32_t word_cues(const char *w, size_t wl, int prev_per, uint32_t h)
+{
+	uint32_t s;
 	if (prev_per && wl == 4 && !memcmp(w, "cent", 4))
 		return DENSE(CT_CW_F_PERCENT);
 	if (wl > MAX_CUE)
 		return 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strncmp(cues[mid].word, w, wl);
-		if (!c && cues[mid].word[wl] == '\0')
-			return cues[mid].dense;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (s = h & (CUE_SLOTS - 1); cue_slot[s]; s = (s + 1) & (CUE_SLOTS - 1)) {
+		const char *c = cues[cue_slot[s] - 1].word;
+		if (c[0] == w[0] && !strncmp(c, w, wl) && c[wl] == '\0')
+			return cues[cue_slot[s] - 1].dense;
 	}
 	return 0;
 }
 
 /* The output being built, and a filter of the buckets in it: a clear bit proves a bucket new, a
  * set bit sends us to scan (cheaper per sentence than clearing a bit per bucket). */
-#define FILTER_BITS 1024
+#define FILTER_BITS 4096
 struct feats {
 	uint64_t filter[FILTER_BITS / 64];
 	struct ct_cw_feature *out;
 	int n, room;
 };
 
-static void add_hashed(struct feats *f, uint32_t h)
+static inline void add_hashed(struct feats *f, uint32_t h)
 {
 	unsigned b = bucket(h), fb = b & (FILTER_BITS - 1);
 	uint64_t bit = (uint64_t)1 << (fb & 63);
@@ -312,18 +325,34 @@ static int is_year(const char *w, size_t wl)
 	return wl == 4 || (wl == 5 && w[4] == 's') || (wl == 6 && w[4] == '\'' && w[5] == 's');
 }
 
+/* ASCII letters and digits lower-cased; 0 for every other byte. */
+static const unsigned char alnum_lower[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	struct feats f;
 	char word[MAX_WORD];
-	uint32_t dense = 0, prev;
+	uint32_t dense = 0, prev, h, h2;
 	size_t i = 0, wl, cl, end;
 	unsigned words = 0;
 	int prev_per = 0, k;
 
 	if (max <= 0)
 		return 0;
+	if (!cues_ready)
+		cues_build();
 	memset(f.filter, 0, sizeof(f.filter));
 	f.out = out;
 	f.n = 0;
@@ -331,26 +360,62 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 	prev = fnv(FNV_BASIS, "<s>", 3);
 
 	while (i < len) {
-		int32_t c = cp_at(p, len, i, &cl);
+		int32_t c;
 		int digit, cap;
-		uint32_t h;
+		unsigned char lc;
 
-		if (!is_word_cp(c)) {
-			if (c == '%')
-				dense |= DENSE(CT_CW_F_PERCENT);
-			else if (c == '$' || c == 0xA3 || c == 0xA5 || c == 0x20AC)
+		if (p[i] < 0x80 && !alnum_lower[p[i]]) {
+			/* ASCII punctuation and spaces, the most common bytes between words */
+			static const uint32_t mark[128] = {
+				['%'] = DENSE(CT_CW_F_PERCENT), ['$'] = DENSE(CT_CW_F_CURRENCY),
+				['"'] = DENSE(CT_CW_F_QUOTE),
+			};
+			dense |= mark[p[i]];
+			i++;
+			continue;
+		}
+		if (p[i] < 0x80) {
+			c = p[i];   /* an ASCII letter or digit (the rest of ASCII was taken above) */
+			cl = 1;
+		} else if (!is_word_cp(c = cp_at(p, len, i, &cl))) {
+			if (c == 0xA3 || c == 0xA5 || c == 0x20AC)
 				dense |= DENSE(CT_CW_F_CURRENCY);
 			else if (is_quote_mark(c))
 				dense |= DENSE(CT_CW_F_QUOTE);
 			i += cl;
 			continue;
 		}
-		/* A word: letters and digits, apostrophes inside it, separators inside a figure. */
+		/* A word: letters and digits, apostrophes inside it, separators inside a figure. Its
+		 * hash and its bigram's (FNV-1a streams, so "previous word" then this one) are taken as
+		 * the lower-cased bytes are stored. */
 		wl = 0;
+		h = FNV_BASIS;
+		h2 = fnv(prev, " ", 1);
 		digit = c >= '0' && c <= '9';
 		cap = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 		for (;;) {
-			size_t nl;
+			size_t nl, w0;
+			/* a run of ASCII letters and digits: find its end, then store and hash what fits */
+			{
+				size_t j = i, stop;
+				while (j < len && alnum_lower[p[j]])
+					j++;
+				stop = j - i < MAX_WORD - wl ? j : i + (MAX_WORD - wl);
+				for (; i < stop; i++) {
+					lc = alnum_lower[p[i]];
+					word[wl++] = (char)lc;
+					h = (h ^ lc) * 16777619u;
+					h2 = (h2 ^ lc) * 16777619u;
+				}
+				i = j;
+			}
+			if (i >= len)
+				break;
+			/* what most often ends a word: a space or a punctuation mark */
+			if (p[i] < 0x80 && p[i] != '\'' && (!digit || (p[i] != '.' && p[i] != ',')))
+				break;
+			c = cp_at(p, len, i, &cl);
+			w0 = wl;
 			if (is_word_cp(c)) {
 				put_lower(word, &wl, c);
 				i += cl;
@@ -362,9 +427,8 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 			} else {
 				break;
 			}
-			if (i >= len)
-				break;
-			c = cp_at(p, len, i, &cl);
+			h = fnv(h, word + w0, wl - w0);
+			h2 = fnv(h2, word + w0, wl - w0);
 		}
 		words++;
 		if (digit) {
@@ -373,17 +437,17 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 				dense |= DENSE(CT_CW_F_YEAR);
 			memcpy(word, NUM_TOKEN, sizeof(NUM_TOKEN) - 1);
 			wl = sizeof(NUM_TOKEN) - 1;
+			h = fnv(FNV_BASIS, word, wl);
+			h2 = fnv(fnv(prev, " ", 1), word, wl);
 		} else {
-			dense |= word_cues(word, wl, prev_per);
+			dense |= word_cues(word, wl, prev_per, h);
 			/* "I" and "I'm" are capitalised everywhere: not a name. */
 			if (cap && words > 1 && !(word[0] == 'i' && (wl == 1 || word[1] == '\'')))
 				dense |= DENSE(CT_CW_F_NAME);
 		}
 		prev_per = wl == 3 && !memcmp(word, "per", 3);
-		h = fnv(FNV_BASIS, word, wl);
 		add_hashed(&f, h);
-		/* FNV-1a streams: this is the hash of "previous word", so no pair collides with a word. */
-		add_hashed(&f, fnv(fnv(prev, " ", 1), word, wl));
+		add_hashed(&f, h2);
 		prev = h;
 	}
 	if (words)

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "extract/lexicon.h"
 #include "extract/numbers.h"
 
 /* ---- calendar arithmetic -------------------------------------------------------------- */
@@ -155,7 +156,7 @@ int ct_weekday_word(const char *w)
 	return -1;
 }
 
-static int in_list(const char *w, const char *const *list)
+static inline int in_list(const char *w, const char *const *list)
 {
 	int i;
 	for (i = 0; list[i]; i++)
@@ -187,7 +188,7 @@ static int is_punct(const struct ct_nword *t, int ch)
 	return t->kind == CT_NW_PUNCT && t->ch == ch;
 }
 
-static int word_in(const struct ct_nword *t, const char *const *list)
+static inline int word_in(const struct ct_nword *t, const char *const *list)
 {
 	return t->kind == CT_NW_WORD && in_list(t->lower, list);
 }
@@ -689,48 +690,73 @@ static int match_date(struct ctx *c)
 	return e;
 }
 
-/* Whether a date expression can begin at this token: a figure, a capitalised word (a month, a
- * weekday, a sentence-initial lead word), or one of the lower-case words a matcher above starts
- * with. Everything else is skipped without trying the matchers. */
+/* Whether a date expression can begin at this token: a figure, a lower-case word a matcher
+ * above starts with (CT_LEX_DATESTART), or such a word, a month or a weekday capitalised
+ * (CT_LEX_DATEWORD holds the months and weekdays). Everything else is skipped without trying
+ * the matchers, which would find nothing there. */
 static int can_start(const struct ct_nword *t)
 {
-	static const char *const starts[] = {
-		"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
-		"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
-		"mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
-		"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-		"ten", NULL
-	};
 	if (t->kind == CT_NW_NUM)
 		return 1;
 	if (t->kind != CT_NW_WORD)
 		return 0;
-	return t->cap || in_list(t->lower, starts);
+	return (t->lex & CT_LEX_DATESTART) || (t->cap && (t->lex & CT_LEX_DATEWORD));
 }
 
-int ct_dates_scan(const char *s, size_t len, const char *published, ct_date_cb cb, void *payload)
+/* How far after its first token a date expression has a figure or a date word (CT_LEX_DATEWORD:
+ * months, weekdays, yesterday, week, year, ago, noon, night, morning, quarter ...): "by the end
+ * of the year" has "year" five tokens on. */
+#define DATE_ANCHOR_REACH 10
+
+/* For the most frequent start words, what must follow for any matcher to succeed: after "the",
+ * a figure ("the 13th", "the 1990s") or a word of "the end of", "the first quarter" (all in
+ * CT_LEX_DATESTART); after "a", "one" .. "ten", "ago" two tokens on ("three days ago"), the
+ * only expression match_relative starts with them. Any other token: 1, try the matchers. */
+static int worth_trying(struct ct_nwin *w, const struct ct_nword *t)
 {
-	struct ct_nwin w;
+	const struct ct_nword *n1;
+	if (t->kind != CT_NW_WORD)
+		return 1;
+	if (ct_nword_is(t, "the")) {
+		n1 = ct_nwin_at(w, 1);
+		return n1->kind == CT_NW_NUM || (n1->kind == CT_NW_WORD && (n1->lex & CT_LEX_DATESTART));
+	}
+	if (small_count(t) > 0)
+		return ct_nword_is(ct_nwin_at(w, 2), "ago");
+	return 1;
+}
+
+int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, void *payload)
+{
+	struct ct_nanchor anchor = { 0, 0, 0 };
 	struct ct_date d;
 	struct anchor a;
 	struct ctx c;
 	int used, rc;
-	if (!s)
-		return 0;
+	const struct ct_nword *t;
 	parse_anchor(&a, published);
-	c.w = &w;
+	c.w = w;
 	c.a = &a;
 	c.d = &d;
-	ct_nwin_init(&w, s, len);
-	while (ct_nwin_at(&w, 0)->kind != CT_NW_NONE) {
-		if (!can_start(ct_nwin_at(&w, 0))) {
-			ct_nwin_advance(&w, 1);
+	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
+		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH) ||
+		    !worth_trying(w, t)) {
+			ct_nwin_advance(w, 1);
 			continue;
 		}
 		used = match_date(&c);
 		if (used > 0 && d.kind && (rc = cb(&d, payload)) != 0)
 			return rc;
-		ct_nwin_advance(&w, used > 0 ? (size_t)used : 1);
+		ct_nwin_advance(w, used > 0 ? (size_t)used : 1);
 	}
 	return 0;
+}
+
+int ct_dates_scan(const char *s, size_t len, const char *published, ct_date_cb cb, void *payload)
+{
+	struct ct_nwin w;
+	if (!s)
+		return 0;
+	ct_nwin_init(&w, s, len);
+	return ct_dates_scan_win(&w, published, cb, payload);
 }

@@ -43,6 +43,10 @@ typedef int (*ct_date_cb)(const struct ct_date *d, void *payload);
  * stops the scan and is returned; otherwise 0. */
 int ct_dates_scan(const char *s, size_t len, const char *published, ct_date_cb cb, void *payload);
 
+struct ct_nwin;
+/* ct_dates_scan over a window (at its first token) the number scanner may have lexed already. */
+int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, void *payload);
+
 /* Weekday (0=Monday .. 6=Sunday) of a proleptic Gregorian date. */
 int ct_weekday(int year, int month, int day);
 

@@ -6,6 +6,7 @@
 #include "extract/lexicon.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ struct extract_ctx {
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
-	struct ct_tokens tk;
+	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
 	struct ct_sentence_entities ents;
 	struct ct_quote quote;
 	struct ct_attribution attr;
@@ -31,12 +32,33 @@ struct extract_ctx {
 	size_t nnumbers;
 	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
+	struct ct_nword *nbuf;   /* NBUF tokens for nw (not zeroed: the lexer fills each one it uses) */
+	/* Not zeroed either, being large and written before they are read for each segment: */
+	struct ct_tokens tk;
+	struct ct_nwin nw;       /* the number and date scanners' tokens, lexed once per sentence */
 };
+
+#define NBUF 512
 
 /* Days since the epoch of "YYYY-MM-DD". */
 static long day_number(const char *d)
 {
 	struct tm tm;
+	int y, m, dd, k;
+	/* The usual case, a well-formed date, by arithmetic (H. Hinnant's days_from_civil) rather
+	 * than sscanf and timegm; anything else as before. */
+	for (k = 0; k < 10 && (k == 4 || k == 7 ? d[k] == '-' : (d[k] >= '0' && d[k] <= '9')); k++)
+		;
+	if (k == 10 && (d[10] < '0' || d[10] > '9')) {
+		y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+		m = (d[5] - '0') * 10 + (d[6] - '0');
+		dd = (d[8] - '0') * 10 + (d[9] - '0');
+		if (y >= 1970 && m >= 1 && m <= 12 && dd >= 1 && dd <= 28) {
+			long yy = y - (m <= 2), era = yy / 400, yoe = yy - era * 400;
+			long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+			return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+		}
+	}
 	memset(&tm, 0, sizeof(tm));
 	if (sscanf(d, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
 		return 0;
@@ -99,15 +121,6 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
-static int any_word(const struct ct_tokens *tk, unsigned bits)
-{
-	size_t i;
-	for (i = 0; i < tk->n; i++)
-		if (tk->t[i].lex & bits)
-			return 1;
-	return 0;
-}
-
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
@@ -115,15 +128,15 @@ static const char *classify(const struct extract_ctx *x)
 {
 	if (x->quote.found && x->quote.end - x->quote.start >= 12)
 		return "quote";
-	if (any_word(&x->tk, CT_LEX_FUTURE))
+	if (x->lex_all & CT_LEX_FUTURE)
 		return "prediction";
 	if (x->nnumbers)
 		return "quantity";
-	if (any_word(&x->tk, CT_LEX_CAUSE))
+	if (x->lex_all & CT_LEX_CAUSE)
 		return "causation";
-	if (any_word(&x->tk, CT_LEX_RULE))
+	if (x->lex_all & CT_LEX_RULE)
 		return "rule";
-	if (any_word(&x->tk, CT_LEX_OPINION))
+	if (x->lex_all & CT_LEX_OPINION)
 		return "position";
 	if (x->attr.found)
 		return "statement";
@@ -137,20 +150,12 @@ static double score(const struct ct_claim_draft *d)
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
-static unsigned count_words(const struct ct_tokens *tk)
-{
-	unsigned n = 0;
-	size_t i;
-	for (i = 0; i < tk->n; i++)
-		n += !(tk->t[i].flags & CT_TOK_PUNCT);
-	return n;
-}
-
 static int on_segment(const ct_segment *seg, void *payload)
 {
 	struct extract_ctx *x = payload;
 	struct ct_claim_draft d;
 	const char *last;
+	unsigned any;
 
 	ct_buf_clear(&x->flat);
 	ct_segment_flatten(&x->flat, x->text, seg->start, seg->end);
@@ -166,20 +171,34 @@ static int on_segment(const ct_segment *seg, void *payload)
 	ct_quote_find(&x->tk, &x->quote);
 	ct_attribution_find(&x->tk, &x->ents, &x->quote, &x->attr);
 	x->nnumbers = x->ndates = 0;
+	{
+		/* One look at the tokens: the word lists they are in, their flags, the words. */
+		unsigned flags = 0, words = 0;
+		size_t k;
+		x->lex_all = 0;
+		for (k = 0; k < x->tk.n; k++) {
+			x->lex_all |= x->tk.t[k].lex;
+			flags |= x->tk.t[k].flags;
+			words += !(x->tk.t[k].flags & CT_TOK_PUNCT);
+		}
+		d.words = words;
+		any = x->lex_all;
+		if (flags & CT_TOK_DIGIT)
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
+		if (flags & CT_TOK_HYPHEN)
+			any |= CT_LEX_NUMWORD;
+	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		/* The recognisers cost more than the rest together: skip them where no figure or
 		 * number or date word could start an expression. */
-		unsigned any = 0;
-		size_t k;
-		for (k = 0; k < x->tk.n; k++) {
-			any |= x->tk.t[k].lex | ((x->tk.t[k].flags & CT_TOK_DIGIT) ? CT_LEX_NUMWORD | CT_LEX_DATEWORD : 0);
-			if (memchr(x->flat.ptr + x->tk.t[k].start, '-', x->tk.t[k].end - x->tk.t[k].start))
-				any |= CT_LEX_NUMWORD;
+		if (any & (CT_LEX_NUMWORD | CT_LEX_DATEWORD))
+			ct_nwin_init_buf(&x->nw, x->flat.ptr, x->flat.len, x->nbuf, NBUF, &x->tk);
+		if (any & CT_LEX_NUMWORD) {
+			ct_numbers_scan_win(&x->nw, keep_number, x);
+			ct_nwin_rewind(&x->nw);
 		}
-		if (any & CT_LEX_NUMWORD)
-			ct_numbers_scan(x->flat.ptr, x->flat.len, keep_number, x);
 		if (any & CT_LEX_DATEWORD)
-			ct_dates_scan(x->flat.ptr, x->flat.len, x->published, keep_date, x);
+			ct_dates_scan_win(&x->nw, x->published, keep_date, x);
 		if (x->ndates && x->published && (any & CT_LEX_FUTURE))
 			future_weekdays(x);
 	}
@@ -191,7 +210,6 @@ static int on_segment(const ct_segment *seg, void *payload)
 	d.entities = &x->ents;
 	d.quote = &x->quote;
 	d.attribution = &x->attr;
-	d.words = count_words(&x->tk);
 	d.type = classify(x);
 	last = d.text_len ? &d.text[d.text_len - 1] : d.text;
 	d.checkworthy = seg->kind == CT_SEG_SENTENCE ? score(&d) : 0;
@@ -229,10 +247,14 @@ static int on_segment(const ct_segment *seg, void *payload)
 
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
 {
-	struct extract_ctx *x = calloc(1, sizeof(*x));
+	struct extract_ctx *x = malloc(sizeof(*x));
 	int r;
-	if (!x)
+	if (x)
+		memset(x, 0, offsetof(struct extract_ctx, tk));
+	if (!x || !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf)))) {
+		free(x);
 		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
 	x->text = text;
 	x->published = published;
 	x->cb = cb;
@@ -242,6 +264,7 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 	r = ct_segment_text(text, len, on_segment, x);
 	ct_buf_release(&x->flat);
 	ct_buf_release(&x->speaker);
+	free(x->nbuf);
 	free(x);
 	return r;
 }

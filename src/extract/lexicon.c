@@ -120,6 +120,64 @@ static const char *const datewords[] = {
 	"midday", "night", "morning", "afternoon", "evening", NULL
 };
 
+/* Words a number expression can start with (numbers.c: match_number): the first words of the
+ * approximations, "between", "no", "us" (US$), and the number words parse_words starts with. */
+static const char *const numstart[] = {
+	"just", "more", "less", "fewer", "at", "up", "an", "as", "close", "nearly", "almost", "about",
+	"around", "roughly", "some", "approximately", "over", "under", "between", "no", "us", "a",
+	"half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", NULL
+};
+
+/* Words that end the search for a unit noun (numbers.c: unit_word_ok): function words, then the
+ * number words and scales. */
+static const char *const numstop[] = {
+	"the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+	"with", "from", "into", "onto", "over", "under", "than", "as", "that", "which", "who",
+	"whom", "whose", "what", "were", "was", "is", "are", "be", "been", "being", "had", "has",
+	"have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do",
+	"does", "said", "says", "say", "ago", "earlier", "later", "last", "next", "this", "these",
+	"those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
+	"each", "more", "less", "since", "after", "before", "during", "while", "when", "where",
+	"not", "also", "only", "all", "both", "about", "around", "across", "against", "between",
+	"among", "through", "up", "down", "out", "off", "so", "if", "then", "there", "here",
+	"according", "yet", "still", "just", "such", "than", "until", "till", "via", "within",
+	"without", "yesterday", "today", "tomorrow", "tonight", "now", "again", "already",
+	"either", "every", "because", "though", "although", "whether", "how", "why", "too", "very",
+	"a.m", "p.m", "am", "pm", "percent", "pct", "respectively", "apiece", "each",
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"thousand", "million", "billion", "trillion", NULL
+};
+
+/* The words parse_words (numbers.c) reads a value from: a number expression written without a
+ * figure contains one of them. */
+static const char *const numanchor[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
+	"thousand", "million", "billion", "trillion", NULL
+};
+
+/* Lower-case words a date expression can start with (dates.c: can_start). */
+static const char *const datestart[] = {
+	"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
+	"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
+	"mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
+	"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", NULL
+};
+
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
 					     "authorities", "witnesses", "engineers", "government", "statement", NULL};
@@ -157,12 +215,15 @@ static const struct {
 	{ of_title, CT_LEX_OF_TITLE },
 	{ loc_prep, CT_LEX_LOC_PREP },
 	{ name_num, CT_LEX_NAME_NUM },
+	{ numstart, CT_LEX_NUMSTART },
+	{ datestart, CT_LEX_DATESTART },
+	{ numanchor, CT_LEX_NUMANCHOR },
+	{ numstop, CT_LEX_NUMSTOP },
 };
 
-#define SLOTS 2048
+#define SLOT_BITS 11
+#define SLOTS (1u << SLOT_BITS)
 #define KEY_MAX 23
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
 
 struct slot {
 	char key[KEY_MAX + 1]; /* zero-padded, so a key compares as one fixed-size block */
@@ -170,15 +231,28 @@ struct slot {
 	unsigned bits;
 };
 
+_Static_assert(KEY_MAX + 1 == CT_LEX_KEY, "lexicon key size");
+
 static struct slot table[SLOTS];
 static int table_ready;
 
-/* Lower-cases w into key (curly apostrophe to ') and hashes the key (FNV-1a) in the same pass;
- * returns the key length, or 0 if too long. */
-static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n, uint32_t *hash)
+/* The first slot of a key: its three 8-byte blocks multiplied by odd constants, the top bits of
+ * the sum (they depend on every byte). No loop over the bytes, no chain of multiplications. */
+static uint32_t key_slot(const char key[KEY_MAX + 1])
+{
+	uint64_t a, b, c;
+	memcpy(&a, key, 8);
+	memcpy(&b, key + 8, 8);
+	memcpy(&c, key + 16, 8);
+	return (uint32_t)((a * UINT64_C(0x9E3779B97F4A7C15) + b * UINT64_C(0xC2B2AE3D27D4EB4F) +
+			   c * UINT64_C(0x165667B19E3779F9)) >> (64 - SLOT_BITS));
+}
+
+/* Lower-cases w into key (curly apostrophe to '), zero-padded; returns the key length, or 0 if
+ * too long. */
+static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
 {
 	size_t i, k = 0;
-	uint32_t h = FNV_BASIS;
 	memset(key, 0, KEY_MAX + 1);
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
@@ -190,9 +264,7 @@ static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n, uint32_t 
 			return 0;
 		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		key[k++] = (char)c;
-		h = (h ^ c) * FNV_PRIME;
 	}
-	*hash = h;
 	return k;
 }
 
@@ -202,12 +274,11 @@ static void table_build(void)
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (k = 0; lists[l].words[k]; k++) {
 			char key[KEY_MAX + 1];
-			uint32_t h;
-			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]), &h);
+			size_t n = fold_key(key, lists[l].words[k], strlen(lists[l].words[k]));
 			uint32_t s;
 			if (!n)
 				continue;
-			s = h & (SLOTS - 1);
+			s = key_slot(key);
 			while (table[s].len && memcmp(table[s].key, key, sizeof(key)))
 				s = (s + 1) & (SLOTS - 1);
 			memcpy(table[s].key, key, sizeof(key));
@@ -218,19 +289,33 @@ static void table_build(void)
 	table_ready = 1;
 }
 
+static unsigned probe(const char key[KEY_MAX + 1], size_t len)
+{
+	uint32_t s;
+	/* Linear probing; the table is about a third full, so a miss mostly ends at the first
+	 * empty slot. */
+	for (s = key_slot(key); table[s].len; s = (s + 1) & (SLOTS - 1))
+		if (table[s].len == len && !memcmp(table[s].key, key, KEY_MAX + 1))
+			return table[s].bits;
+	return 0;
+}
+
+unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)
+{
+	if (!table_ready)
+		table_build();
+	if (!n || n > KEY_MAX)
+		return 0;
+	return probe(key, n);
+}
+
 unsigned ct_lexicon_lookup(const char *w, size_t n)
 {
 	char key[KEY_MAX + 1];
 	size_t len;
-	uint32_t h, s;
 	if (!table_ready)
 		table_build();
-	if (!(len = fold_key(key, w, n, &h)))
+	if (!(len = fold_key(key, w, n)))
 		return 0;
-	/* Linear probing; the table is at most a quarter full, so a miss mostly ends at the first
-	 * empty slot. */
-	for (s = h & (SLOTS - 1); table[s].len; s = (s + 1) & (SLOTS - 1))
-		if (table[s].len == len && !memcmp(table[s].key, key, sizeof(key)))
-			return table[s].bits;
-	return 0;
+	return probe(key, len);
 }

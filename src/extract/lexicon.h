@@ -26,10 +26,19 @@ enum {
 	CT_LEX_LOC_PREP = 1u << 17,
 	CT_LEX_NAME_NUM = 1u << 18,
 	CT_LEX_DATEWORD = 1u << 19,
+	CT_LEX_NUMSTART = 1u << 20,    /* a number expression can start with it (numbers.c) */
+	CT_LEX_DATESTART = 1u << 21,   /* a date expression can start with it, in lower case (dates.c) */
+	CT_LEX_NUMANCHOR = 1u << 22,   /* a number word: every number expression without a figure has
+	                                * one (numbers.c: parse_words) */
+	CT_LEX_NUMSTOP = 1u << 23,     /* not a unit noun: a function word, number word or scale */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when
  * the word is in no list. */
 unsigned ct_lexicon_lookup(const char *w, size_t n);
+#define CT_LEX_KEY 24   /* a folded key's bytes, zero padding included */
+
+/* The same for a word already folded: key[0..n) lower case, zero-padded to CT_LEX_KEY bytes. */
+unsigned ct_lexicon_lookup_folded(const char key[CT_LEX_KEY], size_t n);
 
 #endif

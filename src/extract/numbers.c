@@ -3,9 +3,12 @@
 #include "extract/numbers.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/dates.h"
+#include "extract/lexicon.h"
+#include "extract/tokens.h"
 
 /* ---- lexer ---------------------------------------------------------------------------- */
 
@@ -89,15 +92,42 @@ static void put_lower(struct ct_nword *t, size_t *n, int c)
 		t->lower[(*n)++] = (char)c;
 }
 
+/* ASCII letters and digits lower-cased; 0 for every other byte. */
+static const unsigned char alnum_lower[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+#define LEX_PENDING (~0u)
+
 static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
 	t->kind = CT_NW_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
 	while (i < len) {
-		if (word_byte(s + i, len - i)) {
-			put_lower(t, &n, s[i] < 0x80 ? to_lower(s[i]) : s[i]);
-			if (s[i] < 0x80 || s[i] >= 0xC0)
+		if (alnum_lower[s[i]]) {
+			/* the common case: a run of ASCII letters and digits, measured, then lowered
+			 * into what is left of lower */
+			size_t j = i + 1, room = sizeof(t->lower) - 1 - n, stop;
+			while (j < len && alnum_lower[s[j]])
+				j++;
+			seg += j - i;
+			stop = j - i < room ? j : i + room;
+			for (; i < stop; i++)
+				t->lower[n++] = (char)alnum_lower[s[i]];
+			i = j;
+		} else if (s[i] >= 0x80 && word_byte(s + i, len - i)) {
+			put_lower(t, &n, s[i]);
+			if (s[i] >= 0xC0)
 				seg++;
 			i++;
 		} else if (s[i] == '\'' && i + 1 < len && is_alpha(s[i + 1])) {
@@ -118,6 +148,9 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->lower[n] = '\0';
 	t->end = i;
 	t->len = i - t->start;
+	/* The word lists it is in (looked up by lex_next); a truncated word is in none (they hold
+	 * short words). */
+	t->lex = n + 1 < sizeof(t->lower) ? LEX_PENDING : 0;
 }
 
 static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
@@ -159,19 +192,53 @@ static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_n
 	t->len = i - t->digits_end;
 }
 
+/* The lexicon bits of a word: those of the shared token with the same span when there is one
+ * (the same bytes, folded the same way), else looked up. */
+static unsigned word_lex(struct ct_nwin *w, const struct ct_nword *t)
+{
+	const struct ct_tokens *tk = w->tk;
+	if (tk) {
+		while (w->tk_pos < tk->n && tk->t[w->tk_pos].start < t->start)
+			w->tk_pos++;
+		if (w->tk_pos < tk->n && tk->t[w->tk_pos].start == t->start &&
+		    tk->t[w->tk_pos].end == t->end && !(tk->t[w->tk_pos].flags & CT_TOK_PUNCT))
+			return tk->t[w->tk_pos].lex;
+	}
+	return ct_lexicon_lookup_folded(t->lower, strlen(t->lower));
+}
+
 /* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
 static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 {
 	const unsigned char *s = (const unsigned char *)w->s;
 	size_t i = w->pos, sp;
 	int any_space = i == 0;
-	while (i < w->len && (sp = space_len(s + i, w->len - i)) > 0) {
+	while (i < w->len) {
+		if (s[i] == ' ') {
+			i++;
+			any_space = 1;
+			continue;
+		}
+		/* only these bytes start other whitespace */
+		if (s[i] > ' ' && s[i] != 0xC2 && s[i] != 0xE2)
+			break;
+		if (!(sp = space_len(s + i, w->len - i)))
+			break;
 		i += sp;
 		any_space = 1;
 	}
 	if (i >= w->len)
 		return 0;
-	memset(t, 0, sizeof(*t));
+	/* every field zero, as the matchers expect; lower zero-padded for the lexicon's key */
+	t->kind = CT_NW_NONE;
+	t->cap = t->ch = t->endash = 0;
+	t->lex = 0;
+	t->value = 0;
+	t->decimals = t->commas = t->intdigits = 0;
+	t->digits_end = 0;
+	t->end = 0;
+	t->len = 0;
+	memset(t->lower, 0, sizeof(t->lower));
 	t->start = i;
 	t->space_before = any_space;
 	if (is_digit(s[i])) {
@@ -194,6 +261,9 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 				t->kind = CT_NW_PUNCT;
 				t->ch = CT_NW_OTHER;
 				t->end = i + 1;
+				t->lex = 0;
+			} else if (t->lex == LEX_PENDING) {
+				t->lex = word_lex(w, t);
 			}
 		}
 	}
@@ -201,49 +271,95 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	return 1;
 }
 
-void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap,
+		      const struct ct_tokens *tk)
 {
+	w->tk = tk && tk->s == s ? tk : NULL;
+	w->tk_pos = 0;
 	w->s = s;
 	w->len = len;
 	w->pos = 0;
+	w->off = 0;
 	w->n = 0;
 	w->cur = 0;
+	w->base = 0;
 	w->done = 0;
+	w->t = buf;
+	w->cap = cap;
+	if (cap > CT_NWIN_SIZE) {
+		/* a buffer meant to hold the whole sentence: lex it in one loop, the scanners then
+		 * find every token already there */
+		while (w->n < cap && lex_next(w, &w->t[w->n]))
+			w->n++;
+		w->done = w->n < cap;
+	}
 }
 
-const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
+void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
+{
+	ct_nwin_init_buf(w, s, len, w->own, CT_NWIN_SIZE, NULL);
+}
+
+void ct_nwin_drop(struct ct_nwin *w)
+{
+	size_t drop = w->base - w->off;
+	if (drop > w->n)
+		drop = w->n;   /* moved past what is lexed: the next token lexed is number off + n */
+	memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
+	w->n -= drop;
+	w->off += drop;
+}
+
+void ct_nwin_rewind(struct ct_nwin *w)
+{
+	if (w->off == 0) {
+		w->cur = 0;
+		w->base = 0;
+	} else {
+		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap, w->tk);
+	}
+}
+
+const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 {
 	static const struct ct_nword none;   /* kind CT_NW_NONE */
-	long idx = (long)w->cur + k;
-	if (idx < 0 || idx >= CT_NWIN_SIZE)
+	if (idx < (long)w->base || idx >= (long)(w->base + CT_NWIN_SIZE))
 		return &none;
-	while ((size_t)idx >= w->n) {
-		if (w->done || !lex_next(w, &w->t[w->n])) {
+	while ((size_t)idx - w->off >= w->n) {
+		/* t holds every visible token (ct_nwin_advance drops those behind in time) */
+		if (w->done || w->n == w->cap)
+			return &none;
+		if (!lex_next(w, &w->t[w->n])) {
 			w->done = 1;
 			return &none;
 		}
 		w->n++;
 	}
-	return &w->t[idx];
+	return &w->t[(size_t)idx - w->off];
 }
 
-void ct_nwin_advance(struct ct_nwin *w, size_t n)
+int ct_nanchor_near(struct ct_nanchor *a, struct ct_nwin *w, unsigned bits, size_t reach)
 {
-	w->cur += n;
-	if (w->cur >= CT_NWIN_SIZE / 2) {
-		size_t drop = w->cur - CT_NWIN_BACK;
-		if (drop > w->n)
-			drop = w->n;
-		memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
-		w->n -= drop;
-		w->cur -= drop;
+	if (a->end)
+		return 0;
+	if (a->pos < w->cur) {
+		a->pos = w->cur;
+		a->found = 0;
 	}
+	while (!a->found && a->pos <= w->cur + reach) {
+		const struct ct_nword *t = ct_nwin_at(w, (int)(a->pos - w->cur));
+		if (t->kind == CT_NW_NONE) {
+			a->end = 1;   /* the end of the text: reach is within the window's lookahead */
+			return 0;
+		}
+		if (t->kind == CT_NW_NUM || (t->kind == CT_NW_WORD && (t->lex & bits)))
+			a->found = 1;
+		else
+			a->pos++;
+	}
+	return a->found && a->pos <= w->cur + reach;
 }
 
-int ct_nword_is(const struct ct_nword *t, const char *word)
-{
-	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
-}
 
 /* ---- word tables ---------------------------------------------------------------------- */
 
@@ -301,23 +417,6 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
 	{ NULL, NULL, NULL, NULL }
-};
-
-/* Words that end the search for a unit noun. */
-static const char *const stop_words[] = {
-	"the", "a", "an", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
-	"with", "from", "into", "onto", "over", "under", "than", "as", "that", "which", "who",
-	"whom", "whose", "what", "were", "was", "is", "are", "be", "been", "being", "had", "has",
-	"have", "will", "would", "could", "should", "may", "might", "must", "can", "did", "do",
-	"does", "said", "says", "say", "ago", "earlier", "later", "last", "next", "this", "these",
-	"those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "you", "i", "per",
-	"each", "more", "less", "since", "after", "before", "during", "while", "when", "where",
-	"not", "also", "only", "all", "both", "about", "around", "across", "against", "between",
-	"among", "through", "up", "down", "out", "off", "so", "if", "then", "there", "here",
-	"according", "yet", "still", "just", "such", "than", "until", "till", "via", "within",
-	"without", "yesterday", "today", "tomorrow", "tonight", "now", "again", "already",
-	"either", "every", "because", "though", "although", "whether", "how", "why", "too", "very",
-	"a.m", "p.m", "am", "pm", "percent", "pct", "respectively", "apiece", "each", NULL
 };
 
 static int word_index(const struct ct_nword *t, const char *const *list)
@@ -700,8 +799,8 @@ static int unit_word_ok(const struct ct_nword *t)
 {
 	if (t->kind != CT_NW_WORD || !t->space_before || t->len >= sizeof(t->lower))
 		return 0;
-	if (word_index(t, stop_words) >= 0 || word_index(t, small_words) >= 0 ||
-	    word_index(t, tens_words) >= 0 || scale_of(t) > 0)
+	/* function words, number words and scales (t->lex is set: the word fits lower) */
+	if (t->lex & CT_LEX_NUMSTOP)
 		return 0;
 	if (t->cap && (ct_month_word(t->lower) > 0 || ct_weekday_word(t->lower) >= 0))
 		return 0;
@@ -1011,21 +1110,47 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	return end_k;
 }
 
+/* Whether match_number can find anything at t: a figure, a currency sign, or a word of
+ * CT_LEX_NUMSTART (every other token gives "nothing here", so it is skipped untried). */
+static int may_start_number(const struct ct_nword *t)
+{
+	if (t->kind == CT_NW_NUM)
+		return 1;
+	if (t->kind == CT_NW_WORD)
+		return (t->lex & CT_LEX_NUMSTART) != 0;
+	return t->kind == CT_NW_PUNCT && (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND);
+}
+
+/* How far after its first token a number expression has its figure: "as many as 40",
+ * "no more than" read at "more", "us $4", "half a dozen". */
+#define NUM_ANCHOR_REACH 6
+
+int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload)
+{
+	struct ct_number n;
+	struct ct_nanchor anchor = { 0, 0, 0 };
+	const struct ct_nword *t;
+	int emit, used, rc;
+	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
+		if (!may_start_number(t) || !ct_nanchor_near(&anchor, w, CT_LEX_NUMANCHOR, NUM_ANCHOR_REACH)) {
+			ct_nwin_advance(w, 1);
+			continue;
+		}
+		used = match_number(w, &n, &emit);
+		if (emit && (rc = cb(&n, payload)) != 0)
+			return rc;
+		ct_nwin_advance(w, used > 0 ? (size_t)used : 1);
+	}
+	return 0;
+}
+
 int ct_numbers_scan(const char *s, size_t len, ct_number_cb cb, void *payload)
 {
 	struct ct_nwin w;
-	struct ct_number n;
-	int emit, used, rc;
 	if (!s)
 		return 0;
 	ct_nwin_init(&w, s, len);
-	while (ct_nwin_at(&w, 0)->kind != CT_NW_NONE) {
-		used = match_number(&w, &n, &emit);
-		if (emit && (rc = cb(&n, payload)) != 0)
-			return rc;
-		ct_nwin_advance(&w, used > 0 ? (size_t)used : 1);
-	}
-	return 0;
+	return ct_numbers_scan_win(&w, cb, payload);
 }
 
 /* ---- compatibility -------------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #define CT_EXTRACT_NUMBERS_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct ct_number {
 	size_t start, end;     /* byte span of the whole expression: the approximation word or
@@ -75,8 +76,10 @@ int ct_numbers_scan(const char *s, size_t len, ct_number_cb cb, void *payload);
 int ct_numbers_compatible(const struct ct_number *a, const struct ct_number *b);
 
 /* The lexer shared by the number and date recognisers (dates.c uses it too): words, figures
- * and punctuation with byte spans, read lazily into a small sliding window. */
+ * and punctuation with byte spans, held in a window that moves along the sentence. */
 enum ct_nword_kind { CT_NW_NONE = 0, CT_NW_WORD, CT_NW_NUM, CT_NW_PUNCT };
+
+struct ct_tokens;
 
 /* Punctuation codes in ct_nword.ch besides plain ASCII characters. */
 enum {
@@ -94,6 +97,8 @@ struct ct_nword {
 	int cap;               /* WORD: first letter is an ASCII capital */
 	int ch;                /* PUNCT: the character or a CT_NW_* code */
 	int endash;            /* PUNCT '-': written as an en dash */
+	unsigned lex;          /* WORD: the CT_LEX_* lists of the lower-cased word (extract/lexicon.h),
+	                        * so the scanners skip words no expression can start with */
 	/* NUM: value of the digits, digits after the point, thousands commas, digits before the
 	 * point, and where the digits end (letters glued after them are the suffix in lower). */
 	double value;
@@ -108,23 +113,87 @@ struct ct_nword {
 #define CT_NWIN_SIZE 48
 #define CT_NWIN_BACK 4  /* how many tokens behind the current one stay visible */
 
+/* The tokens of a sentence and a cursor over them. Tokens are lexed on demand into t (cap
+ * of them); when t could not hold the visible ones, those behind are dropped. What the scanners
+ * see does not depend on cap: from the current token, CT_NWIN_BACK tokens back (more until the
+ * cursor has moved CT_NWIN_SIZE / 2 past the first visible token) and at least
+ * CT_NWIN_SIZE / 2 - 1 ahead; tokens beyond are out of reach. A large t lets the number and
+ * the date scanner share one lexing of the sentence (ct_nwin_rewind). */
 struct ct_nwin {
 	const char *s;
 	size_t len, pos;       /* where lexing continues */
-	size_t n, cur;         /* tokens held, index of the current one */
+	size_t off;            /* sentence index of t[0] */
+	size_t n;              /* tokens held in t */
+	size_t cur, base;      /* sentence index of the current token and of the first visible one */
+	size_t cap;
 	int done;
-	struct ct_nword t[CT_NWIN_SIZE];
+	struct ct_nword *t;
+	const struct ct_tokens *tk;   /* the sentence's shared tokens, for their lexicon bits */
+	size_t tk_pos;
+	struct ct_nword own[CT_NWIN_SIZE];
 };
 
-/* Starts lexing s[0..len). */
+/* Starts lexing s[0..len) into the window's own storage. */
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len);
-/* The token k places from the current one (-CT_NWIN_BACK <= k < CT_NWIN_SIZE - CT_NWIN_BACK - 1);
- * a token of kind CT_NW_NONE before the start, past the end or out of reach. Borrowed: valid
- * until the next ct_nwin_advance. */
-const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k);
-/* Moves the current token n places forward. */
-void ct_nwin_advance(struct ct_nwin *w, size_t n);
+/* Starts lexing s[0..len) into buf (cap >= CT_NWIN_SIZE tokens, owned by the caller), so a
+ * sentence of up to cap tokens is lexed once however many times it is scanned. tk (or NULL):
+ * the tokens ct_tokenize made of the same s, whose lexicon bits a word with the same span
+ * takes instead of a second lookup. */
+void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nword *buf, size_t cap,
+		      const struct ct_tokens *tk);
+/* Moves the cursor back to the first token, without lexing again when the tokens are all still
+ * held. */
+void ct_nwin_rewind(struct ct_nwin *w);
+/* ct_nwin_at past what is lexed or out of reach. */
+const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx);
+
+/* The token k places from the current one; a token of kind CT_NW_NONE before the start, past
+ * the end or out of reach (see struct ct_nwin). Borrowed: valid until the next ct_nwin_advance. */
+static inline const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
+{
+	long idx = (long)w->cur + k;
+	if (idx >= (long)w->base && idx < (long)(w->base + CT_NWIN_SIZE) && (size_t)idx - w->off < w->n)
+		return &w->t[(size_t)idx - w->off];
+	return ct_nwin_at_slow(w, idx);
+}
+
+/* Drops the tokens behind the visible ones (ct_nwin_advance, when t could not hold what is
+ * visible otherwise). */
+void ct_nwin_drop(struct ct_nwin *w);
+
+/* Moves the current token n places forward. Tokens held are dropped here, never by
+ * ct_nwin_at, so the tokens a matcher holds stay where they are while it looks further on. */
+static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
+{
+	w->cur += n;
+	if (w->cur - w->base >= CT_NWIN_SIZE / 2) {
+		w->base = w->cur - CT_NWIN_BACK;
+		if (w->base + CT_NWIN_SIZE - w->off > w->cap)
+			ct_nwin_drop(w);
+	}
+}
+
 /* 1 when the token is the word (lower case ASCII) given. */
-int ct_nword_is(const struct ct_nword *t, const char *word);
+static inline int ct_nword_is(const struct ct_nword *t, const char *word)
+{
+	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
+}
+
+/* Where a scanner stands in its search for anchors: tokens (a figure, or a word with given
+ * CT_LEX_* bits) without which no expression can match. An expression that matches has one
+ * among its first few tokens, so a scanner tries its matchers only where an anchor is near. */
+struct ct_nanchor {
+	size_t pos;            /* sentence index of the next token to look at, or of the anchor */
+	int found;             /* pos is an anchor */
+	int end;               /* no anchor before the end of the text */
+};
+
+/* 1 when an anchor (a figure, or a word with bits) stands within reach tokens from the current
+ * one (reach < CT_NWIN_SIZE / 2). Call with the current token moving forward only. */
+int ct_nanchor_near(struct ct_nanchor *a, struct ct_nwin *w, unsigned bits, size_t reach);
+
+/* ct_numbers_scan over a window (at its first token); the extractor shares one with
+ * ct_dates_scan_win. */
+int ct_numbers_scan_win(struct ct_nwin *w, ct_number_cb cb, void *payload);
 
 #endif

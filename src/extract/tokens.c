@@ -4,6 +4,7 @@
 
 #include "extract/lexicon.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Length of the UTF-8 sequence starting at p (1 for invalid bytes). */
@@ -49,9 +50,16 @@ static int is_abbrev(const char *w, size_t n)
 		"Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
 		"Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Supt", "Insp", "Dept", "Univ", "approx", "est", NULL
 	};
+	/* the first letters in the list: most words before a period (sentence ends) start with
+	 * none of the capitals here, or with another lower-case letter */
+	static const unsigned char first[256] = {
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+		['J'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['R'] = 1, ['S'] = 1,
+		['U'] = 1, ['a'] = 1, ['e'] = 1, ['v'] = 1,
+	};
 	size_t k;
-	if (n < 2 || n > 6)
-		return 0;  /* the lengths in the list */
+	if (n < 2 || n > 6 || !first[(unsigned char)w[0]])
+		return 0;  /* the lengths and first letters in the list */
 	for (k = 0; abbr[k]; k++)
 		if (abbr[k][0] == w[0] && strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
 			return 1;
@@ -81,6 +89,35 @@ static const unsigned char word_class[256] = {
 	[0xF0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* ASCII letters and digits. */
+static const unsigned char ascii_alnum[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* ASCII lower-cased (A-Z to a-z, every other byte as it is), and the case of a letter: 1 lower,
+ * 2 upper, 0 not an ASCII letter. Filled on first use, like the lexicon. */
+static unsigned char fold_ascii[256], case_of[256];
+static int tables_ready;
+
+static void tables_build(void)
+{
+	int c;
+	for (c = 0; c < 256; c++) {
+		fold_ascii[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		case_of[c] = (unsigned char)(c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : 0);
+	}
+	tables_ready = 1;
+}
+
 static inline int word_byte(const unsigned char *p, size_t left)
 {
 	size_t n;
@@ -95,6 +132,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
+	if (!tables_ready)
+		tables_build();
 	tk->s = str;
 	tk->len = len;
 	tk->n = 0;
@@ -106,7 +145,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			i++;
 			continue;
 		}
-		if (special_punct(s + i, len - i, &n, &f)) {
+		if ((s[i] == 0xe2 || s[i] == 0xc2) && special_punct(s + i, len - i, &n, &f)) {
 			if (f) {
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);
@@ -120,7 +159,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		if (!word_byte(s + i, len - i)) {
 			t->start = (unsigned)i;
 			t->end = (unsigned)(i + 1);
-			t->flags = CT_TOK_PUNCT;
+			t->flags = CT_TOK_PUNCT | (s[i] == '-' ? CT_TOK_HYPHEN : 0);
 			t->lex = 0;
 			if (s[i] == '"') {
 				/* A straight quote opens after a space or at the start, else closes. */
@@ -140,14 +179,25 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
 		while (i < len) {
+			while (i < len && ascii_alnum[s[i]])
+				i++;   /* the common case: a run of ASCII letters and digits */
+			if (i >= len)
+				break;
 			if (word_byte(s + i, len - i)) {
-				i += u8len(s + i, len - i);
+				/* a sequence of non-ASCII bytes; an ill-formed one may hide a '-' */
+				size_t k, n = u8len(s + i, len - i);
+				for (k = 1; k < n; k++)
+					if (s[i + k] == '-')
+						t->flags |= CT_TOK_HYPHEN;
+				i += n;
 				continue;
 			}
 			/* Inner apostrophes, hyphens, and digits' separators stay inside the word. */
 			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && (t->flags & CT_TOK_DIGIT))) &&
 			    i + 1 < len && word_byte(s + i + 1, len - i - 1) &&
 			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+				if (s[i] == '-')
+					t->flags |= CT_TOK_HYPHEN;
 				i++;
 				continue;
 			}
@@ -173,8 +223,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			break;
 		}
 		t->end = (unsigned)i;
-		{
-			/* Two or more ASCII letters, none lowercase; counted without branches. */
+		if (t->flags & CT_TOK_DIGIT) {
+			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
 			for (k = t->start; k < t->end; k++) {
 				lower += (unsigned)(s[k] - 'a') < 26u;
@@ -182,8 +232,46 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = 0;
+		} else {
+			/* One pass over the word: two or more ASCII letters and none lower case is all
+			 * capitals (a word starting in lower case is not); the lexicon key is the word
+			 * folded (what ct_lexicon_lookup does). */
+			union {
+				char c[CT_LEX_KEY];
+				uint64_t u[CT_LEX_KEY / 8];
+			} key = { .u = { 0 } };
+			unsigned k = t->start, lower = 0, upper = 0, n = 0;
+			int count = !(s[k] >= 'a' && s[k] <= 'z');
+			/* ASCII words that fit the key, most of them, in a tight loop */
+			if (t->end - t->start < CT_LEX_KEY) {
+				if (count) {
+					for (; k < t->end && s[k] < 0x80; k++) {
+						lower += case_of[s[k]] & 1;
+						upper += case_of[s[k]] >> 1;
+						key.c[n++] = (char)fold_ascii[s[k]];
+					}
+				} else {
+					for (; k < t->end && s[k] < 0x80; k++)
+						key.c[n++] = (char)fold_ascii[s[k]];
+				}
+			}
+			for (; k < t->end; k++) {
+				unsigned char c = s[k];
+				lower += (unsigned)(c - 'a') < 26u;
+				upper += (unsigned)(c - 'A') < 26u;
+				if (c == 0xe2 && k + 2 < t->end && s[k + 1] == 0x80 && s[k + 2] == 0x99) {
+					c = '\'';
+					k += 2;
+				}
+				if (n < CT_LEX_KEY - 1)
+					key.c[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				n++;
+			}
+			if (count && upper >= 2 && !lower)
+				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_folded(key.c, n) : 0;
 		}
-		t->lex = (t->flags & CT_TOK_DIGIT) ? 0 : ct_lexicon_lookup(str + t->start, t->end - t->start);
 		tk->n++;
 	}
 }
@@ -195,6 +283,9 @@ int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
 	if (i >= tk->n)
 		return 0;
 	t = &tk->t[i];
+	/* most calls end here: the first byte differs (a ’ reads as ', so not when word starts so) */
+	if (word[0] != '\'' && ((unsigned char)tk->s[t->start] | 0x20) != ((unsigned char)word[0] | 0x20))
+		return 0;
 	n = t->end - t->start;
 	for (k = 0; k < n; k++, w++) {
 		unsigned char c = (unsigned char)tk->s[t->start + k];

@@ -14,7 +14,8 @@ enum {
 	CT_TOK_PUNCT = 8,      /* punctuation: one character (or a quote/dash sequence) */
 	CT_TOK_QUOTE_OPEN = 16,
 	CT_TOK_QUOTE_CLOSE = 32,
-	CT_TOK_ABBR = 64       /* word ending in '.', part of the word (Mr. U.S. Oct.) */
+	CT_TOK_ABBR = 64,      /* word ending in '.', part of the word (Mr. U.S. Oct.) */
+	CT_TOK_HYPHEN = 128    /* has an ASCII hyphen: "twenty-five", "COVID-19", or is one */
 };
 
 struct ct_token {

@@ -66,6 +66,11 @@ static inline unsigned char lower_byte(unsigned char c)
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
+static inline unsigned char upper_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
 /* The code point at i (i < end); invalid bytes read as U+FFFD one at a time. */
 static inline int32_t cp_at(const char *t, size_t i, size_t end, size_t *n)
 {
@@ -97,7 +102,7 @@ static inline size_t space_len(const char *t, size_t i, size_t end)
 	return 0;
 }
 
-static int cp_is_upper(int32_t cp)
+static inline int cp_is_upper(int32_t cp)
 {
 	utf8proc_category_t c;
 	if (cp < 0x80)
@@ -106,11 +111,57 @@ static int cp_is_upper(int32_t cp)
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-static int cp_is_lower(int32_t cp)
+static inline int cp_is_lower(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'a' && cp <= 'z';
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Eight bytes at a time: the bytes of x equal to c, or below n (n <= 128), flagged in their top
+ * bit. A flag can be wrong only above a true one, so the lowest flag is always right. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t bytes_eq(uint64_t x, unsigned char c)
+{
+	uint64_t y = x ^ (ONES * c);
+	return (y - ONES) & ~y & HIGHS;
+}
+
+static inline uint64_t bytes_below(uint64_t x, unsigned char n)
+{
+	return (x - ONES * n) & ~x & HIGHS;
+}
+
+/* The first offset >= i in [i, e) whose byte may start a terminator (. ! ? 0xE2), or e. */
+static inline size_t next_term_byte(const char *t, size_t i, size_t e)
+{
+	for (; i + 8 <= e; i += 8) {
+		uint64_t x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_eq(x, '.') | bytes_eq(x, '!') | bytes_eq(x, '?') | bytes_eq(x, 0xE2);
+		if (m)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+	while (i < e && !(byte_class[(unsigned char)t[i]] & B_TERM))
+		i++;
+	return i;
+}
+
+/* The first offset >= i in [i, e) whose byte is a control byte, a space, 0xC2 or 0xE2 (every byte
+ * a space can start with, and some more), or e. */
+static inline size_t next_space_byte(const char *t, size_t i, size_t e)
+{
+	for (; i + 8 <= e; i += 8) {
+		uint64_t x, m;
+		memcpy(&x, t + i, 8);
+		m = bytes_below(x, ' ' + 1) | bytes_eq(x, 0xC2) | bytes_eq(x, 0xE2);
+		if (m)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+	}
+	while (i < e && !(byte_class[(unsigned char)t[i]] & B_SPACE))
+		i++;
+	return i;
 }
 
 /* Byte length of a sentence terminator at i: . ! ? or U+2026 (horizontal ellipsis). */
@@ -241,18 +292,73 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
-/* Like in_list, ignoring ASCII case of s (the list is lowercase). */
-static int in_list_ci(const char *const *list, const char *s, size_t n)
+/* The word lists checked for every word or period, indexed by first byte (lower-cased for the
+ * case-insensitive ones): a check walks the few words with the right first byte instead of the
+ * whole list. Built on first use, like the furniture index. */
+struct word_index {
+	const char *const *words;
+	int fold;                   /* compare ignoring ASCII case (the words are lower case) */
+	unsigned char head[256];    /* 0: none, else index + 1 */
+	unsigned char next[96];
+};
+
+static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 } };
+static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 } };
+static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 } };
+static struct word_index ix_months = { months, 0, { 0 }, { 0 } };
+static struct word_index ix_openers = { openers, 0, { 0 }, { 0 } };
+static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 } };
+static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 } };
+static int indexes_ready;
+#define FITS_INDEX(list) (sizeof(list) / sizeof(list[0]) <= 96)
+_Static_assert(FITS_INDEX(soft_end) && FITS_INDEX(never_end) && FITS_INDEX(before_number) &&
+	       FITS_INDEX(months) && FITS_INDEX(openers) && FITS_INDEX(small_words) &&
+	       FITS_INDEX(month_names), "an indexed list has at most 96 words");
+
+static void index_build(struct word_index *ix)
 {
+	unsigned char tail[256] = { 0 };
+	size_t k;
+	for (k = 0; ix->words[k]; k++) {
+		unsigned char c = (unsigned char)ix->words[k][0];
+		if (tail[c])
+			ix->next[tail[c] - 1] = (unsigned char)(k + 1);
+		else
+			ix->head[c] = (unsigned char)(k + 1);
+		tail[c] = (unsigned char)(k + 1);
+	}
+}
+
+static void indexes_build(void)
+{
+	index_build(&ix_soft_end);
+	index_build(&ix_never_end);
+	index_build(&ix_before_number);
+	index_build(&ix_months);
+	index_build(&ix_openers);
+	index_build(&ix_small_words);
+	index_build(&ix_month_names);
+	indexes_ready = 1;
+}
+
+/* in_list (or in_list_ci when ix->fold) over an indexed list. */
+static int in_index(const struct word_index *ix, const char *s, size_t n)
+{
+	unsigned k;
 	if (!n)
 		return 0;
-	for (; *list; list++) {
-		size_t k;
-		if ((unsigned char)(*list)[0] != lower_byte((unsigned char)s[0]) || strlen(*list) != n)
-			continue;
-		for (k = 0; k < n && lower_byte((unsigned char)s[k]) == (unsigned char)(*list)[k]; k++)
-			;
-		if (k == n)
+	for (k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]]; k;
+	     k = ix->next[k - 1]) {
+		const char *w = ix->words[k - 1];
+		size_t j = 1;
+		if (ix->fold) {
+			while (j < n && w[j] && (unsigned char)w[j] == lower_byte((unsigned char)s[j]))
+				j++;
+		} else {
+			while (j < n && w[j] && w[j] == s[j])
+				j++;
+		}
+		if (j == n && !w[n])
 			return 1;
 	}
 	return 0;
@@ -263,7 +369,7 @@ static int in_list_ci(const char *const *list, const char *s, size_t n)
 /* 1 when [i, e) starts with pat: ASCII compared case-insensitively, a space in pat matching any
  * run of whitespace; a pattern ending in a letter or digit must end at a word boundary.
  * *after (optional) receives the end of the match. */
-static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
+static int match_ci_at(const char *t, size_t i, size_t e, const char *pat, size_t *after)
 {
 	const unsigned char *p = (const unsigned char *)pat;
 	while (*p) {
@@ -284,6 +390,14 @@ static int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *
 	if (after)
 		*after = i;
 	return 1;
+}
+
+/* match_ci, most calls ending at the first byte without a call */
+static inline int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
+{
+	if (pat[0] != ' ' && (i >= e || lower_byte((unsigned char)t[i]) != (unsigned char)pat[0]))
+		return 0;
+	return match_ci_at(t, i, e, pat, after);
 }
 
 /* 1 when nothing but whitespace and trailing marks (: . ! | » ›) is left in [i, e). */
@@ -342,16 +456,16 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 		;
 	if (tn == 0)
 		return 1;
-	if (in_list(soft_end, tok, tn))
-		return in_list(openers, t + nx, we - nx);
-	if (in_list(never_end, tok, tn))
+	if (in_index(&ix_soft_end, tok, tn))
+		return in_index(&ix_openers, t + nx, we - nx);
+	if (in_index(&ix_never_end, tok, tn))
 		return 0;
 	if (tn == 1 && t[ks] >= 'A' && t[ks] <= 'Z')
 		return 0;  /* an initial: J. K. Rowling */
-	if (in_list(before_number, tok, tn) && is_digit_byte((unsigned char)t[nx]))
+	if (in_index(&ix_before_number, tok, tn) && is_digit_byte((unsigned char)t[nx]))
 		return 0;
-	if (in_list(months, tok, tn))
-		return !is_digit_byte((unsigned char)t[nx]) && in_list(openers, t + nx, we - nx);
+	if (in_index(&ix_months, tok, tn))
+		return !is_digit_byte((unsigned char)t[nx]) && in_index(&ix_openers, t + nx, we - nx);
 	if (tn == 3 && memcmp(tok, "etc", 3) == 0)
 		return 1;
 	if (tn == 3 && (memcmp(tok, "a.m", 3) == 0 || memcmp(tok, "p.m", 3) == 0)) {
@@ -388,7 +502,7 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 			}
 		}
 		if (dotted && periods && letters)
-			return in_list(openers, t + nx, we - nx);
+			return in_index(&ix_openers, t + nx, we - nx);
 	}
 	if (ks == s && tn <= 3) {
 		/* "1. The first item" */
@@ -429,7 +543,7 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
 	while (i < e) {
 		size_t j, k, n, nx;
 		if (!term_len(t, i, e)) {
-			i++;
+			i = next_term_byte(t, i + 1, e);
 			continue;
 		}
 		j = i;
@@ -477,6 +591,19 @@ static void shape_of(const char *t, size_t s, size_t e, shape *sh)
 		we = i;
 		sh->words++;
 		for (a = ws; a < we; a += n) {
+			unsigned char c = (unsigned char)t[a];
+			if (c < 0x80) {
+				/* ASCII, without a call per byte */
+				n = 1;
+				sh->cols++;
+				if ((unsigned)(c - 'A') < 26u)
+					sh->upper++;
+				else if ((unsigned)(c - 'a') < 26u)
+					sh->lower++;
+				else if (is_digit_byte(c))
+					sh->has_digit = 1;
+				continue;
+			}
 			cp = cp_at(t, a, we, &n);
 			sh->cols++;
 			if (cp_is_upper(cp))
@@ -494,9 +621,9 @@ static void shape_of(const char *t, size_t s, size_t e, shape *sh)
 				le++;
 			if (cp_is_upper(cp) || (cp >= '0' && cp <= '9'))
 				sh->cap_words++;
-			else if (cp_is_lower(cp) && !in_list(small_words, t + a, le - a))
+			else if (cp_is_lower(cp) && !in_index(&ix_small_words, t + a, le - a))
 				sh->low_words++;
-			if (le > a && in_list_ci(month_names, t + a, le - a))
+			if (le > a && in_index(&ix_month_names, t + a, le - a))
 				sh->has_month = 1;
 		}
 	}
@@ -510,13 +637,16 @@ static int shape_allcaps(const shape *sh)
 /* A cheap test before shape_of: 0 when ASCII lowercase letters alone rule out capitals. */
 static int maybe_allcaps(const char *t, size_t s, size_t e)
 {
-	size_t lo = 0, hi = 0, i;
+	size_t lo = 0, hi = 0, i, give_up = (e - s) / 11 + 1;
 	for (i = s; i < e; i++) {
 		unsigned char c = (unsigned char)t[i];
-		if (c >= 'a' && c <= 'z')
-			lo++;
-		else if ((c >= 'A' && c <= 'Z') || c >= 0xC0)
+		if (c >= 'a' && c <= 'z') {
+			/* hi <= (e - s) - lo, so lo * 11 >= e - s settles it: most sentences stop here */
+			if (++lo >= give_up)
+				return 0;
+		} else if ((c >= 'A' && c <= 'Z') || c >= 0xC0) {
 			hi++;
+		}
 	}
 	return hi >= 2 && lo * 10 < hi;
 }
@@ -629,6 +759,10 @@ static int is_copyright(const char *t, size_t s, size_t e)
 static unsigned char furniture_head[256], furniture_next[N_FURNITURE];  /* 0: none, else index + 1 */
 _Static_assert(N_FURNITURE < 255, "furniture indexes are kept in unsigned char");
 static int furniture_ready;
+/* The F_CONTAINS patterns (the last ones in the table, bit k for the k-th from the end, up to 32
+ * of them) by their first and second bytes, in either case: a byte pair can start a pattern only
+ * where both agree. */
+static uint32_t contains_first[256], contains_second[256];
 
 static void furniture_index(void)
 {
@@ -644,6 +778,15 @@ static void furniture_index(void)
 			furniture_head[c] = (unsigned char)(k + 1);
 		tail[c] = (unsigned char)(k + 1);
 	}
+	/* the F_CONTAINS patterns at the end of the table, as furniture_anywhere reads them */
+	for (k = 0; k < 32 && k < N_FURNITURE && furniture[N_FURNITURE - 1 - k].mode == F_CONTAINS; k++) {
+		const unsigned char *pat = (const unsigned char *)furniture[N_FURNITURE - 1 - k].pat;
+		uint32_t bit = UINT32_C(1) << k;
+		contains_first[pat[0]] |= bit;
+		contains_first[upper_byte(pat[0])] |= bit;
+		contains_second[pat[1]] |= bit;
+		contains_second[upper_byte(pat[1])] |= bit;
+	}
 	furniture_ready = 1;
 }
 
@@ -653,17 +796,14 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 {
 	size_t i;
 	for (i = s; i + 1 < e; i++) {
-		unsigned char c = lower_byte((unsigned char)t[i]), d;
-		const char *pat;
+		uint32_t bits;
 		size_t k;
-		if (c != 'a' && c != '/' && c != '(')
+		if (!contains_first[(unsigned char)t[i]] ||
+		    !(bits = contains_first[(unsigned char)t[i]] & contains_second[(unsigned char)t[i + 1]]))
 			continue;
-		d = lower_byte((unsigned char)t[i + 1]);
-		for (k = N_FURNITURE; k-- > 0 && furniture[k].mode == F_CONTAINS;) {
-			pat = furniture[k].pat;
-			if ((unsigned char)pat[0] == c && (unsigned char)pat[1] == d && match_ci(t, i, e, pat, NULL))
+		for (k = 0; bits; k++, bits >>= 1)
+			if ((bits & 1) && match_ci(t, i, e, furniture[N_FURNITURE - 1 - k].pat, NULL))
 				return 1;
-		}
 	}
 	return 0;
 }
@@ -751,7 +891,7 @@ static int is_bio(const char *t, size_t s, size_t e)
 		while (i < e && !space_len(t, i, e))
 			i++;
 		we = i;
-		if (in_list(openers, t + ws, we - ws))
+		if (in_index(&ix_openers, t + ws, we - ws))
 			return 0;
 		names++;
 		i = skip_space(t, i, e);
@@ -1138,6 +1278,8 @@ int ct_segment_text(const char *text, size_t len,
 	st.len = len;
 	st.cb = cb;
 	st.payload = payload;
+	if (!indexes_ready)
+		indexes_build();
 	layout_scan(&st);
 	lc.pos[0] = lc.pos[1] = lc.pos[2] = SIZE_MAX;
 	lc.next = 0;
@@ -1184,7 +1326,10 @@ void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 		/* Bytes that stay as they are, in one copy: words, and the single ASCII spaces between
 		 * them (a space with a word on both sides comes out as itself). */
 		for (; j < end; j++) {
-			unsigned char c = (unsigned char)text[j];
+			unsigned char c;
+			if ((j = next_space_byte(text, j, end)) >= end)
+				break;
+			c = (unsigned char)text[j];
 			if (!(byte_class[c] & B_SPACE))
 				continue;
 			if (c == ' ' && j > start && j + 1 < end && !space_len(text, j + 1, end))

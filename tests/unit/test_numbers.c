@@ -13,6 +13,7 @@
 
 #include "extract/dates.h"
 #include "extract/numbers.h"
+#include "extract/tokens.h"
 
 #define MAXN 300
 
@@ -265,6 +266,127 @@ static void test_long_sentence(void **state)
 		assert_true(found.v[i].value == i + 1);
 }
 
+/* ---- the extractor's shared window ---- */
+
+struct both {
+	struct ct_number n[MAXN];
+	struct ct_date d[MAXN];
+	int nn, nd;
+};
+
+static int keep_n(const struct ct_number *n, void *payload)
+{
+	struct both *b = payload;
+	if (b->nn < MAXN)
+		b->n[b->nn++] = *n;
+	return 0;
+}
+
+static int keep_d(const struct ct_date *d, void *payload)
+{
+	struct both *b = payload;
+	if (b->nd < MAXN)
+		b->d[b->nd++] = *d;
+	return 0;
+}
+
+static void assert_same(const struct both *a, const struct both *b)
+{
+	int i;
+	assert_int_equal(a->nn, b->nn);
+	assert_int_equal(a->nd, b->nd);
+	for (i = 0; i < a->nn; i++) {
+		assert_int_equal(a->n[i].start, b->n[i].start);
+		assert_int_equal(a->n[i].end, b->n[i].end);
+		assert_true(a->n[i].value == b->n[i].value && a->n[i].high == b->n[i].high);
+		assert_string_equal(a->n[i].unit, b->n[i].unit);
+		assert_true(a->n[i].approx == b->n[i].approx);
+	}
+	for (i = 0; i < a->nd; i++) {
+		assert_int_equal(a->d[i].start, b->d[i].start);
+		assert_int_equal(a->d[i].end, b->d[i].end);
+		assert_string_equal(a->d[i].kind, b->d[i].kind);
+		assert_string_equal(a->d[i].resolved, b->d[i].resolved);
+	}
+}
+
+/* The extractor lexes a sentence once into a large buffer, takes lexicon bits from its shared
+ * tokens, and runs the number then the date scanner over it; ct_numbers_scan and ct_dates_scan
+ * each lex on their own through a small window. Both must find the same, also in sentences
+ * longer than the buffer and in number phrases longer than the window's reach. */
+static void test_shared_window(void **state)
+{
+	static const char *const parts[] = {
+		"about 40 people", "on Tuesday", "the 13th of October", "twenty-five", "in 2007",
+		"$1.5 billion", "by the end of the year", "some of the", "three days ago", "Oct. 13",
+		"2025-10-13", "4:40 a.m.", "nearly 2,000 homes", "30-40", "between 30 and 40", "U.S.",
+		"COVID-19", "the", "a", "said", "—", ",", "two-thirds", "no more than 12 gates",
+	};
+	static char s[40000];
+	static struct ct_nword buf[512];
+	static struct ct_tokens tk;
+	static struct both a, b;
+	size_t lens[] = { 30, 200, 900 };
+	size_t k, i, off;
+	(void)state;
+	for (k = 0; k < sizeof(lens) / sizeof(lens[0]) + 1; k++) {
+		struct ct_nwin w;
+		size_t len;
+		off = 0;
+		if (k < sizeof(lens) / sizeof(lens[0])) {
+			for (i = 0; i < lens[k]; i++)
+				off += (size_t)snprintf(s + off, sizeof(s) - off, "%s ",
+							parts[(i * 7 + k) % (sizeof(parts) / sizeof(parts[0]))]);
+		} else {
+			for (i = 0; i < 60; i++)   /* one number phrase beyond the window's reach */
+				off += (size_t)snprintf(s + off, sizeof(s) - off, "one hundred and ");
+			off += (size_t)snprintf(s + off, sizeof(s) - off, "five people on Friday.");
+		}
+		len = strlen(s);
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		ct_numbers_scan(s, len, keep_n, &a);
+		ct_dates_scan(s, len, "2025-10-15", keep_d, &a);
+		ct_tokenize(&tk, s, len);
+		ct_nwin_init_buf(&w, s, len, buf, sizeof(buf) / sizeof(buf[0]), &tk);
+		ct_numbers_scan_win(&w, keep_n, &b);
+		ct_nwin_rewind(&w);
+		ct_dates_scan_win(&w, "2025-10-15", keep_d, &b);
+		assert_true(a.nn > 0 && a.nd > 0);
+		assert_same(&a, &b);
+		/* the tokeniser's hyphen flag, which gates the number scan, is a '-' in the token */
+		for (i = 0; i < tk.n; i++)
+			assert_int_equal((tk.t[i].flags & CT_TOK_HYPHEN) != 0,
+					 memchr(s + tk.t[i].start, '-', tk.t[i].end - tk.t[i].start) != NULL);
+	}
+}
+
+/* A token a matcher holds stays put while it looks further on: the window drops tokens only
+ * when it moves. */
+static void test_window_pointers_stay(void **state)
+{
+	static char s[2000];
+	struct ct_nwin w;
+	const struct ct_nword *p;
+	size_t off = 0, at30;
+	int i;
+	(void)state;
+	for (i = 0; i < 100; i++)
+		off += (size_t)snprintf(s + off, sizeof(s) - off, "w%02d ", i);
+	at30 = 30 * 4;
+	ct_nwin_init(&w, s, strlen(s));
+	for (i = 0; i < 30; i++) {
+		assert_int_equal(ct_nwin_at(&w, 0)->start, (size_t)i * 4);
+		ct_nwin_advance(&w, 1);
+	}
+	p = ct_nwin_at(&w, 0);
+	assert_int_equal(p->start, at30);
+	assert_int_equal(ct_nwin_at(&w, 20)->start, at30 + 20 * 4);
+	assert_int_equal(p->start, at30);
+	assert_string_equal(p->lower, "w30");
+	assert_int_equal(ct_nwin_at(&w, -4)->start, at30 - 4 * 4);
+}
+
 /* ---- compatibility ---- */
 
 static struct ct_number first(const char *s)
@@ -398,6 +520,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_several_in_order),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_long_sentence),
+		cmocka_unit_test(test_shared_window),
+		cmocka_unit_test(test_window_pointers_stay),
 		cmocka_unit_test(test_compatible),
 		cmocka_unit_test(test_compatible_units),
 		cmocka_unit_test(test_compatible_rounding),
