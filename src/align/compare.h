@@ -52,5 +52,8 @@ int ct_signal_contradicts(enum ct_signal_kind kind);
 /* The comparison as JSON: {"score", "relation", "signals": [{"kind", "a", "b"}]} with the
  * differing spans' text. NULL when out of memory. */
 cJSON *ct_comparison_json(const struct ct_comparison *c, const char *a, const char *b);
+/* 1 when the scorer's built-in word tables are sorted (they are searched by bisection); for the
+ * unit tests. */
+int ct_compare_tables_sorted(void);
 
 #endif

@@ -88,8 +88,7 @@ static void test_planted_errors(void **state)
 	b = "\"Nobody in this ministry can be blamed for the weather when Gate No. 3 should have closed,\" Vos said.";
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
-	has_signal(&c, a, b, CT_SIG_QUOTE, "Nobody in this ministry will hide behind the weather when Gate No. 3 should have closed,",
-		   "Nobody in this ministry can be blamed for the weather when Gate No. 3 should have closed,");
+	has_signal(&c, a, b, CT_SIG_QUOTE, "hide behind", "blamed");
 }
 
 static void test_paraphrase_and_variants(void **state)
