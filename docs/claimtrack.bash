@@ -95,7 +95,7 @@ _claimtrack()
 	validate) opts="--staged --help" ;;
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
-	compare) opts="--published --json --help" ;;
+	compare) opts="--published --json --pairs --help" ;;
 	help)
 		((cword == i + 1)) && _claimtrack_reply "${commands% help}"
 		return
