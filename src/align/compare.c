@@ -22,6 +22,7 @@
 #define POOL_SIZE 2048
 #define MAX_DIFF 128      /* tokens of each side the word-by-word alignment looks at */
 #define MAX_GAP 6         /* longest substituted stretch that still counts as one slot */
+#define MAX_CLAUSES 8
 
 /* Weights of terms: names, figures and dates say which fact a sentence is about more than
  * ordinary words; very common news words say little. Tuned on the MRPC tuning part
@@ -37,6 +38,10 @@
  * date facing another figure or date (the same slot, its value compared by the signals). */
 #define SOFT_CREDIT 0.75
 #define SLOT_CREDIT 0.5
+/* A clause-to-clause match counts for a little less than a whole-sentence one, and only between
+ * clauses with some content. */
+#define CLAUSE_FACTOR 0.9
+#define CLAUSE_MIN_WEIGHT 3.0
 
 enum term_class { T_WORD, T_NAME, T_NUM, T_DATE };
 
@@ -49,6 +54,9 @@ struct term {
 	uint16_t tok;          /* first token it was read from */
 	uint8_t cls;
 	uint8_t matched;
+	uint8_t clauses;       /* bit set of the clauses it occurs in */
+	int16_t partner;       /* the term of the other side it was matched with, -1 if none */
+	float credit;          /* of that match */
 };
 
 struct side {
@@ -69,6 +77,8 @@ struct side {
 	uint32_t th[CT_TOK_MAX];
 	uint8_t role[CT_TOK_MAX];
 	uint8_t slot[CT_TOK_MAX];  /* 1 inside a number, 2 inside a date */
+	uint8_t clause[CT_TOK_MAX]; /* clause index (0..MAX_CLAUSES-1) */
+	size_t nclauses;
 	uint16_t toff[CT_TOK_MAX];
 	uint8_t tlen[CT_TOK_MAX];
 	char pool[POOL_SIZE];
@@ -308,6 +318,9 @@ static void add_term(struct side *sd, uint32_t h, double w, size_t tok, int cls)
 	t->tok = (uint16_t)tok;
 	t->cls = (uint8_t)cls;
 	t->matched = 0;
+	t->clauses = (uint8_t)(1u << sd->clause[tok < CT_TOK_MAX ? tok : CT_TOK_MAX - 1]);
+	t->partner = -1;
+	t->credit = 0;
 }
 
 /* Marks the tokens inside [start, end) with slot value v. */
@@ -345,6 +358,7 @@ static void sort_terms(struct side *sd)
 		if (k && sd->terms[k - 1].h == sd->terms[i].h) {
 			if (sd->terms[i].w > sd->terms[k - 1].w)
 				sd->terms[k - 1].w = sd->terms[i].w;
+			sd->terms[k - 1].clauses |= sd->terms[i].clauses;
 			continue;
 		}
 		sd->terms[k++] = sd->terms[i];
@@ -377,6 +391,34 @@ static uint32_t date_hash(const struct side *sd, const struct ct_date *d)
 	return fnv(key, n > 0 && (size_t)n < sizeof(key) ? (size_t)n : sizeof(key) - 1);
 }
 
+/* Clause boundaries, so that a sentence stating two facts can align with a sentence stating one
+ * of them: a semicolon or dash, and a comma before "and", "but", "while", "whereby" or a verb in
+ * -ing ("..., flooding the district"); "and that" after a verb of saying. */
+static void split_clauses(struct side *sd)
+{
+	static const char *const joins[] = { "and", "but", "while", "whereby", NULL };
+	size_t i, c = 0;
+	for (i = 0; i < sd->tk.n; i++) {
+		const struct ct_token *t = &sd->tk.t[i];
+		int cut = 0;
+		if ((t->flags & CT_TOK_PUNCT) && i > 2 && i + 3 < sd->tk.n) {
+			char ch = sd->s[t->start];
+			if (ch == ';' || (unsigned char)ch == 0xe2)
+				cut = ch == ';' || (t->end - t->start == 3 && (unsigned char)sd->s[t->start + 2] == 0x94);
+			else if (ch == ',' && !(sd->tk.t[i + 1].flags & CT_TOK_PUNCT)) {
+				const struct ct_token *n = &sd->tk.t[i + 1];
+				cut = ct_tok_in(&sd->tk, i + 1, joins) ||
+				      (n->end - n->start > 5 && !memcmp(sd->s + n->end - 3, "ing", 3) && !sd->slot[i + 1]);
+			}
+		} else if (ct_tok_is(&sd->tk, i, "and") && ct_tok_is(&sd->tk, i + 1, "that") && i > 2)
+			cut = 1;
+		if (cut && c + 1 < MAX_CLAUSES)
+			c++;
+		sd->clause[i] = (uint8_t)c;
+	}
+	sd->nclauses = c + 1;
+}
+
 static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, size_t len, const char *published)
 {
 	size_t i;
@@ -396,6 +438,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		mark_slot(sd, sd->nums[i].start, sd->nums[i].end, 1);
 	for (i = 0; i < sd->ndates; i++)
 		mark_slot(sd, sd->dates[i].start, sd->dates[i].end, 2);
+	split_clauses(sd);
 	for (i = 0; i < sd->tk.n; i++) {
 		const struct ct_token *t = &sd->tk.t[i];
 		size_t n;
@@ -518,6 +561,15 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 
 /* ---- similarity ---- */
 
+/* Dice of the weights, with a share for how much of the lighter side is covered. */
+static double blend(double m, double wa, double wb)
+{
+	double dice = 2.0 * m / (wa + wb), cover = m / (wa < wb ? wa : wb);
+	if (cover > 1)
+		cover = 1;
+	return (1 - COVER_SHARE) * dice + COVER_SHARE * cover;
+}
+
 static size_t common_prefix(const char *x, size_t xn, const char *y, size_t yn)
 {
 	size_t k = 0;
@@ -561,12 +613,14 @@ static int similar_form(const char *x, size_t xn, const char *y, size_t yn, int 
 static double similarity(struct side *a, struct side *b)
 {
 	size_t i = 0, j = 0;
-	double m = 0, dice, cover;
+	double m = 0;
 	if (!a->nterms || !b->nterms)
 		return 0;
 	while (i < a->nterms && j < b->nterms) {
 		if (a->terms[i].h == b->terms[j].h) {
 			a->terms[i].matched = b->terms[j].matched = 1;
+			a->terms[i].partner = (int16_t)j;
+			a->terms[i].credit = 1;
 			m += (a->terms[i].w + b->terms[j].w) / 2;
 			i++;
 			j++;
@@ -593,16 +647,56 @@ static double similarity(struct side *a, struct side *b)
 				credit = SOFT_CREDIT;
 			if (credit > 0) {
 				x->matched = y->matched = 1;
+				x->partner = (int16_t)j;
+				x->credit = (float)credit;
 				m += credit * (x->w + y->w) / 2;
 				break;
 			}
 		}
 	}
-	dice = 2.0 * m / (a->wsum + b->wsum);
-	cover = m / (a->wsum < b->wsum ? a->wsum : b->wsum);
-	if (cover > 1)
-		cover = 1;
-	return (1 - COVER_SHARE) * dice + COVER_SHARE * cover;
+	return blend(m, a->wsum, b->wsum);
+}
+
+/* The best match of one clause of a with one clause of b, when either has several: "Nearly 40
+ * people were treated, and almost 2,000 residents were evacuated" states the fact of "forcing
+ * almost 2,000 people from their homes" in its second clause. Needs the similarity pass. */
+static double clause_similarity(const struct side *a, const struct side *b)
+{
+	double wa[MAX_CLAUSES] = { 0 }, wb[MAX_CLAUSES] = { 0 }, best = 0;
+	double m[MAX_CLAUSES][MAX_CLAUSES];
+	size_t i, ca, cb;
+	if (a->nclauses < 2 && b->nclauses < 2)
+		return 0;
+	memset(m, 0, sizeof(m));
+	for (i = 0; i < a->nterms; i++)
+		for (ca = 0; ca < a->nclauses; ca++)
+			if (a->terms[i].clauses & (1u << ca))
+				wa[ca] += a->terms[i].w;
+	for (i = 0; i < b->nterms; i++)
+		for (cb = 0; cb < b->nclauses; cb++)
+			if (b->terms[i].clauses & (1u << cb))
+				wb[cb] += b->terms[i].w;
+	for (i = 0; i < a->nterms; i++) {
+		const struct term *x = &a->terms[i], *y;
+		if (x->partner < 0)
+			continue;
+		y = &b->terms[x->partner];
+		for (ca = 0; ca < a->nclauses; ca++)
+			if (x->clauses & (1u << ca))
+				for (cb = 0; cb < b->nclauses; cb++)
+					if (y->clauses & (1u << cb))
+						m[ca][cb] += x->credit * (x->w + y->w) / 2;
+	}
+	for (ca = 0; ca < a->nclauses; ca++)
+		for (cb = 0; cb < b->nclauses; cb++) {
+			double v;
+			if (wa[ca] < CLAUSE_MIN_WEIGHT || wb[cb] < CLAUSE_MIN_WEIGHT)
+				continue;
+			v = blend(m[ca][cb], wa[ca], wb[cb]);
+			if (v > best)
+				best = v;
+		}
+	return best * CLAUSE_FACTOR;
 }
 
 /* ---- signals ---- */
@@ -719,6 +813,19 @@ static const char *bounding(const struct side *sd, const struct ct_date *d)
 	return NULL;
 }
 
+/* "said on Wednesday", "told reporters on Tuesday": the day something was said, not the day of
+ * the fact. */
+static int said_date(const struct side *sd, const struct ct_date *d)
+{
+	size_t i = 0, k;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+		i++;
+	for (k = 1; k <= 3 && k <= i; k++)
+		if (CT_TOK_LEX(&sd->tk, i - k, CT_LEX_SAY))
+			return 1;
+	return 0;
+}
+
 static void date_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i, j;
@@ -726,10 +833,12 @@ static void date_signals(const struct side *a, const struct side *b, struct ct_c
 		const struct ct_date *da = &a->dates[i], *other = NULL;
 		const char *lead = bounding(a, da);
 		int same = 0;
-		if (da->weekday < 0 && strcmp(da->kind, "date") && strcmp(da->kind, "year"))
+		if ((da->weekday < 0 && strcmp(da->kind, "date") && strcmp(da->kind, "year")) || said_date(a, da))
 			continue;
 		for (j = 0; j < b->ndates; j++) {
 			const struct ct_date *db = &b->dates[j];
+			if (said_date(b, db))
+				continue;
 			/* a boundary is compared with a boundary of the same kind only ("since 1998") */
 			if (bounding(b, db) != lead)
 				continue;
@@ -895,6 +1004,8 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 static int entity_token(const struct side *sd, size_t i)
 {
 	size_t k;
+	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
+		return 0;   /* titles are compared by title_signals */
 	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
 		return 1;
 	for (k = 0; k < sd->ents.n; k++) {
@@ -952,6 +1063,20 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 		add_signal(c, CT_SIG_ENTITY, as, ae, bs, be);
 }
 
+/* Whether the stretch [g0, g1) of a has a shared content word among the three shared tokens
+ * right before or right after it (ma: a's tokens the alignment shares with b). */
+static int anchored(const struct side *a, const uint8_t *ma, size_t na, size_t g0, size_t g1)
+{
+	size_t k;
+	for (k = 1; k <= 3 && k <= g0 && ma[g0 - k]; k++)
+		if (a->role[g0 - k] == R_CONTENT)
+			return 1;
+	for (k = 0; k < 3 && g1 + k < na && ma[g1 + k]; k++)
+		if (a->role[g1 + k] == R_CONTENT)
+			return 1;
+	return 0;
+}
+
 /* Aligns the two token sequences (longest common subsequence of their canonical forms) and
  * looks at each pair of stretches that differ between shared words. */
 static void diff_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
@@ -968,12 +1093,25 @@ static void diff_signals(const struct side *a, const struct side *b, struct ct_c
 			else
 				L[i][j] = L[i + 1][j] > L[i][j + 1] ? L[i + 1][j] : L[i][j + 1];
 		}
+	uint8_t ma[MAX_DIFF] = { 0 };
+	i = j = 0;
+	while (i < na && j < nb) {
+		if (a->th[i] == b->th[j]) {
+			ma[i] = 1;
+			i++;
+			j++;
+		} else if (L[i + 1][j] >= L[i][j + 1])
+			i++;
+		else
+			j++;
+	}
 	i = j = 0;
 	ga = gb = 0;
 	while (i < na && j < nb) {
-		if (a->th[i] == b->th[j]) {
-			/* a stretch between two shared words on both sides: one slot */
-			if (i > ga && j > gb && ga > 0 && gb > 0)
+		if (a->th[i] == b->th[j] && ma[i]) {
+			/* a stretch between two shared words on both sides, with a shared content word
+			 * close by: one slot */
+			if (i > ga && j > gb && ga > 0 && gb > 0 && anchored(a, ma, na, ga, i))
 				gap_signal(a, ga, i, b, gb, j, c);
 			i++;
 			j++;
@@ -1112,6 +1250,11 @@ int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const cha
 	analyse(&sa, stemmer, a, alen, pub_a);
 	analyse(&sb, stemmer, b, blen, pub_b);
 	out->score = similarity(&sa, &sb);
+	{
+		double cs = clause_similarity(&sa, &sb);
+		if (cs > out->score)
+			out->score = cs;
+	}
 	if (out->score >= CT_COMPARE_RELATED) {
 		number_signals(&sa, &sb, out);
 		date_signals(&sa, &sb, out);
