@@ -82,7 +82,7 @@ static void test_planted_errors(void **state)
 	b = "Vos also said the government will raise the national flood levy to pay for the repairs.";
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
-	has_signal(&c, a, b, CT_SIG_NEGATION, "not", "");
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not raise", "raise");
 
 	a = "\"Nobody in this ministry will hide behind the weather when Gate No. 3 should have closed,\" Vos said.";
 	b = "\"Nobody in this ministry can be blamed for the weather when Gate No. 3 should have closed,\" Vos said.";
