@@ -758,7 +758,7 @@ static int has_compatible(const struct side *sd, const struct ct_number *n)
 		if (ct_numbers_compatible(&x, &y) == 1)
 			return 1;
 		/* the same figure of another unit is still that figure, not a contradiction */
-		if (y.value == x.value && y.high == x.high)
+		if (y.value == x.value && y.high == x.high && strcmp(x.unit, y.unit))
 			return 1;
 	}
 	return 0;
