@@ -246,7 +246,6 @@ int ct_compare_tables_sorted(void)
 static int numword_value(const char *w)
 {
 	const char *dash = strchr(w, '-');
-	size_t i;
 	if (dash) {
 		char head[16];
 		int t, u;
@@ -258,9 +257,19 @@ static int numword_value(const char *w)
 		u = numword_value(dash + 1);
 		return t >= 20 && t % 10 == 0 && u > 0 && u < 10 ? t + u : -1;
 	}
-	for (i = 0; i < sizeof(numwords) / sizeof(numwords[0]); i++)
-		if (!strcmp(w, numwords[i].w))
-			return numwords[i].v;
+	{
+		size_t lo = 0, hi = sizeof(numwords) / sizeof(numwords[0]);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			int r = strcmp(w, numwords[mid].w);
+			if (!r)
+				return numwords[mid].v;
+			if (r < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
 	return -1;
 }
 
@@ -466,7 +475,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (sd->slot[i] == 2)
 			continue;   /* a date: one term for the whole expression, below */
-		if (sd->slot[i] == 1 && ((t->flags & CT_TOK_DIGIT) || numword_value(w) >= 0 ||
+		v = (t->flags & CT_TOK_DIGIT) ? -1 : numword_value(w);
+		if (sd->slot[i] == 1 && ((t->flags & CT_TOK_DIGIT) || v >= 0 ||
 					 !strcmp(w, "million") || !strcmp(w, "billion") || !strcmp(w, "thousand") ||
 					 !strcmp(w, "hundred") || !strcmp(w, "trillion")))
 			continue;   /* a figure: one term for the whole number, below */
@@ -494,7 +504,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			size_t sn = n;
 			double weight = W_WORD;
 			int cls = T_WORD;
-			if ((v = numword_value(w)) >= 0) {
+			if (v >= 0) {
 				sn = (size_t)snprintf(w, sizeof(w), "%d", v);
 				cls = T_NUM;
 				weight = W_NUM;
