@@ -330,7 +330,8 @@ static void add_term(struct side *sd, uint32_t h, double w, size_t tok, int cls)
 	t->tok = (uint16_t)tok;
 	t->cls = (uint8_t)cls;
 	t->matched = 0;
-	t->clauses = (uint8_t)(1u << sd->clause[tok < CT_TOK_MAX ? tok : CT_TOK_MAX - 1]);
+	/* a figure or date is read from the token it starts at; clamp for one past the last token */
+	t->clauses = (uint8_t)(sd->tk.n ? 1u << sd->clause[tok < sd->tk.n ? tok : sd->tk.n - 1] : 1u);
 	t->partner = -1;
 	t->credit = 0;
 }
