@@ -127,6 +127,7 @@ bench-extract: deps
 	@sh bench/extract.sh
 
 include tools/cw.mk
+include tools/match_eval.mk
 
 clean:
 	rm -rf build

@@ -103,7 +103,7 @@ _claimtrack()
 	validate) opts="--staged --help" ;;
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
-	compare) opts="--published --json --help" ;;
+	compare) opts="--published --json --pairs --help" ;;
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;

@@ -37,6 +37,86 @@ static int statement(const char *arg, ct_buf *out)
 	return r;
 }
 
+/* --pairs: one pair per line, "A<TAB>B", each scored on its own; one result per line (a JSON
+ * object per line with --json). The way to run the scorer over a pair dataset in one process. */
+static int compare_pairs(struct ct_ctx *ctx, struct sb_stemmer *stemmer, const char *file, const char *published,
+			 int json)
+{
+	ct_buf text = CT_BUF_INIT, a = CT_BUF_INIT, b = CT_BUF_INIT;
+	size_t nbad = 0, lineno = 0;
+	char *line, *end;
+	int r;
+	(void)ctx;
+	if ((r = ct_cmd_read_text(file, &text, &nbad)) < 0)
+		return ct_cmd_fail(r);
+	/* Every line is checked before any is scored: a bad file prints nothing on stdout. */
+	for (line = text.ptr; *line; line = *end ? end + 1 : end) {
+		char *tab;
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		lineno++;
+		if (end == line)
+			continue;
+		tab = memchr(line, '\t', (size_t)(end - line));
+		if (!tab || memchr(tab + 1, '\t', (size_t)(end - tab - 1))) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "line %zu of the pairs file is not two statements separated by one tab: '%s'",
+					 lineno, file);
+			goto done;
+		}
+	}
+	lineno = 0;
+	for (line = text.ptr; *line; line = *end ? end + 1 : end) {
+		struct ct_comparison c;
+		char *tab;
+		cJSON *o;
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		lineno++;
+		if (end == line)
+			continue;
+		tab = memchr(line, '\t', (size_t)(end - line));
+		ct_buf_clear(&a);
+		ct_buf_clear(&b);
+		ct_segment_flatten(&a, line, 0, (size_t)(tab - line));
+		ct_segment_flatten(&b, tab + 1, 0, (size_t)(end - tab - 1));
+		if (ct_buf_oom(&a) < 0 || ct_buf_oom(&b) < 0) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+			goto done;
+		}
+		if ((r = ct_compare(stemmer, a.ptr, a.len, published, b.ptr, b.len, published, &c)) < 0) {
+			r = ct_cmd_fail(r);
+			goto done;
+		}
+		if (!json) {
+			printf("%zu\t%s\t%.3f\n", lineno, c.relation, c.score);
+			continue;
+		}
+		if (!(o = ct_comparison_json(&c, a.ptr, b.ptr)) || !cJSON_AddNumberToObject(o, "line", (double)lineno)) {
+			cJSON_Delete(o);
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+			goto done;
+		}
+		{
+			char *str = cJSON_PrintUnformatted(o);
+			cJSON_Delete(o);
+			if (!str) {
+				r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+				goto done;
+			}
+			puts(str);
+			cJSON_free(str);
+		}
+	}
+	r = 0;
+done:
+	ct_buf_release(&text);
+	ct_buf_release(&a);
+	ct_buf_release(&b);
+	return r;
+}
+
 static void print_span(const char *label, const char *s, size_t a, size_t b)
 {
 	size_t i;
@@ -49,16 +129,20 @@ static void print_span(const char *label, const char *s, size_t a, size_t b)
 int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx)
 {
 	int json = 0, n, r;
-	const char *published = NULL;
+	const char *published = NULL, *pairs = NULL;
 	const struct ct_option opts[] = {
 		{ 0, "published", CT_OPT_STRING, &published, "DATE", "date (YYYY-MM-DD) anchoring weekdays in both" },
 		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print {score, relation, signals: [{kind, a, b}]}" },
+		{ 0, "pairs", CT_OPT_STRING, &pairs, "FILE",
+		  "score each line 'A<TAB>B' of FILE (- for stdin) instead, one result per line" },
 		{ 0 }
 	};
-	const struct ct_usage u = { "compare", "[--published DATE] [--json] A B",
+	const struct ct_usage u = { "compare", "[--published DATE] [--json] (A B | --pairs FILE)",
 		"Scores two statements as the matcher does: how much they speak of the same fact, whether\n"
 		"they corroborate or contradict each other, and the spans that differ. A and B are texts,\n"
-		"or names of existing files. Exit 0 whatever the relation.", opts, 2, 2 };
+		"or names of existing files. With --pairs, every line of FILE is one pair, and each result\n"
+		"is one line (\"LINE RELATION SCORE\", or one JSON object with --json). Exit 0 whatever the\n"
+		"relation.", opts, 0, 2 };
 	struct sb_stemmer *stemmer = NULL;
 	struct ct_comparison c;
 	ct_buf a = CT_BUF_INIT, b = CT_BUF_INIT;
@@ -68,8 +152,21 @@ int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx)
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
+	if (n != (pairs ? 0 : 2)) {
+		r = ct_cmd_error(CT_EXIT_USAGE, pairs ? "--pairs takes no statements" : n < 2 ? "missing arguments"
+											   : "too many arguments");
+		ct_print_usage(&u, stderr);
+		return r;
+	}
 	if (published && !ct_date_valid(published))
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", published);
+	if (pairs) {
+		if (!(stemmer = sb_stemmer_new("english", "UTF_8")))
+			return ct_cmd_error(CT_EXIT_FAIL, "cannot create the English stemmer");
+		r = compare_pairs(ctx, stemmer, pairs, published, json);
+		sb_stemmer_delete(stemmer);
+		return r;
+	}
 	if ((r = statement(argv[0], &a)) < 0 || (r = statement(argv[1], &b)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;

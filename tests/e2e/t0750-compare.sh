@@ -24,3 +24,20 @@ expect_fail 2 ct compare "only one"
 expect_fail 2 ct compare a b c
 expect_fail 3 ct compare --published 2025-02-30 a.txt b.txt
 expect_fail 3 ct compare "" "something"
+
+# --pairs: one pair per line (A TAB B), one result per line, blank lines skipped but counted.
+printf 'Mr. Brandt said 41 homes were lost.\tBrandt said 14 homes were lost.\n\nThe cabinet approved a fund.\tSchools will stay closed until Monday.\n' >pairs.tsv
+expect_ok ct compare --json --pairs pairs.tsv
+assert_eq 2 "$(wc -l <"$OUT")" "result lines"
+sed -n 1p "$OUT" >r1.json
+sed -n 2p "$OUT" >r2.json
+json_assert r1.json "d['line'] == 1 and d['relation'] == 'contradicts' and d['signals'][0]['kind'] == 'number'"
+json_assert r2.json "d['line'] == 3 and d['relation'] == 'unrelated'"
+expect_ok ct compare --pairs - <pairs.tsv
+assert_eq "$(printf '1\tcontradicts\t')" "$(sed -n 1p "$OUT" | cut -f1,2 | tr '\n' '\t')" "first text result"
+# A line without exactly one tab is refused before anything is printed.
+printf 'fine\tline\nno tab here\n' >bad.tsv
+expect_fail 3 ct compare --pairs bad.tsv
+expect_stderr_contains "line 2"
+expect_fail 2 ct compare --pairs pairs.tsv "a" "b"
+expect_fail 3 ct compare --pairs missing.tsv

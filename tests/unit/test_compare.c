@@ -1,5 +1,6 @@
-/* The claim comparer on pairs from the example story: paraphrases corroborate, each planted
- * error of the sloppy rewrite is flagged with its spans, variants only lower confidence. */
+/* The claim comparer: pairs from the example story (paraphrases corroborate, each planted error
+ * of the sloppy rewrite is flagged with its spans, variants only lower confidence), then each
+ * signal on invented sentences, firing and not firing on the near miss that must not fire. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,14 +83,13 @@ static void test_planted_errors(void **state)
 	b = "Vos also said the government will raise the national flood levy to pay for the repairs.";
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
-	has_signal(&c, a, b, CT_SIG_NEGATION, "not", "");
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not raise", "raise");
 
 	a = "\"Nobody in this ministry will hide behind the weather when Gate No. 3 should have closed,\" Vos said.";
 	b = "\"Nobody in this ministry can be blamed for the weather when Gate No. 3 should have closed,\" Vos said.";
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
-	has_signal(&c, a, b, CT_SIG_QUOTE, "Nobody in this ministry will hide behind the weather when Gate No. 3 should have closed,",
-		   "Nobody in this ministry can be blamed for the weather when Gate No. 3 should have closed,");
+	has_signal(&c, a, b, CT_SIG_QUOTE, "hide behind", "blamed");
 }
 
 static void test_paraphrase_and_variants(void **state)
@@ -115,6 +115,230 @@ static void test_paraphrase_and_variants(void **state)
 	assert_int_equal(c.nsignals, 0);
 }
 
+/* Asserts c holds no signal of kind. */
+static void no_signal(const struct ct_comparison *c, enum ct_signal_kind kind)
+{
+	size_t i;
+	for (i = 0; i < c->nsignals; i++)
+		if (c->signals[i].kind == kind)
+			fail_msg("unexpected %s signal (relation %s)", ct_signal_kind_name(kind), c->relation);
+}
+
+static void test_tables(void **state)
+{
+	(void)state;
+	assert_true(ct_compare_tables_sorted());
+}
+
+static void test_number(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The town council approved 120 new flats on the old dock site.";
+	b = "The town council approved 320 new flats on the old dock site.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_NUMBER, "120 new flats", "320 new flats");
+	/* number words are figures: "seven" and "eleven" differ, "seven" and "7" agree */
+	a = "Seven ferries were cancelled because of the fog.";
+	b = "Eleven ferries were cancelled because of the fog.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NUMBER, "Seven ferries", "Eleven ferries");
+	c = run("Seven ferries were cancelled because of the fog.", "7 ferries were cancelled because of the fog.");
+	assert_string_equal(c.relation, "corroborates");
+	no_signal(&c, CT_SIG_NUMBER);
+	/* near miss: a figure of the other sentence said there too, under another unit */
+	c = run("Nearly 40 people were hurt and almost 2,000 residents left their homes.",
+		"The flood forced almost 2,000 people from their homes.");
+	no_signal(&c, CT_SIG_NUMBER);
+	/* near miss: a range holds the figure */
+	c = run("Between 30 and 40 boats were damaged in the harbour.", "35 boats were damaged in the harbour.");
+	no_signal(&c, CT_SIG_NUMBER);
+}
+
+static void test_approximation(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "Almost 300 passengers were stranded at the station overnight.";
+	b = "Roughly 290 passengers were stranded at the station overnight.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_APPROXIMATION, "Almost 300 passengers", "Roughly 290 passengers");
+	/* near miss: "more than 300" excludes 300 */
+	a = "More than 300 passengers were stranded at the station overnight.";
+	b = "300 passengers were stranded at the station overnight.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NUMBER, "More than 300 passengers", "300 passengers");
+}
+
+static void test_date(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The new bridge over the Wend was opened to traffic on Friday.";
+	b = "The new bridge over the Wend was opened to traffic on Saturday.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_DATE, "Friday", "Saturday");
+	/* a date against a weekday: Oct. 10, 2025 was a Friday */
+	c = run("The new bridge over the Wend was opened to traffic on Friday.",
+		"The new bridge over the Wend was opened to traffic on Oct. 10.");
+	no_signal(&c, CT_SIG_DATE);
+	/* years as boundaries of the same kind */
+	a = "It was the first closure of the bridge since 1987.";
+	b = "It was the first closure of the bridge since 1978.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "since 1987", "since 1978");
+	/* near miss: two years of two events */
+	c = run("The bridge opened in 1987 and was repainted in 2015.", "The bridge was repainted in 2015.");
+	no_signal(&c, CT_SIG_DATE);
+	/* near miss: the day it was said is not the day of the fact */
+	c = run("About 40 people were treated for injuries in the early hours of Tuesday.",
+		"Thirty-eight people were treated for injuries, the hospital said on Wednesday.");
+	no_signal(&c, CT_SIG_DATE);
+}
+
+static void test_negation(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The mayor said the city would not close the night market.";
+	b = "The mayor said the city would close the night market.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not close", "close");
+	/* near misses: a denial in other words, and denials on both sides */
+	c = run("The mayor refused to close the night market.", "The mayor said the city would not close the night market.");
+	no_signal(&c, CT_SIG_NEGATION);
+	c = run("The pump failed to start when the power went out.", "The pump did not start when the power went out.");
+	no_signal(&c, CT_SIG_NEGATION);
+	c = run("Nobody was killed in the fire.", "No one died in the fire.");
+	no_signal(&c, CT_SIG_NEGATION);
+}
+
+static void test_title(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "Finance Minister Ada Roos announced the new tax on Monday.";
+	b = "Senator Ada Roos announced the new tax on Monday.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_TITLE, "Finance Minister Ada Roos", "Senator Ada Roos");
+	/* a title the extractor does not know as one ("Transport") still names the role */
+	a = "Transport Secretary Ada Roos visited the depot.";
+	b = "Health Secretary Ada Roos visited the depot.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_TITLE, "Transport Secretary Ada Roos", "Health Secretary Ada Roos");
+	/* near misses: the same title written longer, abbreviated, or with an honorific */
+	c = run("Mayor Ada Roos announced the new tax.", "Wexford Mayor Ada Roos announced the new tax.");
+	no_signal(&c, CT_SIG_TITLE);
+	c = run("Gen. Ada Roos announced the new tax.", "General Ada Roos announced the new tax.");
+	no_signal(&c, CT_SIG_TITLE);
+	c = run("Ms. Roos announced the new tax.", "Finance Minister Ada Roos announced the new tax.");
+	no_signal(&c, CT_SIG_TITLE);
+	assert_int_equal(c.nsignals, 0);
+}
+
+static void test_entity(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	/* another country in the same slot */
+	a = "A rescue team from neighbouring Norvia, which has its own mountain service, reached the valley on Sunday.";
+	b = "A rescue team from neighbouring Kessland, which has its own mountain service, reached the valley on Sunday.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvia", "Kessland");
+	/* another body */
+	a = "The dam is run by the Water Authority, which inspected it in May.";
+	b = "The dam is run by the regional council, which inspected it in May.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Water Authority", "regional council");
+	/* another person in the same role */
+	a = "The company's founder, Omar Reyes, said the plant would stay open.";
+	b = "The company's founder, Lina Paz, said the plant would stay open.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Omar Reyes", "Lina Paz");
+	/* near miss: different words around the names, not the same slot */
+	c = run("Engineers closed the gate by hand, the Water Authority said.",
+		"Crews closed the gate by hand near the Harbour Museum.");
+	no_signal(&c, CT_SIG_ENTITY);
+	/* near miss: only the title differs in form */
+	c = run("The director, Adm. Petra Lund, blamed a pump.", "The director of the agency, Admiral Petra Lund, blamed a pump.");
+	no_signal(&c, CT_SIG_ENTITY);
+}
+
+static void test_spelling(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "Mayor Ines Kovac said the school would reopen on Monday.";
+	b = "Mayor Ines Kovach said the school would reopen on Monday.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_SPELLING, "Kovac", "Kovach");
+	/* a variant lowers the score, but contradicts nothing */
+	assert_true(c.score < 1.0);
+	/* near miss: another name, not a spelling */
+	a = "The spokesman, Ivo Kovac, said the school would reopen on Monday.";
+	b = "The spokesman, Ivo Novak, said the school would reopen on Monday.";
+	c = run(a, b);
+	no_signal(&c, CT_SIG_SPELLING);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Kovac", "Novak");
+}
+
+static void test_quote(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "\"We will rebuild every house that the river took from us,\" Brandt said.";
+	b = "\"We will inspect every house that the river took from us,\" Brandt said.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_QUOTE, "rebuild", "inspect");
+	/* near miss: a wordier rendering with the same content (a translation) */
+	c = run("\"Nobody in this office will hide behind the rain,\" Brandt said.",
+		"\"No one in this office will hide himself behind the rain,\" said Brandt.");
+	no_signal(&c, CT_SIG_QUOTE);
+	/* near miss: another speaker */
+	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
+		"\"We will inspect every house that the river took from us,\" Okafor said.");
+	no_signal(&c, CT_SIG_QUOTE);
+	/* near miss: another quote of the same speaker */
+	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
+		"\"This is the worst night the town has had in a generation,\" Brandt said.");
+	no_signal(&c, CT_SIG_QUOTE);
+}
+
+static void test_paraphrase_forms(void **state)
+{
+	struct ct_comparison c;
+	(void)state;
+	/* synonym classes, acronyms with and without dots, word forms */
+	c = run("Two U.S. soldiers were wounded near the border.", "Two US troops were injured near the border.");
+	assert_string_equal(c.relation, "corroborates");
+	c = run("Around 40 persons needed treatment in hospital.", "About 40 people needed treatment in hospital.");
+	assert_string_equal(c.relation, "corroborates");
+	/* a sentence stating two facts aligns with one stating one of them */
+	c = run("Nearly 40 people were treated for injuries, and almost 2,000 residents were evacuated from their homes.",
+		"The flood forced almost 2,000 people from their homes, officials said.");
+	assert_true(c.score >= CT_COMPARE_SAME);
+	/* but two facts of one story are not one fact */
+	c = run("The agency said the pump replacement had been scheduled for November.",
+		"Harbour Minister Lena Vos ordered an independent inquiry into the failure.");
+	assert_true(c.score < CT_COMPARE_RELATED);
+}
+
 static void test_unrelated(void **state)
 {
 	struct ct_comparison c;
@@ -132,6 +356,16 @@ int main(void)
 		cmocka_unit_test(test_planted_errors),
 		cmocka_unit_test(test_paraphrase_and_variants),
 		cmocka_unit_test(test_unrelated),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_approximation),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_entity),
+		cmocka_unit_test(test_spelling),
+		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_paraphrase_forms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
