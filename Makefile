@@ -114,6 +114,7 @@ bench-extract: deps
 	@sh bench/extract.sh
 
 include tools/cw.mk
+include tools/report.mk
 
 clean:
 	rm -rf build

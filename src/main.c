@@ -25,6 +25,7 @@ const struct ct_command ct_commands[] = {
 	{ "status", ct_cmd_status, "review progress: by source and reviewer, disputed claims first" },
 	{ "config", ct_cmd_config, "show or change the desk's settings (stored in desk.json)" },
 	{ "compare", ct_cmd_compare, "score two statements: same fact? corroborate or contradict?" },
+	{ "report", ct_cmd_report, "write the outcomes: md, html with charts, json, ClaimReview jsonld, csv" },
 	{ "help", ct_cmd_help, "show help for claimtrack or one command" },
 	{ NULL, NULL, NULL }
 };

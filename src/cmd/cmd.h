@@ -123,6 +123,7 @@ int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_status(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_config(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_help(int argc, char **argv, struct ct_ctx *ctx);
 
 #endif
