@@ -44,12 +44,31 @@ static void html_text_cut(ct_buf *out, const char *s, size_t max)
 	ct_buf_release(&tmp);
 }
 
+/* An href value: the characters a URL may not hold (quotes, angle brackets, backslash, ...)
+ * percent-encoded, then '&' and the rest escaped as in any attribute. */
+static void html_url(ct_buf *out, const char *url)
+{
+	ct_buf tmp = CT_BUF_INIT;
+	const char *p;
+	for (p = url; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= ' ' || c == 0x7f || strchr("\"'<>\\^`{|}", c))
+			ct_buf_printf(&tmp, "%%%02X", c);
+		else
+			ct_buf_putc(&tmp, (char)c);
+	}
+	html_text(out, tmp.ptr);
+	if (tmp.oom)
+		out->oom = 1;
+	ct_buf_release(&tmp);
+}
+
 /* A link to an http(s) url, the escaped text otherwise. */
 static void html_link(ct_buf *out, const char *url, const char *label)
 {
 	if (rp_url_linkable(url)) {
 		ct_buf_puts(out, "<a href=\"");
-		html_text(out, url);
+		html_url(out, url);
 		ct_buf_puts(out, "\">");
 		html_text(out, label ? label : url);
 		ct_buf_puts(out, "</a>");
