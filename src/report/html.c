@@ -91,7 +91,7 @@ static const struct colour status_colour[6] = {
 static const char css[] =
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:#1f2328;background:#fff;"
 	"margin:0;line-height:1.5}\n"
-	"header,nav,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}\n"
+	"header,nav,main,footer{max-width:80rem;margin:0 auto;padding:0 1rem}\n"
 	"header{border-bottom:1px solid #d0d7de}\n"
 	"nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}\n"
 	"a{color:#0550ae}\n"
