@@ -269,8 +269,10 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 	 * lands, discount sources that are `dependent_on` another counted source (a rewrite of a
 	 * wire story is not a second witness). This is the one place to change. */
 	size_t count = 0, i, k;
-	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
-	if (!seen)
+	unsigned char *seen;
+	if (!n)
+		return 0;
+	if (!(seen = calloc(m->nsources ? m->nsources : 1, 1)))
 		return 0;
 	for (i = 0; i < n; i++) {
 		if (reviews[i].r->verdict != CT_V_CORROBORATED)
@@ -710,7 +712,7 @@ static int collect_range(const struct ct_log_entry *e, void *payload)
 	if (!r->inside)
 		return 0;
 	if (grow(&r->ids, &r->cap, r->n, sizeof(*r->ids)) < 0)
-		return CT_ENOMEM;
+		return CT_ENOMEM;   /* grow recorded the message */
 	memcpy(r->ids[r->n++], e->commit, 41);
 	return 0;
 }
