@@ -732,7 +732,7 @@ static int on_review_commit_in_range(const struct ct_log_entry *e, void *payload
 	struct filter_ctx *f = payload;
 	if (!strcmp(e->commit, f->range->since))
 		return 1;
-	if (!bsearch(e->commit, f->range->ids, f->range->n, sizeof(*f->range->ids), cmp_id))
+	if (!f->range->n || !bsearch(e->commit, f->range->ids, f->range->n, sizeof(*f->range->ids), cmp_id))
 		return 0;
 	return on_review_commit(e, f->c);
 }
@@ -753,7 +753,8 @@ static int changelog(struct rp_model *m, ct_desk *desk)
 	range.since = m->since;
 	if ((error = ct_desk_log(desk, NULL, 0, collect_range, &range)) < 0)
 		goto done;
-	qsort(range.ids, range.n, sizeof(*range.ids), cmp_id);
+	if (range.n)
+		qsort(range.ids, range.n, sizeof(*range.ids), cmp_id);
 	memset(&c, 0, sizeof(c));
 	c.m = m;
 	c.desk = desk;
@@ -807,9 +808,13 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 	m->report_url = setting_str(settings, "report.url");
 	if ((error = ct_desk_foreach_record(desk, m->commit, load_record, &lc)) < 0)
 		goto done;
-	qsort(m->sources, m->nsources, sizeof(*m->sources), cmp_source);
-	qsort(m->claims, m->nclaims, sizeof(*m->claims), cmp_claim);
-	qsort(m->board.reviews, m->board.n, sizeof(*m->board.reviews), cmp_board);
+	/* (qsort must not be given NULL, even for no elements.) */
+	if (m->nsources)
+		qsort(m->sources, m->nsources, sizeof(*m->sources), cmp_source);
+	if (m->nclaims)
+		qsort(m->claims, m->nclaims, sizeof(*m->claims), cmp_claim);
+	if (m->board.n)
+		qsort(m->board.reviews, m->board.n, sizeof(*m->board.reviews), cmp_board);
 	if (opt->source && find_source(m, opt->source) < 0) {
 		error = ct_error_set(CT_ENOTFOUND, "no such source: '%s'", opt->source);
 		goto done;
