@@ -128,6 +128,7 @@ bench-extract: deps
 
 include tools/cw.mk
 include tools/match_eval.mk
+include tools/report.mk
 
 clean:
 	rm -rf build

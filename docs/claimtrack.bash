@@ -63,7 +63,7 @@ _claimtrack()
 		fi
 	fi
 
-	local commands="init add sources claims show log validate index extract review status config compare sync hooks help"
+	local commands="init add sources claims show log validate index extract review status config compare report sync hooks help"
 	local globals="-C --no-color --color --version --help"
 	local _claimtrack_prog=${words[0]:-claimtrack}
 	local i w cmd='' dir=''
@@ -109,6 +109,7 @@ _claimtrack()
 	config) opts="--unset --json --help" ;;
 	sync) opts="--no-push --json --help" ;;
 	hooks) opts="--force --json --help" ;;
+	report) opts="--format --output --source --since --at --help" ;;
 	help)
 		((cword == i + 1)) && _claimtrack_reply "${commands% help}"
 		return
@@ -134,12 +135,20 @@ _claimtrack()
 		_claimtrack_reply "unreviewed pending corroborated contradicted disputed unverifiable"
 		return
 		;;
+	-f | --format)
+		[[ $cmd == report ]] && _claimtrack_reply "md html json jsonld csv"
+		return
+		;;
+	-o | --output)
+		_claimtrack_files
+		return
+		;;
 	--type)
 		_claimtrack_reply "quantity quote statement event prediction position rule causation other"
 		return
 		;;
 	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count | \
-		--evidence | -e | --note | -m | --reviewer)
+		--evidence | -e | --note | -m | --reviewer | --since | --at)
 		return
 		;;
 	esac

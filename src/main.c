@@ -27,6 +27,7 @@ const struct ct_command ct_commands[] = {
 	{ "compare", ct_cmd_compare, "score two statements: same fact? corroborate or contradict?" },
 	{ "sync", ct_cmd_sync, "fetch, merge and push the desk through a git remote" },
 	{ "hooks", ct_cmd_hooks, "install claimtrack's git hooks in a desk, or show them" },
+	{ "report", ct_cmd_report, "write the outcomes: md, html with charts, json, ClaimReview jsonld, csv" },
 	{ "help", ct_cmd_help, "show help for claimtrack or one command" },
 	{ NULL, NULL, NULL }
 };

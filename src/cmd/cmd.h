@@ -125,6 +125,7 @@ int ct_cmd_status(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_config(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_sync(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_hooks(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_help(int argc, char **argv, struct ct_ctx *ctx);
 
 #endif

@@ -1,0 +1,125 @@
+/* claimtrack report: the desk's outcomes as Markdown (default), HTML with SVG charts, JSON,
+ * ClaimReview JSON-LD or CSV, built from the records of one commit; -o writes atomically. */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "record/record.h"
+#include "report/model.h"
+#include "util/err.h"
+
+static const struct {
+	const char *name;
+	int (*write)(ct_buf *out, const struct rp_model *m);
+} formats[] = {
+	{ "md", rp_write_md },   { "html", rp_write_html }, { "json", rp_write_json },
+	{ "jsonld", rp_write_jsonld }, { "csv", rp_write_csv },
+};
+
+/* Writes data to path through a temporary file in the same folder and a rename, so a reader
+ * never sees half a report and a failure leaves the old file as it was. */
+static int write_atomic(const char *path, const ct_buf *data)
+{
+	ct_buf tmp = CT_BUF_INIT;
+	FILE *f = NULL;
+	int fd, error = 0;
+	ct_buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	if (ct_buf_oom(&tmp) < 0)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if ((fd = mkstemp(tmp.ptr)) < 0) {
+		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+		goto done;
+	}
+	if (!(f = fdopen(fd, "wb"))) {
+		close(fd);
+		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+		goto unlink;
+	}
+	if (fwrite(data->ptr, 1, data->len, f) != data->len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+		fclose(f);
+		goto unlink;
+	}
+	if (fclose(f) != 0) {
+		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+		goto unlink;
+	}
+	/* mkstemp makes the file 0600; a report is meant to be read and published. */
+	{
+		mode_t mask = umask(0);
+		umask(mask);
+		if (chmod(tmp.ptr, 0666 & ~mask) != 0) {
+			error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+			goto unlink;
+		}
+	}
+	if (rename(tmp.ptr, path) != 0) {
+		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
+		goto unlink;
+	}
+	goto done;
+unlink:
+	unlink(tmp.ptr);
+done:
+	ct_buf_release(&tmp);
+	return error;
+}
+
+int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
+{
+	const char *format = "md", *output = NULL;
+	struct rp_options o = { NULL, NULL, NULL };
+	const struct ct_option opts[] = {
+		{ 'f', "format", CT_OPT_STRING, &format, "FORMAT", "md (default), html, json, jsonld or csv" },
+		{ 'o', "output", CT_OPT_STRING, &output, "PATH", "write to PATH (atomically) instead of standard output" },
+		{ 's', "source", CT_OPT_STRING, &o.source, "ID", "only the claims of this source" },
+		{ 0, "since", CT_OPT_STRING, &o.since, "REV", "list the verdicts changed after this revision" },
+		{ 0, "at", CT_OPT_STRING, &o.at, "REV", "build the report from this commit (default HEAD)" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "report",
+		"[--format md|html|json|jsonld|csv] [-o PATH] [--source ID] [--since REV] [--at REV]",
+		"Summarise the outcomes: each claim with its status, verdicts, reviewers and the evidence\n"
+		"quoted from other sources with its signals; a scorecard per source; counts and agreement\n"
+		"(Cohen's and Fleiss' kappa) per reviewer; with --since, the verdicts changed since a\n"
+		"revision. Built from the records of one commit, which the report names: the same commit\n"
+		"gives the same bytes. HTML is one self-contained page with SVG charts and the\n"
+		"ClaimReview JSON-LD embedded; jsonld is one schema.org ClaimReview per settled claim.",
+		opts, 0, 0 };
+	struct rp_model m;
+	ct_buf out = CT_BUF_INIT;
+	ct_desk *desk;
+	size_t i;
+	int n, r;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) && strcmp(formats[i].name, format); i++)
+		;
+	if (i == sizeof(formats) / sizeof(formats[0])) {
+		fprintf(stderr, "claimtrack: unknown report format: '%s' (md, html, json, jsonld or csv)\n", format);
+		ct_print_usage(&u, stderr);
+		return CT_EXIT_USAGE;
+	}
+	if (output && !*output)
+		return ct_cmd_error(CT_EXIT_USAGE, "-o needs a file name");
+	if (o.source && !ct_source_id_valid(o.source))
+		return ct_cmd_error(CT_EXIT_INPUT, "not a source id: '%s'", o.source);
+	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = rp_model_build(&m, desk, &o)) < 0)
+		return ct_cmd_fail(r);
+	if ((r = formats[i].write(&out, &m)) < 0) {
+		r = ct_cmd_fail(r);
+	} else if (output) {
+		r = write_atomic(output, &out) < 0 ? ct_cmd_fail(CT_EIO) : 0;
+	} else {
+		r = fwrite(out.ptr, 1, out.len, stdout) == out.len ? 0 : ct_cmd_error(CT_EXIT_FAIL, "cannot write output");
+	}
+	rp_model_release(&m);
+	ct_buf_release(&out);
+	return r;
+}

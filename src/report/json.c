@@ -1,0 +1,210 @@
+/* The JSON report: one object of stable shape (documented in docs/report.md) for pipelines.
+ * cJSON escapes every string; numbers are rounded so the bytes are the same on every run. */
+#include "report/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "util/err.h"
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *evidence_json(const struct rp_model *m, const struct rp_evidence *e)
+{
+	cJSON *o = cJSON_CreateObject(), *sig;
+	size_t k;
+	const struct rp_claim *t = e->target >= 0 ? &m->claims[e->target] : NULL;
+	const struct rp_source *s = t ? &m->sources[t->source] : NULL;
+	cJSON_AddStringToObject(o, "claim", e->claim);
+	cJSON_AddItemToObject(o, "source", str_or_null(s ? s->id : NULL));
+	cJSON_AddItemToObject(o, "outlet", str_or_null(s ? s->outlet : NULL));
+	cJSON_AddItemToObject(o, "url", str_or_null(s ? s->url : NULL));
+	cJSON_AddItemToObject(o, "text", str_or_null(t ? t->text : NULL));
+	cJSON_AddItemToObject(o, "relation", t ? cJSON_CreateString(e->relation) : cJSON_CreateNull());
+	cJSON_AddItemToObject(o, "score", t ? cJSON_CreateNumber(rp_round3(e->score)) : cJSON_CreateNull());
+	sig = cJSON_AddArrayToObject(o, "signals");
+	for (k = 0; k < e->nsignals; k++) {
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "kind", e->signals[k].kind);
+		cJSON_AddStringToObject(x, "claim", e->signals[k].a);
+		cJSON_AddStringToObject(x, "evidence", e->signals[k].b);
+		cJSON_AddItemToArray(sig, x);
+	}
+	return o;
+}
+
+static cJSON *person(const char *name, const char *email)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "name", name);
+	cJSON_AddStringToObject(o, "email", email);
+	return o;
+}
+
+static cJSON *claim_json(const struct rp_model *m, const struct rp_claim *cl)
+{
+	cJSON *o = cJSON_CreateObject(), *revs;
+	size_t j, k;
+	cJSON_AddStringToObject(o, "id", cl->id);
+	cJSON_AddStringToObject(o, "source", cl->source_id);
+	cJSON_AddStringToObject(o, "text", cl->text);
+	cJSON_AddStringToObject(o, "status", ct_status_name(cl->status));
+	cJSON_AddNumberToObject(o, "independent_sources", (double)cl->independent);
+	cJSON_AddItemToObject(o, "latest_verdict", str_or_null(cl->latest));
+	revs = cJSON_AddArrayToObject(o, "reviews");
+	for (j = 0; j < cl->nreviews; j++) {
+		const struct rp_review *rv = &cl->reviews[j];
+		cJSON *r = cJSON_CreateObject(), *ev;
+		cJSON_AddItemToObject(r, "reviewer", person(rv->r->name, rv->r->email));
+		cJSON_AddStringToObject(r, "verdict", ct_verdict_name(rv->r->verdict));
+		cJSON_AddStringToObject(r, "date", rv->r->date);
+		cJSON_AddItemToObject(r, "note", str_or_null(rv->r->note));
+		ev = cJSON_AddArrayToObject(r, "evidence");
+		for (k = 0; k < rv->r->nevidence; k++)
+			cJSON_AddItemToArray(ev, evidence_json(m, &rv->evidence[k]));
+		cJSON_AddItemToArray(revs, r);
+	}
+	return o;
+}
+
+static cJSON *source_json(const struct rp_source *s)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", s->id);
+	cJSON_AddStringToObject(o, "outlet", s->outlet);
+	cJSON_AddItemToObject(o, "published", str_or_null(s->published));
+	cJSON_AddItemToObject(o, "url", str_or_null(s->url));
+	cJSON_AddItemToObject(o, "title", str_or_null(s->title));
+	cJSON_AddNumberToObject(o, "claims", (double)s->claims);
+	cJSON_AddNumberToObject(o, "corroborated", (double)s->n[CT_S_CORROBORATED]);
+	cJSON_AddNumberToObject(o, "independent_sources", (double)s->corroborating);
+	cJSON_AddNumberToObject(o, "contradicted", (double)s->n[CT_S_CONTRADICTED]);
+	cJSON_AddNumberToObject(o, "disputed", (double)s->n[CT_S_DISPUTED]);
+	cJSON_AddNumberToObject(o, "unverifiable", (double)s->n[CT_S_UNVERIFIABLE]);
+	cJSON_AddNumberToObject(o, "pending", (double)s->n[CT_S_PENDING]);
+	cJSON_AddNumberToObject(o, "unreviewed", (double)s->n[CT_S_UNREVIEWED]);
+	cJSON_AddNumberToObject(o, "single_source", (double)s->single);
+	cJSON_AddNumberToObject(o, "withdrawn", (double)s->n[CT_S_WITHDRAWN]);
+	cJSON_AddNumberToObject(o, "superseded", (double)s->n[CT_S_SUPERSEDED]);
+	return o;
+}
+
+static cJSON *agreement_json(const struct rp_model *m)
+{
+	cJSON *o = cJSON_CreateObject(), *a;
+	size_t i, j, ns = m->nsources;
+	a = cJSON_AddArrayToObject(o, "pairs");
+	for (i = 0; i < m->npairs; i++) {
+		const struct rp_pair *p = &m->pairs[i];
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "a", m->reviewers[p->a].email);
+		cJSON_AddStringToObject(x, "b", m->reviewers[p->b].email);
+		cJSON_AddNumberToObject(x, "claims", (double)p->n);
+		cJSON_AddNumberToObject(x, "same_verdict", (double)p->agree);
+		cJSON_AddItemToObject(x, "kappa", p->has_kappa ? cJSON_CreateNumber(p->kappa) : cJSON_CreateNull());
+		cJSON_AddItemToArray(a, x);
+	}
+	if (m->fleiss.items) {
+		cJSON *f = cJSON_AddObjectToObject(o, "fleiss");
+		cJSON_AddNumberToObject(f, "claims", (double)m->fleiss.items);
+		cJSON_AddNumberToObject(f, "verdicts", (double)m->fleiss.ratings);
+		cJSON_AddNumberToObject(f, "agreement", m->fleiss.agreement);
+		cJSON_AddItemToObject(f, "kappa", m->fleiss.has_kappa ? cJSON_CreateNumber(m->fleiss.kappa) : cJSON_CreateNull());
+	} else {
+		cJSON_AddNullToObject(o, "fleiss");
+	}
+	a = cJSON_AddArrayToObject(o, "sources");
+	for (i = 0; i < ns; i++) {
+		for (j = i; j < ns; j++) {
+			const struct rp_cell *c = &m->matrix[i * ns + j];
+			cJSON *x;
+			if (!c->corroborate && !c->contradict)
+				continue;
+			x = cJSON_CreateObject();
+			cJSON_AddStringToObject(x, "a", m->sources[i].id);
+			cJSON_AddStringToObject(x, "b", m->sources[j].id);
+			cJSON_AddNumberToObject(x, "corroborate", (double)c->corroborate);
+			cJSON_AddNumberToObject(x, "contradict", (double)c->contradict);
+			cJSON_AddItemToArray(a, x);
+		}
+	}
+	return o;
+}
+
+static cJSON *changes_json(const struct rp_model *m)
+{
+	cJSON *o = cJSON_CreateObject(), *a;
+	size_t i;
+	cJSON_AddItemToObject(o, "since", m->since[0] ? cJSON_CreateString(m->since) : cJSON_CreateNull());
+	a = cJSON_AddArrayToObject(o, "verdicts");
+	for (i = 0; i < m->nchanges; i++) {
+		const struct rp_change *c = &m->changes[i];
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "commit", c->commit);
+		cJSON_AddStringToObject(x, "date", c->date);
+		cJSON_AddStringToObject(x, "claim", c->claim);
+		cJSON_AddItemToObject(x, "reviewer", person(c->name, c->email));
+		cJSON_AddStringToObject(x, "verdict", c->verdict);
+		cJSON_AddItemToObject(x, "previous", str_or_null(c->previous));
+		cJSON_AddItemToArray(a, x);
+	}
+	return o;
+}
+
+int rp_write_json(ct_buf *out, const struct rp_model *m)
+{
+	cJSON *root = cJSON_CreateObject(), *d, *org, *a;
+	size_t *order = calloc(m->nsources ? m->nsources : 1, sizeof(*order)), n, i;
+	char *text = NULL;
+	int error = 0;
+	if (!root || !order) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	d = cJSON_AddObjectToObject(root, "desk");
+	cJSON_AddItemToObject(d, "name", str_or_null(m->desk_name));
+	org = cJSON_AddObjectToObject(d, "organisation");
+	cJSON_AddItemToObject(org, "name", str_or_null(m->org_name));
+	cJSON_AddItemToObject(org, "url", str_or_null(m->org_url));
+	cJSON_AddItemToObject(d, "report_url", str_or_null(m->report_url));
+	cJSON_AddNumberToObject(d, "quorum", m->rule.quorum);
+	cJSON_AddItemToObject(d, "source", str_or_null(m->source_filter));
+	cJSON_AddStringToObject(root, "commit", m->commit);
+	a = cJSON_AddArrayToObject(root, "claims");
+	for (i = 0; i < m->norder; i++)
+		cJSON_AddItemToArray(a, claim_json(m, &m->claims[m->order[i]]));
+	a = cJSON_AddArrayToObject(root, "sources");
+	n = rp_sources_by_contradicted(m, order);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, source_json(&m->sources[order[i]]));
+	a = cJSON_AddArrayToObject(root, "reviewers");
+	for (i = 0; i < m->nreviewers; i++) {
+		const struct rp_reviewer *r = &m->reviewers[i];
+		cJSON *x = person(r->name, r->email);
+		cJSON_AddNumberToObject(x, "reviews", (double)r->total);
+		cJSON_AddNumberToObject(x, "corroborated", (double)r->n[CT_V_CORROBORATED]);
+		cJSON_AddNumberToObject(x, "contradicted", (double)r->n[CT_V_CONTRADICTED]);
+		cJSON_AddNumberToObject(x, "unverifiable", (double)r->n[CT_V_UNVERIFIABLE]);
+		cJSON_AddItemToArray(a, x);
+	}
+	cJSON_AddItemToObject(root, "agreement", agreement_json(m));
+	cJSON_AddItemToObject(root, "changes", changes_json(m));
+	if (!(text = cJSON_Print(root))) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	ct_buf_puts(out, text);
+	ct_buf_putc(out, '\n');
+	if (ct_buf_oom(out) < 0)
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+done:
+	cJSON_free(text);
+	cJSON_Delete(root);
+	free(order);
+	return error;
+}

@@ -1,0 +1,1019 @@
+/* The report model: see model.h. Built from the records of one commit, read through the desk
+ * (never the index), so a report of a commit is exact and the same commit gives the same model. */
+#include "report/model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cJSON.h>
+#include <libstemmer.h>
+
+#include "align/compare.h"
+#include "record/record.h"
+#include "record/settings.h"
+#include "util/err.h"
+
+const enum ct_status rp_status_order[6] = { CT_S_CORROBORATED, CT_S_CONTRADICTED, CT_S_DISPUTED,
+					    CT_S_UNVERIFIABLE, CT_S_PENDING, CT_S_UNREVIEWED };
+
+double rp_round3(double x)
+{
+	double r = round(x * 1000.0) / 1000.0;
+	return r == 0.0 ? 0.0 : r;   /* no "-0" */
+}
+
+int rp_url_linkable(const char *url)
+{
+	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
+}
+
+static int cmp_contradicted(const void *a, const void *b)
+{
+	const struct rp_source *x = *(const struct rp_source *const *)a, *y = *(const struct rp_source *const *)b;
+	if (x->n[CT_S_CONTRADICTED] != y->n[CT_S_CONTRADICTED])
+		return x->n[CT_S_CONTRADICTED] > y->n[CT_S_CONTRADICTED] ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+size_t rp_sources_by_contradicted(const struct rp_model *m, size_t *out)
+{
+	const struct rp_source **p = calloc(m->nsources ? m->nsources : 1, sizeof(*p));
+	size_t i, n = 0;
+	if (!p)
+		return 0;
+	for (i = 0; i < m->nsources; i++)
+		if (m->sources[i].shown)
+			p[n++] = &m->sources[i];
+	qsort(p, n, sizeof(*p), cmp_contradicted);
+	for (i = 0; i < n; i++)
+		out[i] = (size_t)(p[i] - m->sources);
+	free(p);
+	return n;
+}
+
+void rp_day(char out[11], const char *rfc3339)
+{
+	size_t n = rfc3339 ? strnlen(rfc3339, 10) : 0;
+	memcpy(out, rfc3339 ? rfc3339 : "", n);
+	out[n] = 0;
+}
+
+static char *dup_str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? strdup(v->valuestring) : NULL;
+}
+
+static int oom(void)
+{
+	return ct_error_set(CT_ENOMEM, "out of memory");
+}
+
+static int grow(void *pp, size_t *cap, size_t n, size_t size)
+{
+	void **p = pp;
+	size_t c;
+	void *q;
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	if (!(q = realloc(*p, c * size)))
+		return oom();
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+/* ---- loading the records of one commit ---------------------------------------------------- */
+
+struct load_ctx {
+	struct rp_model *m;
+	size_t capsrc, capclaim, caprev;
+	ct_buf tmp;
+};
+
+static int load_record(const char *path, const char *data, size_t len, void *payload)
+{
+	struct load_ctx *c = payload;
+	struct rp_model *m = c->m;
+	enum ct_record_kind kind = ct_record_kind_of_path(path);
+	cJSON *rec = NULL;
+	int error = 0;
+
+	if (kind == CT_REC_REVIEW) {
+		ct_buf_clear(&c->tmp);
+		if (ct_buf_put(&c->tmp, data, len) < 0)
+			return oom();
+		if ((error = grow(&m->board.reviews, &c->caprev, m->board.n, sizeof(*m->board.reviews))) < 0)
+			return error;
+		/* A record that cannot be read is validate's business; the report skips it. */
+		if (ct_board_review_parse(&m->board.reviews[m->board.n], c->tmp.ptr) == 0)
+			m->board.n++;
+		return 0;
+	}
+	if (kind != CT_REC_SOURCE && kind != CT_REC_CLAIM)
+		return 0;
+	if (!(rec = cJSON_ParseWithLength(data, len)))
+		return 0;
+	if (kind == CT_REC_SOURCE) {
+		struct rp_source *s;
+		if ((error = grow(&m->sources, &c->capsrc, m->nsources, sizeof(*m->sources))) < 0)
+			goto done;
+		s = &m->sources[m->nsources];
+		memset(s, 0, sizeof(*s));
+		s->id = dup_str(rec, "id");
+		s->outlet = dup_str(rec, "outlet");
+		s->published = dup_str(rec, "published");
+		s->url = dup_str(rec, "url");
+		s->title = dup_str(rec, "title");
+		m->nsources++;
+		if (!s->id || !ct_source_id_valid(s->id)) {
+			m->nsources--;
+			free(s->id);
+			free(s->outlet);
+			free(s->published);
+			free(s->url);
+			free(s->title);
+		} else if (!s->outlet && !(s->outlet = strdup(""))) {
+			error = oom();
+		}
+	} else {
+		struct rp_claim *cl;
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
+		const cJSON *sent = cJSON_GetObjectItemCaseSensitive(rec, "sentence");
+		if (!cJSON_IsString(id) || strlen(id->valuestring) != CT_CLAIM_ID_LEN)
+			goto done;
+		if ((error = grow(&m->claims, &c->capclaim, m->nclaims, sizeof(*m->claims))) < 0)
+			goto done;
+		cl = &m->claims[m->nclaims];
+		memset(cl, 0, sizeof(*cl));
+		memcpy(cl->id, id->valuestring, sizeof(cl->id));
+		cl->source_id = dup_str(rec, "source");
+		cl->text = dup_str(rec, "text");
+		cl->record_status = dup_str(rec, "status");
+		cl->sentence = cJSON_IsNumber(sent) ? (long)sent->valuedouble : 0;
+		m->nclaims++;
+		if (!cl->source_id || !cl->text)
+			error = oom();
+	}
+done:
+	cJSON_Delete(rec);
+	return error;
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+	return strcmp(((const struct rp_source *)a)->id, ((const struct rp_source *)b)->id);
+}
+
+static int cmp_claim(const void *a, const void *b)
+{
+	return strcmp(((const struct rp_claim *)a)->id, ((const struct rp_claim *)b)->id);
+}
+
+static int cmp_board(const void *a, const void *b)
+{
+	const struct ct_board_review *x = a, *y = b;
+	int c = strcmp(x->claim, y->claim);
+	if (!c)
+		c = strcmp(x->date, y->date);
+	if (!c)
+		c = strcasecmp(x->email, y->email);
+	return c ? c : strcmp(x->email, y->email);
+}
+
+static long find_source(const struct rp_model *m, const char *id)
+{
+	size_t lo = 0, hi = m->nsources;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->sources[mid].id, id);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static long find_claim(const struct rp_model *m, const char *id)
+{
+	size_t lo = 0, hi = m->nclaims;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->claims[mid].id, id);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static long find_reviewer(const struct rp_model *m, const char *email)
+{
+	size_t lo = 0, hi = m->nreviewers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcasecmp(m->reviewers[mid].email, email);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Seconds since the epoch of an RFC 3339 date ("2025-10-16T09:00:00+02:00"), 0 when malformed. */
+static long long rfc3339_seconds(const char *s)
+{
+	int y, mo, d, h, mi, se, n = 0, oh = 0, om = 0, sign = 1;
+	long long days;
+	const char *z;
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n < 19)
+		return 0;
+	z = s + n;
+	if (*z == '.')
+		for (z++; *z >= '0' && *z <= '9'; z++)
+			;
+	if (*z == '+' || *z == '-') {
+		sign = *z == '-' ? -1 : 1;
+		if (sscanf(z + 1, "%2d:%2d", &oh, &om) != 2)
+			return 0;
+	}
+	/* Days from the civil date (proleptic Gregorian). */
+	y -= mo <= 2;
+	{
+		long long era = (y >= 0 ? y : y - 399) / 400;
+		long long yoe = y - era * 400;
+		long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+		long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+		days = era * 146097 + doe - 719468;
+	}
+	return days * 86400 + h * 3600 + mi * 60 + se - sign * (oh * 3600 + om * 60);
+}
+
+size_t report_independent_sources(const struct rp_model *m, size_t subject_source, const struct rp_review *reviews,
+				  size_t n)
+{
+	/* For now every distinct source counts as independent. TODO(lead): when `claimtrack match`
+	 * lands, discount sources that are `dependent_on` another counted source (a rewrite of a
+	 * wire story is not a second witness). This is the one place to change. */
+	size_t count = 0, i, k;
+	unsigned char *seen;
+	if (!n)
+		return 0;
+	if (!(seen = calloc(m->nsources ? m->nsources : 1, 1)))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (reviews[i].r->verdict != CT_V_CORROBORATED)
+			continue;
+		for (k = 0; k < reviews[i].r->nevidence; k++) {
+			long t = reviews[i].evidence[k].target;
+			size_t s;
+			if (t < 0)
+				continue;
+			s = m->claims[t].source;
+			if (s != subject_source && !seen[s]) {
+				seen[s] = 1;
+				count++;
+			}
+		}
+	}
+	free(seen);
+	return count;
+}
+
+/* Compares the claim with each cited evidence claim (ct_compare), keeping the signals' spans. */
+static int compare_evidence(struct rp_model *m, struct sb_stemmer *stemmer, struct rp_claim *cl, struct rp_evidence *e)
+{
+	struct ct_comparison cmp;
+	const struct rp_claim *t;
+	size_t i;
+	int error;
+	if (e->target < 0)
+		return 0;
+	t = &m->claims[e->target];
+	if ((error = ct_compare(stemmer, cl->text, strlen(cl->text), m->sources[cl->source].published, t->text,
+				strlen(t->text), m->sources[t->source].published, &cmp)) < 0)
+		return error;
+	e->score = cmp.score;
+	e->relation = cmp.relation;
+	if (!cmp.nsignals)
+		return 0;
+	if (!(e->signals = calloc(cmp.nsignals, sizeof(*e->signals))))
+		return oom();
+	for (i = 0; i < cmp.nsignals; i++) {
+		const struct ct_signal *s = &cmp.signals[i];
+		struct rp_signal *o = &e->signals[e->nsignals++];
+		o->kind = ct_signal_kind_name(s->kind);
+		o->a = strndup(cl->text + s->a_start, s->a_end - s->a_start);
+		o->b = strndup(t->text + s->b_start, s->b_end - s->b_start);
+		if (!o->a || !o->b)
+			return oom();
+	}
+	return 0;
+}
+
+static int cmp_reviewer(const void *a, const void *b)
+{
+	const struct rp_reviewer *x = a, *y = b;
+	int c = strcasecmp(x->email, y->email);
+	return c ? c : strcmp(x->email, y->email);
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct rp_claim *x = *(const struct rp_claim *const *)a, *y = *(const struct rp_claim *const *)b;
+	int c = strcmp(x->source_id, y->source_id);
+	if (c)
+		return c;
+	if (x->sentence != y->sentence)
+		return x->sentence < y->sentence ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Joins claims with sources and reviews, computes statuses, evidence and scorecards. */
+static int link_claims(struct rp_model *m)
+{
+	struct sb_stemmer *stemmer = NULL;
+	size_t i, j, k;
+	int error = 0;
+
+	/* Reviewers: one per email (case-insensitive), over the shown claims. */
+	for (i = 0; i < m->board.n; i++) {
+		long c = find_claim(m, m->board.reviews[i].claim);
+		if (c < 0 || !m->claims[c].shown)
+			continue;
+		for (k = 0; k < m->nreviewers && strcasecmp(m->reviewers[k].email, m->board.reviews[i].email); k++)
+			;
+		if (k == m->nreviewers) {
+			m->reviewers[k].name = m->board.reviews[i].name;
+			m->reviewers[k].email = m->board.reviews[i].email;
+			m->nreviewers++;
+		}
+		m->reviewers[k].n[m->board.reviews[i].verdict]++;
+		m->reviewers[k].total++;
+	}
+	qsort(m->reviewers, m->nreviewers, sizeof(*m->reviewers), cmp_reviewer);
+
+	if (!(stemmer = sb_stemmer_new("english", "UTF_8")))
+		return ct_error_set(CT_ERROR, "cannot create the English stemmer");
+	for (i = 0; i < m->nclaims && !error; i++) {
+		struct rp_claim *cl = &m->claims[i];
+		size_t first, n = ct_board_find(&m->board, cl->id, &first);
+		struct ct_tally t;
+		long long latest = 0;
+		if (!cl->shown)
+			continue;
+		ct_board_tally(&m->board, cl->id, &t);
+		cl->status = ct_claim_status(&m->rule, &t, cl->record_status);
+		if (n && !(cl->reviews = calloc(n, sizeof(*cl->reviews)))) {
+			error = oom();
+			break;
+		}
+		for (j = 0; j < n && !error; j++) {
+			struct rp_review *rv = &cl->reviews[cl->nreviews++];
+			long long when;
+			rv->r = &m->board.reviews[first + j];
+			rv->reviewer = (size_t)find_reviewer(m, rv->r->email);
+			when = rfc3339_seconds(rv->r->date);
+			if (!cl->latest || when > latest || (when == latest && strcmp(rv->r->date, cl->latest) > 0)) {
+				cl->latest = rv->r->date;
+				latest = when;
+			}
+			if (rv->r->nevidence && !(rv->evidence = calloc(rv->r->nevidence, sizeof(*rv->evidence)))) {
+				error = oom();
+				break;
+			}
+			for (k = 0; k < rv->r->nevidence && !error; k++) {
+				rv->evidence[k].claim = rv->r->evidence[k];
+				rv->evidence[k].target = find_claim(m, rv->r->evidence[k]);
+				rv->evidence[k].relation = "unrelated";
+				error = compare_evidence(m, stemmer, cl, &rv->evidence[k]);
+			}
+		}
+		cl->independent = report_independent_sources(m, cl->source, cl->reviews, cl->nreviews);
+	}
+	sb_stemmer_delete(stemmer);
+	return error;
+}
+
+/* Puts the shown claims in display order: by source, then sentence, then id. */
+static int sort_order(struct rp_model *m)
+{
+	const struct rp_claim **p = calloc(m->norder ? m->norder : 1, sizeof(*p));
+	size_t i;
+	if (!p)
+		return oom();
+	for (i = 0; i < m->norder; i++)
+		p[i] = &m->claims[m->order[i]];
+	qsort(p, m->norder, sizeof(*p), cmp_order);
+	for (i = 0; i < m->norder; i++)
+		m->order[i] = (size_t)(p[i] - m->claims);
+	free(p);
+	return 0;
+}
+
+/* Scorecards, the source-by-source matrix and the order of shown claims. */
+static int summarise(struct rp_model *m)
+{
+	size_t i, j, k, ns = m->nsources;
+	if (!(m->matrix = calloc(ns ? ns * ns : 1, sizeof(*m->matrix))) ||
+	    !(m->order = calloc(m->nclaims ? m->nclaims : 1, sizeof(*m->order))))
+		return oom();
+	for (i = 0; i < m->nclaims; i++) {
+		struct rp_claim *cl = &m->claims[i];
+		struct rp_source *s = &m->sources[cl->source];
+		int cites = 0;
+		if (!cl->shown)
+			continue;
+		/* Withdrawn and superseded claims without reviews are history, not outcomes. */
+		if ((cl->status == CT_S_WITHDRAWN || cl->status == CT_S_SUPERSEDED) && !cl->nreviews)
+			continue;
+		m->order[m->norder++] = i;
+		s->n[cl->status]++;
+		if (cl->status != CT_S_WITHDRAWN && cl->status != CT_S_SUPERSEDED)
+			s->claims++;
+		for (j = 0; j < cl->nreviews; j++) {
+			const struct rp_review *rv = &cl->reviews[j];
+			for (k = 0; k < rv->r->nevidence; k++) {
+				long t = rv->evidence[k].target;
+				size_t a, b;
+				if (t < 0 || m->claims[t].source == cl->source)
+					continue;
+				cites = 1;
+				a = cl->source;
+				b = m->claims[t].source;
+				if (rv->r->verdict == CT_V_CORROBORATED) {
+					m->matrix[a * ns + b].corroborate++;
+					if (a != b)
+						m->matrix[b * ns + a].corroborate++;
+				} else if (rv->r->verdict == CT_V_CONTRADICTED) {
+					m->matrix[a * ns + b].contradict++;
+					m->matrix[b * ns + a].contradict++;
+				}
+			}
+		}
+		if (cl->nreviews && !cites)
+			s->single++;
+	}
+	/* Independent sources behind each source's corroborated claims: the union of their reviews. */
+	for (i = 0; i < ns; i++) {
+		struct rp_review *all = NULL;
+		size_t n = 0, cap = 0;
+		if (!m->sources[i].shown)
+			continue;
+		for (j = 0; j < m->norder; j++) {
+			struct rp_claim *cl = &m->claims[m->order[j]];
+			if (cl->source != i || cl->status != CT_S_CORROBORATED)
+				continue;
+			for (k = 0; k < cl->nreviews; k++) {
+				if (grow(&all, &cap, n, sizeof(*all)) < 0) {
+					free(all);
+					return CT_ENOMEM;
+				}
+				all[n++] = cl->reviews[k];
+			}
+		}
+		m->sources[i].corroborating = report_independent_sources(m, i, all, n);
+		free(all);
+	}
+	return sort_order(m);
+}
+
+/* Cohen's kappa per pair of reviewers; Fleiss' kappa over claims with three or more reviewers. */
+static int agreement(struct rp_model *m)
+{
+	size_t a, b, i, j, k, nr = m->nreviewers, cap = 0;
+	double fsum_p = 0;
+	unsigned long ftot[CT_V_COUNT] = { 0 };
+	signed char *v = calloc(nr ? nr : 1, 1);
+	if (!v)
+		return oom();
+	for (a = 0; a < nr; a++) {
+		for (b = a + 1; b < nr; b++) {
+			unsigned long na[CT_V_COUNT] = { 0 }, nb[CT_V_COUNT] = { 0 }, n = 0, agree = 0;
+			for (i = 0; i < m->norder; i++) {
+				const struct rp_claim *cl = &m->claims[m->order[i]];
+				int va = -1, vb = -1;
+				for (j = 0; j < cl->nreviews; j++) {
+					if (cl->reviews[j].reviewer == a)
+						va = (int)cl->reviews[j].r->verdict;
+					else if (cl->reviews[j].reviewer == b)
+						vb = (int)cl->reviews[j].r->verdict;
+				}
+				if (va < 0 || vb < 0)
+					continue;
+				n++;
+				agree += va == vb;
+				na[va]++;
+				nb[vb]++;
+			}
+			if (!n)
+				continue;
+			if (grow(&m->pairs, &cap, m->npairs, sizeof(*m->pairs)) < 0) {
+				free(v);
+				return CT_ENOMEM;
+			}
+			{
+				struct rp_pair *p = &m->pairs[m->npairs++];
+				double po = (double)agree / (double)n, pe = 0;
+				for (k = 0; k < CT_V_COUNT; k++)
+					pe += ((double)na[k] / (double)n) * ((double)nb[k] / (double)n);
+				p->a = a;
+				p->b = b;
+				p->n = n;
+				p->agree = agree;
+				p->has_kappa = pe < 1.0 - 1e-12;
+				p->kappa = p->has_kappa ? rp_round3((po - pe) / (1.0 - pe)) : 0;
+			}
+		}
+	}
+	/* Fleiss, generalised to a varying number of raters per item: P_i = (sum n_ij^2 - n_i) /
+	 * (n_i (n_i - 1)), P = mean P_i, p_j = share of all ratings in category j, Pe = sum p_j^2. */
+	for (i = 0; i < m->norder; i++) {
+		const struct rp_claim *cl = &m->claims[m->order[i]];
+		unsigned long cnt[CT_V_COUNT] = { 0 }, sq = 0;
+		if (cl->nreviews < 3)
+			continue;
+		for (j = 0; j < cl->nreviews; j++)
+			cnt[cl->reviews[j].r->verdict]++;
+		for (k = 0; k < CT_V_COUNT; k++) {
+			sq += cnt[k] * cnt[k];
+			ftot[k] += cnt[k];
+		}
+		fsum_p += (double)(sq - cl->nreviews) / ((double)cl->nreviews * (double)(cl->nreviews - 1));
+		m->fleiss.items++;
+		m->fleiss.ratings += cl->nreviews;
+	}
+	if (m->fleiss.items) {
+		double p = fsum_p / (double)m->fleiss.items, pe = 0;
+		for (k = 0; k < CT_V_COUNT; k++)
+			pe += ((double)ftot[k] / (double)m->fleiss.ratings) * ((double)ftot[k] / (double)m->fleiss.ratings);
+		m->fleiss.agreement = rp_round3(p);
+		m->fleiss.has_kappa = pe < 1.0 - 1e-12;
+		m->fleiss.kappa = m->fleiss.has_kappa ? rp_round3((p - pe) / (1.0 - pe)) : 0;
+	}
+	free(v);
+	return 0;
+}
+
+/* ---- the changelog ------------------------------------------------------------------------- */
+
+struct change_ctx {
+	struct rp_model *m;
+	ct_desk *desk;
+	const char *since;
+	size_t cap;
+	const struct ct_log_entry *entry;
+	char parent[41];
+	ct_buf tmp;
+	int error;
+};
+
+static const char *verdict_of(const char *data, size_t len)
+{
+	cJSON *rec = cJSON_ParseWithLength(data, len);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "verdict");
+	int k = cJSON_IsString(v) ? ct_verdict_parse(v->valuestring) : -1;
+	cJSON_Delete(rec);
+	return k < 0 ? NULL : ct_verdict_name((enum ct_verdict)k);
+}
+
+static void format_date(char out[64], long long t, int offset)
+{
+	long long s = t + (long long)offset * 60, days = s / 86400, rem = s % 86400;
+	long long z, era, doe, yoe, y, doy, mp, d, mo;
+	int off = offset < 0 ? -offset : offset;
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	/* Civil date from days (proleptic Gregorian). */
+	z = days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	mo = mp < 10 ? mp + 3 : mp - 9;
+	y += mo <= 2;
+	snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", (int)y, (int)mo, (int)d, (int)(rem / 3600),
+		 (int)(rem / 60 % 60), (int)(rem % 60), offset < 0 ? '-' : '+', off / 60 % 100, off % 60);
+}
+
+static int on_changed_record(const char *path, const char *data, size_t len, void *payload)
+{
+	struct change_ctx *c = payload;
+	struct rp_model *m = c->m;
+	struct ct_board_review r;
+	struct rp_change *ch;
+	const char *claim;
+	const char *previous = NULL;
+	char date[64];
+	long cl;
+	int error;
+
+	if (ct_record_kind_of_path(path) != CT_REC_REVIEW)
+		return 0;
+	/* The previous version of the record, when there was one. */
+	ct_buf_clear(&c->tmp);
+	if (c->parent[0]) {
+		error = ct_desk_read(c->desk, c->parent, path, &c->tmp);
+		if (error < 0 && error != CT_ENOTFOUND)
+			return error;
+		if (!error)
+			previous = verdict_of(c->tmp.ptr, c->tmp.len);
+	}
+	if (!data) {
+		if (!c->tmp.len)
+			return 0;
+	} else {
+		ct_buf_clear(&c->tmp);
+		if (ct_buf_put(&c->tmp, data, len) < 0)
+			return oom();
+	}
+	if (ct_board_review_parse(&r, c->tmp.ptr) < 0)
+		return 0;
+	claim = r.claim;
+	cl = find_claim(m, claim);
+	if (m->source_filter && (cl < 0 || !m->claims[cl].shown)) {
+		ct_board_review_release(&r);
+		return 0;
+	}
+	if (data && previous && !strcmp(previous, ct_verdict_name(r.verdict))) {
+		ct_board_review_release(&r);   /* a new note or evidence, not a new verdict */
+		return 0;
+	}
+	if ((error = grow(&m->changes, &c->cap, m->nchanges, sizeof(*m->changes))) < 0) {
+		ct_board_review_release(&r);
+		return error;
+	}
+	ch = &m->changes[m->nchanges];
+	memset(ch, 0, sizeof(*ch));
+	memcpy(ch->commit, c->entry->commit, 41);
+	memcpy(ch->claim, claim, 17);
+	format_date(date, c->entry->time, c->entry->offset);
+	ch->date = strdup(date);
+	ch->name = r.name;
+	ch->email = r.email;
+	r.name = r.email = NULL;
+	ch->verdict = data ? ct_verdict_name(r.verdict) : "withdrawn";
+	ch->previous = previous;
+	m->nchanges++;
+	ct_board_review_release(&r);
+	return ch->date ? 0 : oom();
+}
+
+static int on_review_commit(const struct ct_log_entry *e, void *payload)
+{
+	struct change_ctx *c = payload;
+	ct_buf rev = CT_BUF_INIT;
+	int error;
+	c->entry = e;
+	ct_buf_printf(&rev, "%s^", e->commit);
+	if (ct_buf_oom(&rev) < 0)
+		return oom();
+	if (ct_desk_resolve(c->desk, rev.ptr, c->parent) < 0)
+		c->parent[0] = 0;   /* the first commit */
+	ct_error_clear();
+	ct_buf_release(&rev);
+	error = ct_desk_diff_records(c->desk, c->parent[0] ? c->parent : NULL, e->commit, on_changed_record, c);
+	return error;
+}
+
+/* The commits of the full walk from HEAD that are in (since, at]: their ids, newest first. */
+struct range_ctx {
+	const char *at, *since;
+	int inside;
+	char (*ids)[41];
+	size_t n, cap;
+};
+
+static int collect_range(const struct ct_log_entry *e, void *payload)
+{
+	struct range_ctx *r = payload;
+	if (!strcmp(e->commit, r->since))
+		return 1;
+	if (!strcmp(e->commit, r->at))
+		r->inside = 1;
+	if (!r->inside)
+		return 0;
+	if (grow(&r->ids, &r->cap, r->n, sizeof(*r->ids)) < 0)
+		return CT_ENOMEM;   /* grow recorded the message */
+	memcpy(r->ids[r->n++], e->commit, 41);
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+struct filter_ctx {
+	struct change_ctx *c;
+	const struct range_ctx *range;
+};
+
+static int on_review_commit_in_range(const struct ct_log_entry *e, void *payload)
+{
+	struct filter_ctx *f = payload;
+	if (!strcmp(e->commit, f->range->since))
+		return 1;
+	if (!f->range->n || !bsearch(e->commit, f->range->ids, f->range->n, sizeof(*f->range->ids), cmp_id))
+		return 0;
+	return on_review_commit(e, f->c);
+}
+
+/* Verdicts changed by the commits after since up to the report's commit, newest first: the walk
+ * of every commit from HEAD gives the range (linear history: the commits between the two in
+ * topological order), then the walk over reviews/ diffs each of those commits with its parent. */
+static int changelog(struct rp_model *m, ct_desk *desk)
+{
+	const char *paths[] = { "reviews" };
+	struct range_ctx range;
+	struct change_ctx c;
+	struct filter_ctx f;
+	int error;
+
+	memset(&range, 0, sizeof(range));
+	range.at = m->commit;
+	range.since = m->since;
+	if ((error = ct_desk_log(desk, NULL, 0, collect_range, &range)) < 0)
+		goto done;
+	if (range.n)
+		qsort(range.ids, range.n, sizeof(*range.ids), cmp_id);
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.desk = desk;
+	ct_buf_init(&c.tmp);
+	f.c = &c;
+	f.range = &range;
+	error = ct_desk_log(desk, paths, 1, on_review_commit_in_range, &f);
+	if (error > 0)
+		error = 0;
+	ct_buf_release(&c.tmp);
+done:
+	if (error > 0)
+		error = 0;
+	free(range.ids);
+	return error;
+}
+
+/* ---- building ------------------------------------------------------------------------------ */
+
+static char *setting_str(const cJSON *desk, const char *key)
+{
+	const cJSON *v = ct_setting_get(desk, key);
+	return cJSON_IsString(v) && *v->valuestring ? strdup(v->valuestring) : NULL;
+}
+
+int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *opt)
+{
+	struct load_ctx lc;
+	ct_buf buf = CT_BUF_INIT;
+	cJSON *settings = NULL;
+	size_t i;
+	int error;
+
+	memset(m, 0, sizeof(*m));
+	memset(&lc, 0, sizeof(lc));
+	lc.m = m;
+	ct_buf_init(&lc.tmp);
+	m->source_filter = opt->source;
+	if ((error = ct_desk_resolve(desk, opt->at ? opt->at : "HEAD", m->commit)) < 0)
+		goto done;
+	if (opt->since && (error = ct_desk_resolve(desk, opt->since, m->since)) < 0)
+		goto done;
+	if ((error = ct_desk_read(desk, m->commit, "desk.json", &buf)) < 0 && error != CT_ENOTFOUND)
+		goto done;
+	settings = cJSON_ParseWithLength(buf.ptr, buf.len);
+	if ((error = ct_review_rule_from_desk(settings, &m->rule)) < 0)
+		goto done;
+	m->desk_name = setting_str(settings, "name");
+	m->org_name = setting_str(settings, "organisation.name");
+	m->org_url = setting_str(settings, "organisation.url");
+	m->report_url = setting_str(settings, "report.url");
+	if ((error = ct_desk_foreach_record(desk, m->commit, load_record, &lc)) < 0)
+		goto done;
+	/* (qsort must not be given NULL, even for no elements.) */
+	if (m->nsources)
+		qsort(m->sources, m->nsources, sizeof(*m->sources), cmp_source);
+	if (m->nclaims)
+		qsort(m->claims, m->nclaims, sizeof(*m->claims), cmp_claim);
+	if (m->board.n)
+		qsort(m->board.reviews, m->board.n, sizeof(*m->board.reviews), cmp_board);
+	if (opt->source && find_source(m, opt->source) < 0) {
+		error = ct_error_set(CT_ENOTFOUND, "no such source: '%s'", opt->source);
+		goto done;
+	}
+	for (i = 0; i < m->nsources; i++)
+		m->sources[i].shown = !opt->source || !strcmp(opt->source, m->sources[i].id);
+	/* Claims whose source record is missing are validate's business: they are left out. */
+	for (i = 0; i < m->nclaims; i++) {
+		long s = find_source(m, m->claims[i].source_id);
+		if (s < 0) {
+			memmove(&m->claims[i], &m->claims[i + 1], (m->nclaims - i - 1) * sizeof(*m->claims));
+			m->nclaims--;
+			i--;
+			continue;
+		}
+		m->claims[i].source = (size_t)s;
+		m->claims[i].shown = m->sources[s].shown;
+	}
+	if (!(m->reviewers = calloc(m->board.n ? m->board.n : 1, sizeof(*m->reviewers)))) {
+		error = oom();
+		goto done;
+	}
+	if ((error = link_claims(m)) < 0 || (error = summarise(m)) < 0 || (error = agreement(m)) < 0)
+		goto done;
+	if (m->since[0] && (error = changelog(m, desk)) < 0)
+		goto done;
+	error = 0;
+done:
+	cJSON_Delete(settings);
+	ct_buf_release(&buf);
+	ct_buf_release(&lc.tmp);
+	if (error < 0)
+		rp_model_release(m);
+	return error;
+}
+
+void rp_model_release(struct rp_model *m)
+{
+	size_t i, j, k, l;
+	for (i = 0; i < m->nsources; i++) {
+		free(m->sources[i].id);
+		free(m->sources[i].outlet);
+		free(m->sources[i].published);
+		free(m->sources[i].url);
+		free(m->sources[i].title);
+	}
+	for (i = 0; i < m->nclaims; i++) {
+		struct rp_claim *cl = &m->claims[i];
+		for (j = 0; j < cl->nreviews; j++) {
+			struct rp_review *rv = &cl->reviews[j];
+			for (k = 0; rv->evidence && k < rv->r->nevidence; k++) {
+				for (l = 0; l < rv->evidence[k].nsignals; l++) {
+					free(rv->evidence[k].signals[l].a);
+					free(rv->evidence[k].signals[l].b);
+				}
+				free(rv->evidence[k].signals);
+			}
+			free(rv->evidence);
+		}
+		free(cl->reviews);
+		free(cl->source_id);
+		free(cl->text);
+		free(cl->record_status);
+	}
+	for (i = 0; i < m->nchanges; i++) {
+		free(m->changes[i].date);
+		free(m->changes[i].name);
+		free(m->changes[i].email);
+	}
+	free(m->changes);
+	free(m->sources);
+	free(m->claims);
+	free(m->order);
+	free(m->reviewers);
+	free(m->pairs);
+	free(m->matrix);
+	free(m->desk_name);
+	free(m->org_name);
+	free(m->org_url);
+	free(m->report_url);
+	ct_board_release(&m->board);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- ClaimReview helpers -------------------------------------------------------------------- */
+
+int rp_rating(enum ct_status s)
+{
+	switch (s) {
+	case CT_S_CONTRADICTED:
+		return 1;
+	case CT_S_UNVERIFIABLE:
+		return 3;
+	case CT_S_CORROBORATED:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+const char *rp_rating_name(enum ct_status s)
+{
+	switch (s) {
+	case CT_S_CONTRADICTED:
+		return "Contradicted";
+	case CT_S_UNVERIFIABLE:
+		return "Unverifiable";
+	case CT_S_CORROBORATED:
+		return "Corroborated";
+	default:
+		return NULL;
+	}
+}
+
+/* Words that read as a verdict; claimReviewed states the claim, the rating judges it. */
+static const char *const verdict_words[] = {
+	"true", "false", "untrue", "misleading", "correct", "incorrect", "accurate", "inaccurate", "wrong",
+	"fake", "hoax", "lie", "lies", "debunked", "verified", "unverified", "unverifiable", "corroborated",
+	"contradicted", "disputed", "mostly", "partly", "half-true", NULL
+};
+
+static int is_verdict_word(const char *w, size_t n)
+{
+	const char *const *v;
+	for (v = verdict_words; *v; v++)
+		if (strlen(*v) == n && !strncasecmp(*v, w, n))
+			return 1;
+	return 0;
+}
+
+static int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+	       c >= 0x80;
+}
+
+#define CLAIM_REVIEWED_MAX 74   /* characters, ellipsis included: "under 75" */
+
+void rp_claim_reviewed(ct_buf *out, const char *text)
+{
+	ct_buf clean = CT_BUF_INIT;
+	size_t i = 0, chars = 0, cut = 0, start = out->len;
+	int space = 0;
+	/* Drop verdict words, fold whitespace and control characters into single spaces. */
+	while (text[i]) {
+		unsigned char c = (unsigned char)text[i];
+		if (is_word_byte(c) && c != '\'' && c != '-') {
+			size_t j = i;
+			while (text[j] && is_word_byte((unsigned char)text[j]))
+				j++;
+			if (is_verdict_word(text + i, j - i)) {
+				i = j;
+				continue;
+			}
+			if (space && clean.len)
+				ct_buf_putc(&clean, ' ');
+			space = 0;
+			ct_buf_put(&clean, text + i, j - i);
+			i = j;
+		} else if (c <= ' ' || c == 0x7f) {
+			space = 1;
+			i++;
+		} else {
+			/* Punctuation sticks to the word before it (no space before a comma). */
+			if (space && clean.len && c != ',' && c != '.' && c != ';' && c != ':' && c != '!' && c != '?' &&
+			    c != ')')
+				ct_buf_putc(&clean, ' ');
+			space = 0;
+			ct_buf_putc(&clean, (char)c);
+			i++;
+		}
+	}
+	/* Count characters (UTF-8 lead bytes); cut at the last space that leaves room for "…". */
+	for (i = 0; i < clean.len; i++) {
+		unsigned char c = (unsigned char)clean.ptr[i];
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c == ' ' && chars + 1 <= CLAIM_REVIEWED_MAX) {
+			cut = i;
+		}
+		chars++;
+	}
+	if (chars <= CLAIM_REVIEWED_MAX) {
+		ct_buf_put(out, clean.ptr, clean.len);
+	} else {
+		if (!cut) {   /* one long word: cut on a character boundary */
+			for (i = 0, chars = 0; i < clean.len; i++) {
+				if (((unsigned char)clean.ptr[i] & 0xc0) != 0x80 && chars++ == CLAIM_REVIEWED_MAX - 1)
+					break;
+			}
+			cut = i;
+		}
+		/* Trailing punctuation before the ellipsis reads badly: drop it. */
+		while (cut > 0 && strchr(",;:-", clean.ptr[cut - 1]))
+			cut--;
+		ct_buf_put(out, clean.ptr, cut);
+		ct_buf_puts(out, "\xe2\x80\xa6");
+	}
+	if (out->len == start)
+		ct_buf_puts(out, "(claim)");
+	ct_buf_release(&clean);
+}
