@@ -185,52 +185,42 @@ static int cmp_board(const void *a, const void *b)
 	return c ? c : strcmp(x->email, y->email);
 }
 
+/* Lookups in the sorted arrays of the model: bsearch with one key comparison per array. */
+static int source_key(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rp_source *)elem)->id);
+}
+
+static int claim_key(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rp_claim *)elem)->id);
+}
+
+static int reviewer_key(const void *key, const void *elem)
+{
+	return strcasecmp(key, ((const struct rp_reviewer *)elem)->email);
+}
+
+static long find_in(const void *key, const void *base, size_t n, size_t size,
+		    int (*cmp)(const void *, const void *))
+{
+	const char *hit = n ? bsearch(key, base, n, size, cmp) : NULL;
+	return hit ? (long)((size_t)(hit - (const char *)base) / size) : -1;
+}
+
 static long find_source(const struct rp_model *m, const char *id)
 {
-	size_t lo = 0, hi = m->nsources;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->sources[mid].id, id);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(id, m->sources, m->nsources, sizeof *m->sources, source_key);
 }
 
 static long find_claim(const struct rp_model *m, const char *id)
 {
-	size_t lo = 0, hi = m->nclaims;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->claims[mid].id, id);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(id, m->claims, m->nclaims, sizeof *m->claims, claim_key);
 }
 
 static long find_reviewer(const struct rp_model *m, const char *email)
 {
-	size_t lo = 0, hi = m->nreviewers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcasecmp(m->reviewers[mid].email, email);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(email, m->reviewers, m->nreviewers, sizeof *m->reviewers, reviewer_key);
 }
 
 /* Seconds since the epoch of an RFC 3339 date ("2025-10-16T09:00:00+02:00"), 0 when malformed. */
