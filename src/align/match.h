@@ -69,7 +69,7 @@ struct ct_match_source {
  * copy is the later published (then the smaller, then the greater id). dep[x * nsources + y] is
  * set to 1 when x depends on y (dep: nsources * nsources bytes, cleared first). 0 or CT_ENOMEM. */
 #define CT_MATCH_DEP_SHARE 0.7
-#define CT_MATCH_DEP_MIN 4
+#define CT_MATCH_DEP_MIN 6
 int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, const struct ct_match_link *links,
 			size_t nlinks, unsigned char *dep);
 
