@@ -41,8 +41,50 @@ static void keep_best(struct cand *top, size_t *n, size_t k, size_t c, double sc
 	top[i].score = score;
 }
 
+/* Prepared claims kept for the pair scorer (about 20 KB each). */
+#define CACHE_SLOTS 1024
+
+/* Claim i analysed, from its cache slot (analysed into it if the slot holds another claim). The
+ * slot busy (the other claim of the pair) is not taken: scratch is used instead. NULL when out of
+ * memory. */
+static struct ct_prepared *cached(struct ct_prepared **cache, size_t *cache_id, size_t nslots, struct sb_stemmer *stemmer,
+				  const struct ct_match_claim *claims, size_t i, size_t busy, struct ct_prepared *scratch)
+{
+	size_t slot = i % nslots;
+	struct ct_prepared *p;
+	if (slot == busy) {
+		ct_prepare(scratch, stemmer, claims[i].text, claims[i].len, claims[i].published);
+		return scratch;
+	}
+	if (cache_id[slot] == i)
+		return cache[slot];
+	if (!cache[slot] && !(cache[slot] = ct_prepared_new()))
+		return NULL;
+	p = cache[slot];
+	ct_prepare(p, stemmer, claims[i].text, claims[i].len, claims[i].published);
+	cache_id[slot] = i;
+	return p;
+}
+
+void ct_match_result_free(struct ct_match_result *r)
+{
+	free(r->pairs);
+	free(r->signals);
+	memset(r, 0, sizeof(*r));
+}
+
+void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_pair *p, struct ct_comparison *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->score = p->score;
+	out->relation = p->relation;
+	out->nsignals = p->nsig;
+	if (p->nsig)
+		memcpy(out->signals, r->signals + p->sig, p->nsig * sizeof(*out->signals));
+}
+
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n,
-		 struct ct_match_pair **out, size_t *nout, struct ct_match_stats *stats)
+		 struct ct_match_result *out, struct ct_match_stats *stats)
 {
 	struct ct_prepared *pa = NULL, *pb = NULL;
 	size_t *off = NULL, i, j, total = 0, cap = 0, ntid = 0, hcap, npairs = 0, ncand = 0, candcap = 0, outcap = 0;
@@ -52,12 +94,15 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	uint32_t *touched = NULL;
 	uint64_t *cand = NULL;
 	struct ct_match_pair *pairs = NULL;
+	struct ct_signal *sigs = NULL;
+	size_t nsigs = 0, sigcap = 0;
 	struct ct_match_stats st;
+	struct ct_prepared **cache = NULL;
+	size_t *cache_id = NULL, nslots = 0;
 	int error = 0;
 
 	memset(&st, 0, sizeof(st));
-	*out = NULL;
-	*nout = 0;
+	memset(out, 0, sizeof(*out));
 	st.claims = n;
 	if (n >= UINT32_MAX)
 		return ct_error_set(CT_EINPUT, "too many claims to match: %zu", n);
@@ -185,40 +230,66 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	ncand = j;
 	st.candidates = ncand;
 
-	/* 5. The pair scorer on each candidate pair; the first claim is analysed once for all its
-	 * pairs (they are sorted by it). */
-	{
-		size_t cur = SIZE_MAX;
-		for (i = 0; i < ncand; i++) {
-			size_t a = (size_t)(cand[i] >> 32), b = (size_t)(cand[i] & 0xffffffffu);
-			struct ct_comparison cmp;
-			if (a != cur) {
-				ct_prepare(pa, stemmer, claims[a].text, claims[a].len, claims[a].published);
-				cur = a;
-			}
-			ct_prepare(pb, stemmer, claims[b].text, claims[b].len, claims[b].published);
-			if ((error = ct_compare_prepared(pa, pb, &cmp)) < 0)
-				goto done;
-			if (!strcmp(cmp.relation, "unrelated"))
-				continue;
-			if (npairs == outcap) {
-				size_t ncap = outcap ? outcap * 2 : 256;
-				struct ct_match_pair *p2 = realloc(pairs, ncap * sizeof(*pairs));
-				if (!p2)
-					goto nomem;
-				pairs = p2;
-				outcap = ncap;
-			}
-			pairs[npairs].a = a;
-			pairs[npairs].b = b;
-			pairs[npairs].cmp = cmp;
-			npairs++;
+	/* 5. The pair scorer on each candidate pair. Pairs are sorted by their first claim, whose
+	 * neighbours (the same source) mostly have their candidates in the same few sources: a
+	 * direct-mapped cache of prepared claims analyses most claims once. */
+	free(acc);
+	free(norm);
+	free(touched);
+	acc = norm = NULL;
+	touched = NULL;
+	nslots = n < CACHE_SLOTS ? (n ? n : 1) : CACHE_SLOTS;
+	if (!(cache = calloc(nslots, sizeof(*cache))) || !(cache_id = malloc(nslots * sizeof(*cache_id))))
+		goto nomem;
+	for (i = 0; i < nslots; i++)
+		cache_id[i] = SIZE_MAX;
+	for (i = 0; i < ncand; i++) {
+		size_t a = (size_t)(cand[i] >> 32), b = (size_t)(cand[i] & 0xffffffffu);
+		struct ct_prepared *x, *y;
+		struct ct_comparison cmp;
+		if (!(x = cached(cache, cache_id, nslots, stemmer, claims, a, SIZE_MAX, pa)) ||
+		    !(y = cached(cache, cache_id, nslots, stemmer, claims, b, a % nslots, pb)))
+			goto nomem;
+		if ((error = ct_compare_prepared(x, y, &cmp)) < 0)
+			goto done;
+		if (!strcmp(cmp.relation, "unrelated"))
+			continue;
+		if (npairs == outcap) {
+			size_t ncap = outcap ? outcap * 2 : 256;
+			struct ct_match_pair *p2 = realloc(pairs, ncap * sizeof(*pairs));
+			if (!p2)
+				goto nomem;
+			pairs = p2;
+			outcap = ncap;
 		}
+		if (nsigs + cmp.nsignals > sigcap) {
+			size_t ncap = sigcap ? sigcap * 2 : 256;
+			struct ct_signal *s2;
+			while (ncap < nsigs + cmp.nsignals)
+				ncap *= 2;
+			if (!(s2 = realloc(sigs, ncap * sizeof(*sigs))))
+				goto nomem;
+			sigs = s2;
+			sigcap = ncap;
+		}
+		pairs[npairs].a = (uint32_t)a;
+		pairs[npairs].b = (uint32_t)b;
+		pairs[npairs].score = cmp.score;
+		pairs[npairs].relation = cmp.relation;
+		pairs[npairs].sig = nsigs;
+		pairs[npairs].nsig = (uint32_t)cmp.nsignals;
+		if (cmp.nsignals)
+			memcpy(sigs + nsigs, cmp.signals, cmp.nsignals * sizeof(*sigs));
+		nsigs += cmp.nsignals;
+		npairs++;
 	}
 	st.pairs = npairs;
-	*out = pairs;
-	*nout = npairs;
+	out->pairs = pairs;
+	out->npairs = npairs;
+	out->signals = sigs;
+	out->nsignals = nsigs;
 	pairs = NULL;
+	sigs = NULL;
 	goto done;
 nomem:
 	error = oom();
@@ -241,6 +312,11 @@ done:
 	free(touched);
 	free(cand);
 	free(pairs);
+	free(sigs);
+	for (i = 0; cache && i < nslots; i++)
+		ct_prepared_free(cache[i]);
+	free(cache);
+	free(cache_id);
 	return error;
 }
 

@@ -6,6 +6,7 @@
 #define CT_ALIGN_MATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "align/compare.h"
 
@@ -16,7 +17,7 @@ struct sb_stemmer;
 /* Terms found in more claims than this (and in more than 1/20 of them) are skipped when
  * gathering candidates: they name no fact, and their posting lists would make the cost grow
  * with the square of the claims. */
-#define CT_MATCH_DF_CAP 2000
+#define CT_MATCH_DF_CAP 1000
 /* Least candidate overlap (a Dice of IDF-weighted terms, 0..1) worth scoring. */
 #define CT_MATCH_MIN_OVERLAP 0.08
 
@@ -29,9 +30,23 @@ struct ct_match_claim {
 };
 
 struct ct_match_pair {
-	size_t a, b;            /* claim indexes, a < b */
-	struct ct_comparison cmp;
+	uint32_t a, b;          /* claim indexes, a < b */
+	double score;           /* as ct_comparison.score */
+	const char *relation;   /* "corroborates", "contradicts" or "related" (static) */
+	size_t sig;             /* its signals: ct_match_result.signals[sig .. sig + nsig) */
+	uint32_t nsig;
 };
+
+struct ct_match_result {
+	struct ct_match_pair *pairs;
+	size_t npairs;
+	struct ct_signal *signals;
+	size_t nsignals;
+};
+/* Frees what ct_match_run allocated in r and zeroes it. */
+void ct_match_result_free(struct ct_match_result *r);
+/* The comparison of pair p (score, relation, signals) as ct_compare gives it. */
+void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_pair *p, struct ct_comparison *out);
 
 struct ct_match_stats {
 	size_t claims, queries;
@@ -44,10 +59,10 @@ struct ct_match_stats {
 
 /* Matches claims[0..n): every pair of claims of different sources where one is a query and the
  * other among its best candidates, scored; pairs whose relation is not "unrelated" are returned
- * in *out (malloc'ed, sorted by a then b; free it) and their number in *nout. stats may be NULL.
- * 0 or CT_ENOMEM. */
+ * in out (sorted by a then b; free with ct_match_result_free). stats may be NULL. 0, CT_EINPUT
+ * (2^32 claims or more) or CT_ENOMEM. */
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n,
-		 struct ct_match_pair **out, size_t *nout, struct ct_match_stats *stats);
+		 struct ct_match_result *out, struct ct_match_stats *stats);
 
 /* One alignment between two sources, for the dependence test: the claims' positions (sentence
  * indexes) in their sources. */

@@ -194,13 +194,15 @@ done:
 	return error;
 }
 
-static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_pair *pairs, size_t n)
+static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_result *res)
 {
 	size_t i;
 	int error = 0;
-	for (i = 0; i < n && !error; i++) {
-		struct ct_comparison cmp = pairs[i].cmp;
+	for (i = 0; i < res->npairs && !error; i++) {
+		const struct ct_match_pair *pairs = res->pairs;
+		struct ct_comparison cmp;
 		size_t x = pairs[i].a, y = pairs[i].b, k;
+		ct_match_comparison(res, &pairs[i], &cmp);
 		const struct ct_match_claim *a, *b;
 		cJSON *o;
 		char *sig = NULL;
@@ -235,9 +237,9 @@ static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_pai
 int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_match_stats *stats)
 {
 	struct loaded l;
-	struct ct_match_pair *pairs = NULL;
+	struct ct_match_result res = { NULL, 0, NULL, 0 };
 	struct sb_stemmer *stemmer = NULL;
-	size_t npairs = 0, i;
+	size_t i;
 	int error;
 
 	(void)ctx;
@@ -255,7 +257,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 		error = ct_error_set(CT_ENOMEM, "cannot create the English stemmer");
 		goto done;
 	}
-	if ((error = ct_match_run(stemmer, l.claims, l.n, &pairs, &npairs, stats)) < 0)
+	if ((error = ct_match_run(stemmer, l.claims, l.n, &res, stats)) < 0)
 		goto done;
 	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
@@ -264,7 +266,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	for (i = 0; i < l.ndirty && !error && !l.all; i++)
 		error = ct_index_align_clear(ix, l.dirty[i]);
 	if (!error)
-		error = store_pairs(ix, &l, pairs, npairs);
+		error = store_pairs(ix, &l, &res);
 	if (!error)
 		error = store_dependence(ix, &l);
 	if (!error)
@@ -275,7 +277,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 		ct_index_rollback(ix);
 done:
 	sb_stemmer_delete(stemmer);
-	free(pairs);
+	ct_match_result_free(&res);
 	loaded_release(&l);
 	return error;
 }
