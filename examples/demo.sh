@@ -36,6 +36,8 @@ for f in sloppy-rewrite translated-copy opinion-column; do
 	step "$CT" add --id "$f" --outlet "$outlet" --published 2025-10-16 "$story/$f.txt"
 done
 step "$CT" add --id herald "$story/harbour-herald.txt"
+# Align the claims across outlets: the rewrite and the translation are recognised as copies.
+step "$CT" match --stats
 step "$CT" sources
 step "$CT" claims --source northwire
 step "$CT" claims --search "gate closed"

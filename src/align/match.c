@@ -223,7 +223,8 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			cand[ncand++] = a << 32 | b;
 		}
 	}
-	qsort(cand, ncand, sizeof(*cand), cmp_u64);
+	if (ncand)   /* qsort must not be given NULL */
+		qsort(cand, ncand, sizeof(*cand), cmp_u64);
 	for (i = j = 0; i < ncand; i++)
 		if (!j || cand[j - 1] != cand[i])
 			cand[j++] = cand[i];

@@ -113,6 +113,19 @@ static void print_sources(const struct list_ctx *l)
 		} else {
 			print_cell(str_or(rec, "outlet", ""), text_width(str_or(rec, "outlet", "")) > ow ? ow : 0);
 		}
+		{
+			const cJSON *d, *deps = cJSON_GetObjectItemCaseSensitive(rec, "dependent_on");
+			int k = 0;
+			cJSON_ArrayForEach(d, deps) {
+				if (!cJSON_IsString(d))
+					continue;
+				printf("%s%s", k++ ? ", " : "  (copy of ", ct_color(l->ctx, CT_C_DIM));
+				print_clean(d->valuestring);
+				printf("%s", ct_color(l->ctx, CT_C_RESET));
+			}
+			if (k)
+				putchar(')');
+		}
 		putchar('\n');
 	}
 }

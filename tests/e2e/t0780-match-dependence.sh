@@ -21,6 +21,11 @@ json_assert "$OUT" "{s['id']: s['dependent_on'] for s in d} == {'coastline-daily
 	'opinion-column': [], 'sloppy-rewrite': ['harbour-herald'], 'translated-copy': ['coastline-daily'],
 	'wire-service': []}" "dependent_on"
 
+expect_ok ct sources
+expect_stdout_contains "(copy of harbour-herald)"
+expect_stdout_contains "(copy of coastline-daily)"
+[ "$(grep -c 'copy of' "$OUT")" = 2 ] || fail "only the two copies are marked"
+
 expect_ok ct match --json
 cp "$OUT" ../aligns.json
 json_assert ../aligns.json "all(a['independent'] == (sorted(a['sources']) not in (['harbour-herald', 'sloppy-rewrite'],
