@@ -104,7 +104,7 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
-	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
+	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --interactive --source --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;
 	sync) opts="--no-push --json --help" ;;
