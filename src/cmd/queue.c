@@ -65,8 +65,8 @@ static const char *str_or(const cJSON *o, const char *key, const char *dflt)
 
 /* ---- the terminal ------------------------------------------------------------------------ */
 
-static struct termios saved_tio;
-static volatile sig_atomic_t tio_saved, got_signal;
+static struct termios saved_tio, raw_tio;
+static volatile sig_atomic_t tio_saved, raw_on, got_signal;
 
 static void on_signal(int sig)
 {
@@ -75,23 +75,33 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+/* Back in the foreground after ^Z: the shell has put its own mode back; raw mode again. */
+static void on_cont(int sig)
+{
+	(void)sig;
+	if (raw_on && !got_signal)
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw_tio);
+}
+
 /* Raw mode: keys arrive one at a time without echo; ISIG stays, so ^C still sends SIGINT. */
 static int term_raw(void)
 {
-	struct termios t = saved_tio;
-	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-	t.c_cc[VMIN] = 1;
-	t.c_cc[VTIME] = 0;
-	return tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	raw_tio = saved_tio;
+	raw_tio.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw_tio.c_cc[VMIN] = 1;
+	raw_tio.c_cc[VTIME] = 0;
+	raw_on = 1;
+	return tcsetattr(STDIN_FILENO, TCSANOW, &raw_tio);
 }
 
 static void term_restore(void)
 {
+	raw_on = 0;
 	if (tio_saved)
 		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
 }
 
-static void term_setup(struct sigaction *old_int, struct sigaction *old_term)
+static void term_setup(struct sigaction *old_int, struct sigaction *old_term, struct sigaction *old_cont)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
@@ -100,18 +110,23 @@ static void term_setup(struct sigaction *old_int, struct sigaction *old_term)
 	sa.sa_flags = 0;   /* no SA_RESTART: a blocked read returns EINTR and the queue stops */
 	sigaction(SIGINT, &sa, old_int);
 	sigaction(SIGTERM, &sa, old_term);
+	sa.sa_handler = on_cont;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGCONT, &sa, old_cont);
 	if (tcgetattr(STDIN_FILENO, &saved_tio) == 0) {
 		tio_saved = 1;
 		term_raw();
 	}
 }
 
-static void term_teardown(const struct sigaction *old_int, const struct sigaction *old_term)
+static void term_teardown(const struct sigaction *old_int, const struct sigaction *old_term,
+			  const struct sigaction *old_cont)
 {
 	term_restore();
 	tio_saved = 0;
 	sigaction(SIGINT, old_int, NULL);
 	sigaction(SIGTERM, old_term, NULL);
+	sigaction(SIGCONT, old_cont, NULL);
 }
 
 /* One key from the terminal: the byte, or -1 at end of input or on a signal. An escape sequence
@@ -480,11 +495,16 @@ static int resolve_words(struct queue *q, const cJSON *claim, const struct align
 			 struct answer *ans)
 {
 	const char *ids[64];
-	size_t n = 0;
-	char *w, *save = NULL;
+	size_t n = 0, len, next;
+	char *w = words;
 	int error;
-	for (w = strtok_r(words, " \t,", &save); w; w = strtok_r(NULL, " \t,", &save)) {
-		size_t len = strlen(w);
+	for (;; w += next) {
+		w += strspn(w, " \t,");
+		if (!*w)
+			break;
+		len = strcspn(w, " \t,");
+		next = w[len] ? len + 1 : len;
+		w[len] = '\0';
 		if (n == sizeof(ids) / sizeof(ids[0]))
 			return ct_error_set(CT_EINPUT, "at most %zu pieces of evidence per review", n);
 		if (len <= 2 && strspn(w, "0123456789") == len) {
@@ -721,7 +741,7 @@ static enum ct_status status_with(struct queue *q, const struct item *it, enum c
 int ct_review_queue(struct ct_ctx *ctx, const char *source, const char *reviewer)
 {
 	struct queue q;
-	struct sigaction old_int, old_term;
+	struct sigaction old_int, old_term, old_cont;
 	size_t k, reviewed = 0, skipped = 0;
 	cJSON *settings = NULL;
 	int r = 0, error, quit = 0;
@@ -752,7 +772,7 @@ int ct_review_queue(struct ct_ctx *ctx, const char *source, const char *reviewer
 	q.tty = isatty(STDIN_FILENO);
 	got_signal = 0;
 	if (q.tty && q.n)
-		term_setup(&old_int, &old_term);
+		term_setup(&old_int, &old_term, &old_cont);
 	for (k = 0; k < q.n && !quit; k++) {
 		struct item *it = &q.items[k];
 		struct aligned al[ALIGNED_MAX];
@@ -813,7 +833,7 @@ int ct_review_queue(struct ct_ctx *ctx, const char *source, const char *reviewer
 		fflush(stdout);
 	}
 	if (q.tty && q.n)
-		term_teardown(&old_int, &old_term);
+		term_teardown(&old_int, &old_term, &old_cont);
 	printf("%zu reviewed, %zu skipped, %zu left\n", reviewed, skipped, q.n - reviewed - skipped);
 	if (got_signal && !r)
 		r = 128 + (int)got_signal;
