@@ -537,7 +537,7 @@ enum action { A_VERDICT, A_SKIP, A_QUIT };
 static int parse_line(struct queue *q, const cJSON *claim, const struct aligned *al, size_t nal, ct_buf *line,
 		      struct answer *ans, enum action *act)
 {
-	char *s = line->ptr, *sep, *word;
+	char *s = line->ptr, *sep, *word, *note = NULL;
 	size_t wl;
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -595,25 +595,28 @@ static int parse_line(struct queue *q, const cJSON *claim, const struct aligned 
 		}
 	}
 	if (sep) {
-		char *note = sep + 2;
+		note = sep + 2;
 		*sep = '\0';
 		while (*note == ' ' || *note == '\t')
 			note++;
-		if (*note) {
-			if (ct_review_check_note(note) < 0)
-				return CT_EINPUT;
-			ct_buf_clear(&ans->note);
-			ct_buf_puts(&ans->note, note);
-		}
+		if (!*note)
+			note = NULL;
+		else if (ct_review_check_note(note) < 0)
+			return CT_EINPUT;
 	}
 	if (ans->verdict == CT_V_UNVERIFIABLE && strspn(s, " \t") != strlen(s))
 		return ct_error_set(CT_EINPUT, "an unverifiable verdict takes no evidence ('u' or 'u -- NOTE')");
 	if (resolve_words(q, claim, al, nal, s, ans) < 0)
 		return CT_EINPUT;
-	if (ans->verdict != CT_V_UNVERIFIABLE && !ans->nev && !ans->note.len)
+	if (ans->verdict != CT_V_UNVERIFIABLE && !ans->nev && !ans->note.len && !note)
 		return ct_error_set(CT_EINPUT, "a verdict of %s rests on evidence: give numbers from the list or claim ids, "
 				    "or say why there is none with a note ('%s -- NOTE')",
 				    ct_verdict_name((enum ct_verdict)ans->verdict), word);
+	/* The line's note replaces one given with n only once the whole answer is good. */
+	if (note) {
+		ct_buf_clear(&ans->note);
+		ct_buf_puts(&ans->note, note);
+	}
 	*act = A_VERDICT;
 	return 0;
 }

@@ -1,13 +1,16 @@
 #!/bin/bash
 # review -i through a pipe: the queue's order (disputed first, then check-worthiness, then id),
-# what it leaves out (claims the reviewer judged, settled claims, withdrawn ones), evidence by
-# claim id, notes, skip, bad answers asked again, quit, end of input, one commit per verdict
-# authored by the reviewer, a refused write, --source, and untrusted text printed inert.
+# what it leaves out (claims the reviewer judged, settled claims, superseded and withdrawn ones),
+# evidence by claim id, notes (a refused answer's note is not kept), skip, bad answers asked
+# again, quit, end of input, one commit per verdict authored by the reviewer, a refused write,
+# --source, and untrusted text printed inert.
 . "$(dirname "$0")/lib.sh"
 
 new_desk desk
 cd desk
-expect_ok ct add --outlet "Ostvale Post" --published 2025-03-03 "$FIXTURES/bridge.txt"
+mkdir ../in
+cp "$FIXTURES/bridge.txt" ../in/bridge.txt
+expect_ok ct add --outlet "Ostvale Post" --published 2025-03-03 ../in/bridge.txt
 expect_ok ct add --outlet "Wend Wire" --published 2025-03-04 "$FIXTURES/bridge-wire.txt"
 expect_ok ct add --outlet "Wend Courier" --published 2025-03-05 "$FIXTURES/market.txt"
 expect_ok ct claims --json
@@ -55,6 +58,8 @@ cat >../answers <<EOF
 c
 c 1
 x ${wire_vote:0:6} zz
+x zz -- a note of a refused answer
+x
 x ${wire_vote:0:6} -- the wire says 6 to 3
 bogus
 s extra
@@ -73,6 +78,8 @@ cat >../err.expected <<EOF
 claimtrack: a verdict of corroborated rests on evidence: give numbers from the list or claim ids, or say why there is none with a note ('c -- NOTE')
 claimtrack: no aligned claim numbered 1 (the list is empty: give claim ids)
 claimtrack: not a claim id: 'zz' (4 to 16 hex digits)
+claimtrack: not a claim id: 'zz' (4 to 16 hex digits)
+claimtrack: a verdict of contradicted rests on evidence: give numbers from the list or claim ids, or say why there is none with a note ('x -- NOTE')
 claimtrack: unknown answer 'bogus': c, x, u, s, n, q or ? (one per line)
 claimtrack: 's' takes nothing after it
 claimtrack: evidence '${same:0:8}' is a claim of the same source '$(src_of "${q[2]}")'; evidence must come from other sources
@@ -170,3 +177,18 @@ expect_stdout_contains "12 million crowns [2J ]0;owned for software"
 if grep -q "$(printf '[\033\007]')" "$OUT"; then
 	fail "a control character from the article or the outlet reached stdout"
 fi
+
+# ---- a revised article: its superseded and withdrawn claims leave the queue ---------------------
+cp "$FIXTURES/bridge-v2.txt" ../in/bridge.txt
+expect_ok ct add ../in/bridge.txt
+expect_ok ct claims --all --source bridge --json
+cp "$OUT" ../bridge-all.json
+mapfile -t gone < <(json_eval ../bridge-all.json "[c['id'] for c in d if c['status'] != 'active']")
+[ "${#gone[@]}" -ge 2 ] || fail "the revision should supersede or withdraw claims: ${gone[*]}"
+nb=$(json_eval ../bridge-all.json "len([c for c in d if c['status'] == 'active'])")
+yes s | head -n 40 >../answers
+expect_ok ct review -i --source bridge --reviewer "Eve <eve@example.org>" <../answers
+head -1 "$OUT" | grep -qx "$nb claims\{0,1\} to review for Eve <eve@example.org>" || fail "Eve's queue of the revised bridge"
+for g in "${gone[@]}"; do
+	expect_stdout_lacks "$g"
+done
