@@ -485,7 +485,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 	if (o.published && !ct_date_valid(o.published))
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", o.published);
 	if (o.url && !ct_url_valid(o.url))
-		return ct_cmd_error(CT_EXIT_INPUT, "--url must be an absolute URL without spaces: '%s'", o.url);
+		return ct_cmd_error(CT_EXIT_INPUT, "--url must be an absolute URL without spaces, quotes or <>\\^`{|} (percent-encode them): '%s'", o.url);
 	if (o.outlet && (!*o.outlet || strlen(o.outlet) > 200 || strchr(o.outlet, '\n')))
 		return ct_cmd_error(CT_EXIT_INPUT, "--outlet must be 1-200 characters on one line");
 	if (o.title && (strlen(o.title) > 1000 || strchr(o.title, '\n')))
