@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cmd/match.h"
 #include "record/record.h"
 #include "review/board.h"
 #include "util/err.h"
@@ -24,7 +25,7 @@ struct item {
 	char id[17];
 	char *record;           /* the claim's JSON */
 	enum ct_status status;
-	unsigned contradicting; /* contradicting alignments with claims of other sources */
+	unsigned contradicting; /* other sources contradicting it (ct_index_claim_support) */
 	double checkworthy;
 };
 
@@ -34,7 +35,7 @@ struct aligned {
 	char *relation;
 	double score;
 	char *text;             /* the aligned claim's sentence */
-	char *signals;          /* "kind a / b; ..." ready to print (untrusted text inside) */
+	char *signals;          /* "kind: ours / theirs; ..." ready to print (untrusted text inside) */
 };
 
 struct source_info {
@@ -238,30 +239,93 @@ static void aligned_release(struct aligned *a, size_t n)
 	}
 }
 
-/* The claims of other sources aligned with claim_id, best score first, at most ALIGNED_MAX, into
- * out[0..*nout). The index holds no alignments yet (`claimtrack match` is not merged): the list is
- * empty and evidence is given by claim id. */
-static int load_alignments(struct queue *q, const char *claim_id, struct aligned *out, size_t *nout)
+struct align_collect {
+	struct queue *q;
+	const char *claim;
+	struct aligned *out;
+	size_t n;
+};
+
+static char *dup_or_empty(const char *s)
 {
-	(void)q;
-	(void)claim_id;
-	(void)out;
-	*nout = 0;
-	return 0;
+	return strdup(s ? s : "");
 }
 
-/* Number of contradicting alignments of claim_id (for the order of the queue). */
+static int on_alignment(const char *path, const char *json, void *payload)
+{
+	struct align_collect *c = payload;
+	cJSON *o = cJSON_Parse(json), *other_rec = NULL;
+	const cJSON *claims = cJSON_GetObjectItemCaseSensitive(o, "claims");
+	const cJSON *sources = cJSON_GetObjectItemCaseSensitive(o, "sources");
+	const cJSON *score = cJSON_GetObjectItemCaseSensitive(o, "score");
+	const cJSON *sig, *signals = cJSON_GetObjectItemCaseSensitive(o, "signals");
+	const cJSON *ca = cJSON_GetArrayItem(claims, 0), *cb = cJSON_GetArrayItem(claims, 1);
+	const char *other, *other_source;
+	struct aligned *a;
+	ct_buf buf = CT_BUF_INIT;
+	int mine, error = 0;
+	(void)path;
+	if (!o)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if (c->n == ALIGNED_MAX) {
+		cJSON_Delete(o);
+		return 1;   /* the list is full: stop */
+	}
+	if (!cJSON_IsString(ca) || !cJSON_IsString(cb) || !cJSON_IsArray(sources)) {
+		cJSON_Delete(o);
+		return 0;
+	}
+	mine = strcmp(ca->valuestring, c->claim) ? 1 : 0;
+	other = mine ? ca->valuestring : cb->valuestring;
+	if (!cJSON_IsString(cJSON_GetArrayItem(sources, mine ? 0 : 1)) || strlen(other) != 16) {
+		cJSON_Delete(o);
+		return 0;
+	}
+	other_source = cJSON_GetArrayItem(sources, mine ? 0 : 1)->valuestring;
+	a = &c->out[c->n];
+	memset(a, 0, sizeof(*a));
+	memcpy(a->id, other, 17);
+	a->score = cJSON_IsNumber(score) ? score->valuedouble : 0;
+	if (ct_index_get(c->q->ix, "claim", other, &buf, NULL) == 0)
+		other_rec = cJSON_Parse(buf.ptr);
+	ct_buf_clear(&buf);
+	/* Each signal with this claim's words first: "date: Monday / Tuesday". */
+	cJSON_ArrayForEach(sig, signals) {
+		const char *x = str_or(sig, mine ? "b" : "a", ""), *y = str_or(sig, mine ? "a" : "b", "");
+		ct_buf_printf(&buf, "%s%s: %s / %s", buf.len ? "; " : "", str_or(sig, "kind", "?"), *x ? x : "-",
+			      *y ? y : "-");
+	}
+	a->source = dup_or_empty(other_source);
+	a->relation = dup_or_empty(str_or(o, "relation", "?"));
+	a->text = dup_or_empty(str_or(other_rec, "text", ""));
+	a->signals = ct_buf_oom(&buf) < 0 ? NULL : ct_buf_detach(&buf);
+	c->n++;
+	if (!a->source || !a->relation || !a->text || !a->signals)
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+	ct_buf_release(&buf);
+	cJSON_Delete(other_rec);
+	cJSON_Delete(o);
+	return error;
+}
+
+/* The claims of other sources aligned with claim_id (from `claimtrack match`, brought up to date
+ * when the queue opened the index), best score first, at most ALIGNED_MAX, into out[0..*nout). */
+static int load_alignments(struct queue *q, const char *claim_id, struct aligned *out, size_t *nout)
+{
+	struct ct_align_filter f = { NULL, claim_id };
+	struct align_collect c = { q, claim_id, out, 0 };
+	int error = ct_index_alignments(q->ix, &f, on_alignment, &c);
+	*nout = c.n;
+	return error < 0 ? error : 0;
+}
+
+/* Number of other sources contradicting claim_id (for the order of the queue). */
 static unsigned count_contradicting(struct queue *q, const char *claim_id)
 {
-	struct aligned a[ALIGNED_MAX];
-	size_t n = 0, i;
-	unsigned k = 0;
-	if (load_alignments(q, claim_id, a, &n) < 0)
+	int corr = 0, ind = 0, contra = 0;
+	if (ct_index_claim_support(q->ix, claim_id, &corr, &ind, &contra) < 0 || contra < 0)
 		return 0;
-	for (i = 0; i < n; i++)
-		k += a[i].relation && !strcmp(a[i].relation, "contradicts");
-	aligned_release(a, n);
-	return k;
+	return (unsigned)contra;
 }
 
 /* ---- the queue --------------------------------------------------------------------------- */
@@ -317,7 +381,7 @@ done:
 	return 0;
 }
 
-/* Disputed first, then most contradicting alignments, then most check-worthy, then id. */
+/* Disputed first, then contradicted by the most other sources, then most check-worthy, then id. */
 static int cmp_item(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
@@ -457,13 +521,23 @@ static void print_item(struct queue *q, size_t k, const cJSON *claim, const stru
 	}
 	puts("  aligned claims of other sources:");
 	for (i = 0; i < nal; i++) {
+		struct source_info *os = source_of(q, al[i].source);
+		const char *rc = !strcmp(al[i].relation, "contradicts") ? CT_C_RED :
+				 !strcmp(al[i].relation, "corroborates") ? CT_C_GREEN : CT_C_DIM;
 		printf("    %zu. %.10s ", i + 1, al[i].id);
 		put_str(al[i].source);
-		printf("  %s %.2f  ", al[i].relation, al[i].score);
+		if (os && os->outlet && *os->outlet) {
+			fputs(" (", stdout);
+			put_str(os->outlet);
+			putchar(')');
+		}
+		printf("  %s", ct_color(q->ctx, rc));
+		put_str(al[i].relation);
+		printf("%s %.2f\n       ", ct_color(q->ctx, CT_C_RESET), al[i].score);
 		put_str(al[i].text);
 		putchar('\n');
 		if (al[i].signals && *al[i].signals) {
-			fputs("       ", stdout);
+			fputs("       differs: ", stdout);
 			put_str(al[i].signals);
 			putchar('\n');
 		}
@@ -753,7 +827,7 @@ int ct_review_queue(struct ct_ctx *ctx, const char *source, const char *reviewer
 	q.ctx = ctx;
 	if (source && !ct_source_id_valid(source))
 		return ct_cmd_error(CT_EXIT_INPUT, "not a source id: '%s'", source);
-	if ((error = ct_review_reviewer(ctx, reviewer, &q.who)) < 0 || (error = ct_cmd_index(ctx, &q.ix)) < 0 ||
+	if ((error = ct_review_reviewer(ctx, reviewer, &q.who)) < 0 || (error = ct_cmd_index_aligned(ctx, &q.ix)) < 0 ||
 	    (error = ct_cmd_settings(ctx, &settings)) < 0 || (error = ct_review_rule_from_desk(settings, &q.rule)) < 0) {
 		r = ct_cmd_fail(error);
 		goto done;

@@ -1,7 +1,8 @@
 #!/bin/bash
-# review -i through a pipe: the queue's order (disputed first, then check-worthiness, then id),
+# review -i through a pipe: the queue's order (disputed first, then contradicted by the most
+# other sources, then check-worthiness, then id), the aligned claims listed with their signals,
 # what it leaves out (claims the reviewer judged, settled claims, superseded and withdrawn ones),
-# evidence by claim id, notes (a refused answer's note is not kept), skip, bad answers asked
+# evidence by number or claim id, notes (a refused answer's note is not kept), skip, bad answers asked
 # again, quit, end of input, one commit per verdict authored by the reviewer, a refused write,
 # --source, and untrusted text printed inert.
 . "$(dirname "$0")/lib.sh"
@@ -33,18 +34,35 @@ expect_ok ct review "$vote" --verdict contradicted --no-evidence --note "6 to 3 
 	--reviewer "Bo <bo@example.org>"
 expect_ok ct review "$cost" --verdict corroborated -e "$wire_cost" --reviewer "Ana <ana@example.org>"
 
-# The expected queue for Cy: the disputed vote, then every other claim but the settled cost, most
-# check-worthy first, then by id.
+# The alignments (claimtrack match) decide the order after disputed claims and give the numbered
+# evidence.
+expect_ok ct match --json
+cp "$OUT" ../align.json
+json_assert ../align.json "any(sorted(a['claims']) == sorted(['$vote', '$wire_vote']) and a['relation'] == 'contradicts' and
+	{'kind': 'date', 'a': 'Tuesday', 'b': 'Monday'} in a['signals'] + [{'kind': s['kind'], 'a': s['b'], 'b': s['a']} for s in a['signals']]
+	for a in d)" "the two votes contradict (Monday / Tuesday)"
+# The expected queue for Cy: the disputed vote, then every other claim but the settled cost, those
+# contradicted by the most other sources first, then the most check-worthy, then by id.
 order() { # order EXCLUDED-IDS...: the queue's ids after the disputed vote
-	python3 - ../claims.json "$@" <<'EOF'
+	python3 - ../claims.json ../align.json "$@" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
-skip = set(sys.argv[2:])
-rest = sorted((c for c in d if c['id'] not in skip), key=lambda c: (-c.get('checkworthy', 0), c['id']))
+contra = {}
+for a in json.load(open(sys.argv[2])):
+    if a['relation'] == 'contradicts':
+        for i in (0, 1):
+            contra.setdefault(a['claims'][i], set()).add(a['sources'][1 - i])
+skip = set(sys.argv[3:])
+rest = sorted((c for c in d if c['id'] not in skip),
+              key=lambda c: (-len(contra.get(c['id'], ())), -c.get('checkworthy', 0), c['id']))
 for c in rest:
     print(c['id'])
 EOF
 }
+# The vote's aligned claims, best score first: the wire's contradicting vote is number 1.
+nal=$(json_eval ../align.json "min(9, len([a for a in d if '$vote' in a['claims']]))")
+assert_eq "$wire_vote" "$(json_eval ../align.json "[[x for x in a['claims'] if x != '$vote'][0] for a in d if '$vote' in a['claims']][0]")" \
+	"the vote's best alignment"
 { echo "$vote"; order "$vote" "$cost"; } >../expected-order
 n=$(wc -l <../expected-order)
 assert_eq $((total - 1)) "$n" "claims in Cy's queue"
@@ -56,11 +74,11 @@ same=$(json_eval ../claims.json "[c['id'] for c in d if c['source'] == '$(src_of
 h0=$(head_of)
 cat >../answers <<EOF
 c
-c 1
-x ${wire_vote:0:6} zz
+c 12
+x 1 zz
 x zz -- a note of a refused answer
 x
-x ${wire_vote:0:6} -- the wire says 6 to 3
+x 1 ${wire_vote:0:6} -- the wire says 6 to 3
 bogus
 s extra
 s
@@ -76,7 +94,7 @@ printf '1 %s %s\n2 %s %s\n3 %s %s\n4 %s %s\n' "$n" "${q[0]}" "$n" "${q[1]}" "$n"
 test_cmp ../shown.expected ../shown
 cat >../err.expected <<EOF
 claimtrack: a verdict of corroborated rests on evidence: give numbers from the list or claim ids, or say why there is none with a note ('c -- NOTE')
-claimtrack: no aligned claim numbered 1 (the list is empty: give claim ids)
+claimtrack: no aligned claim numbered 12 (the list has 1 to $nal)
 claimtrack: not a claim id: 'zz' (4 to 16 hex digits)
 claimtrack: not a claim id: 'zz' (4 to 16 hex digits)
 claimtrack: a verdict of contradicted rests on evidence: give numbers from the list or claim ids, or say why there is none with a note ('x -- NOTE')
@@ -95,6 +113,12 @@ grep -q ">>> The city council of Ostvale voted 7 to 2 on Monday to build a new b
 	../first || fail "the sentence in its context"
 grep -q "reviewed: corroborated by Ana <ana@example.org>" ../first || fail "Ana's review shown"
 grep -q "reviewed: contradicted by Bo <bo@example.org>" ../first || fail "Bo's review shown"
+# Its aligned claims: the first is the wire's vote, with the differing words (ours / theirs).
+sed -n "/^\[1\/$n\] $vote/,/^\[2\/$n\]/p" "$OUT" >../first
+grep -q "^    1\. ${wire_vote:0:10} bridge-wire (Wend Wire)  contradicts 0\.[0-9][0-9]$" ../first || fail "aligned claim 1"
+grep -q "^       The Ostvale city council voted 6 to 3 on Tuesday" ../first || fail "aligned claim 1's text"
+grep -q "^       differs: date: Monday / Tuesday" ../first || fail "aligned claim 1's signals"
+assert_eq "$nal" "$(grep -c '^    [1-9]\. ' ../first)" "aligned claims listed"
 
 # Two verdicts, two commits, each authored by Cy at the pinned date.
 assert_eq 2 "$(git rev-list --count "$h0"..HEAD)" "commits of the session"

@@ -12,12 +12,19 @@ expect_ok ct claims --json
 cp "$OUT" ../claims.json
 wire_vote=$(json_eval ../claims.json "[c['id'] for c in d if 'voted 6 to 3' in c['text']]")
 [ ${#wire_vote} -eq 16 ] || fail "the wire's vote: '$wire_vote'"
-# The first two claims of the queue (check-worthiness, then id) and a claim of the other source
-# than the first one's, for evidence.
-mapfile -t q < <(python3 - ../claims.json <<'EOF'
+# The first two claims of the queue (contradicted by the most other sources, then
+# check-worthiness, then id) and a claim of the other source than the first one's, for evidence.
+expect_ok ct match --json
+cp "$OUT" ../align.json
+mapfile -t q < <(python3 - ../claims.json ../align.json <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
-for c in sorted(d, key=lambda c: (-c.get('checkworthy', 0), c['id'])):
+contra = {}
+for a in json.load(open(sys.argv[2])):
+    if a['relation'] == 'contradicts':
+        for i in (0, 1):
+            contra.setdefault(a['claims'][i], set()).add(a['sources'][1 - i])
+for c in sorted(d, key=lambda c: (-len(contra.get(c['id'], ())), -c.get('checkworthy', 0), c['id'])):
     print(c['id'])
 EOF
 )
