@@ -105,7 +105,7 @@ _claimtrack()
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
 	match) opts="--source --claim --all --stats --json --help" ;;
-	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
+	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --interactive --source --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;
 	sync) opts="--no-push --json --help" ;;

@@ -2,6 +2,7 @@
  * reviewer; `review -i` walks the queue of claims still to judge (src/cmd/queue.c). */
 #include "cmd/review.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -214,6 +215,51 @@ done:
 	return error;
 }
 
+/* GIT_AUTHOR_DATE in the forms the git identity path (src/desk/desk.c) reads: "@SECONDS +HHMM",
+ * "SECONDS +HHMM", "SECONDS", "YYYY-MM-DDTHH:MM:SS" with "Z", "+HH:MM", "-HH:MM" or nothing (UTC). */
+static int env_author_date(long long *t, int *offset)
+{
+	const char *s = getenv("GIT_AUTHOR_DATE"), *p;
+	char *end;
+	int hh, mm;
+	if (!s || !*s)
+		return 0;
+	p = *s == '@' ? s + 1 : s;
+	*offset = 0;
+	if (strlen(p) >= 19 && p[4] == '-' && p[10] == 'T') {
+		struct tm tm;
+		const char *z = p + 19;
+		memset(&tm, 0, sizeof(tm));
+		if (sscanf(p, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+			   &tm.tm_sec) != 6)
+			goto bad;
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		*t = (long long)timegm(&tm);
+		if (*z == 'Z' || !*z)
+			return 1;
+		if ((*z != '+' && *z != '-') || strlen(z) != 6 || sscanf(z + 1, "%2d:%2d", &hh, &mm) != 2)
+			goto bad;
+		*offset = (*z == '-' ? -1 : 1) * (hh * 60 + mm);
+		*t -= (long long)*offset * 60;
+		return 1;
+	}
+	errno = 0;
+	*t = strtoll(p, &end, 10);
+	if (errno || end == p)
+		goto bad;
+	while (*end == ' ')
+		end++;
+	if (!*end)
+		return 1;
+	if ((*end != '+' && *end != '-') || strlen(end + 1) != 4 || sscanf(end + 1, "%2d%2d", &hh, &mm) != 2)
+		goto bad;
+	*offset = (*end == '-' ? -1 : 1) * (hh * 60 + mm);
+	return 1;
+bad:
+	return ct_error_set(CT_EINPUT, "malformed GIT_AUTHOR_DATE: '%s'", s);
+}
+
 int ct_review_reviewer(struct ct_ctx *ctx, const char *text, struct ct_ident *who)
 {
 	ct_desk *desk;
@@ -222,6 +268,11 @@ int ct_review_reviewer(struct ct_ctx *ctx, const char *text, struct ct_ident *wh
 	if (text) {
 		if ((error = ct_ident_parse(who, text)) < 0)
 			return ct_error_set(CT_EINPUT, "--reviewer must look like \"Name <email>\": '%s'", text);
+		/* The date comes from GIT_AUTHOR_DATE as for the git identity; else now. */
+		if ((error = env_author_date(&who->time, &who->offset)) < 0) {
+			ct_ident_release(who);
+			return error;
+		}
 		return 0;
 	}
 	if ((error = ct_cmd_desk(ctx, &desk)) < 0)
@@ -251,9 +302,9 @@ static enum ct_status status_after(ct_index *ix, const cJSON *claim, const struc
 
 int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx)
 {
-	const char *verdict_s = NULL, *note = NULL, *reviewer = NULL;
+	const char *verdict_s = NULL, *note = NULL, *reviewer = NULL, *source = NULL;
 	struct ct_strlist evidence = { 0 };
-	int no_evidence = 0, json = 0, n, r, verdict;
+	int no_evidence = 0, json = 0, interactive = 0, n, r, verdict;
 	const struct ct_option opts[] = {
 		{ 0, "verdict", CT_OPT_STRING, &verdict_s, "V", "corroborated, contradicted or unverifiable (c, x, u)" },
 		{ 'e', "evidence", CT_OPT_LIST, &evidence, "ID", "a claim of another source the verdict rests on (repeatable)" },
@@ -261,14 +312,21 @@ int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx)
 		{ 'm', "note", CT_OPT_STRING, &note, "TEXT", "the reviewer's note, kept in the record" },
 		{ 0, "reviewer", CT_OPT_STRING, &reviewer, "\"NAME <EMAIL>\"", "who judges (default: the git identity)" },
 		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print the review written as JSON" },
+		{ 'i', "interactive", CT_OPT_FLAG, &interactive, NULL, "walk the queue of claims still to judge" },
+		{ 0, "source", CT_OPT_STRING, &source, "ID", "with -i: only the claims of this source" },
 		{ 0 }
 	};
 	const struct ct_usage u = { "review",
-		"ID --verdict V [--evidence ID]... [--note TEXT] [--no-evidence] [--reviewer \"NAME <EMAIL>\"] [--json]",
+		"ID --verdict V [--evidence ID]... [--note TEXT] [--no-evidence] [--reviewer \"NAME <EMAIL>\"] [--json]\n"
+		"       claimtrack review -i [--source ID] [--reviewer \"NAME <EMAIL>\"]",
 		"Records a reviewer's verdict on a claim: one commit, authored by the reviewer, writing\n"
 		"reviews/<cc>/<claim>/<reviewer-key>.json (a reviewer changing their mind replaces their\n"
 		"own record; git keeps the earlier one). Corroborated and contradicted verdicts rest on\n"
-		"evidence, claims of other sources (--evidence), or say why not (--no-evidence --note).", opts, 0, 1 };
+		"evidence, claims of other sources (--evidence), or say why not (--no-evidence --note).\n"
+		"With -i, walks the claims this reviewer has not judged yet (unreviewed, pending or\n"
+		"disputed; disputed and most contradicted first, then the most check-worthy), one keystroke\n"
+		"per answer on a terminal (c, x, u, s = skip, n = note, ? = help, q = quit), or one answer per\n"
+		"line from a pipe: 'c 1 2', 'c ID -- NOTE', 'x 1', 'u', 'u -- NOTE', 's', 'n NOTE', 'q'.", opts, 0, 1 };
 	struct ct_ident who;
 	struct ct_review_rule rule;
 	char (*ev)[17] = NULL, commit[41];
@@ -281,6 +339,17 @@ int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx)
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0) {
 		ct_strlist_free(&evidence);
 		return r == CT_PARSE_HELP ? 0 : -r;
+	}
+	if (interactive) {
+		if (n || verdict_s || evidence.n || no_evidence || note || json)
+			r = ct_cmd_error(CT_EXIT_USAGE, "review -i takes only --source and --reviewer; see 'claimtrack review --help'");
+		else
+			r = ct_review_queue(ctx, source, reviewer);
+		goto done;
+	}
+	if (source) {
+		r = ct_cmd_error(CT_EXIT_USAGE, "--source goes with -i (the review queue)");
+		goto done;
 	}
 	if (n != 1 || !verdict_s) {
 		r = ct_cmd_error(CT_EXIT_USAGE, "review needs a claim id and --verdict (or -i); see 'claimtrack review --help'");

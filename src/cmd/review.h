@@ -23,4 +23,10 @@ int ct_review_commit(struct ct_ctx *ctx, ct_index *ix, const cJSON *claim, enum 
 		     const char (*evidence)[17], size_t nevidence, const char *note, struct ct_ident *who,
 		     char out_commit[41]);
 
+/* claimtrack review -i: the interactive queue (src/cmd/queue.c) of the claims the reviewer (text,
+ * or the git identity) has not judged, restricted to source when not NULL. Prints, and returns the
+ * exit code: 0 when the queue ended or the reviewer quit, 3 for an unknown source, 4 or 1 when a
+ * review could not be written, 128 + the signal number after SIGINT or SIGTERM. */
+int ct_review_queue(struct ct_ctx *ctx, const char *source, const char *reviewer);
+
 #endif

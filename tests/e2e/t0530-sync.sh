@@ -37,17 +37,17 @@ done
 base=$(head_of c1)
 claim=$(claim_of c1 bridge)
 
-# Each clone works on its own before syncing: a source with claimtrack, a review with stock git
-# (the pre-commit hook validates it), each reviewer under their own identity.
+# Each clone works on its own before syncing: a source and a review, each reviewer under their
+# own identity (Ana and Ben disagree).
 expect_ok ct -C c1 add --outlet "Ostvale Post" "$FIXTURES/market.txt"
 expect_ok ct -C c2 add --outlet "Northwire" "$FIXTURES/ferry.txt"
 expect_ok ct -C c3 add --outlet "Wend Weekly" "$FIXTURES/quotes.txt"
-write_review c1 "$claim" ana@example.org "Ana Ruiz" corroborated 2025-10-16T10:00:00+02:00 >/dev/null
-write_review c2 "$claim" ben@example.org "Ben Okafor" contradicted 2025-10-16T10:05:00+02:00 >/dev/null
-write_review c3 "$claim" cy@example.org "Cy Lind" unverifiable 2025-10-16T10:10:00+02:00 >/dev/null
-GIT_AUTHOR_NAME="Ana Ruiz" GIT_AUTHOR_EMAIL=ana@example.org commit_all c1 "Review $claim"
-GIT_AUTHOR_NAME="Ben Okafor" GIT_AUTHOR_EMAIL=ben@example.org commit_all c2 "Review $claim"
-GIT_AUTHOR_NAME="Cy Lind" GIT_AUTHOR_EMAIL=cy@example.org commit_all c3 "Review $claim"
+GIT_AUTHOR_DATE=2025-10-16T10:00:00+02:00 expect_ok ct -C c1 review "$claim" --verdict corroborated --no-evidence \
+	--note "seen at the meeting" --reviewer "Ana Ruiz <ana@example.org>"
+GIT_AUTHOR_DATE=2025-10-16T10:05:00+02:00 expect_ok ct -C c2 review "$claim" --verdict contradicted --no-evidence \
+	--note "the minutes differ" --reviewer "Ben Okafor <ben@example.org>"
+GIT_AUTHOR_DATE=2025-10-16T10:10:00+02:00 expect_ok ct -C c3 review "$claim" --verdict unverifiable \
+	--reviewer "Cy Lind <cy@example.org>"
 
 # c1 first: the remote has nothing new, c1's two commits go up.
 expect_ok ct -C c1 sync
@@ -106,6 +106,15 @@ for d in c1 c2 c3 desk; do
 	expect_ok ct -C $d index
 	expect_stdout_contains "sources: 4, "
 	expect_stdout_contains "reviews: 3"
+	# Ana and Ben disagree: the claim is disputed everywhere, with every verdict in its history.
+	expect_ok ct -C $d show --json "$claim"
+	json_assert "$OUT" "d['status'] == 'disputed' and sorted((r['email'], r['verdict']) for r in d['reviews']) ==
+		[('ana@example.org', 'corroborated'), ('ben@example.org', 'contradicted'), ('cy@example.org', 'unverifiable')]" \
+		"status of $claim in $d"
+	expect_ok ct -C $d log --json "$claim"
+	json_assert "$OUT" "sorted(e['message'].split(chr(10))[0] for e in d if e['message'].startswith('review:')) ==
+		['review: ${claim:0:8} contradicted', 'review: ${claim:0:8} corroborated', 'review: ${claim:0:8} unverifiable']" \
+		"history of $claim in $d"
 done
 fsck_ok remote.git
 

@@ -23,16 +23,25 @@ c3=$(git -C a ls-files 'claims/*/ferry/*.json' | sed -n 1p | sed 's|.*/||; s|\.j
 # The same reviewer on two machines, three claims:
 # c1: a's verdict at 10:00+02:00 (08:00Z), b's at 09:30Z: b's is later though its clock reads less.
 # c2: a's later. c3: the same instant written two ways: the greater blob id wins.
-r1=$(write_review a "$c1" ana@example.org "Ana Ruiz" corroborated 2025-10-16T10:00:00+02:00)
-write_review b "$c1" ana@example.org "Ana Ruiz" contradicted 2025-10-16T09:30:00Z >/dev/null
+# c1 and c3 are written by claimtrack review (the date from GIT_AUTHOR_DATE); c2's dates carry
+# fractions of a second, which claimtrack never writes but another tool or a hand edit may: they
+# are written as files and committed with stock git (the pre-commit hook validates them).
+ana="Ana Ruiz <ana@example.org>"
+GIT_AUTHOR_DATE=2025-10-16T10:00:00+02:00 expect_ok ct -C a review "$c1" --verdict c --no-evidence --note laptop --reviewer "$ana"
+GIT_AUTHOR_DATE=2025-10-16T09:30:00Z expect_ok ct -C b review "$c1" --verdict x --no-evidence --note desktop --reviewer "$ana"
+GIT_AUTHOR_DATE=2025-10-18T12:00:00Z expect_ok ct -C a review "$c3" --verdict c --no-evidence --note laptop --reviewer "$ana"
+GIT_AUTHOR_DATE=2025-10-18T14:00:00+02:00 expect_ok ct -C b review "$c3" --verdict x --no-evidence --note desktop --reviewer "$ana"
+key=$(python3 -c 'import hashlib; print(hashlib.sha256(b"ana@example.org").hexdigest()[:16])')
+r1=reviews/${c1:0:2}/$c1/$key.json
+r3=reviews/${c3:0:2}/$c3/$key.json
 r2=$(write_review a "$c2" ana@example.org "Ana Ruiz" unverifiable 2025-10-17T12:00:00.5Z)
 write_review b "$c2" ana@example.org "Ana Ruiz" corroborated 2025-10-17T12:00:00.25Z >/dev/null
-r3=$(write_review a "$c3" ana@example.org "Ana Ruiz" corroborated 2025-10-18T12:00:00Z)
-write_review b "$c3" ana@example.org "Ana Ruiz" contradicted 2025-10-18T14:00:00+02:00 >/dev/null
 for f in "$r1" "$r2" "$r3"; do
 	cp "a/$f" "a-$(basename "$(dirname "$f")")"
 	cp "b/$f" "b-$(basename "$(dirname "$f")")"
 done
+json_assert "a/$r1" "d['date'] == '2025-10-16T10:00:00+02:00'" "the laptop's date of c1"
+json_assert "b/$r3" "d['date'] == '2025-10-18T14:00:00+02:00'" "the desktop's date of c3"
 commit_all a "Ana's reviews (laptop)"
 commit_all b "Ana's reviews (desktop)"
 if [[ "$(git hash-object a-$c3)" > "$(git hash-object b-$c3)" ]]; then win3=a-$c3; else win3=b-$c3; fi
@@ -42,9 +51,9 @@ expect_stdout_contains "pushed: main to origin/main"
 b_before=$(head_of b)
 expect_ok ct -C b sync
 # b's records change where a's won: c2, and c3 when a's blob id is the greater.
-changed=1
-[ "$win3" = "a-$c3" ] && changed=2
-expect_stdout_contains "merged: merge commit $(head_of b | cut -c1-12), $changed records changed"
+changed="1 record"
+[ "$win3" = "a-$c3" ] && changed="2 records"
+expect_stdout_contains "merged: merge commit $(head_of b | cut -c1-12), $changed changed"
 sorted=$(printf '%s\n' "$r1" "$r2" "$r3" | sort | paste -sd, | sed 's/,/, /g')
 expect_stdout_contains "settled by date (the later review kept): $sorted"
 expect_stdout_contains "pushed: main to origin/main"

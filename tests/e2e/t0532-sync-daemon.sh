@@ -77,8 +77,7 @@ env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIREC
 	git update-ref refs/heads/main refs/heads/intruder
 EOF2
 chmod +x srv/remote.git/hooks/pre-receive
-write_review y "$(claim_of y ferry)" ben@example.org "Ben Okafor" corroborated 2025-10-16T10:05:00+02:00 >/dev/null
-commit_all y "Ben's review"
+expect_ok ct -C y review "$(claim_of y ferry)" --verdict u --reviewer "Ben Okafor <ben@example.org>"
 y_before=$(head_of y)
 expect_ok ct -C y sync --json
 [ -e srv/remote.git/moved-once ] || fail "the pre-receive hook did not run"

@@ -62,7 +62,9 @@ assert_eq "$path_a" "$(git show --name-only --format= HEAD)" "the one file of th
 git log -1 --format=%B | grep -q "^Evidence: $ev1$" || fail "the commit message lists the evidence"
 json_assert "$path_a" "d['claim'] == '$vote' and d['claim_version'] == 1 and d['verdict'] == 'corroborated' and
 	d['evidence'] == ['$ev1', '$ev2'] and d['note'] == '''$note''' and
-	d['reviewer'] == {'name': 'Ana Reviewer', 'email': 'Ana@Example.org'} and d['date'].startswith('20')" "review record"
+	d['reviewer'] == {'name': 'Ana Reviewer', 'email': 'Ana@Example.org'} and d['date'] == '$TEST_AUTHOR_DATE'" "review record"
+# --reviewer takes its date from GIT_AUTHOR_DATE as the git identity does, in git's forms.
+assert_eq "Ana Reviewer <Ana@Example.org> $TEST_AUTHOR_DATE" "$(git log -1 --format='%an <%ae> %aI')" "the review's author and date"
 assert_clean
 fsck_ok
 expect_ok ct validate
