@@ -41,6 +41,16 @@ sed -E 's/^[* ] [a-z]+ +[0-9.]+  //' "$OUT" >actual
 test_cmp expect actual
 echo "$n segments, $c claims" >expect
 test_cmp expect "$ERR"
+# One of each is singular.
+printf 'The council of Ostvale voted 7 to 2 on Monday to build the bridge.\n' >one.txt
+expect_ok ct extract one.txt
+echo "1 segment, 1 claim" >expect
+test_cmp expect "$ERR"
+# No segment at all: an empty array.
+printf '\n\n' >blank.txt
+expect_ok ct extract --json blank.txt
+echo "[]" >expect
+test_cmp expect "$OUT"
 
 # Standard input.
 run_capture ct extract --json - <"$FIXTURES/bridge.txt"
