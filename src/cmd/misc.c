@@ -42,7 +42,8 @@ int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx)
 }
 
 struct extract_out {
-	cJSON *array;
+	int json;
+	ct_buf buf;     /* --json: the elements not yet written */
 	FILE *f;
 	size_t segments, claims;
 };
@@ -50,30 +51,22 @@ struct extract_out {
 static int on_extract(const struct ct_claim_draft *d, void *payload)
 {
 	struct extract_out *x = payload;
-	cJSON *o, *span;
+	int r;
 	x->segments++;
 	x->claims += d->is_claim ? 1 : 0;
-	if (!x->array) {
+	if (!x->json) {
 		fprintf(x->f, "%s %-9s %.2f  %s\n", d->is_claim ? "*" : " ", ct_seg_kind_name(d->seg->kind),
 			d->checkworthy, d->text);
 		return 0;
 	}
-	o = cJSON_CreateObject();
-	if (!o || !cJSON_AddStringToObject(o, "text", d->text) ||
-	    !cJSON_AddStringToObject(o, "kind", ct_seg_kind_name(d->seg->kind)) ||
-	    !cJSON_AddBoolToObject(o, "is_claim", d->is_claim) || !(span = cJSON_AddArrayToObject(o, "span")) ||
-	    !cJSON_AddNumberToObject(o, "sentence", d->seg->index) ||
-	    !cJSON_AddNumberToObject(o, "paragraph", d->seg->paragraph)) {
-		cJSON_Delete(o);
-		return ct_error_set(CT_ENOMEM, "out of memory");
+	/* One element at a time, written out in blocks: memory stays that of one block. */
+	ct_buf_puts(&x->buf, x->segments > 1 ? ", " : "[");
+	if ((r = ct_extract_json(&x->buf, d)) < 0)
+		return r;
+	if (x->buf.len >= 65536) {
+		fwrite(x->buf.ptr, 1, x->buf.len, x->f);
+		ct_buf_clear(&x->buf);
 	}
-	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->start));
-	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->end));
-	if (ct_extract_features(o, d) < 0) {
-		cJSON_Delete(o);
-		return CT_ENOMEM;
-	}
-	cJSON_AddItemToArray(x->array, o);
 	return 0;
 }
 
@@ -89,7 +82,7 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 	const struct ct_usage u = { "extract", "[--published DATE] [--json] FILE",
 		"Runs the claim extractor on FILE (no desk needed) and prints every segment: claims are\n"
 		"marked '*'. FILE may be '-' for standard input.", opts, 1, 1 };
-	struct extract_out x = { NULL, stdout, 0, 0 };
+	struct extract_out x = { 0, CT_BUF_INIT, stdout, 0, 0 };
 	ct_buf text = CT_BUF_INIT;
 	size_t nbad = 0;
 	(void)ctx;
@@ -102,21 +95,21 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_fail(r);
 		goto done;
 	}
-	if (json && !(x.array = cJSON_CreateArray())) {
-		r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
-		goto done;
-	}
+	x.json = json;
 	if ((r = ct_extract(text.ptr, text.len, published, on_extract, &x)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
-	if (json)
-		ct_print_json(x.array);
-	else
-		fprintf(stderr, "%zu segments, %zu claims\n", x.segments, x.claims);
+	if (json) {
+		ct_buf_puts(&x.buf, x.segments ? "]\n" : "[]\n");
+		fwrite(x.buf.ptr, 1, x.buf.len, x.f);
+	} else {
+		fprintf(stderr, "%zu segment%s, %zu claim%s\n", x.segments, x.segments == 1 ? "" : "s", x.claims,
+			x.claims == 1 ? "" : "s");
+	}
 	r = 0;
 done:
-	cJSON_Delete(x.array);
+	ct_buf_release(&x.buf);
 	ct_buf_release(&text);
 	return r;
 }

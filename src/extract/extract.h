@@ -13,6 +13,7 @@
 #include "extract/quotes.h"
 #include "extract/tokens.h"
 #include "text/segment.h"
+#include "util/buf.h"
 
 #define CT_EXTRACT_MAX_ITEMS 32
 
@@ -50,5 +51,11 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 /* Adds the draft's features to obj: "type", "checkworthy", "entities", "numbers", "dates",
  * "quote" (spans are byte offsets into the draft's flattened text). Returns 0 or CT_ENOMEM. */
 int ct_extract_features(cJSON *obj, const struct ct_claim_draft *draft);
+
+/* Appends the draft as `claimtrack extract --json` prints each element of its array: the object
+ * with "text", "kind", "is_claim", "span", "sentence", "paragraph" and the features above, in the
+ * bytes cJSON_Print gives for it one level down (so the elements can be streamed between "[",
+ * ", " and "]\n"). Returns 0 or CT_ENOMEM. */
+int ct_extract_json(ct_buf *out, const struct ct_claim_draft *draft);
 
 #endif

@@ -106,7 +106,9 @@ static const char *const numwords[] = {
 	"trillions", "dozen", "dozens", "percent", "half", "quarter", "quarters", "first", "second",
 	"third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
 	"twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-	"nineteenth", "twentieth", "thirds", "fifths", "tenths", NULL
+	"nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+	"eightieth", "ninetieth", "hundredth", "thousandth", "millionth", "billionth", "thirds",
+	"fifths", "tenths", NULL
 };
 
 /* Words without which a sentence with no figure has no date (gates the date recogniser). */
@@ -131,7 +133,7 @@ static const char *const numstart[] = {
 	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
 	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
-	"seventieth", "eightieth", "ninetieth", NULL
+	"seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth", "billionth", NULL
 };
 
 /* Words that end the search for a unit noun (numbers.c: unit_word_ok): function words, then the
@@ -166,7 +168,7 @@ static const char *const numanchor[] = {
 	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
 	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
 	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
-	"thousand", "million", "billion", "trillion", NULL
+	"millionth", "billionth", "thousand", "million", "billion", "trillion", NULL
 };
 
 /* Lower-case words a date expression can start with (dates.c: can_start). */

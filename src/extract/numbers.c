@@ -381,6 +381,9 @@ static const char *const ordinal_tens[] = {
 	"ninetieth", NULL
 };
 
+static const char *const ordinal_scales[] = { "hundredth", "thousandth", "millionth", "billionth", NULL };
+static const double ordinal_scale_value[] = { 1e2, 1e3, 1e6, 1e9 };
+
 struct scale_word {
 	const char *word;
 	double factor;
@@ -613,10 +616,15 @@ static int parse_words(struct ct_nwin *w, int k, struct figure *f)
 			k++;
 			continue;
 		}
-		if (ct_nword_is(t, "hundredth") || ct_nword_is(t, "thousandth")) {
-			if (last != SMALL)
+		if ((v = word_index(t, ordinal_scales)) >= 0) {
+			/* "two hundredth", "the thousandth visitor"; not "a hundredth of a second" */
+			if (last == SMALL)
+				current *= ordinal_scale_value[v];
+			else if (k == start && last == NONE && !ct_nword_is(ct_nwin_at(w, k - 1), "a") &&
+				 !ct_nword_is(ct_nwin_at(w, k - 1), "an"))
+				current = ordinal_scale_value[v];
+			else
 				break;
-			current *= t->lower[0] == 'h' ? 100 : 1000;
 			f->flags |= FIG_ORDINAL;
 			k++;
 			break;
@@ -919,9 +927,13 @@ static int pronoun_one(struct ct_nwin *w, int k)
 	static const char *const before[] = {
 		"no", "the", "this", "that", "any", "every", "each", "which", "someone", NULL
 	};
+	static const char *const scales[] = {
+		"hundred", "thousand", "million", "billion", "trillion", "hundredth", "thousandth",
+		"millionth", "billionth", NULL
+	};
 	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
-	if (!ct_nword_is(t, "one"))
-		return 0;
+	if (!ct_nword_is(t, "one") || word_index(n1, scales) >= 0)
+		return 0;   /* "the one hundred and first meeting" counts */
 	return ct_nword_is(n1, "of") || ct_nword_is(n1, "another") || is_punct(n1, '\'') ||
 	       word_index(ct_nwin_at(w, k - 1), before) >= 0;
 }

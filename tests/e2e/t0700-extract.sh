@@ -41,6 +41,21 @@ sed -E 's/^[* ] [a-z]+ +[0-9.]+  //' "$OUT" >actual
 test_cmp expect actual
 echo "$n segments, $c claims" >expect
 test_cmp expect "$ERR"
+# One of each is singular.
+printf 'The council of Ostvale voted 7 to 2 on Monday to build the bridge.\n' >one.txt
+expect_ok ct extract one.txt
+echo "1 segment, 1 claim" >expect
+test_cmp expect "$ERR"
+# Ordinal words alone in a sentence are numbers too.
+printf 'She finished thirtieth in the race, and her brother was fortieth.\n' >ordinal.txt
+expect_ok ct extract --json ordinal.txt
+json_assert "$OUT" "[(n['value'], n.get('ordinal')) for n in d[0]['numbers']] == [(30, True), (40, True)]" \
+	"ordinal words"
+# No segment at all: an empty array.
+printf '\n\n' >blank.txt
+expect_ok ct extract --json blank.txt
+echo "[]" >expect
+test_cmp expect "$OUT"
 
 # Standard input.
 run_capture ct extract --json - <"$FIXTURES/bridge.txt"

@@ -775,6 +775,73 @@ static void test_features_json(void **state)
 	ct_buf_release(&clean);
 }
 
+/* The streamed --json elements are the bytes cJSON_Print gives for the same tree. */
+struct both {
+	cJSON *array;
+	ct_buf stream;
+	size_t n;
+};
+
+static int both_json(const struct ct_claim_draft *d, void *payload)
+{
+	struct both *b = payload;
+	cJSON *o = cJSON_CreateObject(), *span;
+	assert_non_null(o);
+	assert_non_null(cJSON_AddStringToObject(o, "text", d->text));
+	assert_non_null(cJSON_AddStringToObject(o, "kind", ct_seg_kind_name(d->seg->kind)));
+	assert_non_null(cJSON_AddBoolToObject(o, "is_claim", d->is_claim));
+	assert_non_null(span = cJSON_AddArrayToObject(o, "span"));
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->start));
+	cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->end));
+	assert_non_null(cJSON_AddNumberToObject(o, "sentence", d->seg->index));
+	assert_non_null(cJSON_AddNumberToObject(o, "paragraph", d->seg->paragraph));
+	assert_int_equal(ct_extract_features(o, d), 0);
+	cJSON_AddItemToArray(b->array, o);
+	ct_buf_puts(&b->stream, b->n++ ? ", " : "[");
+	assert_int_equal(ct_extract_json(&b->stream, d), 0);
+	return 0;
+}
+
+static void check_stream_same(const char *text, size_t len, const char *published)
+{
+	struct both b = { cJSON_CreateArray(), CT_BUF_INIT, 0 };
+	char *printed;
+	assert_non_null(b.array);
+	assert_int_equal(ct_extract(text, len, published, both_json, &b), 0);
+	ct_buf_puts(&b.stream, b.n ? "]" : "[]");
+	assert_int_equal(ct_buf_oom(&b.stream), 0);
+	printed = cJSON_Print(b.array);
+	assert_non_null(printed);
+	assert_string_equal(b.stream.ptr, printed);
+	cJSON_free(printed);
+	cJSON_Delete(b.array);
+	ct_buf_release(&b.stream);
+}
+
+static void test_stream_json(void **state)
+{
+	/* escapes, control bytes, a backslash, a quote with its speaker, numbers with decimals and
+	 * ranges, dates with and without a resolved day, entities with titles */
+	static const char odd[] =
+		"Officials said \"the back\\slash\tand \x01 control\" bytes stay escaped.\n"
+		"Mr. Rubio said prices rose 2.75 percent to $1.3 billion, between 10 and 20 more than in 1999.\n"
+		"\"We will reopen on Friday,\" Secretary of State Ana Lind told reporters on Oct. 13.\n"
+		"Nearly 40 people, about a third of the 118 staff, left at the end of 2027.\n";
+	size_t i;
+	(void)state;
+	for (i = 0; i < NFIXTURES; i++) {
+		ct_buf raw = CT_BUF_INIT, clean = CT_BUF_INIT;
+		read_fixture(&raw, (enum fixture)i);
+		assert_int_equal(ct_text_clean(&clean, raw.ptr, raw.len, NULL, NULL), 0);
+		check_stream_same(clean.ptr, clean.len, PUBLISHED);
+		check_stream_same(clean.ptr, clean.len, NULL);
+		ct_buf_release(&raw);
+		ct_buf_release(&clean);
+	}
+	check_stream_same(odd, strlen(odd), PUBLISHED);
+	check_stream_same("", 0, NULL);
+}
+
 /* ---- line ends, empty input, furniture only, stopping --------------------------------------- */
 
 static void test_crlf_same_as_lf(void **state)
@@ -896,6 +963,7 @@ int main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_features_json),
+		cmocka_unit_test(test_stream_json),
 		cmocka_unit_test(test_crlf_same_as_lf),
 		cmocka_unit_test(test_empty_and_furniture_only),
 		cmocka_unit_test(test_callback_stops),

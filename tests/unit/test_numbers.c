@@ -180,6 +180,14 @@ static void test_ordinals(void **state)
 	expect_one("The twenty-first century began.", "twenty-first century", 21, 21, "century",
 		   NULL, 1);
 	expect_one("The first reports came in.", "first reports", 1, 1, "report", NULL, 1);
+	/* ordinals past the first few words of the lexicon */
+	expect_one("It was their thirtieth anniversary.", "thirtieth anniversary", 30, 30, "anniversary", NULL, 1);
+	expect_one("She finished forty-first.", "forty-first", 41, 41, "", NULL, 1);
+	expect_one("The ninety-ninth vote failed.", "ninety-ninth vote", 99, 99, "vote", NULL, 1);
+	expect_one("The hundredth day came.", "hundredth day", 100, 100, "day", NULL, 1);
+	expect_one("It was the thousandth visitor.", "thousandth visitor", 1000, 1000, "visitor", NULL, 1);
+	expect_one("It was the two millionth visitor.", "two millionth visitor", 2e6, 2e6, "visitor", NULL, 1);
+	expect_one("It was the one hundred and twelfth meeting.", "one hundred and twelfth", 112, 112, "", NULL, 1);
 }
 
 static void test_approximations(void **state)
