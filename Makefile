@@ -36,7 +36,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz bench-extract
+.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz bench-extract bench-match
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -125,6 +125,20 @@ $(BUILD)/bench/extract_bench: bench/extract_bench.c $(BUILD)/libct.a
 bench-extract: deps
 	@$(MAKE) --no-print-directory $(BUILD)/bench/extract_bench
 	@sh bench/extract.sh
+
+# The matcher on synthetic claims at 1k, 10k, 100k and 300k (MATCH_SIZES), each size in its own
+# process for its peak RSS; writes build/bench/match.json (docs/match-speed.md).
+MATCH_SIZES ?= 1000 10000 100000 300000
+
+$(BUILD)/bench/match_bench: bench/match_bench.c $(BUILD)/libct.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libct.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+bench-match: deps
+	@$(MAKE) --no-print-directory $(BUILD)/bench/match_bench
+	@$(BUILD)/bench/match_bench $(MATCH_SIZES) >$(BUILD)/bench/match.json.tmp && \
+	  mv $(BUILD)/bench/match.json.tmp $(BUILD)/bench/match.json && cat $(BUILD)/bench/match.json
 
 include tools/cw.mk
 include tools/match_eval.mk

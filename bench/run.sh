@@ -4,7 +4,7 @@
 # through the claimtrack binary, each timed by bench/runstat.c (wall seconds, getrusage peak RSS of
 # the child):
 #   ingest   add --manifest of the whole corpus (one commit)
-#   match    claimtrack match, when the binary has it (else recorded as skipped)
+#   match    claimtrack match --stats, when the binary has it (else recorded as skipped)
 #   review   BENCH_REVIEWS (200) single review commits
 #   report   report --format html and --format json
 #   extract  extract --json on the corpus text, in chunks of at most 15 MiB (the command takes one
@@ -84,7 +84,7 @@ EOF
 
 	if "$ct" help match >/dev/null 2>&1; then
 		note "n=$n: match"
-		"$rs" -o "$d/match.out" -j "$d/match.json" -- "$ct" -C "$d/desk" match
+		"$rs" -o "$d/match.out" -j "$d/match.json" -- "$ct" -C "$d/desk" match --stats
 		tail -1 "$d/match.out" >&2
 	else
 		echo '{"skipped": "this claimtrack has no match command"}' >"$d/match.json"

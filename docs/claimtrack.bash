@@ -63,7 +63,7 @@ _claimtrack()
 		fi
 	fi
 
-	local commands="init add sources claims show log validate index extract review status config compare report sync hooks help"
+	local commands="init add sources claims show log validate index extract review status config compare match report sync hooks help"
 	local globals="-C --no-color --color --version --help"
 	local _claimtrack_prog=${words[0]:-claimtrack}
 	local i w cmd='' dir=''
@@ -104,6 +104,7 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
+	match) opts="--source --claim --all --stats --json --help" ;;
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;

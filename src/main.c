@@ -25,6 +25,7 @@ const struct ct_command ct_commands[] = {
 	{ "status", ct_cmd_status, "review progress: by source and reviewer, disputed claims first" },
 	{ "config", ct_cmd_config, "show or change the desk's settings (stored in desk.json)" },
 	{ "compare", ct_cmd_compare, "score two statements: same fact? corroborate or contradict?" },
+	{ "match", ct_cmd_match, "align the claims of different sources: corroborations, contradictions, copies" },
 	{ "sync", ct_cmd_sync, "fetch, merge and push the desk through a git remote" },
 	{ "hooks", ct_cmd_hooks, "install claimtrack's git hooks in a desk, or show them" },
 	{ "report", ct_cmd_report, "write the outcomes: md, html with charts, json, ClaimReview jsonld, csv" },

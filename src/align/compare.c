@@ -1281,27 +1281,24 @@ static void negation_signal(const struct side *a, const struct side *b, struct c
 	}
 }
 
-int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const char *pub_a,
-	       const char *b, size_t blen, const char *pub_b, struct ct_comparison *out)
+/* The score and signals of two analysed sides (similarity marks their terms as matched). */
+static void compare_sides(struct side *sa, struct side *sb, struct ct_comparison *out)
 {
-	struct side sa, sb;
 	size_t i, contradictions = 0, variants = 0;
 	memset(out, 0, sizeof(*out));
-	analyse(&sa, stemmer, a, alen, pub_a);
-	analyse(&sb, stemmer, b, blen, pub_b);
-	out->score = similarity(&sa, &sb);
+	out->score = similarity(sa, sb);
 	{
-		double cs = clause_similarity(&sa, &sb);
+		double cs = clause_similarity(sa, sb);
 		if (cs > out->score)
 			out->score = cs;
 	}
 	if (out->score >= CT_COMPARE_RELATED) {
-		number_signals(&sa, &sb, out);
-		date_signals(&sa, &sb, out);
-		negation_signal(&sa, &sb, out);
-		title_signals(&sa, &sb, out);
-		quote_signal(&sa, &sb, out);
-		diff_signals(&sa, &sb, out);
+		number_signals(sa, sb, out);
+		date_signals(sa, sb, out);
+		negation_signal(sa, sb, out);
+		title_signals(sa, sb, out);
+		quote_signal(sa, sb, out);
+		diff_signals(sa, sb, out);
 	}
 	for (i = 0; i < out->nsignals; i++) {
 		if (ct_signal_contradicts(out->signals[i].kind))
@@ -1320,6 +1317,76 @@ int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const cha
 		out->relation = "related";
 	else
 		out->relation = "unrelated";
+}
+
+int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const char *pub_a,
+	       const char *b, size_t blen, const char *pub_b, struct ct_comparison *out)
+{
+	struct side sa, sb;
+	analyse(&sa, stemmer, a, alen, pub_a);
+	analyse(&sb, stemmer, b, blen, pub_b);
+	compare_sides(&sa, &sb, out);
+	return 0;
+}
+
+/* ---- prepared claims ---- */
+
+struct ct_prepared {
+	struct side sd;
+};
+
+struct ct_prepared *ct_prepared_new(void)
+{
+	return calloc(1, sizeof(struct ct_prepared));
+}
+
+void ct_prepared_free(struct ct_prepared *p)
+{
+	free(p);
+}
+
+void ct_prepare(struct ct_prepared *p, struct sb_stemmer *stemmer, const char *text, size_t len, const char *published)
+{
+	analyse(&p->sd, stemmer, text, len, published);
+}
+
+size_t ct_prepared_nterms(const struct ct_prepared *p)
+{
+	return p->sd.nterms;
+}
+
+void ct_prepared_term(const struct ct_prepared *p, size_t i, uint32_t *hash, double *weight)
+{
+	*hash = p->sd.terms[i].h;
+	*weight = p->sd.terms[i].w;
+}
+
+/* Forgets the matches of the last comparison (similarity records them in the terms). */
+static void reset_terms(struct side *sd)
+{
+	size_t i;
+	for (i = 0; i < sd->nterms; i++) {
+		sd->terms[i].matched = 0;
+		sd->terms[i].partner = -1;
+		sd->terms[i].credit = 0;
+	}
+}
+
+int ct_compare_prepared(struct ct_prepared *a, struct ct_prepared *b, struct ct_comparison *out)
+{
+	reset_terms(&a->sd);
+	if (a == b) {
+		/* one claim with itself: the comparison needs two sets of match marks */
+		struct ct_prepared *copy = malloc(sizeof(*copy));
+		if (!copy)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		memcpy(copy, a, sizeof(*copy));
+		compare_sides(&a->sd, &copy->sd, out);
+		free(copy);
+		return 0;
+	}
+	reset_terms(&b->sd);
+	compare_sides(&a->sd, &b->sd, out);
 	return 0;
 }
 

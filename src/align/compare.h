@@ -5,6 +5,7 @@
 #define CT_ALIGN_COMPARE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cJSON.h>
 
@@ -46,6 +47,25 @@ struct ct_comparison {
  * between threads). Allocates nothing: about 60 KB of stack per call. Always returns 0. */
 int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const char *pub_a,
 	       const char *b, size_t blen, const char *pub_b, struct ct_comparison *out);
+/* A prepared claim: one text tokenised, stemmed, its entities, figures, dates and quote read once,
+ * so that matching compares many pairs without analysing a text again. ct_compare_prepared(a, b)
+ * gives exactly what ct_compare gives on the two texts. A prepared claim borrows its text: the
+ * text must outlive it (or the next ct_prepare into it). About 50 KB each: keep a few, not one
+ * per claim of a large desk. */
+struct ct_prepared;
+/* NULL when out of memory. */
+struct ct_prepared *ct_prepared_new(void);
+void ct_prepared_free(struct ct_prepared *p);
+/* Analyses text[0..len) (published "YYYY-MM-DD" or NULL) into p, replacing what it held. */
+void ct_prepare(struct ct_prepared *p, struct sb_stemmer *stemmer, const char *text, size_t len,
+		const char *published);
+/* The weighted terms the similarity is computed over (stems and synonym classes, figures, dates;
+ * hashes sorted ascending, no repeats): what candidate generation indexes. */
+size_t ct_prepared_nterms(const struct ct_prepared *p);
+void ct_prepared_term(const struct ct_prepared *p, size_t i, uint32_t *hash, double *weight);
+/* Compares two prepared claims; the same result as ct_compare on their texts. 0, or CT_ENOMEM
+ * (only when a == b). */
+int ct_compare_prepared(struct ct_prepared *a, struct ct_prepared *b, struct ct_comparison *out);
 /* "number", "date", "negation", "title", "entity", "quote", "approximation", "spelling". */
 const char *ct_signal_kind_name(enum ct_signal_kind kind);
 /* 1 for the kinds that make a contradiction, 0 for the ones that only lower confidence. */

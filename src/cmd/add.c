@@ -469,7 +469,8 @@ static int check_meta(const struct add_opts *o, const char *where, const char *d
 		return ct_cmd_error(CT_EXIT_INPUT, "%s%spublished must be a date written YYYY-MM-DD: '%s'", where, dash,
 				    o->published);
 	if (o->url && !ct_url_valid(o->url))
-		return ct_cmd_error(CT_EXIT_INPUT, "%s%surl must be an absolute URL without spaces: '%s'", where, dash, o->url);
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%surl must be an absolute URL without spaces, quotes or <>\\^`{|} (percent-encode them): '%s'",
+				    where, dash, o->url);
 	if (o->outlet && (!*o->outlet || strlen(o->outlet) > 200 || strchr(o->outlet, '\n')))
 		return ct_cmd_error(CT_EXIT_INPUT, "%s%soutlet must be 1-200 characters on one line", where, dash);
 	if (o->title && (strlen(o->title) > 1000 || strchr(o->title, '\n')))

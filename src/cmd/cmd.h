@@ -119,6 +119,7 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_validate(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_index_cmd(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx);
+int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_compare(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_review(int argc, char **argv, struct ct_ctx *ctx);
 int ct_cmd_status(int argc, char **argv, struct ct_ctx *ctx);

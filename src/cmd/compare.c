@@ -37,50 +37,70 @@ static int statement(const char *arg, ct_buf *out)
 	return r;
 }
 
+/* One line of a pairs file: the statements before and after its single tab. */
+struct pair_line {
+	size_t lineno;
+	const char *a, *b;
+	size_t alen, blen;
+};
+
+/* Steps *cursor to the next non-empty line of a pairs file and splits it. 1 with a line in *out,
+ * 0 at the end, -1 when the line is not two statements separated by one tab (out->lineno names it). */
+static int next_pair(const char **cursor, struct pair_line *out)
+{
+	const char *line = *cursor, *end, *tab;
+	for (;;) {
+		if (!*line)
+			return 0;
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		out->lineno++;
+		*cursor = *end ? end + 1 : end;
+		if (end != line)
+			break;
+		line = *cursor;
+	}
+	tab = memchr(line, '\t', (size_t)(end - line));
+	if (!tab || memchr(tab + 1, '\t', (size_t)(end - tab - 1)))
+		return -1;
+	out->a = line;
+	out->alen = (size_t)(tab - line);
+	out->b = tab + 1;
+	out->blen = (size_t)(end - tab - 1);
+	return 1;
+}
+
 /* --pairs: one pair per line, "A<TAB>B", each scored on its own; one result per line (a JSON
  * object per line with --json). The way to run the scorer over a pair dataset in one process. */
 static int compare_pairs(struct ct_ctx *ctx, struct sb_stemmer *stemmer, const char *file, const char *published,
 			 int json)
 {
 	ct_buf text = CT_BUF_INIT, a = CT_BUF_INIT, b = CT_BUF_INIT;
-	size_t nbad = 0, lineno = 0;
-	char *line, *end;
+	struct pair_line pl = { 0 };
+	const char *cur;
+	size_t nbad = 0;
 	int r;
 	(void)ctx;
 	if ((r = ct_cmd_read_text(file, &text, &nbad)) < 0)
 		return ct_cmd_fail(r);
 	/* Every line is checked before any is scored: a bad file prints nothing on stdout. */
-	for (line = text.ptr; *line; line = *end ? end + 1 : end) {
-		char *tab;
-		end = strchr(line, '\n');
-		if (!end)
-			end = line + strlen(line);
-		lineno++;
-		if (end == line)
-			continue;
-		tab = memchr(line, '\t', (size_t)(end - line));
-		if (!tab || memchr(tab + 1, '\t', (size_t)(end - tab - 1))) {
-			r = ct_cmd_error(CT_EXIT_INPUT, "line %zu of the pairs file is not two statements separated by one tab: '%s'",
-					 lineno, file);
-			goto done;
-		}
+	for (cur = text.ptr; (r = next_pair(&cur, &pl)) > 0;)
+		;
+	if (r < 0) {
+		r = ct_cmd_error(CT_EXIT_INPUT, "line %zu of the pairs file is not two statements separated by one tab: '%s'",
+				 pl.lineno, file);
+		goto done;
 	}
-	lineno = 0;
-	for (line = text.ptr; *line; line = *end ? end + 1 : end) {
+	pl.lineno = 0;
+	for (cur = text.ptr; next_pair(&cur, &pl) > 0;) {
 		struct ct_comparison c;
-		char *tab;
 		cJSON *o;
-		end = strchr(line, '\n');
-		if (!end)
-			end = line + strlen(line);
-		lineno++;
-		if (end == line)
-			continue;
-		tab = memchr(line, '\t', (size_t)(end - line));
+		char *str;
 		ct_buf_clear(&a);
 		ct_buf_clear(&b);
-		ct_segment_flatten(&a, line, 0, (size_t)(tab - line));
-		ct_segment_flatten(&b, tab + 1, 0, (size_t)(end - tab - 1));
+		ct_segment_flatten(&a, pl.a, 0, pl.alen);
+		ct_segment_flatten(&b, pl.b, 0, pl.blen);
 		if (ct_buf_oom(&a) < 0 || ct_buf_oom(&b) < 0) {
 			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 			goto done;
@@ -90,24 +110,23 @@ static int compare_pairs(struct ct_ctx *ctx, struct sb_stemmer *stemmer, const c
 			goto done;
 		}
 		if (!json) {
-			printf("%zu\t%s\t%.3f\n", lineno, c.relation, c.score);
+			printf("%zu\t%s\t%.3f\n", pl.lineno, c.relation, c.score);
 			continue;
 		}
-		if (!(o = ct_comparison_json(&c, a.ptr, b.ptr)) || !cJSON_AddNumberToObject(o, "line", (double)lineno)) {
+		o = ct_comparison_json(&c, a.ptr, b.ptr);
+		if (!o || !cJSON_AddNumberToObject(o, "line", (double)pl.lineno)) {
 			cJSON_Delete(o);
 			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 			goto done;
 		}
-		{
-			char *str = cJSON_PrintUnformatted(o);
-			cJSON_Delete(o);
-			if (!str) {
-				r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
-				goto done;
-			}
-			puts(str);
-			cJSON_free(str);
+		str = cJSON_PrintUnformatted(o);
+		cJSON_Delete(o);
+		if (!str) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+			goto done;
 		}
+		puts(str);
+		cJSON_free(str);
 	}
 	r = 0;
 done:
@@ -117,12 +136,21 @@ done:
 	return r;
 }
 
+/* A differing span on one line: control characters (C0, DEL and the C1 range U+0080..U+009F, which
+ * is 0xC2 0x80..0x9F in UTF-8) become spaces, so a span cannot move the cursor or recolour the
+ * terminal. */
 static void print_span(const char *label, const char *s, size_t a, size_t b)
 {
 	size_t i;
 	printf("    %s: ", label);
-	for (i = a; i < b; i++)
-		putchar((unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+	for (i = a; i < b; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+			putchar(' ');
+			i++;
+		} else
+			putchar(ch < 0x20 || ch == 0x7F ? ' ' : ch);
+	}
 	putchar('\n');
 }
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cmd/match.h"
 #include "review/board.h"
 #include "util/err.h"
 
@@ -41,11 +42,19 @@ static int source_row(const char *path, const char *json, void *payload)
 {
 	struct list_ctx *l = payload;
 	cJSON *rec = cJSON_Parse(json);
+	cJSON *deps;
+	int r;
 	(void)path;
 	if (!rec)
 		return 0;
 	l->n++;
 	cJSON_AddItemToArray(l->array, rec);
+	/* the sources this one copies, rewrites or translates (claimtrack match) */
+	if (!(deps = cJSON_AddArrayToObject(rec, "dependent_on")))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(rec, "id")) &&
+	    (r = ct_match_source_deps_json(l->ctx->index, cJSON_GetObjectItemCaseSensitive(rec, "id")->valuestring, deps)) < 0)
+		return r;
 	return 0;
 }
 
@@ -115,13 +124,14 @@ int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
 		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of source records" },
 		{ 0 }
 	};
-	const struct ct_usage u = { "sources", "[--json]", "Lists the sources of the desk, by id.", opts, 0, 0 };
+	const struct ct_usage u = { "sources", "[--json]", "Lists the sources of the desk, by id; --json gives each "
+		"source's dependent_on: the sources it copies, rewrites or translates (see claimtrack match).", opts, 0, 0 };
 	struct list_ctx l = { ctx, NULL, 0, NULL, NULL, 0, 0 };
 	ct_index *ix;
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
-	if ((r = ct_cmd_index(ctx, &ix)) < 0)
+	if ((r = ct_cmd_index_aligned(ctx, &ix)) < 0)
 		return ct_cmd_fail(r);
 	if (!(l.array = cJSON_CreateArray()))
 		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");

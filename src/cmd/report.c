@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd/match.h"
 #include "record/record.h"
 #include "report/model.h"
 #include "util/err.h"
@@ -70,10 +71,78 @@ done:
 	return error;
 }
 
+/* Source dependence from the index (claimtrack match), as (copy, original) pairs of ids. */
+struct deps {
+	char **ids;
+	size_t n, cap;
+	ct_index *ix;
+	const char *source;
+};
+
+static void free_deps(struct deps *d)
+{
+	size_t i;
+	for (i = 0; i < d->n; i++)
+		free(d->ids[i]);
+	free(d->ids);
+	memset(d, 0, sizeof(*d));
+}
+
+static int push_id(struct deps *d, const char *id)
+{
+	if (d->n == d->cap) {
+		size_t ncap = d->cap ? d->cap * 2 : 16;
+		char **p = realloc(d->ids, ncap * sizeof(*p));
+		if (!p)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		d->ids = p;
+		d->cap = ncap;
+	}
+	if (!(d->ids[d->n] = strdup(id)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	d->n++;
+	return 0;
+}
+
+static int dep_on(const char *on, const char *unused, void *payload)
+{
+	struct deps *d = payload;
+	int r;
+	(void)unused;
+	if ((r = push_id(d, d->source)) < 0 || (r = push_id(d, on)) < 0)
+		return r;
+	return 0;
+}
+
+static int dep_source(const char *path, const char *json, void *payload)
+{
+	struct deps *d = payload;
+	cJSON *rec = cJSON_Parse(json);
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
+	int r = 0;
+	(void)path;
+	if (cJSON_IsString(id)) {
+		d->source = id->valuestring;
+		r = ct_index_source_deps(d->ix, id->valuestring, dep_on, d);
+	}
+	cJSON_Delete(rec);
+	return r;
+}
+
+static int load_deps(struct ct_ctx *ctx, struct deps *d)
+{
+	int r;
+	memset(d, 0, sizeof(*d));
+	if ((r = ct_cmd_index_aligned(ctx, &d->ix)) < 0)
+		return r;
+	return ct_index_sources(d->ix, dep_source, d);
+}
+
 int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 {
+	struct deps deps = { NULL, 0, 0, NULL, NULL };
 	const char *format = "md", *output = NULL;
-	struct rp_options o = { NULL, NULL, NULL };
+	struct rp_options o = { NULL, NULL, NULL, NULL, 0 };
 	const struct ct_option opts[] = {
 		{ 'f', "format", CT_OPT_STRING, &format, "FORMAT", "md (default), html, json, jsonld or csv" },
 		{ 'o', "output", CT_OPT_STRING, &output, "PATH", "write to PATH (atomically) instead of standard output" },
@@ -110,8 +179,16 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 		return ct_cmd_error(CT_EXIT_USAGE, "-o needs a file name");
 	if (o.source && !ct_source_id_valid(o.source))
 		return ct_cmd_error(CT_EXIT_INPUT, "not a source id: '%s'", o.source);
-	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = rp_model_build(&m, desk, &o)) < 0)
+	if (!o.at && (r = load_deps(ctx, &deps)) < 0) {
+		free_deps(&deps);
 		return ct_cmd_fail(r);
+	}
+	o.deps = (const char *const *)deps.ids;
+	o.ndeps = deps.n / 2;
+	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = rp_model_build(&m, desk, &o)) < 0) {
+		free_deps(&deps);
+		return ct_cmd_fail(r);
+	}
 	if ((r = formats[i].write(&out, &m)) < 0) {
 		r = ct_cmd_fail(r);
 	} else if (output) {
@@ -121,5 +198,6 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 	}
 	rp_model_release(&m);
 	ct_buf_release(&out);
+	free_deps(&deps);
 	return r;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "cmd/align_view.h"
+#include "cmd/match.h"
 #include "record/record.h"
 #include "review/board.h"
 #include "util/err.h"
@@ -266,7 +268,7 @@ int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
-	if ((r = ct_cmd_index(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
+	if ((r = ct_cmd_index_aligned(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
@@ -274,7 +276,7 @@ int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_error(CT_EXIT_FAIL, "record cannot be parsed: '%s'", path.ptr);
 		goto done;
 	}
-	if (kind == FOUND_CLAIM && (r = add_reviews(ctx, ix, rec)) < 0) {
+	if (kind == FOUND_CLAIM && ((r = add_reviews(ctx, ix, rec)) < 0 || (r = ct_align_add_json(ix, rec)) < 0)) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
@@ -283,6 +285,7 @@ int ct_cmd_show(int argc, char **argv, struct ct_ctx *ctx)
 	else if (kind == FOUND_CLAIM) {
 		show_claim(ctx, ix, rec);
 		show_reviews(ctx, rec);
+		ct_align_print(ctx, ix, rec);
 	} else
 		show_source(ctx, rec);
 	r = 0;
@@ -444,7 +447,7 @@ int ct_cmd_log(int argc, char **argv, struct ct_ctx *ctx)
 		goto done;
 	}
 	if (n) {
-		if ((r = ct_cmd_index(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
+		if ((r = ct_cmd_index_aligned(ctx, &ix)) < 0 || (r = find_record(ix, argv[0], &kind, &rj, &path)) < 0) {
 			r = ct_cmd_fail(r);
 			goto done;
 		}

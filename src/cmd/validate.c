@@ -233,6 +233,10 @@ static void check_claim(struct vctx *v, const char *path, const cJSON *rec, cons
 		s->active_claims++;
 	/* Spans refer to the text of the source version the claim came from: check current ones. */
 	cur = cJSON_GetObjectItemCaseSensitive(s->rec, "version");
+	if (cJSON_IsNumber(sv) && cJSON_IsNumber(cur) && sv->valuedouble > cur->valuedouble) {
+		problem(v, path, "source_version is newer than the source's version");
+		return;
+	}
 	if (s->text && cJSON_GetArraySize(span) == 2 && status && !strcmp(status, "active") &&
 	    cJSON_IsNumber(cJSON_GetArrayItem(span, 0)) && cJSON_IsNumber(cJSON_GetArrayItem(span, 1)) &&
 	    (!cJSON_IsNumber(sv) || !cJSON_IsNumber(cur) || sv->valuedouble == cur->valuedouble)) {

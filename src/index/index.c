@@ -47,6 +47,24 @@
 	" INSERT INTO claims_fts(claims_fts, rowid, ftext) VALUES ('delete', old.rid, old.ftext);" \
 	" INSERT INTO claims_fts(rowid, ftext) VALUES (new.rid, new.ftext); END;"
 
+/*
+ * Alignments (claimtrack match): derived from the claims like everything here. a < b are claim
+ * ids, sa and sb their sources; signals is the JSON array of ct_comparison_json. independent is 0
+ * when the two sources depend on each other (source_deps: source is a copy of on_source) or on
+ * one same source. match_dirty lists the sources whose claims changed since the last match (every
+ * put or remove of a source or claim adds it); meta "matched" is absent until a first match.
+ */
+#define ALIGN_SQL \
+	"CREATE TABLE IF NOT EXISTS alignments(a TEXT NOT NULL, b TEXT NOT NULL, sa TEXT NOT NULL," \
+	" sb TEXT NOT NULL, relation TEXT NOT NULL, score REAL NOT NULL, independent INTEGER NOT NULL DEFAULT 1," \
+	" signals TEXT NOT NULL, PRIMARY KEY(a, b));" \
+	"CREATE INDEX IF NOT EXISTS alignments_b ON alignments(b);" \
+	"CREATE INDEX IF NOT EXISTS alignments_sa ON alignments(sa);" \
+	"CREATE INDEX IF NOT EXISTS alignments_sb ON alignments(sb);" \
+	"CREATE TABLE IF NOT EXISTS source_deps(source TEXT NOT NULL, on_source TEXT NOT NULL," \
+	" PRIMARY KEY(source, on_source));" \
+	"CREATE TABLE IF NOT EXISTS match_dirty(source TEXT PRIMARY KEY);"
+
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS sources("
@@ -64,7 +82,8 @@ static const char schema_sql[] =
 	" path TEXT PRIMARY KEY, claim TEXT NOT NULL, reviewer_email TEXT, verdict TEXT, date TEXT,"
 	" json TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS reviews_claim ON reviews(claim, date, reviewer_email);"
-	"CREATE TABLE IF NOT EXISTS broken(path TEXT PRIMARY KEY, error TEXT NOT NULL);";
+	"CREATE TABLE IF NOT EXISTS broken(path TEXT PRIMARY KEY, error TEXT NOT NULL);"
+	ALIGN_SQL;
 
 /*
  * Bulk loads. In SQLite 3.40 FTS5 flushes its pending terms to a new on-disk segment whenever a
@@ -92,7 +111,11 @@ static const char drop_sql[] =
 	"DROP TABLE IF EXISTS claims;"
 	"DROP TABLE IF EXISTS sources;"
 	"DROP TABLE IF EXISTS reviews;"
-	"DROP TABLE IF EXISTS broken;";
+	"DROP TABLE IF EXISTS broken;"
+	"DROP TABLE IF EXISTS alignments;"
+	"DROP TABLE IF EXISTS source_deps;"
+	"DROP TABLE IF EXISTS match_dirty;"
+	"DELETE FROM meta WHERE key = 'matched';";
 
 /* Statements used by the put path and small lookups, prepared on first use and kept. */
 enum {
@@ -112,6 +135,8 @@ enum {
 	ST_SOURCE_BY_ID,
 	ST_CLAIM_BY_ID,
 	ST_RESOLVE,
+	ST_DIRTY,
+	ST_ALIGN_PUT,
 	ST__COUNT
 };
 
@@ -146,6 +171,9 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_CLAIM_BY_ID] = "SELECT json, path FROM claims WHERE id = ?1",
 	/* Range scan on the UNIQUE index of id; see ct_index_resolve_claim. */
 	[ST_RESOLVE] = "SELECT id, path FROM claims WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 6",
+	[ST_DIRTY] = "INSERT OR IGNORE INTO match_dirty(source) VALUES (?1)",
+	[ST_ALIGN_PUT] = "INSERT OR REPLACE INTO alignments(a, b, sa, sb, relation, score, independent, signals)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)",
 };
 
 struct ct_index {
@@ -811,6 +839,22 @@ static int del_path(ct_index *ix, int which, const char *path)
 	return ix_run(ix, st, "delete from the index");
 }
 
+/* Notes that the claims of the source of a source or claim record changed (match_dirty). */
+static int mark_dirty(ct_index *ix, const struct rec_path *rp)
+{
+	sqlite3_stmt *st = NULL;
+	const char *id = rp->kind == REC_SOURCE ? rp->stem : rp->dir;
+	size_t n = rp->kind == REC_SOURCE ? rp->stem_len : rp->dir_len;
+	int rc, err;
+	if (rp->kind != REC_SOURCE && rp->kind != REC_CLAIM)
+		return 0;
+	if ((err = ix_stmt(ix, ST_DIRTY, &st)) < 0)
+		return err;
+	if ((rc = sqlite3_bind_text(st, 1, id, (int)n, SQLITE_STATIC)) != SQLITE_OK)
+		return ix_bind_fail(ix, st, rc);
+	return ix_run(ix, st, "write the index");
+}
+
 static int del_stmt_for(enum rec_kind kind)
 {
 	return kind == REC_SOURCE ? ST_DEL_SOURCE : kind == REC_CLAIM ? ST_DEL_CLAIM : ST_DEL_REVIEW;
@@ -873,6 +917,8 @@ int ct_index_put(ct_index *ix, const char *path, const char *json, size_t len)
 	if (!own_tx && rp.kind == REC_CLAIM && (err = fts_note_claim_write(ix)) < 0)
 		goto cleanup;
 
+	if ((err = mark_dirty(ix, &rp)) < 0)
+		goto cleanup;
 	err = put_record(ix, &rp, path, json, len);
 	if (err == 0) {
 		err = del_path(ix, ST_DEL_BROKEN, path);
@@ -911,7 +957,9 @@ int ct_index_remove(ct_index *ix, const char *path)
 		return err;
 	if (!own_tx && rp.kind == REC_CLAIM && (err = fts_note_claim_write(ix)) < 0)
 		goto cleanup;
-	err = del_path(ix, del_stmt_for(rp.kind), path);
+	err = mark_dirty(ix, &rp);
+	if (!err)
+		err = del_path(ix, del_stmt_for(rp.kind), path);
 	if (!err)
 		err = del_path(ix, ST_DEL_BROKEN, path);
 cleanup:
@@ -1259,4 +1307,349 @@ long ct_index_count(ct_index *ix, const char *kind)
 	if ((err = ix_query_int(ix, sql, &n, "count index rows")) < 0)
 		return err;
 	return (long)n;
+}
+
+/* ---- alignments ---------------------------------------------------------------------------- */
+
+/* Runs sql (no rows expected) with up to two text parameters. */
+static int ix_run_sql(ct_index *ix, const char *sql, const char *p1, const char *p2, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, what);
+	if ((p1 && (rc = sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC)) != SQLITE_OK) ||
+	    (p2 && (rc = sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC)) != SQLITE_OK))
+		err = ix_fail(ix, rc, what);
+	else if ((rc = sqlite3_step(st)) != SQLITE_DONE && rc != SQLITE_ROW)
+		err = ix_fail(ix, rc, what);
+	sqlite3_finalize(st);
+	return err;
+}
+
+int ct_index_match_pending(ct_index *ix, int *all, ct_index_row_cb cb, void *payload)
+{
+	ct_buf v = CT_BUF_INIT;
+	int err = ct_index_meta_get(ix, "matched", &v);
+	ct_buf_release(&v);
+	*all = err == CT_ENOTFOUND;
+	if (err == CT_ENOTFOUND) {
+		ct_error_clear();
+		return 0;
+	}
+	if (err < 0)
+		return err;
+	return ix_list(ix, "SELECT source, NULL FROM match_dirty ORDER BY source", NULL, cb, payload);
+}
+
+int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	rc = sqlite3_prepare_v2(ix->db,
+		"SELECT c.id, c.source, c.sentence, json_extract(c.json, '$.text'), substr(s.published, 1, 10)"
+		" FROM claims c LEFT JOIN sources s ON s.id = c.source"
+		" WHERE c.status IS NULL OR c.status = 'active' ORDER BY c.source, c.sentence, c.id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, "read claims to match");
+	for (;;) {
+		struct ct_match_row row;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			err = ix_fail(ix, rc, "read claims to match");
+			break;
+		}
+		row.id = (const char *)sqlite3_column_text(st, 0);
+		row.source = (const char *)sqlite3_column_text(st, 1);
+		row.sentence = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 2);
+		row.text = (const char *)sqlite3_column_text(st, 3);
+		row.published = (const char *)sqlite3_column_text(st, 4);
+		if (!row.id || !row.source || !row.text || sqlite3_column_type(st, 3) != SQLITE_TEXT)
+			continue;   /* a claim without text has nothing to match */
+		if ((err = cb(&row, payload)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
+int ct_index_align_clear(ct_index *ix, const char *source)
+{
+	if (!source)
+		return ix_run_sql(ix, "DELETE FROM alignments", NULL, NULL, "clear alignments");
+	return ix_run_sql(ix, "DELETE FROM alignments WHERE sa = ?1 OR sb = ?1", source, NULL, "clear alignments");
+}
+
+int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *sa, const char *sb,
+		       const char *relation, double score, const char *signals)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err;
+	if ((err = ix_stmt(ix, ST_ALIGN_PUT, &st)) < 0)
+		return err;
+	if ((rc = sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 3, sa, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 4, sb, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 5, relation, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_double(st, 6, score)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 7, signals, -1, SQLITE_STATIC)) != SQLITE_OK)
+		return ix_bind_fail(ix, st, rc);
+	return ix_run(ix, st, "write an alignment");
+}
+
+int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	rc = sqlite3_prepare_v2(ix->db,
+		"SELECT al.sa, ca.sentence, al.sb, cb.sentence FROM alignments al"
+		" JOIN claims ca ON ca.id = al.a JOIN claims cb ON cb.id = al.b"
+		" WHERE al.relation IN ('corroborates', 'contradicts') AND al.score >= ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, "read alignments");
+	if ((rc = sqlite3_bind_double(st, 1, min_score)) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return ix_fail(ix, rc, "read alignments");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((err = cb((const char *)sqlite3_column_text(st, 0), (long)sqlite3_column_int64(st, 1),
+			      (const char *)sqlite3_column_text(st, 2), (long)sqlite3_column_int64(st, 3), payload)) != 0)
+			break;
+	if (!err && rc != SQLITE_DONE)
+		err = ix_fail(ix, rc, "read alignments");
+	sqlite3_finalize(st);
+	return err;
+}
+
+int ct_index_deps_clear(ct_index *ix)
+{
+	return ix_run_sql(ix, "DELETE FROM source_deps", NULL, NULL, "clear source dependence");
+}
+
+int ct_index_dep_put(ct_index *ix, const char *source, const char *on)
+{
+	return ix_run_sql(ix, "INSERT OR IGNORE INTO source_deps(source, on_source) VALUES (?1, ?2)", source, on,
+			  "write source dependence");
+}
+
+int ct_index_match_done(ct_index *ix)
+{
+	int err = ix_run_sql(ix,
+		"UPDATE alignments SET independent = NOT EXISTS (SELECT 1 FROM source_deps d WHERE"
+		" (d.source = alignments.sa AND d.on_source = alignments.sb) OR"
+		" (d.source = alignments.sb AND d.on_source = alignments.sa) OR"
+		" (d.source = alignments.sa AND d.on_source IN"
+		"  (SELECT on_source FROM source_deps e WHERE e.source = alignments.sb)))",
+		NULL, NULL, "mark independent alignments");
+	if (!err)
+		err = ix_run_sql(ix, "DELETE FROM match_dirty", NULL, NULL, "write the index");
+	if (!err)
+		err = ct_index_meta_set(ix, "matched", "1");
+	return err;
+}
+
+int ct_index_source_deps(ct_index *ix, const char *source, ct_index_row_cb cb, void *payload)
+{
+	return ix_list(ix, "SELECT on_source, NULL FROM source_deps WHERE source = ?1 ORDER BY on_source", source,
+		       cb, payload);
+}
+
+/* The JSON object of one alignment row (a, b, sa, sb, relation, score, independent, signals). */
+static char *align_json(sqlite3_stmt *st)
+{
+	cJSON *o = cJSON_CreateObject(), *arr, *sig;
+	const char *signals = (const char *)sqlite3_column_text(st, 7);
+	char *text = NULL;
+	int i;
+	if (!o)
+		return NULL;
+	if (!(arr = cJSON_AddArrayToObject(o, "claims")))
+		goto done;
+	for (i = 0; i < 2; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString((const char *)sqlite3_column_text(st, i)));
+	if (!(arr = cJSON_AddArrayToObject(o, "sources")))
+		goto done;
+	for (i = 2; i < 4; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString((const char *)sqlite3_column_text(st, i)));
+	if (!cJSON_AddStringToObject(o, "relation", (const char *)sqlite3_column_text(st, 4)) ||
+	    !cJSON_AddNumberToObject(o, "score", sqlite3_column_double(st, 5)))
+		goto done;
+	sig = signals ? cJSON_Parse(signals) : NULL;
+	if (!cJSON_IsArray(sig)) {
+		cJSON_Delete(sig);
+		sig = cJSON_CreateArray();
+	}
+	if (!sig)
+		goto done;
+	cJSON_AddItemToObject(o, "signals", sig);
+	if (!cJSON_AddBoolToObject(o, "independent", sqlite3_column_int(st, 6) != 0))
+		goto done;
+	text = cJSON_PrintUnformatted(o);
+done:
+	cJSON_Delete(o);
+	return text;
+}
+
+int ct_index_alignments(ct_index *ix, const struct ct_align_filter *f, ct_index_row_cb cb, void *payload)
+{
+	static const char cols[] = "SELECT a, b, sa, sb, relation, score, independent, signals FROM alignments";
+	sqlite3_stmt *st = NULL;
+	const char *arg = NULL;
+	ct_buf sql = CT_BUF_INIT;
+	int rc, err = 0, r;
+	if (f && f->claim) {
+		ct_buf_printf(&sql, "%s WHERE a = ?1 UNION ALL %s WHERE b = ?1", cols, cols);
+		arg = f->claim;
+	} else if (f && f->source) {
+		ct_buf_printf(&sql, "%s WHERE sa = ?1 UNION ALL %s WHERE sb = ?1 AND sa <> ?1", cols, cols);
+		arg = f->source;
+	} else {
+		ct_buf_puts(&sql, cols);
+	}
+	ct_buf_puts(&sql, " ORDER BY 6 DESC, 1, 2");
+	if (ct_buf_oom(&sql) < 0)
+		return ct_error_set(CT_ENOMEM, "out of memory reading alignments");
+	rc = sqlite3_prepare_v2(ix->db, sql.ptr, -1, &st, NULL);
+	ct_buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, "read alignments");
+	if (arg && (rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC)) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return ix_fail(ix, rc, "read alignments");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *json = align_json(st);
+		if (!json) {
+			err = ct_error_set(CT_ENOMEM, "out of memory reading alignments");
+			break;
+		}
+		r = cb(NULL, json, payload);
+		cJSON_free(json);
+		if (r) {
+			err = r;
+			break;
+		}
+	}
+	if (!err && rc != SQLITE_DONE)
+		err = ix_fail(ix, rc, "read alignments");
+	sqlite3_finalize(st);
+	return err;
+}
+
+/* Appends id to the list ids[0..*n) unless it is there (a few dozen sources at most per claim). */
+static int add_unique(char ***ids, size_t *n, size_t *cap, const char *id)
+{
+	size_t i;
+	for (i = 0; i < *n; i++)
+		if (!strcmp((*ids)[i], id))
+			return 0;
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		char **p = realloc(*ids, ncap * sizeof(*p));
+		if (!p)
+			return CT_ENOMEM;
+		*ids = p;
+		*cap = ncap;
+	}
+	if (!((*ids)[*n] = strdup(id)))
+		return CT_ENOMEM;
+	(*n)++;
+	return 0;
+}
+
+/* The source a source is a copy of (the first by id), or the source itself: its root. */
+static int dep_root(ct_index *ix, const char *source, ct_buf *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	ct_buf_clear(out);
+	rc = sqlite3_prepare_v2(ix->db, "SELECT on_source FROM source_deps WHERE source = ?1 ORDER BY on_source LIMIT 1",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, "read source dependence");
+	if ((rc = sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC)) != SQLITE_OK)
+		err = ix_fail(ix, rc, "read source dependence");
+	else if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ct_buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+	else if (rc == SQLITE_DONE)
+		ct_buf_puts(out, source);
+	else
+		err = ix_fail(ix, rc, "read source dependence");
+	sqlite3_finalize(st);
+	if (!err && ct_buf_oom(out) < 0)
+		err = ct_error_set(CT_ENOMEM, "out of memory");
+	return err;
+}
+
+int ct_index_claim_support(ct_index *ix, const char *claim, int *corroborating, int *independent, int *contradicting)
+{
+	sqlite3_stmt *st = NULL;
+	char **corr = NULL, **roots = NULL;
+	size_t ncorr = 0, ccap = 0, nroots = 0, rcap = 0, i;
+	ct_buf own = CT_BUF_INIT, root = CT_BUF_INIT, home = CT_BUF_INIT;
+	int rc, err = 0, contra = 0;
+	*corroborating = *independent = *contradicting = 0;
+	rc = sqlite3_prepare_v2(ix->db,
+		"SELECT CASE WHEN a = ?1 THEN sb ELSE sa END, CASE WHEN a = ?1 THEN sa ELSE sb END, relation"
+		" FROM alignments WHERE (a = ?1 OR b = ?1) AND relation IN ('corroborates', 'contradicts')"
+		" ORDER BY 1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return ix_fail(ix, rc, "read alignments");
+	if ((rc = sqlite3_bind_text(st, 1, claim, -1, SQLITE_STATIC)) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return ix_fail(ix, rc, "read alignments");
+	}
+	{
+		char **contr = NULL;
+		size_t ncontr = 0, kcap = 0;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *other = (const char *)sqlite3_column_text(st, 0);
+			const char *rel = (const char *)sqlite3_column_text(st, 2);
+			if (!home.len)
+				ct_buf_puts(&home, (const char *)sqlite3_column_text(st, 1));
+			if (!strcmp(rel, "corroborates"))
+				err = add_unique(&corr, &ncorr, &ccap, other);
+			else
+				err = add_unique(&contr, &ncontr, &kcap, other);
+			if (err) {
+				err = ct_error_set(CT_ENOMEM, "out of memory");
+				break;
+			}
+		}
+		if (!err && rc != SQLITE_DONE)
+			err = ix_fail(ix, rc, "read alignments");
+		contra = (int)ncontr;
+		for (i = 0; i < ncontr; i++)
+			free(contr[i]);
+		free(contr);
+	}
+	sqlite3_finalize(st);
+	/* Independent: distinct roots (a copy counts as what it copies) other than the claim's own. */
+	if (!err && ncorr && !(err = dep_root(ix, home.ptr, &own))) {
+		for (i = 0; i < ncorr && !err; i++) {
+			if ((err = dep_root(ix, corr[i], &root)) < 0)
+				break;
+			if (strcmp(root.ptr, own.ptr) && add_unique(&roots, &nroots, &rcap, root.ptr))
+				err = ct_error_set(CT_ENOMEM, "out of memory");
+		}
+	}
+	if (!err) {
+		*corroborating = (int)ncorr;
+		*independent = (int)nroots;
+		*contradicting = contra;
+	}
+	for (i = 0; i < ncorr; i++)
+		free(corr[i]);
+	free(corr);
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(roots);
+	ct_buf_release(&own);
+	ct_buf_release(&root);
+	ct_buf_release(&home);
+	return err;
 }

@@ -10,7 +10,7 @@
 /* Schema version stored in PRAGMA user_version. Bump it whenever the schema or the way rows are
  * derived from records changes: an index with another version is refused with CT_EDESK, and the
  * caller deletes it and rebuilds. */
-#define CT_INDEX_VERSION 1
+#define CT_INDEX_VERSION 2
 
 typedef struct ct_index ct_index;
 
@@ -97,5 +97,51 @@ int ct_index_check(ct_index *ix);
  * "U.S.A." -> "USA") so the tokenizer sees one word, as it does for "UN". Appends to out; returns 0
  * or CT_ENOMEM. Exposed for tests and for callers that highlight matches. */
 int ct_index_fold_text(ct_buf *out, const char *text, size_t len);
+
+/* ---- alignments: derived by `claimtrack match` (src/cmd/match.c), rebuilt with the index ---- */
+
+struct ct_align_filter {
+	const char *source;   /* exact source id, or NULL */
+	const char *claim;    /* full claim id, or NULL */
+};
+/* cb(path=NULL, json, payload) for every stored alignment touching the source/claim (NULL =
+ * all), best score first; json is one object {"claims": [a, b], "sources": [sa, sb], "relation",
+ * "score", "signals": [{"kind", "a", "b"}], "independent"} as `match --json` prints it. */
+int ct_index_alignments(ct_index *ix, const struct ct_align_filter *f, ct_index_row_cb cb, void *payload);
+/* For claim (full id): the number of other sources with a corroborating alignment, how many of
+ * them are independent (distinct after counting a copy as the source it copies, and not the
+ * claim's own source or what it copies), and how many sources contradict it. */
+int ct_index_claim_support(ct_index *ix, const char *claim, int *corroborating, int *independent,
+			   int *contradicting);
+/* cb(on_id, NULL) for every source the source is a dependent (copy, rewrite, translation) of. */
+int ct_index_source_deps(ct_index *ix, const char *source, ct_index_row_cb cb, void *payload);
+
+/* What the matcher needs. *all is 1 when no match ever ran on this index (every source is to
+ * match); else cb(source id, NULL) for each source whose claims changed since the last match. */
+int ct_index_match_pending(ct_index *ix, int *all, ct_index_row_cb cb, void *payload);
+struct ct_match_row {
+	const char *id, *source, *text;
+	const char *published;   /* the source's publication day (YYYY-MM-DD) or NULL */
+	long sentence;           /* -1 when unknown */
+};
+typedef int (*ct_index_match_cb)(const struct ct_match_row *row, void *payload);
+/* Every active claim with text, ordered by source, sentence and id; strings are borrowed. */
+int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload);
+/* Deletes the alignments touching source (NULL: all). */
+int ct_index_align_clear(ct_index *ix, const char *source);
+/* Stores (replaces) one alignment: a < b (claim ids), sa and sb their sources, signals the JSON
+ * array of the comparison of a with b. */
+int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *sa, const char *sb,
+		       const char *relation, double score, const char *signals);
+typedef int (*ct_index_link_cb)(const char *sa, long pa, const char *sb, long pb, void *payload);
+/* cb with the sources and sentence positions of every corroborating or contradicting alignment
+ * scored min_score or more (the dependence test's input). */
+int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload);
+int ct_index_deps_clear(ct_index *ix);
+/* Records that source depends on on. */
+int ct_index_dep_put(ct_index *ix, const char *source, const char *on);
+/* Marks each alignment independent or not from source_deps, forgets the pending sources and
+ * records that a match ran. */
+int ct_index_match_done(ct_index *ix);
 
 #endif

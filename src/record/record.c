@@ -100,8 +100,10 @@ int ct_url_valid(const char *s)
 		p++;
 	if (*p != ':' || !p[1])
 		return 0;
+	/* RFC 3986 has no place for these unencoded: a pasted link holding them is refused rather than
+	 * stored as something no browser would request. */
 	for (p = s; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("\"<>\\^`{|}", *p))
 			return 0;
 	return 1;
 }

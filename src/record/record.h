@@ -25,8 +25,8 @@ const char *ct_source_id_problem(const char *id);
 void ct_source_id_from_file(ct_buf *out, const char *path);
 /* 1 when s is a real calendar date written YYYY-MM-DD. */
 int ct_date_valid(const char *s);
-/* 1 when s looks like an absolute URL: scheme ":" then at least one character, no spaces or
- * control characters, at most 2000 bytes. */
+/* 1 when s looks like an absolute URL: scheme ":" then at least one character, no spaces, control
+ * characters or characters RFC 3986 never allows unencoded (" < > \ ^ ` { | }), at most 2000 bytes. */
 int ct_url_valid(const char *s);
 
 /* Hex SHA-256 of data (65 bytes with the NUL). */

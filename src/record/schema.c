@@ -188,7 +188,7 @@ static int re_bracket(ct_buf *out, const char **pp, const char *src)
 	ct_buf items = CT_BUF_INIT;
 	const char *p = *pp + 1, *cls, *cls2;
 	size_t clen, clen2;
-	int neg = 0, rb = 0, lb = 0, caret = 0, dash = 0, lo, hi, rc = 0;
+	int neg = 0, rb = 0, lb = 0, caret = 0, dash = 0, lo = 0, hi = 0, rc = 0;
 
 	if (*p == '^') {
 		neg = 1;
@@ -898,7 +898,7 @@ static int pattern_matches(vstate *st, const char *pattern, const char *s, int *
 static int kw_pattern_properties(vstate *st, const cJSON *kw, const cJSON *schema, const cJSON *inst, int depth)
 {
 	const cJSON *member, *pp;
-	int rc, match;
+	int rc, match = 0;
 	(void)schema;
 	if (!cJSON_IsObject(inst))
 		return 0;
@@ -1113,7 +1113,7 @@ static int kw_max_length(vstate *st, const cJSON *kw, const cJSON *schema, const
 static int kw_pattern(vstate *st, const cJSON *kw, const cJSON *schema, const cJSON *inst, int depth)
 {
 	char a[96], b[96];
-	int rc, match;
+	int rc, match = 0;
 	(void)schema;
 	(void)depth;
 	if (!cJSON_IsString(inst))

@@ -185,52 +185,42 @@ static int cmp_board(const void *a, const void *b)
 	return c ? c : strcmp(x->email, y->email);
 }
 
+/* Lookups in the sorted arrays of the model: bsearch with one key comparison per array. */
+static int source_key(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rp_source *)elem)->id);
+}
+
+static int claim_key(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rp_claim *)elem)->id);
+}
+
+static int reviewer_key(const void *key, const void *elem)
+{
+	return strcasecmp(key, ((const struct rp_reviewer *)elem)->email);
+}
+
+static long find_in(const void *key, const void *base, size_t n, size_t size,
+		    int (*cmp)(const void *, const void *))
+{
+	const char *hit = n ? bsearch(key, base, n, size, cmp) : NULL;
+	return hit ? (long)((size_t)(hit - (const char *)base) / size) : -1;
+}
+
 static long find_source(const struct rp_model *m, const char *id)
 {
-	size_t lo = 0, hi = m->nsources;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->sources[mid].id, id);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(id, m->sources, m->nsources, sizeof *m->sources, source_key);
 }
 
 static long find_claim(const struct rp_model *m, const char *id)
 {
-	size_t lo = 0, hi = m->nclaims;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->claims[mid].id, id);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(id, m->claims, m->nclaims, sizeof *m->claims, claim_key);
 }
 
 static long find_reviewer(const struct rp_model *m, const char *email)
 {
-	size_t lo = 0, hi = m->nreviewers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcasecmp(m->reviewers[mid].email, email);
-		if (!c)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return find_in(email, m->reviewers, m->nreviewers, sizeof *m->reviewers, reviewer_key);
 }
 
 /* Seconds since the epoch of an RFC 3339 date ("2025-10-16T09:00:00+02:00"), 0 when malformed. */
@@ -265,10 +255,9 @@ static long long rfc3339_seconds(const char *s)
 size_t report_independent_sources(const struct rp_model *m, size_t subject_source, const struct rp_review *reviews,
 				  size_t n)
 {
-	/* For now every distinct source counts as independent. TODO(lead): when `claimtrack match`
-	 * lands, discount sources that are `dependent_on` another counted source (a rewrite of a
-	 * wire story is not a second witness). This is the one place to change. */
-	size_t count = 0, i, k;
+	/* A source dependent on another (a rewrite of a wire story, a translation) is not a second
+	 * witness: sources are counted by their root (rp_source.root). */
+	size_t count = 0, i, k, own = m->sources[subject_source].root;
 	unsigned char *seen;
 	if (!n)
 		return 0;
@@ -282,8 +271,8 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 			size_t s;
 			if (t < 0)
 				continue;
-			s = m->claims[t].source;
-			if (s != subject_source && !seen[s]) {
+			s = m->sources[m->claims[t].source].root;
+			if (s != own && !seen[s]) {
 				seen[s] = 1;
 				count++;
 			}
@@ -451,7 +440,9 @@ static int summarise(struct rp_model *m)
 				size_t a, b;
 				if (t < 0 || m->claims[t].source == cl->source)
 					continue;
-				cites = 1;
+				/* evidence from a copy of its own source is no other source */
+				if (m->sources[m->claims[t].source].root != s->root)
+					cites = 1;
 				a = cl->source;
 				b = m->claims[t].source;
 				if (rv->r->verdict == CT_V_CORROBORATED) {
@@ -819,8 +810,15 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 		error = ct_error_set(CT_ENOTFOUND, "no such source: '%s'", opt->source);
 		goto done;
 	}
-	for (i = 0; i < m->nsources; i++)
+	for (i = 0; i < m->nsources; i++) {
 		m->sources[i].shown = !opt->source || !strcmp(opt->source, m->sources[i].id);
+		m->sources[i].root = i;
+	}
+	for (i = 0; i < opt->ndeps; i++) {
+		long x = find_source(m, opt->deps[2 * i]), y = find_source(m, opt->deps[2 * i + 1]);
+		if (x >= 0 && y >= 0 && (size_t)x == m->sources[x].root && x != y)
+			m->sources[x].root = (size_t)y;
+	}
 	/* Claims whose source record is missing are validate's business: they are left out. */
 	for (i = 0; i < m->nclaims; i++) {
 		long s = find_source(m, m->claims[i].source_id);

@@ -17,6 +17,7 @@ struct rp_source {
 	unsigned long claims;          /* active claims (not withdrawn or superseded) */
 	unsigned long single;          /* reviewed claims whose reviews cite no other source */
 	size_t corroborating;          /* independent sources behind its corroborated claims */
+	size_t root;                   /* the source it copies (rp_options.deps), else itself */
 	int shown;                     /* passes --source */
 };
 
@@ -116,6 +117,10 @@ struct rp_options {
 	const char *at;                /* revision to build from; NULL = HEAD */
 	const char *since;             /* revision: changelog of verdicts after it; NULL = none */
 	const char *source;            /* only this source's claims; NULL = all */
+	/* Source dependence (claimtrack match): deps[2k] is a copy of deps[2k + 1]; ndeps pairs.
+	 * A copy and what it copies count as one witness. NULL: every source is independent. */
+	const char *const *deps;
+	size_t ndeps;
 };
 
 /* Builds the model of the desk at opt->at from the records of that commit (not the index, so
@@ -124,7 +129,8 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 void rp_model_release(struct rp_model *m);
 
 /* How many independent sources corroborate: the distinct sources, other than subject_source, of
- * the evidence cited by corroborating verdicts in reviews[0..n). Every "independent sources"
+ * the evidence cited by corroborating verdicts in reviews[0..n), a copy counting as the source
+ * it copies (and not at all when that is subject_source or what subject_source copies). Every "independent sources"
  * count of the report comes from here. */
 size_t report_independent_sources(const struct rp_model *m, size_t subject_source, const struct rp_review *reviews,
 				  size_t n);

@@ -58,7 +58,7 @@ refused 3 "longer than" --id "$(printf 'x%.0s' $(seq 1 65))" --outlet X "$good"
 for d in 2025-13-01 2025-02-30 2025-00-10 2025-1-01 yesterday 15.10.2025 2025-10-15T00:00 ""; do
 	refused 3 "--published" --published "$d" --outlet X "$good"
 done
-for u in notaurl "http://exa mple.org/a" "/just/a/path" ""; do
+for u in notaurl "http://exa mple.org/a" "/just/a/path" "" 'https://a.example/"x"' "https://a.example/<b>"; do
 	refused 3 "--url" --url "$u" --outlet X "$good"
 done
 refused 3 "--outlet" --outlet "" "$good"

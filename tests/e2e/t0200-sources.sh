@@ -38,14 +38,17 @@ json_assert ../sources.json "all(set(s) >= {'id', 'outlet', 'published', 'url', 
 json_assert ../sources.json "d[0] == {'id': 'bridge', 'outlet': 'Riverside Gazette',
 	'published': '2025-03-03', 'url': 'https://gazette.example/bridge',
 	'title': 'Council Approves New Bridge Over the Wend', 'sha256': d[0]['sha256'],
-	'text': d[0]['text'], 'bytes': $(wc -c <"$FIXTURES/bridge.txt"), 'version': 1, 'claims': 6}" \
+	'text': d[0]['text'], 'bytes': $(wc -c <"$FIXTURES/bridge.txt"), 'version': 1, 'claims': 6,
+	'dependent_on': []}" \
 	"the bridge record"
 json_assert ../sources.json "d[2]['published'] is None and d[2]['url'] is None" "nulls"
-# Each record is exactly the committed file, and its sha256 and text path are right.
+# Each record is exactly the committed file (plus dependent_on, from the index), and its sha256
+# and text path are right.
 python3 - ../sources.json <<'PY' || fail "sources --json does not match the committed records"
 import hashlib, json, subprocess, sys
 for s in json.load(open(sys.argv[1])):
     rec = json.loads(subprocess.check_output(["git", "show", "HEAD:" + s["text"][:-4] + ".json"]))
+    assert isinstance(s.pop("dependent_on"), list), s
     assert rec == s, (rec, s)
     text = subprocess.check_output(["git", "show", "HEAD:" + s["text"]])
     assert hashlib.sha256(text).hexdigest() == s["sha256"], s["id"]

@@ -25,13 +25,14 @@ json_assert "$OUT" "d['source'] == 'bridge' and d['version'] == 1 and d['status'
 cp "$OUT" ../claim.json
 git show "HEAD:$(git ls-files "claims/*/bridge/$id.json")" >../committed.json
 # show --json is the committed record, with the review status in "status" and the record's own
-# lifecycle in "record_status", plus the reviews.
+# lifecycle in "record_status", plus the reviews and the alignments (claimtrack match).
 python3 -c '
 import json, sys
 shown, rec = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 assert shown.pop("record_status") == rec["status"]
 shown["status"] = rec["status"]
-for k in ("reviews", "earlier_reviews", "quorum"):
+for k in ("reviews", "earlier_reviews", "quorum", "alignments", "corroborating_sources",
+          "independent_sources", "contradicting_sources"):
     shown.pop(k)
 assert shown == rec, (shown, rec)' ../claim.json ../committed.json || fail "show --json differs from the committed record"
 # The span points at the text in the stored source.
@@ -57,6 +58,13 @@ print()
 print("    " + c["text"])
 print()
 print("status:      unreviewed  (no reviews)")
+print()
+# the other outlet of this desk tells another story: a related claim at most, never a witness
+print("aligned:     no other source states this fact (single-source)")
+related = sum(a["relation"] == "related" for a in c["alignments"])
+assert related == len(c["alignments"]) and c["corroborating_sources"] == 0, c["alignments"]
+if related:
+    print("  %d related claim%s of other sources: claimtrack match --claim %s" % (related, "" if related == 1 else "s", c["id"][:10]))
 PY
 test_cmp ../expect "$OUT"
 

@@ -60,6 +60,13 @@ edit_json "$claim" "d['text'] = d['text'].replace('7 to 2', '8 to 1')"
 NAMED=$claim broken "claim text edited"
 edit_json "$claim" "d['span'] = [d['span'][0] + 1, d['span'][1] + 1]"
 NAMED=$claim broken "claim span moved"
+edit_json "$claim" "d['source_version'] = d['source_version'] + 1"
+git add -A
+git commit -q --no-verify -m "claim from a source version that does not exist yet"
+expect_findings ct validate
+grep -q "^$claim: source_version is newer than the source's version" "$OUT" ||
+	fail "validate does not name a claim from a source version that does not exist yet"
+git reset -q --hard "$good"
 expect_ok ct claims --json
 # The source text edited under its claims.
 sed -i 's/40 million/41 million/' "$txt"

@@ -8,7 +8,7 @@
 new_desk desk
 cd desk
 outlet='<b>"Evil" & Co</b>'
-url='https://evil.example/a?x=1&y="2"'
+url="https://evil.example/a?x=1&y='2'"
 expect_ok ct config name '<i>Desk</i> | =1+1'
 expect_ok ct config organisation.name '</script><script>alert(3)</script>'
 expect_ok ct add --id evil --outlet "$outlet" --url "$url" --published 2025-03-03 "$FIXTURES/hostile.txt"
@@ -76,7 +76,7 @@ assert any(i["itemReviewed"]["author"]["name"] == '<b>"Evil" & Co</b>' for i in 
 assert any(i["author"]["name"] == "</script><script>alert(3)</script>" for i in items)
 assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 assert "&lt;b&gt;&quot;Evil&quot; &amp; Co&lt;/b&gt;" in text
-assert 'href="https://evil.example/a?x=1&amp;y=%222%22"' in text
+assert 'href="https://evil.example/a?x=1&amp;y=%272%27"' in text
 PY
 
 # CSV: RFC 4180 records; no cell a spreadsheet would run; the hostile cells kept, prefixed.
@@ -122,6 +122,6 @@ json_assert ../r.json "[s['outlet'] for s in d['sources'] if s['id'] == 'evil'] 
 	[r['note'] for c in d['claims'] if c['id'] == '$script' for r in c['reviews']] == ['</script><script>alert(2)</script> | x |'] and
 	d['desk']['name'] == '<i>Desk</i> | =1+1'" "JSON holds the exact text"
 json_assert ../r.jsonld "len(d) == 5 and all(len(x['claimReviewed']) < 75 for x in d) and
-	[x['claimReviewed'] for x in d if x['url'] == '$url'][0].startswith('The council paid 12 million crowns for <script>')" "JSON-LD"
+	[x['claimReviewed'] for x in d if x['url'] == \"\"\"$url\"\"\"][0].startswith('The council paid 12 million crowns for <script>')" "JSON-LD"
 grep -q '<' ../r.jsonld && fail "raw < in the JSON-LD file"
 assert_clean

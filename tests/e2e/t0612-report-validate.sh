@@ -14,7 +14,7 @@ sdtt=$tools/.bin/sdtt
 new_desk desk
 cd desk
 expect_ok ct config organisation.name '<b>Fact & Desk</b>'
-expect_ok ct add --id evil --outlet '<b>"Evil" & Co</b>' --url 'https://evil.example/a?x=1&y="2"' \
+expect_ok ct add --id evil --outlet '<b>"Evil" & Co</b>' --url "https://evil.example/a?x=1&y='2'" \
 	--published 2025-03-03 "$FIXTURES/hostile.txt"
 expect_ok ct add --id good --outlet "Good | News" --published 2025-03-04 "$FIXTURES/hostile-other.txt"
 expect_ok ct claims --json

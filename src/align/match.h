@@ -1,0 +1,91 @@
+/* Cross-source matching: for each claim, the claims of other sources that speak of the same fact.
+ * Candidates come from an inverted index over the claims' weighted terms (stems, synonym classes,
+ * names, figures, dates) with IDF weights, so no all-pairs pass; the few best candidates of each
+ * claim are then scored with the pair scorer (ct_compare_prepared). Pure: no I/O, no globals. */
+#ifndef CT_ALIGN_MATCH_H
+#define CT_ALIGN_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "align/compare.h"
+
+struct sb_stemmer;
+
+/* Candidates kept per claim (best IDF-weighted overlap first, from other sources only). */
+#define CT_MATCH_TOPK 12
+/* Terms found in more claims than this (and in more than 1/20 of them) are skipped when
+ * gathering candidates: they name no fact, and their posting lists would make the cost grow
+ * with the square of the claims. */
+#define CT_MATCH_DF_CAP 1000
+/* Least candidate overlap (a Dice of IDF-weighted terms, 0..1) worth scoring. */
+#define CT_MATCH_MIN_OVERLAP 0.08
+
+struct ct_match_claim {
+	const char *text;       /* one flattened line of UTF-8, borrowed */
+	size_t len;
+	const char *published;  /* the source's publication day "YYYY-MM-DD", or NULL */
+	size_t source;          /* the source's number (any numbering; equal = same source) */
+	int query;              /* 1: look for its candidates; 0: only a candidate of others */
+};
+
+struct ct_match_pair {
+	uint32_t a, b;          /* claim indexes, a < b */
+	double score;           /* as ct_comparison.score */
+	const char *relation;   /* "corroborates", "contradicts" or "related" (static) */
+	size_t sig;             /* its signals: ct_match_result.signals[sig .. sig + nsig) */
+	uint32_t nsig;
+};
+
+struct ct_match_result {
+	struct ct_match_pair *pairs;
+	size_t npairs;
+	struct ct_signal *signals;
+	size_t nsignals;
+};
+/* Frees what ct_match_run allocated in r and zeroes it. */
+void ct_match_result_free(struct ct_match_result *r);
+/* The comparison of pair p (score, relation, signals) as ct_compare gives it. */
+void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_pair *p, struct ct_comparison *out);
+
+struct ct_match_stats {
+	size_t claims, queries;
+	size_t terms;           /* distinct terms indexed */
+	size_t postings;        /* term occurrences indexed */
+	size_t skipped_terms;   /* terms over the document-frequency cap */
+	size_t candidates;      /* distinct candidate pairs scored */
+	size_t pairs;           /* pairs kept (relation related or stronger) */
+};
+
+/* Matches claims[0..n): every pair of claims of different sources where one is a query and the
+ * other among its best candidates, scored; pairs whose relation is not "unrelated" are returned
+ * in out (sorted by a then b; free with ct_match_result_free). stats may be NULL. 0, CT_EINPUT
+ * (2^32 claims or more) or CT_ENOMEM. */
+int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n,
+		 struct ct_match_result *out, struct ct_match_stats *stats);
+
+/* One alignment between two sources, for the dependence test: the claims' positions (sentence
+ * indexes) in their sources. */
+struct ct_match_link {
+	size_t sa, sb;          /* source numbers, sa != sb */
+	long pa, pb;            /* positions in sa and sb */
+};
+
+struct ct_match_source {
+	size_t nclaims;         /* active claims */
+	const char *published;  /* day or timestamp (compared as text), NULL when unknown */
+	const char *id;         /* for a stable order */
+};
+
+/* Source dependence: source x depends on y when the claims the two share (corroborating or
+ * contradicting alignments in links) follow each other in the same order over most of the smaller
+ * source: the longest run of aligned positions increasing in both sources (an LIS) covers at least
+ * CT_MATCH_DEP_SHARE of the smaller source's claims, and at least CT_MATCH_DEP_MIN claims. The
+ * copy is the later published (then the smaller, then the greater id). dep[x * nsources + y] is
+ * set to 1 when x depends on y (dep: nsources * nsources bytes, cleared first). 0 or CT_ENOMEM. */
+#define CT_MATCH_DEP_SHARE 0.7
+#define CT_MATCH_DEP_MIN 6
+int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, const struct ct_match_link *links,
+			size_t nlinks, unsigned char *dep);
+
+#endif

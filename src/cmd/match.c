@@ -1,0 +1,478 @@
+/* claimtrack match: aligns the claims of different sources (src/align/match.c) and keeps the
+ * alignments and the source dependence in the index, incrementally: only the claims of sources
+ * changed since the last match are matched again (against every claim). */
+#include "cmd/match.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libstemmer.h>
+
+#include "util/err.h"
+
+struct loaded {
+	struct ct_match_claim *claims;
+	char **ids;              /* claim ids */
+	long *pos;               /* sentence indexes */
+	size_t n, cap;
+	char **sources;          /* source ids by number (claims come sorted by source) */
+	char **published;        /* by source number */
+	size_t *nclaims;         /* by source number */
+	size_t nsources, scap;
+	char **dirty;            /* pending source ids */
+	size_t ndirty, dcap;
+	int all;
+};
+
+static void loaded_release(struct loaded *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++) {
+		free(l->ids[i]);
+		free((char *)l->claims[i].text);
+	}
+	for (i = 0; i < l->nsources; i++) {
+		free(l->sources[i]);
+		free(l->published[i]);
+	}
+	for (i = 0; i < l->ndirty; i++)
+		free(l->dirty[i]);
+	free(l->claims);
+	free(l->ids);
+	free(l->pos);
+	free(l->sources);
+	free(l->published);
+	free(l->nclaims);
+	free(l->dirty);
+	memset(l, 0, sizeof(*l));
+}
+
+static int grow(void *pp, size_t *cap, size_t n, size_t size)
+{
+	void **p = pp, *q;
+	size_t ncap;
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 64;
+	if (!(q = realloc(*p, ncap * size)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	*p = q;
+	*cap = ncap;
+	return 0;
+}
+
+static int dirty_row(const char *source, const char *unused, void *payload)
+{
+	struct loaded *l = payload;
+	(void)unused;
+	if (grow(&l->dirty, &l->dcap, l->ndirty, sizeof(*l->dirty)) < 0 || !(l->dirty[l->ndirty] = strdup(source)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	l->ndirty++;
+	return 0;
+}
+
+static int is_dirty(const struct loaded *l, const char *source)
+{
+	size_t i;
+	if (l->all)
+		return 1;
+	for (i = 0; i < l->ndirty; i++)
+		if (!strcmp(l->dirty[i], source))
+			return 1;
+	return 0;
+}
+
+static int claim_row(const struct ct_match_row *row, void *payload)
+{
+	struct loaded *l = payload;
+	struct ct_match_claim *c;
+	size_t cap = l->cap;
+	if (!l->nsources || strcmp(l->sources[l->nsources - 1], row->source)) {
+		size_t scap = l->scap;
+		if (grow(&l->sources, &scap, l->nsources, sizeof(*l->sources)) < 0 ||
+		    (scap = l->scap, grow(&l->published, &scap, l->nsources, sizeof(*l->published))) < 0 ||
+		    (scap = l->scap, grow(&l->nclaims, &scap, l->nsources, sizeof(*l->nclaims))) < 0)
+			return CT_ENOMEM;
+		l->scap = scap;
+		l->sources[l->nsources] = strdup(row->source);
+		l->published[l->nsources] = row->published ? strdup(row->published) : NULL;
+		l->nclaims[l->nsources] = 0;
+		if (!l->sources[l->nsources++])
+			return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	if (grow(&l->claims, &cap, l->n, sizeof(*l->claims)) < 0 || (cap = l->cap, grow(&l->ids, &cap, l->n, sizeof(*l->ids))) < 0 ||
+	    (cap = l->cap, grow(&l->pos, &cap, l->n, sizeof(*l->pos))) < 0)
+		return CT_ENOMEM;
+	l->cap = cap;
+	c = &l->claims[l->n];
+	memset(c, 0, sizeof(*c));
+	c->source = l->nsources - 1;
+	c->published = l->published[c->source];
+	c->query = is_dirty(l, row->source);
+	c->len = strlen(row->text);
+	l->pos[l->n] = row->sentence;
+	if (!(c->text = strdup(row->text)) || !(l->ids[l->n] = strdup(row->id))) {
+		free((char *)c->text);
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	l->nclaims[c->source]++;
+	l->n++;
+	return 0;
+}
+
+struct links {
+	struct loaded *l;
+	struct ct_match_link *v;
+	size_t n, cap;
+};
+
+static long source_number(const struct loaded *l, const char *id)
+{
+	size_t lo = 0, hi = l->nsources;
+	/* sources are in the claims' order: ascending by id (SQLite's binary collation = strcmp) */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(l->sources[mid], id);
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int link_row(const char *sa, long pa, const char *sb, long pb, void *payload)
+{
+	struct links *k = payload;
+	long x = source_number(k->l, sa), y = source_number(k->l, sb);
+	if (x < 0 || y < 0 || x == y)
+		return 0;
+	if (grow(&k->v, &k->cap, k->n, sizeof(*k->v)) < 0)
+		return CT_ENOMEM;
+	k->v[k->n].sa = (size_t)x;
+	k->v[k->n].sb = (size_t)y;
+	k->v[k->n].pa = pa;
+	k->v[k->n].pb = pb;
+	k->n++;
+	return 0;
+}
+
+/* Recomputes source_deps from every stored alignment. */
+static int store_dependence(ct_index *ix, struct loaded *l)
+{
+	struct links k = { l, NULL, 0, 0 };
+	struct ct_match_source *src = NULL;
+	unsigned char *dep = NULL;
+	size_t i, j;
+	int error;
+	if ((error = ct_index_match_links(ix, CT_MATCH_DEP_SCORE, link_row, &k)) < 0)
+		goto done;
+	if ((error = ct_index_deps_clear(ix)) < 0 || !l->nsources)
+		goto done;
+	if (!(src = calloc(l->nsources, sizeof(*src))) || !(dep = calloc(l->nsources, l->nsources))) {
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l->nsources; i++) {
+		src[i].nclaims = l->nclaims[i];
+		src[i].published = l->published[i];
+		src[i].id = l->sources[i];
+	}
+	if ((error = ct_match_dependence(src, l->nsources, k.v, k.n, dep)) < 0)
+		goto done;
+	for (i = 0; i < l->nsources && !error; i++)
+		for (j = 0; j < l->nsources && !error; j++)
+			if (dep[i * l->nsources + j])
+				error = ct_index_dep_put(ix, l->sources[i], l->sources[j]);
+done:
+	free(k.v);
+	free(src);
+	free(dep);
+	return error;
+}
+
+static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_result *res)
+{
+	size_t i;
+	int error = 0;
+	for (i = 0; i < res->npairs && !error; i++) {
+		const struct ct_match_pair *pairs = res->pairs;
+		struct ct_comparison cmp;
+		size_t x = pairs[i].a, y = pairs[i].b, k;
+		ct_match_comparison(res, &pairs[i], &cmp);
+		const struct ct_match_claim *a, *b;
+		cJSON *o;
+		char *sig = NULL;
+		if (strcmp(l->ids[x], l->ids[y]) > 0) {
+			/* stored in claim id order: swap the sides of the spans too */
+			x = pairs[i].b;
+			y = pairs[i].a;
+			for (k = 0; k < cmp.nsignals; k++) {
+				struct ct_signal *s = &cmp.signals[k], t = *s;
+				s->a_start = t.b_start;
+				s->a_end = t.b_end;
+				s->b_start = t.a_start;
+				s->b_end = t.a_end;
+			}
+		}
+		a = &l->claims[x];
+		b = &l->claims[y];
+		o = ct_comparison_json(&cmp, a->text, b->text);
+		if (o)
+			sig = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(o, "signals"));
+		if (!sig)
+			error = ct_error_set(CT_ENOMEM, "out of memory");
+		else
+			error = ct_index_align_put(ix, l->ids[x], l->ids[y], l->sources[a->source],
+						   l->sources[b->source], cmp.relation, cmp.score, sig);
+		cJSON_free(sig);
+		cJSON_Delete(o);
+	}
+	return error;
+}
+
+int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_match_stats *stats)
+{
+	struct loaded l;
+	struct ct_match_result res = { NULL, 0, NULL, 0 };
+	struct sb_stemmer *stemmer = NULL;
+	size_t i;
+	int error;
+
+	(void)ctx;
+	memset(&l, 0, sizeof(l));
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
+	if ((error = ct_index_match_pending(ix, &l.all, dirty_row, &l)) < 0)
+		goto done;
+	l.all |= force;
+	if (!l.all && !l.ndirty)
+		goto done;   /* nothing changed since the last match */
+	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0)
+		goto done;
+	if (!(stemmer = sb_stemmer_new("english", "UTF_8"))) {
+		error = ct_error_set(CT_ENOMEM, "cannot create the English stemmer");
+		goto done;
+	}
+	if ((error = ct_match_run(stemmer, l.claims, l.n, &res, stats)) < 0)
+		goto done;
+	if ((error = ct_index_begin(ix)) < 0)
+		goto done;
+	if (l.all)
+		error = ct_index_align_clear(ix, NULL);
+	for (i = 0; i < l.ndirty && !error && !l.all; i++)
+		error = ct_index_align_clear(ix, l.dirty[i]);
+	if (!error)
+		error = store_pairs(ix, &l, &res);
+	if (!error)
+		error = store_dependence(ix, &l);
+	if (!error)
+		error = ct_index_match_done(ix);
+	if (!error)
+		error = ct_index_commit(ix);
+	if (error)
+		ct_index_rollback(ix);
+done:
+	sb_stemmer_delete(stemmer);
+	ct_match_result_free(&res);
+	loaded_release(&l);
+	return error;
+}
+
+int ct_match_refresh(struct ct_ctx *ctx, ct_index *ix)
+{
+	return ct_match_refresh_ex(ctx, ix, 0, NULL);
+}
+
+int ct_cmd_index_aligned(struct ct_ctx *ctx, ct_index **out)
+{
+	int error = ct_cmd_index(ctx, out);
+	if (error < 0)
+		return error;
+	return ct_match_refresh(ctx, *out);
+}
+
+/* ---- the command ---- */
+
+struct listing {
+	struct ct_ctx *ctx;
+	cJSON *array;
+	size_t n;
+};
+
+static void print_clean(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static const char *relation_color(const char *rel)
+{
+	return !strcmp(rel, "contradicts") ? CT_C_RED : !strcmp(rel, "corroborates") ? CT_C_GREEN : CT_C_DIM;
+}
+
+static int align_row(const char *path, const char *json, void *payload)
+{
+	struct listing *k = payload;
+	cJSON *o = cJSON_Parse(json), *sig;
+	const cJSON *c, *s;
+	(void)path;
+	if (!o)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	k->n++;
+	if (k->array) {
+		cJSON_AddItemToArray(k->array, o);
+		return 0;
+	}
+	c = cJSON_GetObjectItemCaseSensitive(o, "claims");
+	s = cJSON_GetObjectItemCaseSensitive(o, "sources");
+	{
+		const char *rel = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "relation"));
+		const cJSON *ind = cJSON_GetObjectItemCaseSensitive(o, "independent");
+		printf("%.3f %s%-12s%s %s%.10s%s ", cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "score")),
+		       ct_color(k->ctx, relation_color(rel ? rel : "")), rel ? rel : "?", ct_color(k->ctx, CT_C_RESET),
+		       ct_color(k->ctx, CT_C_YELLOW), cJSON_GetStringValue(cJSON_GetArrayItem(c, 0)),
+		       ct_color(k->ctx, CT_C_RESET));
+		print_clean(cJSON_GetStringValue(cJSON_GetArrayItem(s, 0)));
+		printf(" ~ %s%.10s%s ", ct_color(k->ctx, CT_C_YELLOW), cJSON_GetStringValue(cJSON_GetArrayItem(c, 1)),
+		       ct_color(k->ctx, CT_C_RESET));
+		print_clean(cJSON_GetStringValue(cJSON_GetArrayItem(s, 1)));
+		if (cJSON_IsFalse(ind))
+			printf(" %s(dependent sources)%s", ct_color(k->ctx, CT_C_DIM), ct_color(k->ctx, CT_C_RESET));
+		putchar('\n');
+	}
+	cJSON_ArrayForEach(sig, cJSON_GetObjectItemCaseSensitive(o, "signals")) {
+		printf("      %s: \"", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(sig, "kind")));
+		print_clean(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(sig, "a")));
+		printf("\" / \"");
+		print_clean(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(sig, "b")));
+		printf("\"\n");
+	}
+	cJSON_Delete(o);
+	return 0;
+}
+
+static int dep_row(const char *on, const char *unused, void *payload)
+{
+	(void)unused;
+	return cJSON_AddItemToArray(payload, cJSON_CreateString(on)) ? 0 : ct_error_set(CT_ENOMEM, "out of memory");
+}
+
+int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
+{
+	int json = 0, all = 0, want_stats = 0, n, r;
+	const char *source = NULL, *claim = NULL;
+	const struct ct_option opts[] = {
+		{ 's', "source", CT_OPT_STRING, &source, "ID", "list only the alignments of this source's claims" },
+		{ 0, "claim", CT_OPT_STRING, &claim, "ID", "list only the alignments of this claim (id or prefix)" },
+		{ 0, "all", CT_OPT_FLAG, &all, NULL, "match every claim again, not only those of changed sources" },
+		{ 0, "stats", CT_OPT_FLAG, &want_stats, NULL, "print the counts of the run instead of the alignments" },
+		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of alignments (with --stats: an object)" },
+		{ 0 }
+	};
+	const struct ct_usage u = { "match", "[--source ID] [--claim ID] [--all] [--stats] [--json]",
+		"Aligns the claims of different sources: for each claim, the claims of other sources that state "
+		"the same fact, whether they corroborate or contradict it, and the differing spans. Alignments are "
+		"kept in the index and brought up to date by every command that shows them; only the claims of "
+		"sources changed since the last match are matched again. Then lists the alignments, best first.",
+		opts, 0, 0 };
+	struct ct_match_stats st;
+	struct ct_align_filter f = { NULL, NULL };
+	struct listing k = { ctx, NULL, 0 };
+	ct_buf full = CT_BUF_INIT, path = CT_BUF_INIT;
+	ct_index *ix;
+	struct timespec t0, t1;
+	double secs;
+
+	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
+		return r == CT_PARSE_HELP ? 0 : -r;
+	if (source && claim)
+		return ct_cmd_error(CT_EXIT_USAGE, "--source and --claim cannot be used together");
+	if ((r = ct_cmd_index(ctx, &ix)) < 0)
+		return ct_cmd_fail(r);
+	if (claim) {
+		if ((r = ct_index_resolve_claim(ix, claim, &full, &path)) < 0)
+			goto fail;
+		f.claim = full.ptr;
+	}
+	if (source) {
+		r = ct_index_get(ix, "source", source, &full, &path);
+		if (r == CT_ENOTFOUND) {
+			r = ct_error_set(CT_EINPUT, "no such source: '%s'", source);
+			goto fail;
+		}
+		if (r < 0)
+			goto fail;
+		f.source = source;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((r = ct_match_refresh_ex(ctx, ix, all, &st)) < 0)
+		goto fail;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (want_stats) {
+		long aligned = 0;
+		cJSON *o = cJSON_CreateObject();
+		k.array = cJSON_CreateArray();
+		if (!o || !k.array || (r = ct_index_alignments(ix, &f, align_row, &k)) < 0) {
+			cJSON_Delete(o);
+			cJSON_Delete(k.array);
+			if (r >= 0)
+				r = ct_error_set(CT_ENOMEM, "out of memory");
+			goto fail;
+		}
+		aligned = (long)k.n;
+		cJSON_Delete(k.array);
+		k.array = NULL;
+		cJSON_AddNumberToObject(o, "claims_matched", (double)st.queries);
+		cJSON_AddNumberToObject(o, "claims", (double)st.claims);
+		cJSON_AddNumberToObject(o, "terms", (double)st.terms);
+		cJSON_AddNumberToObject(o, "postings", (double)st.postings);
+		cJSON_AddNumberToObject(o, "skipped_terms", (double)st.skipped_terms);
+		cJSON_AddNumberToObject(o, "candidates", (double)st.candidates);
+		cJSON_AddNumberToObject(o, "pairs", (double)st.pairs);
+		cJSON_AddNumberToObject(o, "alignments", (double)aligned);
+		cJSON_AddNumberToObject(o, "seconds", (double)(long)(secs * 1000 + 0.5) / 1000);
+		if (json) {
+			r = ct_print_json(o);
+		} else {
+			if (!st.claims)
+				printf("alignments up to date\n");
+			else
+				printf("matched %zu of %zu claims: %zu terms, %zu candidate pairs scored, %zu pairs kept\n",
+				       st.queries, st.claims, st.terms, st.candidates, st.pairs);
+			printf("%ld alignments stored; %.3f s\n", aligned, secs);
+		}
+		cJSON_Delete(o);
+		if (r < 0)
+			goto fail;
+		goto done;
+	}
+	if (json && !(k.array = cJSON_CreateArray())) {
+		r = ct_error_set(CT_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((r = ct_index_alignments(ix, &f, align_row, &k)) < 0)
+		goto fail;
+	if (json && (r = ct_print_json(k.array)) < 0)
+		goto fail;
+	goto done;
+fail:
+	cJSON_Delete(k.array);
+	ct_buf_release(&full);
+	ct_buf_release(&path);
+	return ct_cmd_fail(r);
+done:
+	cJSON_Delete(k.array);
+	ct_buf_release(&full);
+	ct_buf_release(&path);
+	return 0;
+}
+
+int ct_match_source_deps_json(ct_index *ix, const char *source, cJSON *array)
+{
+	return ct_index_source_deps(ix, source, dep_row, array);
+}
