@@ -143,6 +143,7 @@ bench-match: deps
 include tools/cw.mk
 include tools/match_eval.mk
 include tools/report.mk
+include tools/bench.mk
 
 clean:
 	rm -rf build

@@ -95,7 +95,7 @@ _claimtrack()
 	local opts
 	case $cmd in
 	init) opts="--name --help" ;;
-	add) opts="--id --outlet --published --url --title --help" ;;
+	add) opts="--id --outlet --published --url --title --manifest --help" ;;
 	sources) opts="--json --help" ;;
 	claims) opts="--source --search --status --all --type --review --limit --json --help" ;;
 	show) opts="--json --help" ;;
@@ -140,7 +140,7 @@ _claimtrack()
 		[[ $cmd == report ]] && _claimtrack_reply "md html json jsonld csv"
 		return
 		;;
-	-o | --output)
+	-o | --output | --manifest)
 		_claimtrack_files
 		return
 		;;

@@ -453,79 +453,260 @@ static void commit_message(ct_buf *msg, const struct add_totals *t)
 	ct_buf_printf(msg, "\n\n%s", t->body.ptr);
 }
 
+/* One source to add: its file, id and metadata, from the command line or a manifest line. */
+struct add_entry {
+	const char *file;
+	char id[CT_SOURCE_ID_MAX + 1];
+	struct add_opts o;
+	size_t line;   /* manifest line, 0 for the command line */
+};
+
+/* Checks the metadata of one entry; where is "" (options) or "manifest 'F' line N: ". dash is "--"
+ * for option names, "" for manifest columns. Returns 0 or the exit code after printing. */
+static int check_meta(const struct add_opts *o, const char *where, const char *dash)
+{
+	if (o->published && !ct_date_valid(o->published))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%spublished must be a date written YYYY-MM-DD: '%s'", where, dash,
+				    o->published);
+	if (o->url && !ct_url_valid(o->url))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%surl must be an absolute URL without spaces, quotes or <>\\^`{|} (percent-encode them): '%s'",
+				    where, dash, o->url);
+	if (o->outlet && (!*o->outlet || strlen(o->outlet) > 200 || strchr(o->outlet, '\n')))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%soutlet must be 1-200 characters on one line", where, dash);
+	if (o->title && (strlen(o->title) > 1000 || strchr(o->title, '\n')))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%stitle must be at most 1000 characters on one line", where, dash);
+	return 0;
+}
+
+/* Reads a manifest: one source a line, tab-separated: file, id, outlet, published, url (the last
+ * two may be empty or left off; an empty id takes the file name). Blank lines and lines starting
+ * with '#' are skipped. Files are relative to the manifest's directory. The strings of the entries
+ * point into *text and *paths, which the caller frees. Returns 0 or an exit code after printing. */
+static int read_manifest(const char *manifest, ct_buf *text, ct_buf *paths, struct add_entry **out, size_t *nout)
+{
+	struct add_entry *e = NULL;
+	size_t n = 0, cap = 0, lineno = 0, dirlen, *pathoff = NULL, i;
+	const char *slash = strrchr(manifest, '/');
+	char *p, *end, *next;
+	int r = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (ct_buf_read_file(text, manifest) < 0)
+		return ct_cmd_error(CT_EXIT_INPUT, "cannot read manifest (%s): '%s'",
+				    errno == EISDIR ? "it is a directory" : strerror(errno), manifest);
+	if (memchr(text->ptr, '\0', text->len))
+		return ct_cmd_error(CT_EXIT_INPUT, "manifest '%s' is not a text file (it holds NUL bytes)", manifest);
+	dirlen = slash ? (size_t)(slash - manifest) + 1 : 0;
+	for (p = text->ptr, end = text->ptr + text->len; p < end; p = next) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[5] = { NULL, NULL, NULL, NULL, NULL }, *q;
+		char where[300];
+		struct add_entry *x;
+		int nf = 0;
+		if (nl)
+			*nl = '\0';
+		next = nl ? nl + 1 : end;
+		lineno++;
+		if (strlen(p) && p[strlen(p) - 1] == '\r')
+			p[strlen(p) - 1] = '\0';
+		if (!*p || *p == '#')
+			continue;
+		snprintf(where, sizeof(where), "manifest '%.200s' line %zu: ", manifest, lineno);
+		for (q = p; nf < 5; nf++) {
+			f[nf] = q;
+			if (!(q = strchr(q, '\t')))
+				break;
+			*q++ = '\0';
+		}
+		if (nf == 5) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "%smore than 5 tab-separated columns (file, id, outlet, published, url)", where);
+			goto fail;
+		}
+		if (nf < 2 || !*f[0]) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "%sexpected tab-separated columns file, id, outlet[, published[, url]]", where);
+			goto fail;
+		}
+		if (n == cap) {
+			struct add_entry *g = realloc(e, (cap = cap ? cap * 2 : 64) * sizeof(*e));
+			size_t *h = realloc(pathoff, cap * sizeof(*pathoff));
+			if (g)
+				e = g;
+			if (h)
+				pathoff = h;
+			if (!g || !h) {
+				r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+				goto fail;
+			}
+		}
+		x = &e[n];
+		memset(x, 0, sizeof(*x));
+		x->line = lineno;
+		x->o.outlet = f[2];
+		x->o.published = f[3] && *f[3] ? f[3] : NULL;
+		x->o.url = f[4] && *f[4] ? f[4] : NULL;
+		if (!x->o.outlet || !*x->o.outlet) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "%sthe outlet (third column) is empty", where);
+			goto fail;
+		}
+		if ((r = check_meta(&x->o, where, "")) != 0)
+			goto fail;
+		if (strlen(f[1]) > CT_SOURCE_ID_MAX) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "%sinvalid source id (it is longer than %d characters)", where,
+					 CT_SOURCE_ID_MAX);
+			goto fail;
+		}
+		memcpy(x->id, f[1], strlen(f[1]) + 1);
+		pathoff[n] = paths->len;
+		if (f[0][0] != '/')
+			ct_buf_put(paths, manifest, dirlen);
+		ct_buf_puts(paths, f[0]);
+		ct_buf_putc(paths, '\0');
+		if (ct_buf_oom(paths)) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+			goto fail;
+		}
+		n++;
+	}
+	if (!n) {
+		r = ct_cmd_error(CT_EXIT_INPUT, "manifest '%s' names no source", manifest);
+		goto fail;
+	}
+	for (i = 0; i < n; i++)
+		e[i].file = paths->ptr + pathoff[i];
+	free(pathoff);
+	*out = e;
+	*nout = n;
+	return 0;
+fail:
+	free(pathoff);
+	free(e);
+	return r;
+}
+
+static int entry_id_cmp(const void *a, const void *b)
+{
+	const struct add_entry *const *x = a, *const *y = b;
+	int c = strcmp((*x)->id, (*y)->id);
+	if (c)
+		return c;
+	return *x < *y ? -1 : *x > *y;
+}
+
 int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 {
 	struct add_opts o = { 0 };
+	const char *manifest = NULL;
 	const struct ct_option opts[] = {
 		{ 0, "id", CT_OPT_STRING, &o.id, "ID", "source id (one file only; default: the file name)" },
 		{ 0, "outlet", CT_OPT_STRING, &o.outlet, "NAME", "the outlet that published the article" },
 		{ 0, "published", CT_OPT_STRING, &o.published, "DATE", "publication date, YYYY-MM-DD" },
 		{ 0, "url", CT_OPT_STRING, &o.url, "URL", "where the article was published" },
 		{ 0, "title", CT_OPT_STRING, &o.title, "TITLE", "headline (default: the first heading of the text)" },
+		{ 0, "manifest", CT_OPT_STRING, &manifest, "FILE",
+		  "add the sources a TSV file lists, instead of FILE arguments" },
 		{ 0 }
 	};
-	const struct ct_usage u = { "add", "[--id ID] --outlet NAME [--published DATE] [--url URL] [--title T] FILE...",
+	const struct ct_usage u = { "add",
+		"[--id ID] --outlet NAME [--published DATE] [--url URL] [--title T] FILE...\n"
+		"       claimtrack add --manifest FILE",
 		"Adds each FILE (UTF-8 text; CRLF accepted; invalid bytes are replaced and reported) as a source, stores its text and the\n"
 		"claims extracted from it, all in one commit. Re-adding unchanged text does nothing; changed\n"
-		"text makes a new version of the source, and claims whose sentence disappeared are withdrawn.", opts, 1, -1 };
+		"text makes a new version of the source, and claims whose sentence disappeared are withdrawn.\n"
+		"--manifest reads the sources from a file, one a line, tab-separated: file (relative to the\n"
+		"manifest's directory), id (empty: from the file name), outlet, published, url (may be empty);\n"
+		"blank lines and lines starting with '#' are skipped. Every line is checked before anything is\n"
+		"read; any bad line or file commits nothing.", opts, 0, -1 };
 	struct add_totals t = { 0, 0, 0, 0, 0, 0, CT_BUF_INIT, CT_BUF_INIT };
 	struct ct_ident who = { 0 };
 	ct_desk *desk = NULL;
 	ct_index *ix = NULL;
 	ct_txn *txn = NULL;
-	ct_buf msg = CT_BUF_INIT, idbuf = CT_BUF_INIT;
-	char (*ids)[CT_SOURCE_ID_MAX + 1] = NULL;
+	ct_buf msg = CT_BUF_INIT, idbuf = CT_BUF_INIT, mtext = CT_BUF_INIT, mpaths = CT_BUF_INIT;
+	struct add_entry *ents = NULL, **sorted = NULL;
 	char commit[41];
-	int n, r, i, j;
+	size_t ne = 0, i;
+	int n, r;
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
 		return r == CT_PARSE_HELP ? 0 : -r;
+	if (manifest && (n || o.id || o.outlet || o.published || o.url || o.title))
+		return ct_cmd_error(CT_EXIT_USAGE, "--manifest names the files and their metadata: it takes no FILE, --id, "
+				    "--outlet, --published, --url or --title");
+	if (!manifest && !n) {
+		fprintf(stderr, "claimtrack: missing FILE arguments (or --manifest FILE)\n");
+		ct_print_usage(&u, stderr);
+		return CT_EXIT_USAGE;
+	}
 	if (o.id && n > 1)
 		return ct_cmd_error(CT_EXIT_USAGE, "--id names one source; it cannot be used with %d files", n);
-	if (o.published && !ct_date_valid(o.published))
-		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", o.published);
-	if (o.url && !ct_url_valid(o.url))
-		return ct_cmd_error(CT_EXIT_INPUT, "--url must be an absolute URL without spaces, quotes or <>\\^`{|} (percent-encode them): '%s'", o.url);
-	if (o.outlet && (!*o.outlet || strlen(o.outlet) > 200 || strchr(o.outlet, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "--outlet must be 1-200 characters on one line");
-	if (o.title && (strlen(o.title) > 1000 || strchr(o.title, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "--title must be at most 1000 characters on one line");
+	if ((r = check_meta(&o, "", "--")) != 0)
+		return r;
 
-	/* Every id is checked before anything is written. */
-	ids = calloc((size_t)n, sizeof(*ids));
-	if (!ids)
-		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
-	for (i = 0; i < n; i++) {
-		const char *problem;
-		ct_buf_clear(&idbuf);
-		if (o.id)
-			ct_buf_puts(&idbuf, o.id);
-		else
-			ct_source_id_from_file(&idbuf, argv[i]);
-		if ((problem = ct_source_id_problem(idbuf.ptr)) != NULL) {
-			r = ct_cmd_error(CT_EXIT_INPUT, "invalid source id '%s' (%s)%s: '%s'", idbuf.ptr, problem,
-					 o.id ? "" : "; name it with --id", argv[i]);
+	/* Every entry and id is checked before anything is written. */
+	if (manifest) {
+		if ((r = read_manifest(manifest, &mtext, &mpaths, &ents, &ne)) != 0)
+			goto done;
+	} else {
+		ne = (size_t)n;
+		if (!(ents = calloc(ne, sizeof(*ents)))) {
+			r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
 			goto done;
 		}
-		memcpy(ids[i], idbuf.ptr, idbuf.len + 1);
-		for (j = 0; j < i; j++)
-			if (!strcmp(ids[j], ids[i])) {
-				r = ct_cmd_error(CT_EXIT_INPUT, "two files would both be source '%s': '%s' and '%s'",
-						 ids[i], argv[j], argv[i]);
-				goto done;
-			}
+		for (i = 0; i < ne; i++) {
+			ents[i].file = argv[i];
+			ents[i].o = o;
+			if (o.id)
+				snprintf(ents[i].id, sizeof(ents[i].id), "%s", o.id);
+		}
 	}
+	for (i = 0; i < ne; i++) {
+		const char *problem;
+		char where[300] = "";
+		if (ents[i].line)
+			snprintf(where, sizeof(where), "manifest '%.200s' line %zu: ", manifest, ents[i].line);
+		ct_buf_clear(&idbuf);
+		if (ents[i].id[0] || (o.id && !manifest))
+			ct_buf_puts(&idbuf, manifest ? ents[i].id : o.id);
+		else
+			ct_source_id_from_file(&idbuf, ents[i].file);
+		if ((problem = ct_source_id_problem(idbuf.ptr)) != NULL) {
+			r = ct_cmd_error(CT_EXIT_INPUT, "%sinvalid source id '%s' (%s)%s: '%s'", where, idbuf.ptr, problem,
+					 manifest ? "" : o.id ? "" : "; name it with --id", ents[i].file);
+			goto done;
+		}
+		memcpy(ents[i].id, idbuf.ptr, idbuf.len + 1);
+	}
+	/* Duplicates: sorted by id, then by position, so the message names the first two in order. */
+	if (!(sorted = calloc(ne, sizeof(*sorted)))) {
+		r = ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < ne; i++)
+		sorted[i] = &ents[i];
+	qsort(sorted, ne, sizeof(*sorted), entry_id_cmp);
+	for (i = 1; i < ne; i++)
+		if (!strcmp(sorted[i - 1]->id, sorted[i]->id)) {
+			if (manifest)
+				r = ct_cmd_error(CT_EXIT_INPUT, "manifest '%s': lines %zu and %zu would both be source '%s'",
+						 manifest, sorted[i - 1]->line, sorted[i]->line, sorted[i]->id);
+			else
+				r = ct_cmd_error(CT_EXIT_INPUT, "two files would both be source '%s': '%s' and '%s'",
+						 sorted[i]->id, sorted[i - 1]->file, sorted[i]->file);
+			goto done;
+		}
 
 	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = ct_desk_identity(desk, &who)) < 0 ||
 	    (r = ct_cmd_index(ctx, &ix)) < 0 || (r = ct_txn_begin(&txn, desk)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
-	for (i = 0; i < n; i++) {
-		ct_progress(ctx, "adding", (size_t)i, (size_t)n);
-		if ((r = add_one(ctx, txn, argv[i], &o, ids[i], &t)) < 0) {
+	for (i = 0; i < ne; i++) {
+		ct_progress(ctx, "adding", i, ne);
+		if ((r = add_one(ctx, txn, ents[i].file, &ents[i].o, ents[i].id, &t)) < 0) {
 			ct_progress_done(ctx);
 			r = ct_cmd_fail(r);
+			if (ents[i].line)
+				fprintf(stderr, "claimtrack: (manifest '%s' line %zu)\n", manifest, ents[i].line);
 			fprintf(stderr, "claimtrack: nothing was committed\n");
 			goto done;
 		}
@@ -533,7 +714,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 	ct_progress_done(ctx);
 	fputs(t.report.ptr, stdout);
 	if (!ct_txn_changes(txn)) {
-		printf("nothing to commit: %s unchanged\n", n == 1 ? "the source is" : "all sources are");
+		printf("nothing to commit: %s unchanged\n", ne == 1 ? "the source is" : "all sources are");
 		r = 0;
 		goto done;
 	}
@@ -553,8 +734,11 @@ done:
 	ct_ident_release(&who);
 	ct_buf_release(&msg);
 	ct_buf_release(&idbuf);
+	ct_buf_release(&mtext);
+	ct_buf_release(&mpaths);
 	ct_buf_release(&t.body);
 	ct_buf_release(&t.report);
-	free(ids);
+	free(ents);
+	free(sorted);
 	return r;
 }

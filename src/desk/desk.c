@@ -556,30 +556,137 @@ int ct_desk_foreach_file(ct_desk *desk, const char *commit, int staged, const ch
 	return w.result;
 }
 
+/* The record diff walks both trees side by side and descends only into subtrees whose ids differ:
+ * a commit that changed one record costs a few tree reads whatever the size of the desk.
+ * (git_diff_tree_to_tree plus git_diff_foreach loaded .gitattributes through the whole git index,
+ * and walked every entry of both trees: most of a review's time on a desk of 100k claims.) */
 struct diff_ctx {
 	git_repository *repo;
 	ct_desk_blob_cb cb;
 	void *payload;
 	int result;
+	ct_buf path;
 };
 
-static int diff_file_cb(const git_diff_delta *delta, float progress, void *payload)
+static int is_blob_mode(git_filemode_t m)
 {
-	struct diff_ctx *c = payload;
-	int r;
-	(void)progress;
-	if (delta->status == GIT_DELTA_DELETED) {
-		if (!is_record_path(delta->old_file.path))
+	return ((unsigned)m & 0170000) == 0100000;
+}
+
+static int diff_trees(struct diff_ctx *c, const git_tree *a, const git_tree *b);
+
+/* One side of an entry: a blob (record added/changed, or deleted), or a tree added or deleted. */
+static int diff_side(struct diff_ctx *c, const git_tree_entry *e, int added)
+{
+	git_tree *t = NULL;
+	int error;
+	if (is_blob_mode(git_tree_entry_filemode(e))) {
+		if (!is_record_path(c->path.ptr))
 			return 0;
-		r = c->cb(delta->old_file.path, NULL, 0, c->payload);
-	} else {
-		if (!is_record_path(delta->new_file.path) || (delta->new_file.mode & 0170000) != 0100000)
-			return 0;
-		return blob_to_cb(c->repo, &delta->new_file.id, delta->new_file.path, c->cb, c->payload, &c->result);
+		if (added)
+			return blob_to_cb(c->repo, git_tree_entry_id(e), c->path.ptr, c->cb, c->payload, &c->result) < 0 ? -1 : 0;
+		if ((error = c->cb(c->path.ptr, NULL, 0, c->payload)) != 0) {
+			c->result = error;
+			return -1;
+		}
+		return 0;
 	}
-	if (r) {
-		c->result = r;
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return 0;   /* a submodule link: not a record */
+	if (git_tree_lookup(&t, c->repo, git_tree_entry_id(e)) < 0) {
+		c->result = git_fail(CT_EDESK, "cannot read tree");
 		return -1;
+	}
+	error = added ? diff_trees(c, NULL, t) : diff_trees(c, t, NULL);
+	git_tree_free(t);
+	return error;
+}
+
+static int diff_entries(struct diff_ctx *c, const git_tree_entry *x, const git_tree_entry *y)
+{
+	size_t len = c->path.len;
+	const char *name = git_tree_entry_name(x ? x : y);
+	int error = 0;
+	ct_buf_puts(&c->path, name);
+	if (ct_buf_oom(&c->path)) {
+		c->result = ct_error_set(CT_ENOMEM, "out of memory");
+		return -1;
+	}
+	if (x && y && git_tree_entry_type(x) == GIT_OBJECT_TREE && git_tree_entry_type(y) == GIT_OBJECT_TREE) {
+		git_tree *ta = NULL, *tb = NULL;
+		ct_buf_putc(&c->path, '/');
+		if (git_tree_lookup(&ta, c->repo, git_tree_entry_id(x)) < 0 ||
+		    git_tree_lookup(&tb, c->repo, git_tree_entry_id(y)) < 0) {
+			c->result = git_fail(CT_EDESK, "cannot read tree");
+			error = -1;
+		} else {
+			error = diff_trees(c, ta, tb);
+		}
+		git_tree_free(ta);
+		git_tree_free(tb);
+	} else if (x && y && is_blob_mode(git_tree_entry_filemode(x)) && is_blob_mode(git_tree_entry_filemode(y))) {
+		error = diff_side(c, y, 1);
+	} else {
+		/* one side only, or a blob became a tree (or back): the old goes, the new comes */
+		if (x) {
+			if (git_tree_entry_type(x) == GIT_OBJECT_TREE)
+				ct_buf_putc(&c->path, '/');
+			error = diff_side(c, x, 0);
+			ct_buf_truncate(&c->path, len);
+			ct_buf_puts(&c->path, name);
+		}
+		if (!error && y) {
+			if (git_tree_entry_type(y) == GIT_OBJECT_TREE)
+				ct_buf_putc(&c->path, '/');
+			error = diff_side(c, y, 1);
+		}
+	}
+	ct_buf_truncate(&c->path, len);
+	return error;
+}
+
+/* git's order of tree entries: by name, a tree's name compared as if it ended in '/'. */
+static int entry_cmp(const git_tree_entry *x, const git_tree_entry *y)
+{
+	const unsigned char *p = (const unsigned char *)git_tree_entry_name(x);
+	const unsigned char *q = (const unsigned char *)git_tree_entry_name(y);
+	unsigned cp, cq;
+	while (*p && *p == *q)
+		p++, q++;
+	if (!*p && !*q)
+		return 0;   /* same name: paired, whatever the kinds */
+	cp = *p ? *p : git_tree_entry_type(x) == GIT_OBJECT_TREE ? '/' : 0;
+	cq = *q ? *q : git_tree_entry_type(y) == GIT_OBJECT_TREE ? '/' : 0;
+	return cp < cq ? -1 : cp > cq ? 1 : 0;
+}
+
+/* a or b may be NULL (everything in the other is deleted or added). Entries are in git's order on
+ * both sides, so one merge pass pairs them. */
+static int diff_trees(struct diff_ctx *c, const git_tree *a, const git_tree *b)
+{
+	size_t i = 0, j = 0, na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
+	if (a && b && git_oid_equal(git_tree_id(a), git_tree_id(b)))
+		return 0;
+	while (i < na || j < nb) {
+		const git_tree_entry *x = i < na ? git_tree_entry_byindex(a, i) : NULL;
+		const git_tree_entry *y = j < nb ? git_tree_entry_byindex(b, j) : NULL;
+		int cmp = !x ? 1 : !y ? -1 : entry_cmp(x, y);
+		int error;
+		if (cmp < 0) {
+			error = diff_entries(c, x, NULL);
+			i++;
+		} else if (cmp > 0) {
+			error = diff_entries(c, NULL, y);
+			j++;
+		} else {
+			error = git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+					git_tree_entry_filemode(x) == git_tree_entry_filemode(y)
+				? 0 : diff_entries(c, x, y);
+			i++;
+			j++;
+		}
+		if (error)
+			return error;
 	}
 	return 0;
 }
@@ -587,26 +694,17 @@ static int diff_file_cb(const git_diff_delta *delta, float progress, void *paylo
 int ct_desk_diff_records(ct_desk *desk, const char *from, const char *to, ct_desk_blob_cb cb, void *payload)
 {
 	git_tree *a = NULL, *b = NULL;
-	git_diff *diff = NULL;
-	git_diff_options opts;
-	struct diff_ctx c = { desk->repo, cb, payload, 0 };
+	struct diff_ctx c = { desk->repo, cb, payload, 0, CT_BUF_INIT };
 	int error;
 
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	if (from && *from && (error = commit_tree(&a, desk->repo, from)) < 0)
 		return error;
 	if ((error = commit_tree(&b, desk->repo, to)) < 0)
 		goto done;
-	opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;
-	if (git_diff_tree_to_tree(&diff, desk->repo, a, b, &opts) < 0) {
-		error = git_fail(CT_EDESK, "cannot diff trees");
-		goto done;
-	}
-	if (git_diff_foreach(diff, diff_file_cb, NULL, NULL, NULL, &c) < 0 && !c.result)
-		c.result = git_fail(CT_EDESK, "cannot diff trees");
+	diff_trees(&c, a, b);
 	error = c.result;
 done:
-	git_diff_free(diff);
+	ct_buf_release(&c.path);
 	git_tree_free(a);
 	git_tree_free(b);
 	return error;

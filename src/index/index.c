@@ -3,6 +3,10 @@
 #include "index/index.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +185,7 @@ struct ct_index {
 	long tx_claims;     /* claim rows written in the current transaction */
 	long defer_at;      /* tx_claims at which FTS maintenance is deferred; 0: not yet computed */
 	int fts_deferred;   /* triggers dropped in this transaction; rebuild before commit */
+	int checked;        /* the file passed quick_check, or matched its stamp, at open */
 };
 
 enum rec_kind { REC_NONE, REC_SOURCE, REC_CLAIM, REC_REVIEW };
@@ -207,6 +212,8 @@ static int ix_fail(ct_index *ix, int rc, const char *what)
 		return ct_error_set(CT_EDESK, "index is locked by another process: '%s'", file);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		if (ix)
+			ix->checked = 0;   /* no stamp: the next open runs quick_check */
 		return ct_error_set(CT_EDESK, "index is corrupt: '%s'", file);
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
@@ -301,6 +308,69 @@ cleanup:
 	return err;
 }
 
+/* The stamp of the index file (<index>.checked): device, inode, size and mtime as they were when
+ * the file last passed PRAGMA quick_check or a claimtrack process closed it after its own writes.
+ * quick_check reads every page (seconds on a desk of a million claims); it runs at open only when
+ * the file no longer matches its stamp: changed by something other than claimtrack through SQLite
+ * (a copy, a truncation, garbage written into it), or left by a process that died. A change that
+ * keeps size and mtime (a bit flipped on the disk) is caught by `claimtrack validate`, which always
+ * runs quick_check, or fails the query that reads the damaged page ("index is corrupt"). */
+static void stamp_of(const struct stat *st, char *out, size_t n)
+{
+	snprintf(out, n, "%llu %llu %lld %lld.%09ld\n", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+		 (long long)st->st_size, (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec);
+}
+
+static int stamp_matches(const ct_index *ix)
+{
+	char want[160], have[160];
+	struct stat st;
+	ct_buf name = CT_BUF_INIT;
+	FILE *f;
+	int ok = 0;
+	if (stat(ix->path.ptr, &st) < 0 || ct_buf_printf(&name, "%s.checked", ix->path.ptr) < 0)
+		goto done;
+	stamp_of(&st, want, sizeof(want));
+	if ((f = fopen(name.ptr, "r")) != NULL) {
+		ok = fgets(have, sizeof(have), f) && !strcmp(have, want);
+		fclose(f);
+	}
+done:
+	ct_buf_release(&name);
+	return ok;
+}
+
+/* Best effort: without a stamp the next open runs quick_check. */
+static void stamp_write(const char *path)
+{
+	char line[160];
+	struct stat st;
+	ct_buf name = CT_BUF_INIT, tmp = CT_BUF_INIT;
+	FILE *f;
+	struct timespec ts[2];
+	if (stat(path, &st) < 0 || ct_buf_printf(&name, "%s.checked", path) < 0 ||
+	    ct_buf_printf(&tmp, "%s.checked.%ld", path, (long)getpid()) < 0)
+		goto done;
+	/* File times tick coarsely (a few ms): a write right after this one could leave the mtime as
+	 * it is. The stamped mtime is set one second back, so any later write (which sets it to the
+	 * present) no longer matches. */
+	ts[0].tv_sec = 0;
+	ts[0].tv_nsec = UTIME_OMIT;
+	ts[1] = st.st_mtim;
+	ts[1].tv_sec -= 1;
+	if (utimensat(AT_FDCWD, path, ts, 0) < 0 || stat(path, &st) < 0)
+		goto done;
+	stamp_of(&st, line, sizeof(line));
+	if ((f = fopen(tmp.ptr, "w")) != NULL) {
+		int bad = fputs(line, f) < 0;
+		if (fclose(f) != 0 || bad || rename(tmp.ptr, name.ptr) < 0)
+			unlink(tmp.ptr);
+	}
+done:
+	ct_buf_release(&name);
+	ct_buf_release(&tmp);
+}
+
 int ct_index_open(ct_index **out, const char *path)
 {
 	ct_index *ix = NULL;
@@ -339,8 +409,12 @@ int ct_index_open(ct_index **out, const char *path)
 		err = ct_error_set(CT_EDESK, "index has an old format: '%s'", path);
 		goto cleanup;
 	}
-	if (tables != 0 && (err = ix_quick_check(ix)) < 0)
-		goto cleanup;
+	if (tables != 0 && !stamp_matches(ix)) {
+		if ((err = ix_quick_check(ix)) < 0)
+			goto cleanup;
+		stamp_write(path);
+	}
+	ix->checked = 1;
 
 	/* The rollback journal loads ~25% faster than WAL (PERF-NOTES); a cache needs no more than
 	 * synchronous=NORMAL, since a damaged index is detected and rebuilt. Debian builds SQLite with
@@ -381,7 +455,8 @@ void ct_index_free(ct_index *ix)
 	if (ix->db) {
 		if (!sqlite3_get_autocommit(ix->db))
 			sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_close_v2(ix->db);
+		if (sqlite3_close_v2(ix->db) == SQLITE_OK && ix->checked)
+			stamp_write(ix->path.ptr);
 	}
 	ct_buf_release(&ix->path);
 	ct_buf_release(&ix->text);

@@ -1,0 +1,264 @@
+#!/bin/sh
+# The scale benchmark (make bench): for each size in BENCH_SIZES (default 2000 8000 32000), a fresh
+# corpus (bench/corpus_gen.c, seed BENCH_SEED) and a fresh desk, then every stage of the pipeline
+# through the claimtrack binary, each timed by bench/runstat.c (wall seconds, getrusage peak RSS of
+# the child):
+#   ingest   add --manifest of the whole corpus (one commit)
+#   match    claimtrack match --stats, when the binary has it (else recorded as skipped)
+#   review   BENCH_REVIEWS (200) single review commits
+#   report   report --format html and --format json
+#   extract  extract --json on the corpus text, in chunks of at most 15 MiB (the command takes one
+#            file of at most 16 MiB), the first BENCH_EXTRACT_MB (16) MiB of text
+# and, in the same run, the baselines: git fast-import writing the same tree (same paths and
+# contents) as one commit into a fresh repository, and wink-nlp on the same extract chunks.
+# Writes build/bench/results.json and build/bench/results.md.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/build/bench
+ct=$root/build/claimtrack
+rs=$out/runstat
+sizes=${BENCH_SIZES:-2000 8000 32000}
+seed=${BENCH_SEED:-7}
+nreviews=${BENCH_REVIEWS:-200}
+extract_mb=${BENCH_EXTRACT_MB:-16}
+mkdir -p "$out"
+export GIT_AUTHOR_NAME="Bench Desk" GIT_AUTHOR_EMAIL="bench@example.com"
+export GIT_COMMITTER_NAME="Bench Desk" GIT_COMMITTER_EMAIL="bench@example.com"
+export LC_ALL=C
+
+if [ ! -d "$out/node_modules/wink-eng-lite-web-model" ]; then
+	(cd "$out" && npm install --no-audit --no-fund --silent wink-nlp wink-eng-lite-web-model >/dev/null)
+fi
+cp "$root/bench/wink_extract.js" "$out/wink_extract.js"
+
+note() {
+	printf 'bench: %s\n' "$*" >&2
+}
+
+: >"$out/runs.jsonl"
+for n in $sizes; do
+	d=$out/n$n
+	rm -rf "$d"
+	mkdir -p "$d"
+	note "n=$n: corpus"
+	"$out/corpus_gen" -s "$seed" "$n" "$d/corpus"
+
+	# Extract chunks: whole articles, at most 15 MiB each, up to extract_mb MiB in all.
+	python3 - "$d/corpus" "$d/chunks" "$extract_mb" <<'EOF'
+import os, sys
+src, dst, cap = sys.argv[1], sys.argv[2], int(sys.argv[3]) << 20
+os.makedirs(dst)
+files = sorted(f for f in os.listdir(src) if f.endswith(".txt"))
+chunk, size, total, k = [], 0, 0, 0
+def flush():
+    global chunk, size, k
+    if chunk:
+        with open(os.path.join(dst, "c%03d.txt" % k), "wb") as f:
+            f.write(b"\n\n".join(chunk))
+        k += 1
+    chunk, size = [], 0
+for name in files:
+    data = open(os.path.join(src, name), "rb").read()
+    if total + len(data) > cap:
+        break
+    if size + len(data) + 2 > 15 << 20:
+        flush()
+    chunk.append(data)
+    size += len(data) + 2
+    total += len(data)
+flush()
+EOF
+
+	note "n=$n: ingest (add --manifest)"
+	"$ct" init "$d/desk" >/dev/null
+	"$rs" -o "$d/add.out" -j "$d/ingest.json" -- "$ct" -C "$d/desk" add --manifest "$d/corpus/manifest.tsv"
+	tail -1 "$d/add.out" >&2
+
+	note "n=$n: baseline: git fast-import of the same tree"
+	python3 "$root/bench/fi_stream.py" "$d/desk" >"$d/fi.stream"
+	git init -q --bare "$d/fi.git"
+	"$rs" -i "$d/fi.stream" -j "$d/fast_import.json" -- git -C "$d/fi.git" fast-import --quiet
+	[ "$(git -C "$d/fi.git" rev-parse 'refs/heads/main^{tree}')" = "$(git -C "$d/desk" rev-parse 'HEAD^{tree}')" ] ||
+		{ note "fast-import wrote another tree than the desk's"; exit 1; }
+	rm -f "$d/fi.stream"
+
+	if "$ct" help match >/dev/null 2>&1; then
+		note "n=$n: match"
+		"$rs" -o "$d/match.out" -j "$d/match.json" -- "$ct" -C "$d/desk" match --stats
+		tail -1 "$d/match.out" >&2
+	else
+		echo '{"skipped": "this claimtrack has no match command"}' >"$d/match.json"
+		note "n=$n: match skipped: this claimtrack has no match command"
+	fi
+
+	note "n=$n: $nreviews reviews"
+	git -C "$d/desk" ls-tree -r --name-only HEAD claims/ >"$d/claim-paths"
+	python3 - "$d/corpus/manifest.tsv" "$d/claim-paths" "$nreviews" >"$d/review-pairs" <<'EOF'
+import sys
+# Two sources of one story (same story number in the url), the first claim of each.
+stories = {}
+for line in open(sys.argv[1]):
+    if line.startswith("#") or not line.strip():
+        continue
+    f = line.rstrip("\n").split("\t")
+    stories.setdefault(f[4].rsplit("/", 1)[1].split("-")[0], []).append(f[1])
+first = {}
+for p in open(sys.argv[2]):
+    parts = p.strip().split("/")
+    first.setdefault(parts[2], parts[3][:-5])
+keys = sorted(stories)
+want = int(sys.argv[3])
+pairs = [stories[k] for k in keys if len(stories[k]) >= 2 and all(s in first for s in stories[k][:2])]
+step = max(1, len(pairs) // want)
+picked = pairs[::step][:want]
+i = 0
+while len(picked) < want:   # small corpora: reuse stories with the later sources
+    s = pairs[i % len(pairs)]
+    j = 1 + (i // len(pairs)) % (len(s) - 1)
+    picked.append([s[j], s[0]])
+    i += 1
+for s in picked:
+    print(first[s[0]], first[s[1]])
+EOF
+	i=0
+	: >"$d/reviews.jsonl"
+	while read -r claim evidence; do
+		verdict=corroborated
+		[ $((i % 3)) -eq 1 ] && verdict=contradicted
+		"$rs" -j "$d/r.json" -- "$ct" -C "$d/desk" review "$claim" --verdict $verdict --evidence "$evidence" \
+			--note "bench review $i" --reviewer "Reviewer $((i % 4)) <r$((i % 4))@example.com>" ||
+			{ note "review $i of $claim failed"; exit 1; }
+		cat "$d/r.json" >>"$d/reviews.jsonl"
+		i=$((i + 1))
+	done <"$d/review-pairs"
+
+	note "n=$n: report"
+	"$rs" -o "$d/report.html" -j "$d/report_html.json" -- "$ct" -C "$d/desk" report --format html
+	"$rs" -o "$d/report.json" -j "$d/report_json.json" -- "$ct" -C "$d/desk" report --format json
+
+	note "n=$n: extract --json and wink-nlp on the same chunks"
+	: >"$d/extract.jsonl"
+	for c in "$d"/chunks/*.txt; do
+		"$rs" -o /dev/null -j "$d/e.json" -- "$ct" extract --json "$c"
+		cat "$d/e.json" >>"$d/extract.jsonl"
+	done
+	(cd "$out" && REPEAT=1 node wink_extract.js "$d"/chunks/*.txt) >"$d/wink.json"
+
+	python3 - "$d" "$n" >>"$out/runs.jsonl" <<'EOF'
+import json, os, statistics, subprocess, sys
+d, n = sys.argv[1], int(sys.argv[2])
+def load(name):
+    return json.load(open(os.path.join(d, name)))
+def lines(name):
+    return [json.loads(l) for l in open(os.path.join(d, name)) if l.strip()]
+claims = int(subprocess.run(["git", "-C", os.path.join(d, "desk"), "ls-tree", "-r", "--name-only", "HEAD", "claims/"],
+                            capture_output=True, text=True).stdout.count("\n"))
+files = claims + 2 * n
+corpus_bytes = sum(os.path.getsize(os.path.join(d, "corpus", f)) for f in os.listdir(os.path.join(d, "corpus")) if f.endswith(".txt"))
+def stage(r, items, unit):
+    return {"seconds": round(r["seconds"], 3), "items": items, "unit": unit,
+            "items_per_second": round(items / r["seconds"], 1) if r["seconds"] > 0 else None,
+            "user": r["user"], "sys": r["sys"], "cpu_seconds": round(r["user"] + r["sys"], 3),
+            "peak_rss_mb": r["peak_rss_mb"]}
+ing = load("ingest.json")
+fi = load("fast_import.json")
+stages = {"ingest": stage(ing, n, "articles")}
+stages["ingest"]["records"] = files
+stages["ingest"]["corpus_mb"] = round(corpus_bytes / 1e6, 1)
+stages["ingest"]["baseline_fast_import"] = stage(fi, files, "records")
+m = load("match.json")
+stages["match"] = m if "skipped" in m else stage(m, claims, "claims")
+rv = lines("reviews.jsonl")
+tot = sum(r["seconds"] for r in rv)
+secs = sorted(r["seconds"] for r in rv)
+stages["review"] = {"ops": len(rv), "seconds": round(tot, 3), "seconds_per_op": round(tot / len(rv), 4),
+                    "cpu_seconds_per_op": round(sum(r["user"] + r["sys"] for r in rv) / len(rv), 4),
+                    "median_seconds_per_op": round(statistics.median(secs), 4),
+                    "items_per_second": round(len(rv) / tot, 1), "peak_rss_mb": max(r["peak_rss_mb"] for r in rv)}
+rh, rj = load("report_html.json"), load("report_json.json")
+stages["report"] = {"seconds": round(rh["seconds"] + rj["seconds"], 3), "items": claims, "unit": "claims",
+                    "items_per_second": round(2 * claims / (rh["seconds"] + rj["seconds"]), 1),
+                    "peak_rss_mb": max(rh["peak_rss_mb"], rj["peak_rss_mb"]),
+                    "html": stage(rh, claims, "claims"), "json": stage(rj, claims, "claims"),
+                    "html_mb": round(os.path.getsize(os.path.join(d, "report.html")) / 1e6, 1),
+                    "json_mb": round(os.path.getsize(os.path.join(d, "report.json")) / 1e6, 1)}
+ex = lines("extract.jsonl")
+wk = load("wink.json")
+ex_s = sum(e["seconds"] for e in ex)
+stages["extract"] = {"seconds": round(ex_s, 3), "bytes": wk["bytes"], "items_per_second": round(wk["bytes"] / ex_s),
+                     "unit": "bytes", "mb_per_second": round(wk["bytes"] / ex_s / 1e6, 2),
+                     "peak_rss_mb": max(e["peak_rss_mb"] for e in ex),
+                     "baseline_wink": {"seconds": round(wk["seconds"], 3), "mb_per_second": round(wk["bytes_per_second"] / 1e6, 2)}}
+# Wall-clock ratios are what the targets name; CPU ratios (user + sys of the child) move less
+# when other work loads the machine, so both are kept.
+ratios = {"ingest_vs_fast_import": round(ing["seconds"] / fi["seconds"], 2),
+          "ingest_vs_fast_import_cpu": round((ing["user"] + ing["sys"]) / (fi["user"] + fi["sys"]), 2),
+          "extract_vs_wink": round(wk["seconds"] / ex_s, 1)}
+print(json.dumps({"articles": n, "claims": claims, "stages": stages, "ratios": ratios}))
+EOF
+	# Keep what the next size needs room for: the desks are rebuilt on every run.
+	rm -rf "$d/fi.git" "$d/chunks"
+done
+
+python3 - "$out" <<'EOF'
+import json, math, os, platform, subprocess, sys
+out = sys.argv[1]
+runs = [json.loads(l) for l in open(os.path.join(out, "runs.jsonl")) if l.strip()]
+runs.sort(key=lambda r: r["articles"])
+targets = {}
+if runs:
+    big = runs[-1]
+    targets["peak_rss_under_1gib"] = {"max_peak_rss_mb": max(max(s.get("peak_rss_mb", 0) for s in r["stages"].values() if isinstance(s, dict)) for r in runs)}
+    targets["peak_rss_under_1gib"]["holds"] = targets["peak_rss_under_1gib"]["max_peak_rss_mb"] < 1024
+    targets["ingest_within_1_5x_fast_import"] = {"worst": max(r["ratios"]["ingest_vs_fast_import"] for r in runs)}
+    targets["ingest_within_1_5x_fast_import"]["holds"] = targets["ingest_within_1_5x_fast_import"]["worst"] <= 1.5
+    targets["extract_25x_wink"] = {"worst": min(r["ratios"]["extract_vs_wink"] for r in runs)}
+    targets["extract_25x_wink"]["holds"] = targets["extract_25x_wink"]["worst"] >= 25
+if len(runs) >= 2:
+    a, b = runs[0], runs[-1]
+    ra = b["stages"]["review"]["seconds_per_op"] / a["stages"]["review"]["seconds_per_op"]
+    rc = b["stages"]["review"]["cpu_seconds_per_op"] / a["stages"]["review"]["cpu_seconds_per_op"]
+    targets["review_flat"] = {"from": a["articles"], "to": b["articles"], "ratio": round(ra, 2), "cpu_ratio": round(rc, 2),
+                              "holds": ra <= 3}
+    if "skipped" not in a["stages"]["match"] and "skipped" not in b["stages"]["match"]:
+        e = math.log(b["stages"]["match"]["seconds"] / a["stages"]["match"]["seconds"]) / math.log(b["claims"] / a["claims"])
+        targets["match_growth"] = {"exponent": round(e, 2), "holds": e <= 1.2}
+    else:
+        targets["match_growth"] = {"skipped": "no match command in this claimtrack"}
+try:
+    cpu = [l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")][0]
+except Exception:
+    cpu = platform.processor()
+machine = {"cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(),
+           "git": subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip(),
+           "load_at_end": os.getloadavg()[0]}
+json.dump({"machine": machine, "runs": runs, "targets": targets}, open(os.path.join(out, "results.json"), "w"), indent=1)
+
+def f(x, nd=2):
+    return "-" if x is None else ("%.*f" % (nd, x))
+md = ["| articles | claims | stage | seconds | items/s | peak RSS MB | baseline | ratio |", "|---|---|---|---|---|---|---|---|"]
+for r in runs:
+    s, ra = r["stages"], r["ratios"]
+    md.append("| %d | %d | ingest (add --manifest) | %s (cpu %s) | %s articles | %s | fast-import %s s (cpu %s) | %.2fx (cpu %.2fx) |" % (
+        r["articles"], r["claims"], f(s["ingest"]["seconds"]), f(s["ingest"]["cpu_seconds"]), f(s["ingest"]["items_per_second"], 0),
+        f(s["ingest"]["peak_rss_mb"], 0), f(s["ingest"]["baseline_fast_import"]["seconds"]),
+        f(s["ingest"]["baseline_fast_import"]["cpu_seconds"]), ra["ingest_vs_fast_import"], ra["ingest_vs_fast_import_cpu"]))
+    m = s["match"]
+    if "skipped" in m:
+        md.append("| | | match | skipped: %s | | | | |" % m["skipped"])
+    else:
+        md.append("| | | match | %s | %s claims | %s | | |" % (f(m["seconds"]), f(m["items_per_second"], 0), f(m["peak_rss_mb"], 0)))
+    v = s["review"]
+    md.append("| | | review (%d commits) | %s per op (cpu %s) | %s | %s | | |" % (v["ops"], f(v["seconds_per_op"], 4),
+        f(v["cpu_seconds_per_op"], 4), f(v["items_per_second"], 1), f(v["peak_rss_mb"], 0)))
+    p = s["report"]
+    md.append("| | | report html + json | %s + %s | %s claims | %s | | |" % (f(p["html"]["seconds"]), f(p["json"]["seconds"]), f(p["items_per_second"], 0), f(p["peak_rss_mb"], 0)))
+    e = s["extract"]
+    md.append("| | | extract --json (%.1f MB) | %s | %s MB/s | %s | wink-nlp %s MB/s | %.1fx |" % (
+        e["bytes"] / 1e6, f(e["seconds"]), f(e["mb_per_second"]), f(e["peak_rss_mb"], 0), f(e["baseline_wink"]["mb_per_second"]), ra["extract_vs_wink"]))
+md.append("")
+for k, v in targets.items():
+    md.append("- %s: %s" % (k, json.dumps(v)))
+open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
+print("\n".join(md))
+EOF
