@@ -414,11 +414,14 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 		ct_buf_printf(&t->body, "%s: %s, %zu claims\n", id, outlet, job.claims);
 	}
 	t->claims += job.fresh;
+	/* The outlet may come from a record edited by hand: no control characters to the terminal. */
+	ct_buf_printf(&t->report, "%s %s (", prev ? "updated" : "added", id);
+	ct_cmd_clean(&t->report, outlet, strlen(outlet));
 	if (prev)
-		ct_buf_printf(&t->report, "updated %s (%s): version %d, %zu claim%s: %zu new, %zu revised, %zu withdrawn\n",
-			      id, outlet, version, job.claims, job.claims == 1 ? "" : "s", job.fresh, job.revised, job.withdrawn);
+		ct_buf_printf(&t->report, "): version %d, %zu claim%s: %zu new, %zu revised, %zu withdrawn\n",
+			      version, job.claims, job.claims == 1 ? "" : "s", job.fresh, job.revised, job.withdrawn);
 	else
-		ct_buf_printf(&t->report, "added %s (%s): %zu claim%s\n", id, outlet, job.claims, job.claims == 1 ? "" : "s");
+		ct_buf_printf(&t->report, "): %zu claim%s\n", job.claims, job.claims == 1 ? "" : "s");
 done:
 	free(job.seen.ids);
 	free(job.old.ids);

@@ -45,9 +45,7 @@ static const char *str(const cJSON *o, const char *key)
 
 static void put_clean(const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i < n && s[i]; i++)
-		putchar((unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+	ct_cmd_put_clean(s, n);
 }
 
 /* Prints text with the spans (found by their text, first occurrence) highlighted. */

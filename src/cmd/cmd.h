@@ -93,6 +93,13 @@ int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out);
  * as "not a text file" when it is mostly invalid UTF-8 or NUL bytes. CT_EINPUT on bad input. */
 int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad);
 
+/* Appends s[0..n) (stopping early at a NUL) to out with every control character (C0, DEL and the
+ * C1 range U+0080..U+009F) replaced by a space: text from articles, outlet names, notes and other
+ * people's commits can then neither move the cursor nor recolour the terminal. */
+void ct_cmd_clean(ct_buf *out, const char *s, size_t n);
+/* The same, written to stdout. */
+void ct_cmd_put_clean(const char *s, size_t n);
+
 /* Writes a JSON value to stdout (formatted) followed by a newline; frees nothing. */
 int ct_print_json(const cJSON *v);
 /* SGR colour helpers: return the escape when ctx->color, else "". */

@@ -12,6 +12,35 @@
 #include "text/utf8.h"
 #include "util/err.h"
 
+/* Length of the control character at s (1 for C0 and DEL, 2 for C1 in UTF-8), 0 for anything else. */
+static size_t control_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x20 || c == 0x7f)
+		return 1;
+	if (c == 0xc2 && n > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+void ct_cmd_clean(ct_buf *out, const char *s, size_t n)
+{
+	size_t i, k;
+	for (i = 0; i < n && s[i]; i += k ? k : 1) {
+		k = control_len(s + i, n - i);
+		ct_buf_putc(out, k ? ' ' : s[i]);
+	}
+}
+
+void ct_cmd_put_clean(const char *s, size_t n)
+{
+	size_t i, k;
+	for (i = 0; i < n && s[i]; i += k ? k : 1) {
+		k = control_len(s + i, n - i);
+		putchar(k ? ' ' : s[i]);
+	}
+}
+
 int ct_cmd_fail(int code)
 {
 	const char *msg = ct_error_last();

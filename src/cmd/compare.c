@@ -136,21 +136,11 @@ done:
 	return r;
 }
 
-/* A differing span on one line: control characters (C0, DEL and the C1 range U+0080..U+009F, which
- * is 0xC2 0x80..0x9F in UTF-8) become spaces, so a span cannot move the cursor or recolour the
- * terminal. */
+/* A differing span on one line, control characters shown as spaces. */
 static void print_span(const char *label, const char *s, size_t a, size_t b)
 {
-	size_t i;
 	printf("    %s: ", label);
-	for (i = a; i < b; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
-			putchar(' ');
-			i++;
-		} else
-			putchar(ch < 0x20 || ch == 0x7F ? ' ' : ch);
-	}
+	ct_cmd_put_clean(s + a, b - a);
 	putchar('\n');
 }
 

@@ -34,8 +34,7 @@ static double num_or(const cJSON *o, const char *key, double dflt)
  * cursor or change colours of the terminal it is printed on. */
 static void print_clean(const char *s)
 {
-	for (; *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	ct_cmd_put_clean(s, strlen(s));
 }
 
 static int source_row(const char *path, const char *json, void *payload)

@@ -60,14 +60,13 @@ static int find_successor(const char *path, const char *json, void *payload)
  * (cut on a UTF-8 boundary). */
 static void put_clean(ct_buf *out, const char *s, size_t max)
 {
-	size_t n = strlen(s), i;
+	size_t n = strlen(s);
 	if (n > max) {
 		n = max;
 		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 			n--;
 	}
-	for (i = 0; i < n; i++)
-		ct_buf_putc(out, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+	ct_cmd_clean(out, s, n);
 	if (n < strlen(s))
 		ct_buf_puts(out, "...");
 }

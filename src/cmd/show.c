@@ -66,8 +66,7 @@ static const char *str_or(const cJSON *o, const char *key, const char *dflt)
 
 static void print_clean(const char *s)
 {
-	for (; *s; s++)
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+	ct_cmd_put_clean(s, strlen(s));
 }
 
 static void show_claim(struct ct_ctx *ctx, ct_index *ix, const cJSON *rec)

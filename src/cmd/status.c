@@ -127,9 +127,8 @@ static struct rev_row *reviewers(const struct ct_board *b, size_t *out_n)
 
 static void print_clean(const char *s, size_t max)
 {
-	size_t i;
-	for (i = 0; s[i] && i < max; i++)
-		putchar((unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+	size_t i = strnlen(s, max);
+	ct_cmd_put_clean(s, i);
 	if (s[i]) {
 		while (((unsigned char)s[i] & 0xc0) == 0x80)   /* finish the character cut */
 			putchar(s[i++]);

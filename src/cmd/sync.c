@@ -10,9 +10,7 @@
 /* Appends s with control characters shown as spaces: paths come from other people's commits. */
 static void put_clean(ct_buf *out, const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i < n && s[i]; i++)
-		ct_buf_putc(out, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+	ct_cmd_clean(out, s, n);
 }
 
 /* Joins the lines of list with ", " (at most max of them, then "and N more"). */
