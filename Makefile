@@ -129,6 +129,7 @@ bench-extract: deps
 include tools/cw.mk
 include tools/match_eval.mk
 include tools/report.mk
+include tools/fuzz.mk
 
 clean:
 	rm -rf build
