@@ -451,6 +451,16 @@ done:
 	return error;
 }
 
+/* 1 when s holds a control character (C0, DEL): outlets and titles are printed and go into
+ * commit messages, where they could move the cursor or recolour a terminal. */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 static void commit_message(ct_buf *msg, const struct add_totals *t)
 {
 	if (t->added)
@@ -499,10 +509,12 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", o.published);
 	if (o.url && !ct_url_valid(o.url))
 		return ct_cmd_error(CT_EXIT_INPUT, "--url must be an absolute URL without spaces: '%s'", o.url);
-	if (o.outlet && (!*o.outlet || strlen(o.outlet) > 200 || strchr(o.outlet, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "--outlet must be 1-200 characters on one line");
-	if (o.title && (strlen(o.title) > 1000 || strchr(o.title, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "--title must be at most 1000 characters on one line");
+	if (o.outlet && (!*o.outlet || strlen(o.outlet) > 200 || has_control(o.outlet)))
+		return ct_cmd_error(CT_EXIT_INPUT, "--outlet must be 1-200 characters on one line, without control characters");
+	if (o.title && (strlen(o.title) > 1000 || has_control(o.title)))
+		return ct_cmd_error(CT_EXIT_INPUT, "--title must be at most 1000 characters on one line, without control characters");
+	if ((o.outlet && !ct_text_is_valid(o.outlet, strlen(o.outlet))) || (o.title && !ct_text_is_valid(o.title, strlen(o.title))))
+		return ct_cmd_error(CT_EXIT_INPUT, "--outlet and --title must be valid UTF-8");
 
 	/* Every id is checked before anything is written. */
 	ids = calloc((size_t)n, sizeof(*ids));

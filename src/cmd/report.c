@@ -110,7 +110,16 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 		return ct_cmd_error(CT_EXIT_USAGE, "-o needs a file name");
 	if (o.source && !ct_source_id_valid(o.source))
 		return ct_cmd_error(CT_EXIT_INPUT, "not a source id: '%s'", o.source);
-	if ((r = ct_cmd_desk(ctx, &desk)) < 0 || (r = rp_model_build(&m, desk, &o)) < 0)
+	if ((r = ct_cmd_desk(ctx, &desk)) < 0)
+		return ct_cmd_fail(r);
+	{
+		/* The model skips records it cannot read; the index names them (one warning). The
+		 * report does not need the index, so an index that cannot be opened is no error. */
+		ct_index *ix;
+		if (ct_cmd_index(ctx, &ix) < 0)
+			ct_error_clear();
+	}
+	if ((r = rp_model_build(&m, desk, &o)) < 0)
 		return ct_cmd_fail(r);
 	if ((r = formats[i].write(&out, &m)) < 0) {
 		r = ct_cmd_fail(r);
