@@ -1504,11 +1504,19 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		goto done;
 	}
 	for (tries = 0;; tries++) {
-		if (ct_desk__checkout(txn->desk, txn->base, new_tree, paths, nup, 0, NULL) == 0)
+		if ((r = ct_desk__checkout(txn->desk, txn->base, new_tree, paths, nup, 0, NULL)) == 0)
 			break;
 		if (git_error_last() && git_error_last()->klass == GIT_ERROR_INDEX && tries < LOCK_TRIES) {
 			pause_ms(LOCK_PAUSE_MS);   /* .git/index.lock: stock git is writing the index */
 			continue;
+		}
+		if (r != GIT_ECONFLICT) {
+			/* A failed write (disk full, I/O error), not a local change in the way: leave the
+			 * marker so the next command checks these paths out again. */
+			marker = 0;
+			error = git_fail(CT_EDESK, "committed, but the working tree could not be updated; the next claimtrack "
+					 "command finishes it");
+			break;
 		}
 		error = git_fail(CT_EDESK, "committed, but the working tree could not be updated (run 'git checkout -f' to refresh it)");
 		break;
