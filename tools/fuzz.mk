@@ -38,14 +38,15 @@ $(BUILD)/fuzz_%: tests/fuzz/targets.c $(BUILD)/libct.a
 	$(Q)$(CC) $(ALL_CFLAGS) -DCT_FUZZ_TARGET=$* -o $@ $< $(BUILD)/libct.a \
 	  -fsanitize=fuzzer $(FUZZ_SAN) $(LDFLAGS) $(PKG_LIBS)
 
-# -close_fd_mask=1: the option parser's help goes to stdout; sanitizer reports still show.
+# -close_fd_mask=3: the option parser prints usage errors; libFuzzer keeps its own output and
+# the sanitizer reports on a copy of stderr.
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$t; \
 	  cp tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/; \
 	  echo "  RUN     fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	  if ! $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 \
-	       -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1 \
+	       -rss_limit_mb=2048 -close_fd_mask=3 -print_final_stats=1 \
 	       -artifact_prefix=$(FUZZ_DIR)/crash-$$t- $(FUZZ_DIR)/corpus/$$t \
 	       >$(FUZZ_DIR)/fuzz_$$t.log 2>&1; then \
 	    tail -n 60 $(FUZZ_DIR)/fuzz_$$t.log; \

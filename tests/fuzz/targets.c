@@ -216,7 +216,7 @@ done:
 
 /* The bytes as a command line: arguments separated by NUL bytes (at most 64), parsed by the
  * option parser every command uses, with a table holding each kind of option. Usage errors and
- * help are printed (make fuzz runs with -close_fd_mask=1). */
+ * help are printed (make fuzz runs with -close_fd_mask=3). */
 int ct_fuzz_opts(const uint8_t *data, size_t size)
 {
 	char *copy = malloc(size + 1), *argv[66];
