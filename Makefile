@@ -97,8 +97,14 @@ check: deps
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-e2e: $(BUILD)/claimtrack
+e2e: $(BUILD)/claimtrack $(BUILD)/tests/faultshim.so
 	@sh tests/e2e/run.sh $(abspath $(BUILD)/claimtrack)
+
+# The failure-injection shim of t0855 (LD_PRELOAD), never instrumented: it only wraps libc calls.
+$(BUILD)/tests/faultshim.so: tests/fault/faultshim.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O1 -shared -fPIC -o $@ $< -ldl
 
 # tests/lsan.supp: a leak of libgit2 1.5 itself (see the file); everything else is reported.
 check-sanitize: deps
@@ -144,6 +150,7 @@ include tools/cw.mk
 include tools/match_eval.mk
 include tools/report.mk
 include tools/bench.mk
+include tools/fuzz.mk
 
 clean:
 	rm -rf build

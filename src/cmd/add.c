@@ -86,6 +86,8 @@ struct source_job {
 	size_t fresh;        /* of which not in the previous version */
 	size_t revised;      /* of which revise a claim of the previous version */
 	size_t withdrawn;    /* claims of the previous version whose sentence is gone */
+	size_t too_long;     /* sentences longer than CT_MAX_SENTENCE_CHARS (never claims) */
+	size_t too_long_at;  /* byte offset of the first */
 	ct_buf path, json;
 };
 
@@ -107,8 +109,15 @@ static int on_draft(const struct ct_claim_draft *d, void *payload)
 	unsigned n = 0;
 	int error = CT_ENOMEM;
 
-	if (!d->is_claim)
+	if (!d->is_claim) {
+		if (d->seg->kind == CT_SEG_SENTENCE && ct_extract_chars(d->text, d->text_len) > CT_MAX_SENTENCE_CHARS &&
+		    !job->too_long++)
+			job->too_long_at = d->seg->start;
 		return 0;
+	}
+	if (job->claims >= CT_MAX_CLAIMS_PER_SOURCE)
+		return ct_error_set(CT_EINPUT, "source '%s' holds more than %d claims, the most one source may have; "
+				    "split the file", job->id, CT_MAX_CLAIMS_PER_SOURCE);
 	do
 		ct_claim_id(id, job->id, d->text, n++);
 	while (idset_has(&job->seen, id));
@@ -384,6 +393,10 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 		if (prev && (error = finish_versions(&job)) < 0)
 			goto done;
 		error = 0;
+		if (job.too_long)
+			ct_cmd_warn("%s: %zu sentence%s longer than %d characters (the first at byte %zu) %s not taken as claims",
+				    file, job.too_long, job.too_long == 1 ? "" : "s", CT_MAX_SENTENCE_CHARS, job.too_long_at,
+				    job.too_long == 1 ? "was" : "were");
 		t->withdrawn += job.withdrawn;
 		t->revised += job.revised;
 	} else {
@@ -441,6 +454,16 @@ done:
 	return error;
 }
 
+/* 1 when s holds a control character (C0, DEL): outlets and titles are printed and go into
+ * commit messages, where they could move the cursor or recolour a terminal. */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 static void commit_message(ct_buf *msg, const struct add_totals *t)
 {
 	if (t->added)
@@ -474,10 +497,15 @@ static int check_meta(const struct add_opts *o, const char *where, const char *d
 	if (o->url && !ct_url_valid(o->url))
 		return ct_cmd_error(CT_EXIT_INPUT, "%s%surl must be an absolute URL without spaces, quotes or <>\\^`{|} (percent-encode them): '%s'",
 				    where, dash, o->url);
-	if (o->outlet && (!*o->outlet || strlen(o->outlet) > 200 || strchr(o->outlet, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "%s%soutlet must be 1-200 characters on one line", where, dash);
-	if (o->title && (strlen(o->title) > 1000 || strchr(o->title, '\n')))
-		return ct_cmd_error(CT_EXIT_INPUT, "%s%stitle must be at most 1000 characters on one line", where, dash);
+	if (o->outlet && (!*o->outlet || strlen(o->outlet) > 200 || has_control(o->outlet)))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%soutlet must be 1-200 characters on one line, without control characters",
+				    where, dash);
+	if (o->title && (strlen(o->title) > 1000 || has_control(o->title)))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%stitle must be at most 1000 characters on one line, without control characters",
+				    where, dash);
+	if ((o->outlet && !ct_text_is_valid(o->outlet, strlen(o->outlet))) ||
+	    (o->title && !ct_text_is_valid(o->title, strlen(o->title))))
+		return ct_cmd_error(CT_EXIT_INPUT, "%s%soutlet and %stitle must be valid UTF-8", where, dash, dash);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "desk/desk.h"
 #include "index/index.h"
 #include "util/buf.h"
+#include "util/limits.h"
 
 struct ct_ctx {
 	const char *dir;      /* -C DIR, or "." */
@@ -84,9 +85,6 @@ int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records);
 
 /* Reads desk.json (the desk's settings) from HEAD into *out (free with cJSON_Delete). */
 int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out);
-
-/* Largest source text accepted (bytes). */
-#define CT_MAX_SOURCE_BYTES (16u << 20)
 
 /* Reads file ("-" = standard input) as source text: at most CT_MAX_SOURCE_BYTES, cleaned by
  * ct_text_clean (the number of replaced sequences in *nbad, with a warning on stderr), refused

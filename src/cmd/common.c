@@ -111,8 +111,13 @@ int ct_print_json(const cJSON *v)
 int ct_cmd_desk(struct ct_ctx *ctx, ct_desk **out)
 {
 	int error;
-	if (!ctx->desk && (error = ct_desk_open(&ctx->desk, ctx->dir)) < 0)
-		return error;
+	if (!ctx->desk) {
+		if ((error = ct_desk_open(&ctx->desk, ctx->dir)) < 0)
+			return error;
+		/* A writer killed mid-commit: bring the working tree to HEAD before anything reads it. */
+		if ((error = ct_desk_recover(ctx->desk)) < 0)
+			return error;
+	}
 	*out = ctx->desk;
 	return 0;
 }
@@ -208,6 +213,38 @@ done:
 	return error;
 }
 
+static int first_broken(const char *path, const char *msg, void *payload)
+{
+	ct_buf *out = payload;
+	const char *s;
+	int i;
+	for (i = 0; i < 2; i++) {
+		for (s = i ? msg : path; *s && out->len < 300; s++)
+			ct_buf_putc(out, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+		if (!i)
+			ct_buf_puts(out, ": ");
+	}
+	return 1;
+}
+
+/* Records that cannot be read (broken by hand, committed past the hook) are left out of every
+ * listing; say so once per run, naming the first, and leave the details to validate. */
+static void warn_broken(ct_index *ix)
+{
+	static int warned;
+	ct_buf first = CT_BUF_INIT;
+	long n;
+	if (warned)
+		return;
+	if ((n = ct_index_count(ix, "broken")) <= 0)
+		return;
+	warned = 1;
+	ct_index_broken(ix, first_broken, &first);
+	ct_cmd_warn("%ld unreadable record%s left out (%s%s); 'claimtrack validate' lists %s", n, n == 1 ? " is" : "s are",
+		    n == 1 ? "" : "the first: ", first.ptr ? first.ptr : "", n == 1 ? "it" : "them");
+	ct_buf_release(&first);
+}
+
 int ct_cmd_index(struct ct_ctx *ctx, ct_index **out)
 {
 	int error;
@@ -220,6 +257,7 @@ int ct_cmd_index(struct ct_ctx *ctx, ct_index **out)
 		    (error = index_sync(ctx->desk, ctx->index, head, 0)) < 0)
 			return error;
 	}
+	warn_broken(ctx->index);
 	*out = ctx->index;
 	return 0;
 }

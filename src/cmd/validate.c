@@ -88,6 +88,11 @@ static int check_schema(struct vctx *v, const char *path, const cJSON *schema, c
 	int n;
 	const char *line;
 	ct_buf_clear(&v->errs);
+	if (ct_record_duplicate_key(rec, &v->errs)) {
+		printf("%s: the key '%s' appears twice in one object\n", path, v->errs.ptr);
+		v->problems++;
+		return 0;
+	}
 	n = ct_schema_validate(schema, rec, &v->errs);
 	if (n == 0)
 		return 1;

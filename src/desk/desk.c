@@ -1299,6 +1299,203 @@ static int writer_lock(const ct_desk *desk)
 	return fd;
 }
 
+/* ---- finishing the checkout of a killed writer -------------------------------------------
+ *
+ * Before moving the branch, ct_txn_commit writes .git/claimtrack/checkout.pending, "<old tree>
+ * <new commit> <branch>\n", and removes it once the working tree and .git/index show the new
+ * commit. A writer killed in between leaves it; the next writer (or ct_desk_recover, under the
+ * writer lock) finishes the job: when the branch is at the new commit, the paths that differ
+ * between the two trees are checked out again from it (only claimtrack was writing them), else
+ * the branch never moved and the marker is dropped. git lock files the killed writer left
+ * (index.lock, the branch's .lock: created after the marker, untouched for STALE_LOCK_MS while
+ * we hold the writer lock) are removed. */
+
+#define STALE_LOCK_MS 2000
+
+static void pending_path(char out[PATH_MAX], const ct_desk *desk, const char *suffix)
+{
+	snprintf(out, PATH_MAX, "%sclaimtrack/checkout.pending%s", desk->gitdir, suffix);
+}
+
+static int pending_write(const ct_desk *desk, const git_tree *base, const git_oid *commit, const char *branch)
+{
+	char path[PATH_MAX], tmp[PATH_MAX], line[256];
+	char tree_hex[41], commit_hex[41];
+	int fd, n;
+	if (base)
+		oid_hex(tree_hex, git_tree_id(base));
+	else
+		memset(tree_hex, '0', 40), tree_hex[40] = '\0';
+	oid_hex(commit_hex, commit);
+	n = snprintf(line, sizeof(line), "%s %s %s\n", tree_hex, commit_hex, branch);
+	if (n < 0 || (size_t)n >= sizeof(line))
+		return ct_error_set(CT_EDESK, "branch name too long: '%s'", branch);
+	pending_path(path, desk, "");
+	pending_path(tmp, desk, ".tmp");
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return ct_error_set(CT_EIO, "cannot write '%s': %s; nothing was committed", tmp, strerror(errno));
+	if (write(fd, line, (size_t)n) != n || fsync(fd) < 0) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		return ct_error_set(CT_EIO, "cannot write '%s': %s; nothing was committed", tmp, strerror(e));
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		int e = errno;
+		unlink(tmp);
+		return ct_error_set(CT_EIO, "cannot write '%s': %s; nothing was committed", path, strerror(e));
+	}
+	return 0;
+}
+
+static void pending_remove(const ct_desk *desk)
+{
+	char path[PATH_MAX];
+	pending_path(path, desk, "");
+	unlink(path);
+}
+
+static int ts_before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Removes lock when the killed writer left it: made after the marker (at marker_time) and
+ * untouched for STALE_LOCK_MS. Waits up to that long for a lock someone is still using. */
+static void drop_stale_lock(const char *lock, const struct timespec *marker_time)
+{
+	long waited;
+	for (waited = 0; waited <= STALE_LOCK_MS + 500; waited += 20) {
+		struct stat st;
+		struct timespec now;
+		long age_ms;
+		if (stat(lock, &st) < 0)
+			return;   /* gone (or never there) */
+		if (ts_before(&st.st_mtim, marker_time))
+			return;   /* older than the killed writer's commit: not its lock; named later */
+		clock_gettime(CLOCK_REALTIME, &now);
+		age_ms = (long)(now.tv_sec - st.st_mtim.tv_sec) * 1000 + (now.tv_nsec - st.st_mtim.tv_nsec) / 1000000;
+		if (age_ms >= STALE_LOCK_MS) {
+			unlink(lock);
+			return;
+		}
+		pause_ms(20);
+	}
+}
+
+struct diff_paths {
+	char **paths;
+	size_t n, cap;
+};
+
+static int diff_paths_cb(const git_diff_delta *delta, float progress, void *payload)
+{
+	struct diff_paths *dp = payload;
+	const char *p = delta->new_file.path ? delta->new_file.path : delta->old_file.path;
+	(void)progress;
+	if (dp->n == dp->cap) {
+		size_t cap = dp->cap ? dp->cap * 2 : 64;
+		char **n = realloc(dp->paths, cap * sizeof(*n));
+		if (!n)
+			return -1;
+		dp->paths = n;
+		dp->cap = cap;
+	}
+	if (!(dp->paths[dp->n] = strdup(p)))
+		return -1;
+	dp->n++;
+	return 0;
+}
+
+/* Called with the writer lock held. Returns 0 (nothing pending, or finished) or a CT_E* code. */
+static int recover_locked(ct_desk *desk)
+{
+	char path[PATH_MAX], line[256], tree_hex[41], commit_hex[41], branch[200], lock[PATH_MAX];
+	struct stat st;
+	struct diff_paths dp = { NULL, 0, 0 };
+	git_oid tree_oid, commit_oid, head_oid;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_commit *commit = NULL;
+	git_diff *diff = NULL;
+	git_checkout_options co;
+	FILE *f;
+	size_t i;
+	int error = 0, have;
+
+	pending_path(path, desk, "");
+	if (stat(path, &st) < 0)
+		return 0;
+	f = fopen(path, "r");
+	have = f && fgets(line, sizeof(line), f) &&
+	       sscanf(line, "%40[0-9a-f] %40[0-9a-f] %199s", tree_hex, commit_hex, branch) == 3 &&
+	       strlen(tree_hex) == 40 && strlen(commit_hex) == 40 && !strncmp(branch, "refs/heads/", 11) &&
+	       !strstr(branch, "..");
+	if (f)
+		fclose(f);
+	if (!have) {   /* torn: the writer died writing it, before the branch moved */
+		pending_remove(desk);
+		return 0;
+	}
+	snprintf(lock, sizeof(lock), "%s%s.lock", desk->gitdir, branch);
+	drop_stale_lock(lock, &st.st_mtim);
+	snprintf(lock, sizeof(lock), "%sindex.lock", desk->gitdir);
+	drop_stale_lock(lock, &st.st_mtim);
+	git_oid_fromstr(&commit_oid, commit_hex);
+	if (git_reference_name_to_id(&head_oid, desk->repo, branch) < 0 || !git_oid_equal(&head_oid, &commit_oid)) {
+		pending_remove(desk);   /* the branch never moved to the new commit */
+		return 0;
+	}
+	git_oid_fromstr(&tree_oid, tree_hex);
+	if ((!git_oid_is_zero(&tree_oid) && git_tree_lookup(&old_tree, desk->repo, &tree_oid) < 0) ||
+	    git_commit_lookup(&commit, desk->repo, &commit_oid) < 0 || git_commit_tree(&new_tree, commit) < 0) {
+		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
+		goto done;
+	}
+	if (git_diff_tree_to_tree(&diff, desk->repo, old_tree, new_tree, NULL) < 0 ||
+	    git_diff_foreach(diff, diff_paths_cb, NULL, NULL, NULL, &dp) < 0) {
+		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
+		goto done;
+	}
+	if (dp.n) {
+		git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
+		co.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+		co.baseline = old_tree;
+		co.paths.strings = dp.paths;
+		co.paths.count = dp.n;
+		if (git_checkout_tree(desk->repo, (const git_object *)new_tree, &co) < 0) {
+			error = git_fail(CT_EDESK, "an interrupted command left the working tree behind HEAD and it could not "
+					 "be updated (run 'git checkout -f' to refresh it)");
+			goto done;
+		}
+	}
+	pending_remove(desk);
+done:
+	for (i = 0; i < dp.n; i++)
+		free(dp.paths[i]);
+	free(dp.paths);
+	git_diff_free(diff);
+	git_commit_free(commit);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return error;
+}
+
+int ct_desk_recover(ct_desk *desk)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int fd, error;
+	pending_path(path, desk, "");
+	if (stat(path, &st) < 0)
+		return 0;
+	if ((fd = writer_lock(desk)) < 0)
+		return fd;
+	error = recover_locked(desk);
+	close(fd);
+	return error;
+}
+
 int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, char out_commit[41])
 {
 	git_tree_update *ups = NULL;
@@ -1309,7 +1506,7 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 	git_reference *ref = NULL;
 	char **paths = NULL;
 	size_t i, nup;
-	int error = 0, r, lock_fd = -1, tries;
+	int error = 0, r, lock_fd = -1, tries, marker = 0;
 	const git_commit *parents[1];
 
 	if (out_commit)
@@ -1369,6 +1566,10 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		error = lock_fd;
 		goto done;
 	}
+	if ((error = recover_locked(txn->desk)) < 0 ||
+	    (error = pending_write(txn->desk, txn->base, &commit_oid, txn->branch)) < 0)
+		goto done;
+	marker = 1;
 	for (tries = 0;; tries++) {
 		if (txn->head)
 			r = git_reference_create_matching(&ref, txn->desk->repo, txn->branch, &commit_oid, 1,
@@ -1401,16 +1602,27 @@ int ct_txn_commit(ct_txn *txn, const struct ct_ident *who, const char *message, 
 		goto done;
 	}
 	for (tries = 0;; tries++) {
-		if (ct_desk__checkout(txn->desk, txn->base, new_tree, paths, nup, 0, NULL) == 0)
+		if ((r = ct_desk__checkout(txn->desk, txn->base, new_tree, paths, nup, 0, NULL)) == 0)
 			break;
 		if (git_error_last() && git_error_last()->klass == GIT_ERROR_INDEX && tries < LOCK_TRIES) {
 			pause_ms(LOCK_PAUSE_MS);   /* .git/index.lock: stock git is writing the index */
 			continue;
 		}
+		if (r != GIT_ECONFLICT) {
+			/* A failed write (disk full, I/O error), not a local change in the way: leave the
+			 * marker so the next command checks these paths out again. */
+			marker = 0;
+			error = git_fail(CT_EDESK, "committed, but the working tree could not be updated; the next claimtrack "
+					 "command finishes it");
+			break;
+		}
 		error = git_fail(CT_EDESK, "committed, but the working tree could not be updated (run 'git checkout -f' to refresh it)");
 		break;
 	}
 done:
+	/* Left only by a process killed before this point: then the next writer finishes. */
+	if (marker)
+		pending_remove(txn->desk);
 	if (lock_fd >= 0)
 		close(lock_fd);   /* releases the writer lock */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 1);

@@ -32,6 +32,11 @@ int ct_desk_identity(ct_desk *desk, struct ct_ident *who);
 int ct_desk_init(const char *path, const struct ct_ident *who, const char *desk_json, size_t len);
 /* Opens the desk containing dir (searching parent directories like git). CT_EDESK when none. */
 int ct_desk_open(ct_desk **out, const char *dir);
+/* Finishes what a writer killed between moving the branch and updating the working tree left
+ * undone (.git/claimtrack/checkout.pending): the changed paths are checked out from HEAD and
+ * stale git lock files of that writer are removed, under the writer lock. 0 when there was
+ * nothing to do or it is done; CT_EDESK when the working tree could not be brought up. */
+int ct_desk_recover(ct_desk *desk);
 void ct_desk_free(ct_desk *desk);
 /* The working directory (with a trailing slash) and the .git directory (with a trailing slash). */
 const char *ct_desk_workdir(const ct_desk *desk);

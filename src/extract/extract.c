@@ -14,6 +14,7 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/limits.h"
 
 struct extract_ctx {
 	const char *text;
@@ -41,6 +42,14 @@ struct extract_ctx {
 #define NBUF 512
 
 /* Days since the epoch of "YYYY-MM-DD". */
+size_t ct_extract_chars(const char *text, size_t len)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)text[i] & 0xc0) != 0x80;
+	return n;
+}
+
 static long day_number(const char *d)
 {
 	struct tm tm;
@@ -216,6 +225,7 @@ static int on_segment(const ct_segment *seg, void *payload)
 	/* A claim: a whole sentence of body text that states something. The model decides for
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
 	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' &&
+		     ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||
 		      d.checkworthy >= 0.5 * ct_checkworthy_threshold());
 	if (!d.is_claim)

@@ -48,6 +48,10 @@ typedef int (*ct_extract_cb)(const struct ct_claim_draft *draft, void *payload);
  * stops and is returned. */
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload);
 
+/* The number of characters (code points) of UTF-8 text: what CT_MAX_SENTENCE_CHARS
+ * (util/limits.h) counts. A sentence longer than that is never a claim (is_claim is 0). */
+size_t ct_extract_chars(const char *text, size_t len);
+
 /* Adds the draft's features to obj: "type", "checkworthy", "entities", "numbers", "dates",
  * "quote" (spans are byte offsets into the draft's flattened text). Returns 0 or CT_ENOMEM. */
 int ct_extract_features(cJSON *obj, const struct ct_claim_draft *draft);

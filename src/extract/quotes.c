@@ -35,7 +35,7 @@ void ct_quote_find(const struct ct_tokens *tk, struct ct_quote *out)
 			size_t end = tk->t[i].start;
 			/* ’ after a word is an apostrophe (Alder’s is one token, but lads’ is not). */
 			if (open == (size_t)-1 && i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) &&
-			    (unsigned char)tk->s[tk->t[i].start + 2] == 0x99)
+			    tk->t[i].end - tk->t[i].start == 3 && (unsigned char)tk->s[tk->t[i].start + 2] == 0x99)
 				continue;
 			if (end > start && end - start > best) {
 				best = end - start;

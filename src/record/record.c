@@ -214,6 +214,28 @@ int ct_record_encode(ct_buf *out, const cJSON *record)
 	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
 }
 
+int ct_record_duplicate_key(const cJSON *rec, ct_buf *name)
+{
+	const cJSON *a, *b;
+	if (!rec)
+		return 0;
+	for (a = rec->child; a; a = a->next) {
+		if (cJSON_IsObject(rec) && a->string)
+			for (b = a->next; b; b = b->next)
+				if (b->string && !strcmp(a->string, b->string)) {
+					size_t i;
+					for (i = 0; name && a->string[i] && i < 64; i++) {
+						unsigned char c = (unsigned char)a->string[i];
+						ct_buf_putc(name, c < 0x20 || c == 0x7f ? '?' : (char)c);
+					}
+					return 1;
+				}
+		if (ct_record_duplicate_key(a, name))
+			return 1;
+	}
+	return 0;
+}
+
 const char *ct_record_schema_text(const char *name)
 {
 	const struct ct_embedded_schema *s;

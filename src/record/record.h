@@ -48,6 +48,12 @@ enum ct_record_kind ct_record_kind_of_path(const char *path);
 /* Appends the canonical bytes of a record: cJSON's formatted print plus a final newline. */
 int ct_record_encode(ct_buf *out, const cJSON *record);
 
+/* 1 when some object in rec (searched depth-first) holds the same key twice, else 0. cJSON keeps
+ * both members and finds the first, where other JSON readers take the last, so validate refuses
+ * such a record. The key is appended to name (when not NULL), cut at 64 bytes, with control
+ * characters shown as '?'. */
+int ct_record_duplicate_key(const cJSON *rec, ct_buf *name);
+
 /* The JSON Schema text compiled into the program for "claim", "source" or "review"; NULL if
  * unknown. */
 const char *ct_record_schema_text(const char *name);
