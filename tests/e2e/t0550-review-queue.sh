@@ -193,9 +193,11 @@ assert_eq "0 reviewed, 0 skipped, $nd left" "$(tail -1 "$OUT")" "summary after a
 rm ".git/refs/heads/$branch.lock"
 assert_untouched "$h2"
 
-# ---- untrusted text: control characters from an article and an outlet never reach the terminal -
+# ---- untrusted text: control characters from an article never reach the terminal ---------------
 printf 'Evil Times\n\nThe council paid 12 million crowns \033[2J\033]0;owned\007 for software on Monday, the mayor said.\n' >../evil.txt
-expect_ok ct add --outlet "$(printf 'Bad\033[31m Outlet')" --published 2025-03-06 ../evil.txt
+# add refuses an outlet with control characters; the article's own ones reach the queue.
+expect_fail 3 ct add --outlet "$(printf 'Bad\033[31m Outlet')" --published 2025-03-06 ../evil.txt
+expect_ok ct add --outlet "Bad Outlet" --published 2025-03-06 ../evil.txt
 expect_ok ct review -i --source evil --reviewer "Dee <dee@example.org>" </dev/null
 expect_stdout_contains "12 million crowns [2J ]0;owned for software"
 if grep -q "$(printf '[\033\007]')" "$OUT"; then
