@@ -8,6 +8,7 @@ CC     ?= cc
 # Debian packages the project needs; `make deps` installs whichever are missing.
 DEB_PKGS = pkg-config git libgit2-dev libsqlite3-dev libcjson-dev libcmocka-dev \
            libutf8proc-dev libstemmer-dev nettle-dev zlib1g-dev python3
+TEST_PKGS = openssh-server openssh-client
 PKGS     = libgit2 sqlite3 libcjson cmocka libutf8proc nettle zlib
 
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wvla \
@@ -36,22 +37,34 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps build check unit e2e demo install clean check-sanitize bench eval fuzz bench-extract bench-match
+.PHONY: all deps build check unit e2e demo install clean check-sanitize test-deps bench eval fuzz bench-extract bench-match
 
 all: deps
 	@$(MAKE) --no-print-directory build
 
 build: $(BUILD)/claimtrack
 
-deps:
-	@missing=; for p in $(DEB_PKGS); do \
+# $(call deb_install,PACKAGES): installs whichever of the Debian packages are missing.
+define deb_install
+	@missing=; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
+endef
+
+deps:
+	$(call deb_install,$(DEB_PKGS))
+
+# What only the tests use: sshd and the ssh client for the sync-over-ssh test (t0534), which runs
+# its own sshd on 127.0.0.1 (sshd wants its privilege separation directory, /run/sshd, which the
+# package's init script would make).
+test-deps: deps
+	$(call deb_install,$(TEST_PKGS))
+	@[ -d /run/sshd ] || $(SUDO) mkdir -p -m 0755 /run/sshd || true
 
 $(BUILD)/claimtrack: $(MAIN_OBJ) $(BUILD)/libct.a
 	@echo "  LINK    $@"
@@ -91,7 +104,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libct.a
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libct.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory unit e2e
 
 unit: $(UNIT_BIN)
@@ -107,7 +120,7 @@ $(BUILD)/tests/faultshim.so: tests/fault/faultshim.c
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O1 -shared -fPIC -o $@ $< -ldl
 
 # tests/lsan.supp: a leak of libgit2 1.5 itself (see the file); everything else is reported.
-check-sanitize: deps
+check-sanitize: test-deps
 	@LSAN_OPTIONS="suppressions=$(abspath tests/lsan.supp):print_suppressions=0" \
 	  $(MAKE) --no-print-directory BUILD=build/sanitize CC=clang OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit e2e
