@@ -17,14 +17,7 @@ FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 .PHONY: fuzz fuzz-deps fuzz-build fuzz-bins
 
 fuzz-deps: deps
-	@missing=; for p in $(FUZZ_DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make fuzz-deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
-	fi
+	$(call deb_install,$(FUZZ_DEB_PKGS))
 
 # The library is compiled with coverage instrumentation (fuzzer-no-link) in its own build dir.
 fuzz-build: fuzz-deps
