@@ -34,6 +34,7 @@
 #define W_NAME 1.0
 #define W_NUM 1.5
 #define W_DATE 1.2
+#define W_LABEL 0.5
 /* Share of the score given to coverage of the shorter sentence (the rest is Dice). */
 #define COVER_SHARE 0.35
 /* Credit for a word matched only by its form (prefix or letter trigrams), and for a figure or
@@ -160,7 +161,7 @@ static const struct synonym synonyms[] = {
 	{ "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL }, { "assist", "help" },
 	{ "began", "start" }, { "begun", "start" }, { "boss", "chief" }, { "bought", "buy" },
 	{ "carriag", "car" }, { "child", "children" }, { "citizen", "peopl" }, { "climb", "rise" },
-	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "day", NULL },
+	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "complet", "finish" }, { "day", NULL },
 	{ "dead", "death" }, { "declin", "fall" }, { "deserv", "earn" }, { "die", "death" },
 	{ "drop", "fall" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
 	{ "fatal", "death" }, { "fell", "fall" }, { "find", NULL }, { "firm", "compani" },
@@ -170,7 +171,7 @@ static const struct synonym synonyms[] = {
 	{ "kid", "children" }, { "kill", "death" }, { "larg", "big" }, { "last", NULL },
 	{ "launch", "start" }, { "make", NULL }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
 	{ "pct", "percent" }, { "percent", NULL }, { "person", "peopl" }, { "probe", "investig" },
-	{ "purchas", "buy" }, { "rais", "rise" }, { "report", NULL }, { "resid", "peopl" },
+	{ "purchas", "buy" }, { "rais", "rise" }, { "renov", "refit" }, { "report", NULL }, { "resid", "peopl" },
 	{ "result", "find" }, { "rose", "rise" }, { "safeti", "safe" }, { "schedul", "plan" },
 	{ "share", NULL }, { "shut", "close" }, { "slip", "fall" }, { "soldier", "troop" },
 	{ "staff", "worker" }, { "state", NULL }, { "take", NULL }, { "time", NULL }, { "town", "citi" },
@@ -612,6 +613,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (sd->slot[i] == 2)
 			continue;   /* a date: one term for the whole expression, below */
+		if (sd->slot[i] == 1 && !strcmp(w, "no") && (t->flags & CT_TOK_ABBR))
+			continue;   /* "No." of "No. 3": the label is its figure's term */
 		v = (t->flags & CT_TOK_DIGIT) ? -1 : numword_value(w);
 		if (sd->slot[i] == 1 && ((t->flags & CT_TOK_DIGIT) || v >= 0 ||
 					 !strcmp(w, "million") || !strcmp(w, "billion") || !strcmp(w, "thousand") ||
@@ -698,7 +701,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		size_t tok = 0;
 		while (tok < sd->tk.n && sd->tk.t[tok].start < nm->start)
 			tok++;
-		add_term(sd, fnv(key, (size_t)k), W_NUM, tok, T_NUM);
+		/* "Gate No. 3" is a label, a name every outlet repeats, not a figure of the fact */
+		add_term(sd, fnv(key, (size_t)k), strcmp(nm->unit, "no") ? W_NUM : W_LABEL, tok, T_NUM);
 	}
 	for (i = 0; i < sd->ndates; i++) {
 		size_t tok = 0;
@@ -760,6 +764,24 @@ static int similar_form(const char *x, size_t xn, const char *y, size_t yn, int 
 	return trigram_dice(x, xn, y, yn) >= 0.5;
 }
 
+/* The date of sd read from token tok, or NULL. */
+static const struct ct_date *date_at(const struct side *sd, size_t tok)
+{
+	size_t i;
+	for (i = 0; i < sd->ndates; i++)
+		if (tok < sd->tk.n && sd->dates[i].start <= sd->tk.t[tok].start && sd->dates[i].end > sd->tk.t[tok].start)
+			return &sd->dates[i];
+	return NULL;
+}
+
+/* Two dates of different kinds in different years ("scheduled for November" of this year, "by
+ * the end of 2027"): not one slot, the signals would not compare them. */
+static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
+{
+	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
+	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
+}
+
 static double similarity(struct side *a, struct side *b)
 {
 	size_t i = 0, j = 0;
@@ -789,7 +811,7 @@ static double similarity(struct side *a, struct side *b)
 			if (y->matched)
 				continue;
 			if ((x->cls == T_NUM || x->cls == T_DATE) && x->cls == y->cls)
-				credit = x->cls == T_DATE ? DATE_SLOT_CREDIT : SLOT_CREDIT;
+				credit = x->cls == T_NUM ? SLOT_CREDIT : other_time(a, x->tok, b, y->tok) ? 0 : DATE_SLOT_CREDIT;
 			else if ((x->cls == T_WORD || x->cls == T_NAME) && (y->cls == T_WORD || y->cls == T_NAME) &&
 				 a->tlen[x->tok] && b->tlen[y->tok] &&
 				 similar_form(a->pool + a->toff[x->tok], a->tlen[x->tok], b->pool + b->toff[y->tok],

@@ -405,6 +405,15 @@ static void test_unrelated(void **state)
 	assert_true(c.score < CT_COMPARE_RELATED);
 	c = run("", "Anything at all.");
 	assert_string_equal(c.relation, "unrelated");
+	/* a month of this year and the end of 2027 are two times, not one slot with another value
+	 * (as November and December are) */
+	{
+		struct ct_comparison month = run("The agency said the replacement had been scheduled for November.",
+						 "The agency said the replacement had been scheduled for December.");
+		c = run("The agency said the replacement had been scheduled for November.",
+			"The agency said the replacement had been scheduled by the end of 2027.");
+		assert_true(c.score + 0.05 < month.score);
+	}
 }
 
 int main(void)
