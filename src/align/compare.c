@@ -479,12 +479,13 @@ static const char *const tally_words[] = { "ballot", "beat", "count", "decision"
 /* The value of token i as a count (digits or a number word), or -1. */
 static int count_value(const struct side *sd, size_t i)
 {
-	const struct ct_token *t = &sd->tk.t[i];
+	const struct ct_token *t;
 	char w[16];
 	size_t n, k;
 	int v = 0;
-	if (i >= sd->tk.n || t->end - t->start >= sizeof(w))
+	if (i >= sd->tk.n || sd->tk.t[i].end - sd->tk.t[i].start >= sizeof(w))
 		return -1;
+	t = &sd->tk.t[i];
 	n = fold_word(w, sizeof(w), sd->s + t->start, t->end - t->start);
 	if (!(t->flags & CT_TOK_DIGIT))
 		return n ? numword_value(w) : -1;
