@@ -34,6 +34,7 @@
 #define W_NAME 1.0
 #define W_NUM 1.5
 #define W_DATE 1.2
+#define W_LABEL 0.5
 /* Share of the score given to coverage of the shorter sentence (the rest is Dice). */
 #define COVER_SHARE 0.35
 /* Credit for a word matched only by its form (prefix or letter trigrams), and for a figure or
@@ -160,7 +161,7 @@ static const struct synonym synonyms[] = {
 	{ "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL }, { "assist", "help" },
 	{ "began", "start" }, { "begun", "start" }, { "boss", "chief" }, { "bought", "buy" },
 	{ "carriag", "car" }, { "child", "children" }, { "citizen", "peopl" }, { "climb", "rise" },
-	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "day", NULL },
+	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "complet", "finish" }, { "day", NULL },
 	{ "dead", "death" }, { "declin", "fall" }, { "deserv", "earn" }, { "die", "death" },
 	{ "drop", "fall" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
 	{ "fatal", "death" }, { "fell", "fall" }, { "find", NULL }, { "firm", "compani" },
@@ -170,7 +171,7 @@ static const struct synonym synonyms[] = {
 	{ "kid", "children" }, { "kill", "death" }, { "larg", "big" }, { "last", NULL },
 	{ "launch", "start" }, { "make", NULL }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
 	{ "pct", "percent" }, { "percent", NULL }, { "person", "peopl" }, { "probe", "investig" },
-	{ "purchas", "buy" }, { "rais", "rise" }, { "report", NULL }, { "resid", "peopl" },
+	{ "purchas", "buy" }, { "rais", "rise" }, { "renov", "refit" }, { "report", NULL }, { "resid", "peopl" },
 	{ "result", "find" }, { "rose", "rise" }, { "safeti", "safe" }, { "schedul", "plan" },
 	{ "share", NULL }, { "shut", "close" }, { "slip", "fall" }, { "soldier", "troop" },
 	{ "staff", "worker" }, { "state", NULL }, { "take", NULL }, { "time", NULL }, { "town", "citi" },
@@ -432,6 +433,135 @@ static void split_clauses(struct side *sd)
 	sd->nclauses = c + 1;
 }
 
+static int keep_first_date(const struct ct_date *d, void *payload)
+{
+	*(struct ct_date *)payload = *d;
+	return 1;
+}
+
+/* Weekdays in a possessive ("Tuesday's storm surge"), which the date scanner leaves aside: the
+ * weekday name is scanned alone (resolved against published like "on Tuesday") and kept as a
+ * date whose span is the name. */
+static void possessive_weekdays(struct side *sd, const char *published)
+{
+	size_t i, k;
+	char w[24];
+	for (i = 0; i < sd->tk.n && sd->ndates < MAX_ITEMS; i++) {
+		const struct ct_token *t = &sd->tk.t[i];
+		struct ct_date d;
+		size_t n;
+		if (!(t->flags & CT_TOK_CAP) || t->end - t->start >= sizeof(w))
+			continue;
+		n = fold_word(w, sizeof(w), sd->s + t->start, t->end - t->start);
+		if (n < 8 || strcmp(w + n - 2, "'s"))
+			continue;
+		w[n - 2] = '\0';
+		if (ct_weekday_word(w) < 0)
+			continue;
+		for (k = 0; k < sd->ndates && !(sd->dates[k].start <= t->start && sd->dates[k].end > t->start); k++)
+			;
+		if (k < sd->ndates)
+			continue;   /* already part of a date ("Tuesday's" never is today; kept general) */
+		memset(&d, 0, sizeof(d));
+		if (ct_dates_scan(sd->s + t->start, n - 2, published, keep_first_date, &d) != 1 || d.weekday < 0)
+			continue;
+		d.start = t->start;
+		d.end = t->start + (n - 2);
+		sd->dates[sd->ndates++] = d;
+	}
+}
+
+/* Words that make "7 to 2" a vote tally or a score rather than a change ("from 7 to 2"). */
+static const char *const tally_words[] = { "ballot", "beat", "count", "decision", "defeated", "lost", "majority",
+					   "margin", "passed", "ruled", "ruling", "tally", "verdict", "vote",
+					   "voted", "votes", "won", NULL };
+
+/* The value of token i as a count (digits or a number word), or -1. */
+static int count_value(const struct side *sd, size_t i)
+{
+	const struct ct_token *t;
+	char w[16];
+	size_t n, k;
+	int v = 0;
+	if (i >= sd->tk.n || sd->tk.t[i].end - sd->tk.t[i].start >= sizeof(w))
+		return -1;
+	t = &sd->tk.t[i];
+	n = fold_word(w, sizeof(w), sd->s + t->start, t->end - t->start);
+	if (!(t->flags & CT_TOK_DIGIT))
+		return n ? numword_value(w) : -1;
+	if (n > 3)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if (w[k] < '0' || w[k] > '9')
+			return -1;
+		v = v * 10 + (w[k] - '0');
+	}
+	return v;
+}
+
+/* Drops the figures the scanner read inside [start, end) and keeps a tally there instead. */
+static void keep_tally(struct side *sd, size_t start, size_t end, int hi, int lo)
+{
+	size_t i, k;
+	for (i = k = 0; i < sd->nnums; i++)
+		if (!(sd->nums[i].start >= start && sd->nums[i].end <= end))
+			sd->nums[k++] = sd->nums[i];
+	sd->nnums = k;
+	if (sd->nnums >= MAX_ITEMS)
+		return;
+	memset(&sd->nums[sd->nnums], 0, sizeof(sd->nums[0]));
+	sd->nums[sd->nnums].start = start;
+	sd->nums[sd->nnums].end = end;
+	sd->nums[sd->nnums].value = hi;
+	sd->nums[sd->nnums].high = lo;
+	snprintf(sd->nums[sd->nnums].unit, sizeof(sd->nums[0].unit), "tally");
+	sd->nnums++;
+}
+
+/* Vote tallies and scores, which have no unit: "a 7-2 vote", "by 7 to 2", "seven votes to two".
+ * Kept among the figures with unit "tally", value the first count and high the second (never
+ * below it; "30-40" and "30 to 40" are ranges). The "to" form needs a vote word in the sentence
+ * and no "from"/"between" before it. */
+static void tallies(struct side *sd)
+{
+	size_t i, j;
+	int voting = 0;
+	for (i = 0; i < sd->tk.n && !voting; i++)
+		voting = ct_tok_in(&sd->tk, i, tally_words);
+	for (i = 0; i < sd->tk.n; i++) {
+		const struct ct_token *t = &sd->tk.t[i];
+		int hi = -1, lo = -1;
+		if (i > 0 && (ct_tok_is(&sd->tk, i - 1, "from") || ct_tok_is(&sd->tk, i - 1, "between")))
+			continue;
+		if ((t->flags & CT_TOK_DIGIT) && (t->flags & CT_TOK_HYPHEN)) {
+			const char *p = sd->s + t->start, *e = sd->s + t->end;
+			int nd = 0;
+			hi = lo = 0;
+			while (p < e && *p >= '0' && *p <= '9' && nd < 4) {
+				hi = hi * 10 + (*p++ - '0');
+				nd++;
+			}
+			if (nd == 0 || nd > 3 || p >= e || *p++ != '-')
+				continue;
+			for (nd = 0; p < e && *p >= '0' && *p <= '9' && nd < 4; nd++)
+				lo = lo * 10 + (*p++ - '0');
+			if (nd == 0 || nd > 3 || p != e || lo > hi)
+				continue;
+			keep_tally(sd, t->start, t->end, hi, lo);
+			continue;
+		}
+		if (!voting || (hi = count_value(sd, i)) < 0)
+			continue;
+		j = i + 1;
+		if (ct_tok_is(&sd->tk, j, "votes") || ct_tok_is(&sd->tk, j, "vote"))
+			j++;
+		if (!ct_tok_is(&sd->tk, j, "to") || (lo = count_value(sd, j + 1)) < 0 || lo > hi)
+			continue;
+		keep_tally(sd, t->start, sd->tk.t[j + 1].end, hi, lo);
+		i = j + 1;
+	}
+}
+
 static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, size_t len, const char *published)
 {
 	size_t i;
@@ -446,11 +576,19 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 	sd->nnums = sd->ndates = sd->nterms = sd->nneg = sd->nnegverb = sd->npool = 0;
 	ct_numbers_scan(s, len, keep_number, sd);
 	ct_dates_scan(s, len, published, keep_date, sd);
+	possessive_weekdays(sd, published);
+	tallies(sd);
 	memset(sd->slot, 0, sd->tk.n);
 	for (i = 0; i < sd->nnums; i++)
 		mark_slot(sd, sd->nums[i].start, sd->nums[i].end, 1);
-	for (i = 0; i < sd->ndates; i++)
-		mark_slot(sd, sd->dates[i].start, sd->dates[i].end, 2);
+	for (i = 0; i < sd->ndates; i++) {
+		size_t k, end = sd->dates[i].end;
+		/* a possessive weekday's date ends inside its token ("Tuesday" of "Tuesday's") */
+		for (k = 0; k < sd->tk.n; k++)
+			if (sd->tk.t[k].start < end && sd->tk.t[k].end > end)
+				end = sd->tk.t[k].end;
+		mark_slot(sd, sd->dates[i].start, end, 2);
+	}
 	split_clauses(sd);
 	for (i = 0; i < sd->tk.n; i++) {
 		const struct ct_token *t = &sd->tk.t[i];
@@ -476,6 +614,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (sd->slot[i] == 2)
 			continue;   /* a date: one term for the whole expression, below */
+		if (sd->slot[i] == 1 && !strcmp(w, "no") && (t->flags & CT_TOK_ABBR))
+			continue;   /* "No." of "No. 3": the label is its figure's term */
 		v = (t->flags & CT_TOK_DIGIT) ? -1 : numword_value(w);
 		if (sd->slot[i] == 1 && ((t->flags & CT_TOK_DIGIT) || v >= 0 ||
 					 !strcmp(w, "million") || !strcmp(w, "billion") || !strcmp(w, "thousand") ||
@@ -562,7 +702,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		size_t tok = 0;
 		while (tok < sd->tk.n && sd->tk.t[tok].start < nm->start)
 			tok++;
-		add_term(sd, fnv(key, (size_t)k), W_NUM, tok, T_NUM);
+		/* "Gate No. 3" is a label, a name every outlet repeats, not a figure of the fact */
+		add_term(sd, fnv(key, (size_t)k), strcmp(nm->unit, "no") ? W_NUM : W_LABEL, tok, T_NUM);
 	}
 	for (i = 0; i < sd->ndates; i++) {
 		size_t tok = 0;
@@ -624,6 +765,24 @@ static int similar_form(const char *x, size_t xn, const char *y, size_t yn, int 
 	return trigram_dice(x, xn, y, yn) >= 0.5;
 }
 
+/* The date of sd read from token tok, or NULL. */
+static const struct ct_date *date_at(const struct side *sd, size_t tok)
+{
+	size_t i;
+	for (i = 0; i < sd->ndates; i++)
+		if (tok < sd->tk.n && sd->dates[i].start <= sd->tk.t[tok].start && sd->dates[i].end > sd->tk.t[tok].start)
+			return &sd->dates[i];
+	return NULL;
+}
+
+/* Two dates of different kinds in different years ("scheduled for November" of this year, "by
+ * the end of 2027"): not one slot, the signals would not compare them. */
+static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
+{
+	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
+	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
+}
+
 static double similarity(struct side *a, struct side *b)
 {
 	size_t i = 0, j = 0;
@@ -653,7 +812,7 @@ static double similarity(struct side *a, struct side *b)
 			if (y->matched)
 				continue;
 			if ((x->cls == T_NUM || x->cls == T_DATE) && x->cls == y->cls)
-				credit = x->cls == T_DATE ? DATE_SLOT_CREDIT : SLOT_CREDIT;
+				credit = x->cls == T_NUM ? SLOT_CREDIT : other_time(a, x->tok, b, y->tok) ? 0 : DATE_SLOT_CREDIT;
 			else if ((x->cls == T_WORD || x->cls == T_NAME) && (y->cls == T_WORD || y->cls == T_NAME) &&
 				 a->tlen[x->tok] && b->tlen[y->tok] &&
 				 similar_form(a->pool + a->toff[x->tok], a->tlen[x->tok], b->pool + b->toff[y->tok],
@@ -756,7 +915,35 @@ static struct ct_number unit_class(const struct ct_number *n)
 
 static int counted(const struct ct_number *n)
 {
-	return n->unit[0] && strcmp(n->unit, "no");
+	return n->unit[0] && strcmp(n->unit, "no") && strcmp(n->unit, "tally");
+}
+
+static int is_tally(const struct ct_number *n)
+{
+	return !strcmp(n->unit, "tally");
+}
+
+/* A tally of a against the tallies of b: another split of the votes ("7 to 2" / "6 to 3") is a
+ * number mismatch; no tally in b says nothing. */
+static void tally_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
+{
+	size_t i, j;
+	for (i = 0; i < a->nnums; i++) {
+		const struct ct_number *na = &a->nums[i], *other = NULL;
+		int same = 0;
+		if (!is_tally(na))
+			continue;
+		for (j = 0; j < b->nnums; j++) {
+			if (!is_tally(&b->nums[j]))
+				continue;
+			if (b->nums[j].value == na->value && b->nums[j].high == na->high)
+				same = 1;
+			else if (!other)
+				other = &b->nums[j];
+		}
+		if (!same && other)
+			add_signal(c, CT_SIG_NUMBER, na->start, na->end, other->start, other->end);
+	}
 }
 
 /* Whether some number of sd is compatible with n (the same figure said there). */
@@ -766,6 +953,8 @@ static int has_compatible(const struct side *sd, const struct ct_number *n)
 	struct ct_number x = unit_class(n);
 	for (j = 0; j < sd->nnums; j++) {
 		struct ct_number y = unit_class(&sd->nums[j]);
+		if (is_tally(&y))
+			continue;
 		if (ct_numbers_compatible(&x, &y) == 1)
 			return 1;
 		/* the same figure of another unit is still that figure, not a contradiction */
@@ -1294,6 +1483,7 @@ static void compare_sides(struct side *sa, struct side *sb, struct ct_comparison
 	}
 	if (out->score >= CT_COMPARE_RELATED) {
 		number_signals(sa, sb, out);
+		tally_signals(sa, sb, out);
 		date_signals(sa, sb, out);
 		negation_signal(sa, sb, out);
 		title_signals(sa, sb, out);

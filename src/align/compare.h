@@ -39,7 +39,7 @@ struct ct_comparison {
 
 /* Thresholds on the score: from SAME a pair speaks of the same fact (and corroborates or
  * contradicts); from RELATED it is related. */
-#define CT_COMPARE_SAME 0.42
+#define CT_COMPARE_SAME 0.40
 #define CT_COMPARE_RELATED 0.25
 
 /* Compares sentence a with sentence b (each one flattened line of UTF-8; published dates

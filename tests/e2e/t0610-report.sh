@@ -103,7 +103,8 @@ json_assert ../report.json "len(d['changes']['verdicts']) == 11 and d['changes']
 	d['changes']['verdicts'][0]['previous'] == 'unverifiable' and d['changes']['verdicts'][0]['commit'] == '$head' and
 	d['changes']['verdicts'][-1]['previous'] is None" "changelog"
 json_assert ../report.json "[s for c in d['claims'] if c['id'] == '$vote' for r in c['reviews'] for e in r['evidence']
-	for s in e['signals']][0] == {'kind': 'date', 'claim': 'Monday', 'evidence': 'Tuesday'}" "signals from ct_compare"
+	for s in e['signals']][:2] == [{'kind': 'number', 'claim': '7 to 2', 'evidence': '6 to 3'},
+	{'kind': 'date', 'claim': 'Monday', 'evidence': 'Tuesday'}]" "signals from ct_compare"
 json_assert ../report.jsonld "len(d) == 4 and all(x['@type'] == 'ClaimReview' and len(x['claimReviewed']) < 75 and
 	x['author'] == {'@type': 'Organization', 'name': 'Ostvale Fact Desk', 'url': 'https://factdesk.example/'} and
 	x['url'].startswith('https://factdesk.example/reports/bridge#claim-') for x in d) and

@@ -5,7 +5,8 @@ tests/fixtures/story2/README.md): every pair of outlets' sentences stating one f
 pairs with a planted error should contradict with a signal of the planted kind, and outlets
 without planted errors should not contradict each other. Prints the figures; with --check,
 exits 1 when they cross the floors given (aligned=, precision=, flagged=, false=).
---published DATE anchors weekdays (default 2025-10-15, the example story's)."""
+--published DATE anchors weekdays (default 2025-10-15, the example story's). --list prints the
+fact pairs not aligned and the pairs sharing no fact that are, with their scores and facts."""
 import itertools, json, re, subprocess, sys
 
 
@@ -73,6 +74,17 @@ def main():
             overlaps(b, err) or overlaps(a, cor) for a, b in spans)
         flagged += hit
         print('%s %-22s %-12s %s' % (eid, kv.get('kind', '?'), r['relation'], spans))
+    if '--list' in sys.argv:
+        for (oa, ta, ob, tb), r in zip(fact_pairs, res_fact):
+            if r['relation'] not in same:
+                print('missed %.3f %s/%s %s\n  %s: %s\n  %s: %s' % (
+                    r['score'], ','.join(sorted(facts_of[(oa, ta)])), ','.join(sorted(facts_of[(ob, tb)])),
+                    r['relation'], oa, ta, ob, tb))
+        for (oa, ta, ob, tb), r in zip(other_pairs, res_other):
+            if r['relation'] in same:
+                print('wrong %.3f %s/%s %s\n  %s: %s\n  %s: %s' % (
+                    r['score'], ','.join(sorted(facts_of[(oa, ta)])), ','.join(sorted(facts_of[(ob, tb)])),
+                    r['relation'], oa, ta, ob, tb))
     pairs = len(fact_pairs)
     precision = aligned / max(aligned + wrong, 1)
     print('fact pairs aligned: %d/%d (%.2f)' % (aligned, pairs, aligned / max(pairs, 1)))

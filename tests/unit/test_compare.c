@@ -202,6 +202,63 @@ static void test_date(void **state)
 	no_signal(&c, CT_SIG_DATE);
 }
 
+/* Vote tallies and scores have no unit: "7 to 2", "a 7-2 vote", "seven votes to two". */
+static void test_tally(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The council approved the harbour levy by a vote of 7 to 2 on Monday.";
+	b = "The council approved the harbour levy by a vote of 6 to 3 on Monday.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_NUMBER, "7 to 2", "6 to 3");
+	a = "The council approved the harbour levy in a 7-2 vote.";
+	b = "The council approved the harbour levy in a 5-4 vote.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_NUMBER, "7-2", "5-4");
+	/* the same tally in other words */
+	c = run("The council approved the harbour levy in a 7-2 vote.",
+		"The council voted seven to two to approve the harbour levy.");
+	assert_string_equal(c.relation, "corroborates");
+	no_signal(&c, CT_SIG_NUMBER);
+	c = run("The council approved the harbour levy by 7 votes to 2.",
+		"The council approved the harbour levy in a 7-2 vote.");
+	no_signal(&c, CT_SIG_NUMBER);
+	/* near misses: ranges and changes are not tallies */
+	c = run("Between 30 and 40 boats were damaged in the harbour.", "30-40 boats were damaged in the harbour.");
+	no_signal(&c, CT_SIG_NUMBER);
+	c = run("The ferry company cut its daily crossings from 7 to 2 after the vote.",
+		"The ferry company cut its daily crossings from 6 to 3 after the vote.");
+	no_signal(&c, CT_SIG_NUMBER);
+}
+
+/* A weekday in a possessive ("Tuesday's storm surge") is a date. */
+static void test_possessive_weekday(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "Tuesday's storm surge flooded the Lowharbour district.";
+	b = "The storm surge on Wednesday flooded the Lowharbour district.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_DATE, "Tuesday", "Wednesday");
+	a = "The storm surge flooded the district on Monday.";
+	b = "Sunday\u2019s storm surge flooded the district.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Monday", "Sunday");
+	/* the same day: Tuesday, Oct. 14, 2025 */
+	c = run("Tuesday's storm surge flooded the Lowharbour district.",
+		"The storm surge flooded the Lowharbour district on Oct. 14.");
+	assert_string_equal(c.relation, "corroborates");
+	no_signal(&c, CT_SIG_DATE);
+	c = run("Tuesday\u2019s storm surge flooded the Lowharbour district.",
+		"The storm surge on Tuesday flooded the Lowharbour district.");
+	no_signal(&c, CT_SIG_DATE);
+}
+
 static void test_negation(void **state)
 {
 	const char *a, *b;
@@ -348,6 +405,15 @@ static void test_unrelated(void **state)
 	assert_true(c.score < CT_COMPARE_RELATED);
 	c = run("", "Anything at all.");
 	assert_string_equal(c.relation, "unrelated");
+	/* a month of this year and the end of 2027 are two times, not one slot with another value
+	 * (as November and December are) */
+	{
+		struct ct_comparison month = run("The agency said the replacement had been scheduled for November.",
+						 "The agency said the replacement had been scheduled for December.");
+		c = run("The agency said the replacement had been scheduled for November.",
+			"The agency said the replacement had been scheduled by the end of 2027.");
+		assert_true(c.score + 0.05 < month.score);
+	}
 }
 
 int main(void)
@@ -360,6 +426,8 @@ int main(void)
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_approximation),
 		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_possessive_weekday),
 		cmocka_unit_test(test_negation),
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_entity),
