@@ -117,7 +117,8 @@ grep -q "reviewed: contradicted by Bo <bo@example.org>" ../first || fail "Bo's r
 sed -n "/^\[1\/$n\] $vote/,/^\[2\/$n\]/p" "$OUT" >../first
 grep -q "^    1\. ${wire_vote:0:10} bridge-wire (Wend Wire)  contradicts 0\.[0-9][0-9]$" ../first || fail "aligned claim 1"
 grep -q "^       The Ostvale city council voted 6 to 3 on Tuesday" ../first || fail "aligned claim 1's text"
-grep -q "^       differs: date: Monday / Tuesday" ../first || fail "aligned claim 1's signals"
+grep -q "^       differs: .*number: 7 to 2 / 6 to 3" ../first || fail "aligned claim 1's tally signal"
+grep -q "^       differs: .*date: Monday / Tuesday" ../first || fail "aligned claim 1's date signal"
 assert_eq "$nal" "$(grep -c '^    [1-9]\. ' ../first)" "aligned claims listed"
 
 # Two verdicts, two commits, each authored by Cy at the pinned date.
