@@ -104,7 +104,7 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
-	match) opts="--source --claim --all --stats --json --help" ;;
+	match) opts="--source --claim --all --stats --json --jobs --help" ;;
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;
