@@ -50,8 +50,8 @@ int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const cha
 /* A prepared claim: one text tokenised, stemmed, its entities, figures, dates and quote read once,
  * so that matching compares many pairs without analysing a text again. ct_compare_prepared(a, b)
  * gives exactly what ct_compare gives on the two texts. A prepared claim borrows its text: the
- * text must outlive it (or the next ct_prepare into it). About 50 KB each: keep a few, not one
- * per claim of a large desk. */
+ * text must outlive it (or the next ct_prepare into it). Tens of KB each (fixed-size arrays):
+ * keep a few as scratch, and a packed copy (below) per claim of a large desk. */
 struct ct_prepared;
 /* NULL when out of memory. */
 struct ct_prepared *ct_prepared_new(void);

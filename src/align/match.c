@@ -213,6 +213,79 @@ fail:
 	return NULL;
 }
 
+/* One thread's share of candidate generation (queries [lo, hi)): their best candidates as pairs
+ * (smaller claim << 32 | greater claim), in no particular order. */
+struct gathering {
+	const struct ct_match_claim *claims;
+	const size_t *off, *poff, *src;
+	const uint32_t *tid, *post;
+	const float *tw, *idf, *norm;
+	size_t n, lo, hi;
+	uint64_t *cand;
+	size_t ncand, cap;
+	int failed;
+};
+
+static void *gather_range(void *arg)
+{
+	struct gathering *g = arg;
+	float *acc = calloc(g->n ? g->n : 1, sizeof(*acc));
+	uint32_t *touched = malloc((g->n ? g->n : 1) * sizeof(*touched));
+	size_t i, j;
+	if (!acc || !touched)
+		goto fail;
+	for (i = g->lo; i < g->hi; i++) {
+		struct cand top[CT_MATCH_TOPK];
+		size_t ntop = 0, nt = 0, k;
+		if (!g->claims[i].query)
+			continue;
+		for (j = g->off[i]; j < g->off[i + 1]; j++) {
+			uint32_t tt = g->tid[j];
+			size_t p;
+			float w = g->tw[j] * g->idf[tt];
+			if (g->poff[tt + 1] - g->poff[tt] > CT_MATCH_DF_CAP || g->poff[tt + 1] - g->poff[tt] < 2)
+				continue;
+			for (p = g->poff[tt]; p < g->poff[tt + 1]; p++) {
+				uint32_t c = g->post[p];
+				if (g->src[c] == g->src[i])
+					continue;
+				if (acc[c] == 0)
+					touched[nt++] = c;
+				acc[c] += w;
+			}
+		}
+		for (k = 0; k < nt; k++) {
+			uint32_t c = touched[k];
+			double sc = 2.0 * acc[c] / (g->norm[i] + g->norm[c]);
+			acc[c] = 0;
+			if (sc >= CT_MATCH_MIN_OVERLAP)
+				keep_best(top, &ntop, CT_MATCH_TOPK, c, sc);
+		}
+		if (g->ncand + ntop > g->cap) {
+			size_t ncap = g->cap ? g->cap * 2 : 4096;
+			uint64_t *c2;
+			while (ncap < g->ncand + ntop)
+				ncap *= 2;
+			if (!(c2 = realloc(g->cand, ncap * sizeof(*c2))))
+				goto fail;
+			g->cand = c2;
+			g->cap = ncap;
+		}
+		for (k = 0; k < ntop; k++) {
+			uint64_t a = i < top[k].c ? i : top[k].c, b = i < top[k].c ? top[k].c : i;
+			g->cand[g->ncand++] = a << 32 | b;
+		}
+	}
+	free(acc);
+	free(touched);
+	return NULL;
+fail:
+	free(acc);
+	free(touched);
+	g->failed = 1;
+	return NULL;
+}
+
 /* Runs fn on each of args[0..nthreads) (of size bytes each): the first in this thread, the
  * others in threads of their own (in this thread too when one cannot be started). */
 static void run_parallel(void *(*fn)(void *), void *args, size_t size, size_t nthreads)
@@ -254,13 +327,13 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	static const char warm[] = "Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left.";
 	struct analysis an[CT_MATCH_MAX_THREADS];
 	struct scoring sc[CT_MATCH_MAX_THREADS];
+	struct gathering gt[CT_MATCH_MAX_THREADS];
 	struct ct_prepared *pa = NULL;
-	size_t *off = NULL, i, j, t, total = 0, ntid = 0, hcap, npairs = 0, ncand = 0, candcap = 0;
+	size_t *off = NULL, i, j, t, total = 0, ntid = 0, hcap, npairs = 0, ncand = 0;
 	size_t nthreads = threads < 1 ? 1 : threads > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : threads;
 	uint32_t *tid = NULL, *hkey = NULL, *hval = NULL, *df = NULL, *post = NULL;
-	size_t *poff = NULL, *nterms = NULL;
-	float *tw = NULL, *idf = NULL, *norm = NULL, *acc = NULL;
-	uint32_t *touched = NULL;
+	size_t *poff = NULL, *nterms = NULL, *src = NULL, gthreads;
+	float *tw = NULL, *idf = NULL, *norm = NULL;
 	uint64_t *cand = NULL;
 	const void **packed = NULL;
 	struct ct_match_pair *pairs = NULL;
@@ -273,11 +346,13 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	memset(out, 0, sizeof(*out));
 	memset(an, 0, sizeof(an));
 	memset(sc, 0, sizeof(sc));
+	memset(gt, 0, sizeof(gt));
 	st.claims = n;
 	if (n >= UINT32_MAX)
 		return ct_error_set(CT_EINPUT, "too many claims to match: %zu", n);
 	if (nthreads > n)
 		nthreads = n ? n : 1;
+	gthreads = nthreads;
 	if (!(pa = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))) ||
 	    !(packed = calloc(n ? n : 1, sizeof(*packed))) || !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
 		goto nomem;
@@ -349,8 +424,7 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 
 	/* 3. Posting lists (claims in ascending order) and IDF weights. */
 	if (!(poff = calloc(ntid + 1, sizeof(*poff))) || !(post = malloc((total ? total : 1) * sizeof(*post))) ||
-	    !(idf = malloc((ntid ? ntid : 1) * sizeof(*idf))) || !(norm = calloc(n ? n : 1, sizeof(*norm))) ||
-	    !(acc = calloc(n ? n : 1, sizeof(*acc))) || !(touched = malloc((n ? n : 1) * sizeof(*touched))))
+	    !(idf = malloc((ntid ? ntid : 1) * sizeof(*idf))) || !(norm = calloc(n ? n : 1, sizeof(*norm))))
 		goto nomem;
 	for (i = 0; i < ntid; i++) {
 		poff[i + 1] = poff[i] + df[i];
@@ -365,49 +439,47 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			norm[i] += tw[j] * idf[tid[j]];
 		}
 
-	/* 4. Each query's best candidates of other sources by IDF-weighted overlap. */
-	for (i = 0; i < n; i++) {
-		struct cand top[CT_MATCH_TOPK];
-		size_t ntop = 0, nt = 0, k;
-		if (!claims[i].query)
-			continue;
-		for (j = off[i]; j < off[i + 1]; j++) {
-			uint32_t tt = tid[j];
-			size_t p;
-			float w = tw[j] * idf[tt];
-			if (poff[tt + 1] - poff[tt] > CT_MATCH_DF_CAP || poff[tt + 1] - poff[tt] < 2)
-				continue;
-			for (p = poff[tt]; p < poff[tt + 1]; p++) {
-				uint32_t c = post[p];
-				if (claims[c].source == claims[i].source)
-					continue;
-				if (acc[c] == 0)
-					touched[nt++] = c;
-				acc[c] += w;
-			}
-		}
-		for (k = 0; k < nt; k++) {
-			uint32_t c = touched[k];
-			double s = 2.0 * acc[c] / (norm[i] + norm[c]);
-			acc[c] = 0;
-			if (s >= CT_MATCH_MIN_OVERLAP)
-				keep_best(top, &ntop, CT_MATCH_TOPK, c, s);
-		}
-		if (ncand + ntop > candcap) {
-			size_t ncap = candcap ? candcap * 2 : 4096;
-			uint64_t *c2;
-			while (ncap < ncand + ntop)
-				ncap *= 2;
-			if (!(c2 = realloc(cand, ncap * sizeof(*cand))))
-				goto nomem;
-			cand = c2;
-			candcap = ncap;
-		}
-		for (k = 0; k < ntop; k++) {
-			uint64_t a = i < top[k].c ? i : top[k].c, b = i < top[k].c ? top[k].c : i;
-			cand[ncand++] = a << 32 | b;
-		}
+	/* 4. Each query's best candidates of other sources by IDF-weighted overlap; each thread a
+	 * range of queries with its own accumulators (the pairs are sorted below). */
+	if (!(src = malloc((n ? n : 1) * sizeof(*src))))
+		goto nomem;
+	for (i = 0; i < n; i++)
+		src[i] = claims[i].source;
+	for (t = 0; t < gthreads; t++) {
+		gt[t].claims = claims;
+		gt[t].off = off;
+		gt[t].poff = poff;
+		gt[t].src = src;
+		gt[t].tid = tid;
+		gt[t].post = post;
+		gt[t].tw = tw;
+		gt[t].idf = idf;
+		gt[t].norm = norm;
+		gt[t].n = n;
+		gt[t].lo = n * t / gthreads;
+		gt[t].hi = n * (t + 1) / gthreads;
 	}
+	run_parallel(gather_range, gt, sizeof(gt[0]), gthreads);
+	for (t = 0; t < gthreads; t++) {
+		if (gt[t].failed)
+			goto nomem;
+		ncand += gt[t].ncand;
+	}
+	if (gthreads > 1) {
+		uint64_t *c2 = realloc(gt[0].cand, (ncand ? ncand : 1) * sizeof(*c2));
+		if (!c2)
+			goto nomem;
+		gt[0].cand = c2;
+	}
+	for (t = 1, j = gt[0].ncand; t < gthreads; t++) {
+		if (gt[t].ncand)
+			memcpy(gt[0].cand + j, gt[t].cand, gt[t].ncand * sizeof(*cand));
+		j += gt[t].ncand;
+		free(gt[t].cand);
+		gt[t].cand = NULL;
+	}
+	cand = gt[0].cand;
+	gt[0].cand = NULL;
 	if (ncand)   /* qsort must not be given NULL */
 		qsort(cand, ncand, sizeof(*cand), cmp_u64);
 	for (i = j = 0; i < ncand; i++)
@@ -415,17 +487,15 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			cand[j++] = cand[i];
 	ncand = j;
 	st.candidates = ncand;
-	free(acc);
 	free(norm);
-	free(touched);
 	free(tid);
 	free(tw);
 	free(post);
 	free(poff);
 	free(idf);
 	free(df);
-	acc = norm = tw = idf = NULL;
-	touched = tid = post = df = NULL;
+	norm = tw = idf = NULL;
+	tid = post = df = NULL;
 	poff = NULL;
 
 	/* 5. The pair scorer on each candidate pair, from the packed claims; each thread a
@@ -445,25 +515,36 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		npairs += sc[t].npairs;
 		nsigs += sc[t].nsigs;
 	}
-	if (nthreads == 1) {
+	/* joined into the first thread's arrays, each other thread's freed once copied */
+	{
+		size_t np = sc[0].npairs, ns = sc[0].nsigs;
+		if (nthreads > 1) {
+			struct ct_match_pair *p2 = realloc(sc[0].pairs, (npairs ? npairs : 1) * sizeof(*p2));
+			struct ct_signal *s2;
+			if (!p2)
+				goto nomem;
+			sc[0].pairs = p2;
+			if (!(s2 = realloc(sc[0].sigs, (nsigs ? nsigs : 1) * sizeof(*s2))))
+				goto nomem;
+			sc[0].sigs = s2;
+		}
+		for (t = 1; t < nthreads; t++) {
+			for (i = 0; i < sc[t].npairs; i++) {
+				sc[0].pairs[np] = sc[t].pairs[i];
+				sc[0].pairs[np++].sig += ns;
+			}
+			if (sc[t].nsigs)
+				memcpy(sc[0].sigs + ns, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
+			ns += sc[t].nsigs;
+			free(sc[t].pairs);
+			free(sc[t].sigs);
+			sc[t].pairs = NULL;
+			sc[t].sigs = NULL;
+		}
 		pairs = sc[0].pairs;
 		sigs = sc[0].sigs;
 		sc[0].pairs = NULL;
 		sc[0].sigs = NULL;
-	} else {
-		size_t np = 0, ns = 0;
-		if (!(pairs = malloc((npairs ? npairs : 1) * sizeof(*pairs))) ||
-		    !(sigs = malloc((nsigs ? nsigs : 1) * sizeof(*sigs))))
-			goto nomem;
-		for (t = 0; t < nthreads; t++) {
-			for (i = 0; i < sc[t].npairs; i++) {
-				pairs[np] = sc[t].pairs[i];
-				pairs[np++].sig += ns;
-			}
-			if (sc[t].nsigs)
-				memcpy(sigs + ns, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
-			ns += sc[t].nsigs;
-		}
 	}
 	st.pairs = npairs;
 	out->pairs = pairs;
@@ -487,7 +568,9 @@ done:
 		free(an[t].tw);
 		free(sc[t].pairs);
 		free(sc[t].sigs);
+		free(gt[t].cand);
 	}
+	free(src);
 	free(off);
 	free(nterms);
 	free(packed);
@@ -500,8 +583,6 @@ done:
 	free(post);
 	free(idf);
 	free(norm);
-	free(acc);
-	free(touched);
 	free(cand);
 	free(pairs);
 	free(sigs);
