@@ -149,7 +149,7 @@ _claimtrack()
 		return
 		;;
 	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count | \
-		--evidence | -e | --note | -m | --reviewer | --since | --at)
+		--evidence | -e | --note | -m | --reviewer | --since | --at | --jobs | -j)
 		return
 		;;
 	esac
