@@ -16,8 +16,8 @@ WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-protot
 OPT     ?= -O2 -g
 # Recursively expanded, so pkg-config runs after `make deps` has installed the packages.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
-ALL_CFLAGS = $(WARN) $(OPT) -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
+ALL_CFLAGS = $(WARN) $(OPT) -pthread -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(SAN) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 ifeq ($(V),1)

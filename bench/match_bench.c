@@ -132,14 +132,17 @@ static struct ct_match_claim *make_claims(size_t n)
 	return c;
 }
 
-/* Runs one size in this (child) process; writes "seconds pairs candidates" to fd. */
+/* Threads for ct_match_run: CLAIMTRACK_THREADS, else the online CPUs. */
+static unsigned threads = 1;
+
+/* Runs one size in this (child) process; writes "seconds pairs candidates cpu_seconds" to fd. */
 static int run_size(size_t n, int fd)
 {
 	struct ct_match_claim *c;
 	struct ct_match_result res;
 	struct ct_match_stats st;
 	struct sb_stemmer *stemmer = sb_stemmer_new("english", "UTF_8");
-	struct timespec t0, t1;
+	struct timespec t0, t1, c0, c1;
 	size_t npairs;
 	char line[128];
 	int k;
@@ -147,12 +150,15 @@ static int run_size(size_t n, int fd)
 	if (!stemmer || !(c = make_claims(n)))
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (ct_match_run(stemmer, c, n, &res, &st) < 0)
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+	if (ct_match_run(stemmer, c, n, threads, &res, &st) < 0)
 		return 1;
 	npairs = res.npairs;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	k = snprintf(line, sizeof(line), "%.4f %zu %zu\n",
-		     (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, npairs, st.candidates);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+	k = snprintf(line, sizeof(line), "%.4f %zu %zu %.4f\n",
+		     (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, npairs, st.candidates,
+		     (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9);
 	return write(fd, line, (size_t)k) == k ? 0 : 1;
 }
 
@@ -165,13 +171,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: match_bench N...\n");
 		return 2;
 	}
+	{
+		const char *env = getenv("CLAIMTRACK_THREADS");
+		long t = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+		threads = t < 1 ? 1 : t > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : (unsigned)t;
+	}
 	printf("{\"runs\": [\n");
 	for (i = 1; i < argc && m < 16; i++) {
 		size_t n = (size_t)strtoul(argv[i], NULL, 10);
 		int fds[2], status;
 		struct rusage ru;
 		char buf[128] = { 0 };
-		double secs = 0;
+		double secs = 0, cpu = 0;
 		size_t pairs = 0, cand = 0;
 		pid_t pid;
 		if (pipe(fds) < 0 || (pid = fork()) < 0)
@@ -187,10 +198,12 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		close(fds[0]);
-		sscanf(buf, "%lf %zu %zu", &secs, &pairs, &cand);
-		printf("%s  {\"claims\": %zu, \"seconds\": %.3f, \"peak_rss_mb\": %.1f, \"candidates\": %zu, \"pairs\": %zu}\n",
-		       m ? "," : "", n, secs, (double)ru.ru_maxrss / 1024.0, cand, pairs);
-		fprintf(stderr, "match_bench: %zu claims: %.3f s, peak RSS %.1f MB\n", n, secs, (double)ru.ru_maxrss / 1024.0);
+		sscanf(buf, "%lf %zu %zu %lf", &secs, &pairs, &cand, &cpu);
+		printf("%s  {\"claims\": %zu, \"threads\": %u, \"seconds\": %.3f, \"cpu_seconds\": %.3f, "
+		       "\"peak_rss_mb\": %.1f, \"candidates\": %zu, \"pairs\": %zu}\n",
+		       m ? "," : "", n, threads, secs, cpu, (double)ru.ru_maxrss / 1024.0, cand, pairs);
+		fprintf(stderr, "match_bench: %zu claims, %u threads: %.3f s (%.3f s CPU), peak RSS %.1f MB\n", n, threads,
+			secs, cpu, (double)ru.ru_maxrss / 1024.0);
 		fflush(stdout);
 		lx[m] = log((double)n);
 		ly[m] = log(secs);

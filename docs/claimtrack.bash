@@ -104,7 +104,7 @@ _claimtrack()
 	index) opts="--rebuild --help" ;;
 	extract) opts="--published --json --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
-	match) opts="--source --claim --all --stats --json --help" ;;
+	match) opts="--source --claim --all --stats --json --jobs --help" ;;
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --interactive --source --help" ;;
 	status) opts="--json --help" ;;
 	config) opts="--unset --json --help" ;;
@@ -149,7 +149,7 @@ _claimtrack()
 		return
 		;;
 	--id | --outlet | --published | --url | --title | --name | --search | -n | --limit | --max-count | \
-		--evidence | -e | --note | -m | --reviewer | --since | --at)
+		--evidence | -e | --note | -m | --reviewer | --since | --at | --jobs | -j)
 		return
 		;;
 	esac

@@ -1551,6 +1551,109 @@ void ct_prepared_term(const struct ct_prepared *p, size_t i, uint32_t *hash, dou
 	*weight = p->sd.terms[i].w;
 }
 
+/* The packed form: the scalars of a side, then only the used part of each of its arrays, each
+ * at a multiple of 8 bytes. Every field of struct side must be packed here. */
+struct packed_head {
+	const char *s;
+	size_t len;
+	const char *tk_s;
+	size_t tk_len, tk_n, ents_n;
+	struct ct_quote quote;
+	struct ct_attribution attr;
+	size_t nnums, ndates, nterms, nclauses, npool, nneg, nnegverb;
+	double wsum;
+};
+
+#define PACK_ALIGN(x) (((x) + 7) & ~(size_t)7)
+
+/* Walks the packed layout of sd: copies each part to (dir 1) or from (dir 0) blob, or only counts
+ * it (blob NULL). Returns the size. */
+static size_t pack_walk(struct side *sd, unsigned char *blob, int dir)
+{
+	size_t off = PACK_ALIGN(sizeof(struct packed_head)), n = sd->tk.n;
+#define PART(ptr, bytes)                                                   \
+	do {                                                                  \
+		size_t b_ = (bytes);                                              \
+		if (blob && b_) {                                                 \
+			if (dir)                                                      \
+				memcpy(blob + off, (ptr), b_);                            \
+			else                                                          \
+				memcpy((ptr), blob + off, b_);                            \
+		}                                                                 \
+		off += PACK_ALIGN(b_);                                            \
+	} while (0)
+	PART(sd->tk.t, n * sizeof(sd->tk.t[0]));
+	PART(sd->ents.e, sd->ents.n * sizeof(sd->ents.e[0]));
+	PART(sd->nums, sd->nnums * sizeof(sd->nums[0]));
+	PART(sd->dates, sd->ndates * sizeof(sd->dates[0]));
+	PART(sd->terms, sd->nterms * sizeof(sd->terms[0]));
+	PART(sd->th, n * sizeof(sd->th[0]));
+	PART(sd->toff, n * sizeof(sd->toff[0]));
+	PART(sd->role, n);
+	PART(sd->slot, n);
+	PART(sd->clause, n);
+	PART(sd->tlen, n);
+	PART(sd->pool, sd->npool);
+	PART(sd->neg, sd->nneg * sizeof(sd->neg[0]));
+	PART(sd->negated, sd->nneg * sizeof(sd->negated[0]));
+#undef PART
+	return off;
+}
+
+size_t ct_prepared_packed_size(const struct ct_prepared *p)
+{
+	return pack_walk((struct side *)&p->sd, NULL, 1);
+}
+
+void ct_prepared_pack(const struct ct_prepared *p, void *dst)
+{
+	const struct side *sd = &p->sd;
+	struct packed_head h;
+	memset(&h, 0, sizeof(h));
+	h.s = sd->s;
+	h.len = sd->len;
+	h.tk_s = sd->tk.s;
+	h.tk_len = sd->tk.len;
+	h.tk_n = sd->tk.n;
+	h.ents_n = sd->ents.n;
+	h.quote = sd->quote;
+	h.attr = sd->attr;
+	h.nnums = sd->nnums;
+	h.ndates = sd->ndates;
+	h.nterms = sd->nterms;
+	h.nclauses = sd->nclauses;
+	h.npool = sd->npool;
+	h.nneg = sd->nneg;
+	h.nnegverb = sd->nnegverb;
+	h.wsum = sd->wsum;
+	memcpy(dst, &h, sizeof(h));
+	pack_walk((struct side *)sd, dst, 1);
+}
+
+void ct_prepared_unpack(struct ct_prepared *p, const void *src)
+{
+	struct side *sd = &p->sd;
+	struct packed_head h;
+	memcpy(&h, src, sizeof(h));
+	sd->s = h.s;
+	sd->len = h.len;
+	sd->tk.s = h.tk_s;
+	sd->tk.len = h.tk_len;
+	sd->tk.n = h.tk_n;
+	sd->ents.n = h.ents_n;
+	sd->quote = h.quote;
+	sd->attr = h.attr;
+	sd->nnums = h.nnums;
+	sd->ndates = h.ndates;
+	sd->nterms = h.nterms;
+	sd->nclauses = h.nclauses;
+	sd->npool = h.npool;
+	sd->nneg = h.nneg;
+	sd->nnegverb = h.nnegverb;
+	sd->wsum = h.wsum;
+	pack_walk(sd, (unsigned char *)src, 0);
+}
+
 /* Forgets the matches of the last comparison (similarity records them in the terms). */
 static void reset_terms(struct side *sd)
 {

@@ -50,8 +50,8 @@ int ct_compare(struct sb_stemmer *stemmer, const char *a, size_t alen, const cha
 /* A prepared claim: one text tokenised, stemmed, its entities, figures, dates and quote read once,
  * so that matching compares many pairs without analysing a text again. ct_compare_prepared(a, b)
  * gives exactly what ct_compare gives on the two texts. A prepared claim borrows its text: the
- * text must outlive it (or the next ct_prepare into it). About 50 KB each: keep a few, not one
- * per claim of a large desk. */
+ * text must outlive it (or the next ct_prepare into it). Tens of KB each (fixed-size arrays):
+ * keep a few as scratch, and a packed copy (below) per claim of a large desk. */
 struct ct_prepared;
 /* NULL when out of memory. */
 struct ct_prepared *ct_prepared_new(void);
@@ -63,6 +63,13 @@ void ct_prepare(struct ct_prepared *p, struct sb_stemmer *stemmer, const char *t
  * hashes sorted ascending, no repeats): what candidate generation indexes. */
 size_t ct_prepared_nterms(const struct ct_prepared *p);
 void ct_prepared_term(const struct ct_prepared *p, size_t i, uint32_t *hash, double *weight);
+/* A packed copy of a prepared claim: only the used part of its arrays (a few KB for a sentence
+ * of a few dozen words), for keeping every claim of a large desk analysed. The packed form
+ * borrows the text like the prepared claim. ct_prepared_pack writes ct_prepared_packed_size(p)
+ * bytes to dst (8-byte aligned); ct_prepared_unpack makes p what it was when packed. */
+size_t ct_prepared_packed_size(const struct ct_prepared *p);
+void ct_prepared_pack(const struct ct_prepared *p, void *dst);
+void ct_prepared_unpack(struct ct_prepared *p, const void *src);
 /* Compares two prepared claims; the same result as ct_compare on their texts. 0, or CT_ENOMEM
  * (only when a == b). */
 int ct_compare_prepared(struct ct_prepared *a, struct ct_prepared *b, struct ct_comparison *out);

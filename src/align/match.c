@@ -4,9 +4,12 @@
 #include "align/match.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libstemmer.h>
 
 #include "util/err.h"
 
@@ -41,29 +44,264 @@ static void keep_best(struct cand *top, size_t *n, size_t k, size_t c, double sc
 	top[i].score = score;
 }
 
-/* Prepared claims kept for the pair scorer (about 20 KB each). */
-#define CACHE_SLOTS 1024
+/* Packed prepared claims, in chunks that are never moved (claims point into them). */
+#define ARENA_CHUNK ((size_t)1 << 20)
 
-/* Claim i analysed, from its cache slot (analysed into it if the slot holds another claim). The
- * slot busy (the other claim of the pair) is not taken: scratch is used instead. NULL when out of
- * memory. */
-static struct ct_prepared *cached(struct ct_prepared **cache, size_t *cache_id, size_t nslots, struct sb_stemmer *stemmer,
-				  const struct ct_match_claim *claims, size_t i, size_t busy, struct ct_prepared *scratch)
+struct arena {
+	unsigned char **chunks;
+	size_t nchunks, used, cap;   /* used: bytes taken in the last chunk, cap its size */
+};
+
+static void *arena_take(struct arena *a, size_t bytes)
 {
-	size_t slot = i % nslots;
-	struct ct_prepared *p;
-	if (slot == busy) {
-		ct_prepare(scratch, stemmer, claims[i].text, claims[i].len, claims[i].published);
-		return scratch;
+	unsigned char **c2;
+	void *p;
+	if (!a->nchunks || a->used + bytes > a->cap) {
+		size_t cap = bytes > ARENA_CHUNK ? bytes : ARENA_CHUNK;
+		if (!(c2 = realloc(a->chunks, (a->nchunks + 1) * sizeof(*c2))))
+			return NULL;
+		a->chunks = c2;
+		if (!(a->chunks[a->nchunks] = malloc(cap)))
+			return NULL;
+		a->nchunks++;
+		a->used = 0;
+		a->cap = cap;
 	}
-	if (cache_id[slot] == i)
-		return cache[slot];
-	if (!cache[slot] && !(cache[slot] = ct_prepared_new()))
-		return NULL;
-	p = cache[slot];
-	ct_prepare(p, stemmer, claims[i].text, claims[i].len, claims[i].published);
-	cache_id[slot] = i;
+	p = a->chunks[a->nchunks - 1] + a->used;
+	a->used += bytes;
 	return p;
+}
+
+static void arena_free(struct arena *a)
+{
+	size_t i;
+	for (i = 0; i < a->nchunks; i++)
+		free(a->chunks[i]);
+	free(a->chunks);
+	memset(a, 0, sizeof(*a));
+}
+
+/* One thread's share of the analysis (claims [lo, hi)): every claim packed into its arena, its
+ * terms appended to tid/tw. */
+struct analysis {
+	struct sb_stemmer *stemmer;
+	const struct ct_match_claim *claims;
+	size_t lo, hi;
+	const void **packed;       /* shared: claim i's packed form (each thread writes its range) */
+	size_t *nterms;            /* shared: claim i's number of terms */
+	struct arena arena;
+	uint32_t *tid;
+	float *tw;
+	size_t total, cap;
+	int failed;
+};
+
+static void *analyse_range(void *arg)
+{
+	struct analysis *an = arg;
+	struct ct_prepared *p = ct_prepared_new();
+	size_t i, k;
+	if (!p)
+		goto fail;
+	for (i = an->lo; i < an->hi; i++) {
+		const struct ct_match_claim *c = &an->claims[i];
+		size_t nt, bytes;
+		void *blob;
+		ct_prepare(p, an->stemmer, c->text, c->len, c->published);
+		bytes = ct_prepared_packed_size(p);
+		if (!(blob = arena_take(&an->arena, bytes)))
+			goto fail;
+		ct_prepared_pack(p, blob);
+		an->packed[i] = blob;
+		nt = ct_prepared_nterms(p);
+		an->nterms[i] = nt;
+		if (an->total + nt > an->cap) {
+			size_t ncap = an->cap ? an->cap * 2 : 1024;
+			uint32_t *t2;
+			float *w2;
+			while (ncap < an->total + nt)
+				ncap *= 2;
+			if (!(t2 = realloc(an->tid, ncap * sizeof(*t2))))
+				goto fail;
+			an->tid = t2;
+			if (!(w2 = realloc(an->tw, ncap * sizeof(*w2))))
+				goto fail;
+			an->tw = w2;
+			an->cap = ncap;
+		}
+		for (k = 0; k < nt; k++) {
+			double w;
+			ct_prepared_term(p, k, &an->tid[an->total + k], &w);
+			an->tw[an->total + k] = (float)w;
+		}
+		an->total += nt;
+	}
+	ct_prepared_free(p);
+	return NULL;
+fail:
+	ct_prepared_free(p);
+	an->failed = 1;
+	return NULL;
+}
+
+/* One thread's share of the scoring (candidate pairs [lo, hi)): the pairs kept and their
+ * signals, in candidate order. */
+struct scoring {
+	const uint64_t *cand;
+	size_t lo, hi;
+	const void *const *packed;
+	struct ct_match_pair *pairs;
+	size_t npairs, pcap;
+	struct ct_signal *sigs;
+	size_t nsigs, scap;
+	int failed;
+};
+
+static void *score_range(void *arg)
+{
+	struct scoring *sc = arg;
+	struct ct_prepared *x = ct_prepared_new(), *y = ct_prepared_new();
+	size_t i;
+	if (!x || !y)
+		goto fail;
+	for (i = sc->lo; i < sc->hi; i++) {
+		size_t a = (size_t)(sc->cand[i] >> 32), b = (size_t)(sc->cand[i] & 0xffffffffu);
+		struct ct_comparison cmp;
+		struct ct_match_pair *pp;
+		ct_prepared_unpack(x, sc->packed[a]);
+		ct_prepared_unpack(y, sc->packed[b]);
+		if (ct_compare_prepared(x, y, &cmp) < 0)   /* a != b: cannot fail */
+			goto fail;
+		if (!strcmp(cmp.relation, "unrelated"))
+			continue;
+		if (sc->npairs == sc->pcap) {
+			size_t ncap = sc->pcap ? sc->pcap * 2 : 256;
+			struct ct_match_pair *p2 = realloc(sc->pairs, ncap * sizeof(*p2));
+			if (!p2)
+				goto fail;
+			sc->pairs = p2;
+			sc->pcap = ncap;
+		}
+		if (sc->nsigs + cmp.nsignals > sc->scap) {
+			size_t ncap = sc->scap ? sc->scap * 2 : 256;
+			struct ct_signal *s2;
+			while (ncap < sc->nsigs + cmp.nsignals)
+				ncap *= 2;
+			if (!(s2 = realloc(sc->sigs, ncap * sizeof(*s2))))
+				goto fail;
+			sc->sigs = s2;
+			sc->scap = ncap;
+		}
+		pp = &sc->pairs[sc->npairs++];
+		pp->a = (uint32_t)a;
+		pp->b = (uint32_t)b;
+		pp->score = cmp.score;
+		pp->relation = cmp.relation;
+		pp->sig = sc->nsigs;   /* within this thread's signals; rebased when joined */
+		pp->nsig = (uint32_t)cmp.nsignals;
+		if (cmp.nsignals)
+			memcpy(sc->sigs + sc->nsigs, cmp.signals, cmp.nsignals * sizeof(*sc->sigs));
+		sc->nsigs += cmp.nsignals;
+	}
+	ct_prepared_free(x);
+	ct_prepared_free(y);
+	return NULL;
+fail:
+	ct_prepared_free(x);
+	ct_prepared_free(y);
+	sc->failed = 1;
+	return NULL;
+}
+
+/* One thread's share of candidate generation (queries [lo, hi)): their best candidates as pairs
+ * (smaller claim << 32 | greater claim), in no particular order. */
+struct gathering {
+	const struct ct_match_claim *claims;
+	const size_t *off, *poff, *src;
+	const uint32_t *tid, *post;
+	const float *tw, *idf, *norm;
+	size_t n, lo, hi;
+	uint64_t *cand;
+	size_t ncand, cap;
+	int failed;
+};
+
+static void *gather_range(void *arg)
+{
+	struct gathering *g = arg;
+	float *acc = calloc(g->n ? g->n : 1, sizeof(*acc));
+	uint32_t *touched = malloc((g->n ? g->n : 1) * sizeof(*touched));
+	size_t i, j;
+	if (!acc || !touched)
+		goto fail;
+	for (i = g->lo; i < g->hi; i++) {
+		struct cand top[CT_MATCH_TOPK];
+		size_t ntop = 0, nt = 0, k;
+		if (!g->claims[i].query)
+			continue;
+		for (j = g->off[i]; j < g->off[i + 1]; j++) {
+			uint32_t tt = g->tid[j];
+			size_t p;
+			float w = g->tw[j] * g->idf[tt];
+			if (g->poff[tt + 1] - g->poff[tt] > CT_MATCH_DF_CAP || g->poff[tt + 1] - g->poff[tt] < 2)
+				continue;
+			for (p = g->poff[tt]; p < g->poff[tt + 1]; p++) {
+				uint32_t c = g->post[p];
+				if (g->src[c] == g->src[i])
+					continue;
+				if (acc[c] == 0)
+					touched[nt++] = c;
+				acc[c] += w;
+			}
+		}
+		for (k = 0; k < nt; k++) {
+			uint32_t c = touched[k];
+			double sc = 2.0 * acc[c] / (g->norm[i] + g->norm[c]);
+			acc[c] = 0;
+			if (sc >= CT_MATCH_MIN_OVERLAP)
+				keep_best(top, &ntop, CT_MATCH_TOPK, c, sc);
+		}
+		if (g->ncand + ntop > g->cap) {
+			size_t ncap = g->cap ? g->cap * 2 : 4096;
+			uint64_t *c2;
+			while (ncap < g->ncand + ntop)
+				ncap *= 2;
+			if (!(c2 = realloc(g->cand, ncap * sizeof(*c2))))
+				goto fail;
+			g->cand = c2;
+			g->cap = ncap;
+		}
+		for (k = 0; k < ntop; k++) {
+			uint64_t a = i < top[k].c ? i : top[k].c, b = i < top[k].c ? top[k].c : i;
+			g->cand[g->ncand++] = a << 32 | b;
+		}
+	}
+	free(acc);
+	free(touched);
+	return NULL;
+fail:
+	free(acc);
+	free(touched);
+	g->failed = 1;
+	return NULL;
+}
+
+/* Runs fn on each of args[0..nthreads) (of size bytes each): the first in this thread, the
+ * others in threads of their own (in this thread too when one cannot be started). */
+static void run_parallel(void *(*fn)(void *), void *args, size_t size, size_t nthreads)
+{
+	pthread_t tids[CT_MATCH_MAX_THREADS];
+	int started[CT_MATCH_MAX_THREADS] = { 0 };
+	size_t t;
+	for (t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&tids[t], NULL, fn, (char *)args + t * size) == 0;
+	fn(args);
+	for (t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(tids[t], NULL);
+		else
+			fn((char *)args + t * size);
+	}
 }
 
 void ct_match_result_free(struct ct_match_result *r)
@@ -83,62 +321,84 @@ void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_
 		memcpy(out->signals, r->signals + p->sig, p->nsig * sizeof(*out->signals));
 }
 
-int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n,
+int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats)
 {
-	struct ct_prepared *pa = NULL, *pb = NULL;
-	size_t *off = NULL, i, j, total = 0, cap = 0, ntid = 0, hcap, npairs = 0, ncand = 0, candcap = 0, outcap = 0;
+	static const char warm[] = "Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left.";
+	struct analysis an[CT_MATCH_MAX_THREADS];
+	struct scoring sc[CT_MATCH_MAX_THREADS];
+	struct gathering gt[CT_MATCH_MAX_THREADS];
+	struct ct_prepared *pa = NULL;
+	size_t *off = NULL, i, j, t, total = 0, ntid = 0, hcap, npairs = 0, ncand = 0;
+	size_t nthreads = threads < 1 ? 1 : threads > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : threads;
 	uint32_t *tid = NULL, *hkey = NULL, *hval = NULL, *df = NULL, *post = NULL;
-	size_t *poff = NULL;
-	float *tw = NULL, *idf = NULL, *norm = NULL, *acc = NULL;
-	uint32_t *touched = NULL;
+	size_t *poff = NULL, *nterms = NULL, *src = NULL, gthreads;
+	float *tw = NULL, *idf = NULL, *norm = NULL;
 	uint64_t *cand = NULL;
+	const void **packed = NULL;
 	struct ct_match_pair *pairs = NULL;
 	struct ct_signal *sigs = NULL;
-	size_t nsigs = 0, sigcap = 0;
+	size_t nsigs = 0;
 	struct ct_match_stats st;
-	struct ct_prepared **cache = NULL;
-	size_t *cache_id = NULL, nslots = 0;
 	int error = 0;
 
 	memset(&st, 0, sizeof(st));
 	memset(out, 0, sizeof(*out));
+	memset(an, 0, sizeof(an));
+	memset(sc, 0, sizeof(sc));
+	memset(gt, 0, sizeof(gt));
 	st.claims = n;
 	if (n >= UINT32_MAX)
 		return ct_error_set(CT_EINPUT, "too many claims to match: %zu", n);
-	if (!(pa = ct_prepared_new()) || !(pb = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))))
+	if (nthreads > n)
+		nthreads = n ? n : 1;
+	gthreads = nthreads;
+	if (!(pa = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))) ||
+	    !(packed = calloc(n ? n : 1, sizeof(*packed))) || !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
 		goto nomem;
+	/* the analysers' word tables are built on first use: build them before any thread starts */
+	ct_prepare(pa, stemmer, warm, sizeof(warm) - 1, "2025-10-13");
 
-	/* 1. The weighted terms of every claim (the scorer's own analysis). */
-	for (i = 0; i < n; i++) {
-		size_t k, nt;
-		ct_prepare(pa, stemmer, claims[i].text, claims[i].len, claims[i].published);
-		nt = ct_prepared_nterms(pa);
-		off[i] = total;
-		if (total + nt > cap) {
-			size_t ncap = cap ? cap * 2 : 1024;
-			uint32_t *t2;
-			float *w2;
-			while (ncap < total + nt)
-				ncap *= 2;
-			if (!(t2 = realloc(tid, ncap * sizeof(*tid))))
-				goto nomem;
-			tid = t2;
-			if (!(w2 = realloc(tw, ncap * sizeof(*tw))))
-				goto nomem;
-			tw = w2;
-			cap = ncap;
+	/* 1. Every claim analysed once and packed (kept for the scorer), its weighted terms (the
+	 * scorer's own analysis); each thread a contiguous range with its own stemmer. */
+	for (t = 0; t < nthreads; t++) {
+		an[t].claims = claims;
+		an[t].lo = n * t / nthreads;
+		an[t].hi = n * (t + 1) / nthreads;
+		an[t].packed = packed;
+		an[t].nterms = nterms;
+		an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer;
+		if (!an[t].stemmer)
+			goto nomem;
+	}
+	run_parallel(analyse_range, an, sizeof(an[0]), nthreads);
+	for (t = 0; t < nthreads; t++) {
+		if (an[t].failed)
+			goto nomem;
+		total += an[t].total;
+	}
+	if (!(tid = malloc((total ? total : 1) * sizeof(*tid))) || !(tw = malloc((total ? total : 1) * sizeof(*tw))))
+		goto nomem;
+	for (t = 0, j = 0; t < nthreads; t++) {
+		if (an[t].total) {
+			memcpy(tid + j, an[t].tid, an[t].total * sizeof(*tid));
+			memcpy(tw + j, an[t].tw, an[t].total * sizeof(*tw));
 		}
-		for (k = 0; k < nt; k++) {
-			double w;
-			ct_prepared_term(pa, k, &tid[total + k], &w);
-			tw[total + k] = (float)w;
-		}
-		total += nt;
+		j += an[t].total;
+		free(an[t].tid);
+		free(an[t].tw);
+		an[t].tid = NULL;
+		an[t].tw = NULL;
+	}
+	for (i = 0, j = 0; i < n; i++) {
+		off[i] = j;
+		j += nterms[i];
 		st.queries += claims[i].query != 0;
 	}
 	off[n] = total;
 	st.postings = total;
+	free(nterms);
+	nterms = NULL;
 
 	/* 2. Term hashes to dense ids (open addressing; hashes are never 0), document frequencies. */
 	for (hcap = 1024; hcap < total * 2; hcap *= 2)
@@ -164,8 +424,7 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 
 	/* 3. Posting lists (claims in ascending order) and IDF weights. */
 	if (!(poff = calloc(ntid + 1, sizeof(*poff))) || !(post = malloc((total ? total : 1) * sizeof(*post))) ||
-	    !(idf = malloc((ntid ? ntid : 1) * sizeof(*idf))) || !(norm = calloc(n ? n : 1, sizeof(*norm))) ||
-	    !(acc = calloc(n ? n : 1, sizeof(*acc))) || !(touched = malloc((n ? n : 1) * sizeof(*touched))))
+	    !(idf = malloc((ntid ? ntid : 1) * sizeof(*idf))) || !(norm = calloc(n ? n : 1, sizeof(*norm))))
 		goto nomem;
 	for (i = 0; i < ntid; i++) {
 		poff[i + 1] = poff[i] + df[i];
@@ -180,49 +439,47 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			norm[i] += tw[j] * idf[tid[j]];
 		}
 
-	/* 4. Each query's best candidates of other sources by IDF-weighted overlap. */
-	for (i = 0; i < n; i++) {
-		struct cand top[CT_MATCH_TOPK];
-		size_t ntop = 0, nt = 0, k;
-		if (!claims[i].query)
-			continue;
-		for (j = off[i]; j < off[i + 1]; j++) {
-			uint32_t t = tid[j];
-			size_t p;
-			float w = tw[j] * idf[t];
-			if (poff[t + 1] - poff[t] > CT_MATCH_DF_CAP || poff[t + 1] - poff[t] < 2)
-				continue;
-			for (p = poff[t]; p < poff[t + 1]; p++) {
-				uint32_t c = post[p];
-				if (claims[c].source == claims[i].source)
-					continue;
-				if (acc[c] == 0)
-					touched[nt++] = c;
-				acc[c] += w;
-			}
-		}
-		for (k = 0; k < nt; k++) {
-			uint32_t c = touched[k];
-			double s = 2.0 * acc[c] / (norm[i] + norm[c]);
-			acc[c] = 0;
-			if (s >= CT_MATCH_MIN_OVERLAP)
-				keep_best(top, &ntop, CT_MATCH_TOPK, c, s);
-		}
-		if (ncand + ntop > candcap) {
-			size_t ncap = candcap ? candcap * 2 : 4096;
-			uint64_t *c2;
-			while (ncap < ncand + ntop)
-				ncap *= 2;
-			if (!(c2 = realloc(cand, ncap * sizeof(*cand))))
-				goto nomem;
-			cand = c2;
-			candcap = ncap;
-		}
-		for (k = 0; k < ntop; k++) {
-			uint64_t a = i < top[k].c ? i : top[k].c, b = i < top[k].c ? top[k].c : i;
-			cand[ncand++] = a << 32 | b;
-		}
+	/* 4. Each query's best candidates of other sources by IDF-weighted overlap; each thread a
+	 * range of queries with its own accumulators (the pairs are sorted below). */
+	if (!(src = malloc((n ? n : 1) * sizeof(*src))))
+		goto nomem;
+	for (i = 0; i < n; i++)
+		src[i] = claims[i].source;
+	for (t = 0; t < gthreads; t++) {
+		gt[t].claims = claims;
+		gt[t].off = off;
+		gt[t].poff = poff;
+		gt[t].src = src;
+		gt[t].tid = tid;
+		gt[t].post = post;
+		gt[t].tw = tw;
+		gt[t].idf = idf;
+		gt[t].norm = norm;
+		gt[t].n = n;
+		gt[t].lo = n * t / gthreads;
+		gt[t].hi = n * (t + 1) / gthreads;
 	}
+	run_parallel(gather_range, gt, sizeof(gt[0]), gthreads);
+	for (t = 0; t < gthreads; t++) {
+		if (gt[t].failed)
+			goto nomem;
+		ncand += gt[t].ncand;
+	}
+	if (gthreads > 1) {
+		uint64_t *c2 = realloc(gt[0].cand, (ncand ? ncand : 1) * sizeof(*c2));
+		if (!c2)
+			goto nomem;
+		gt[0].cand = c2;
+	}
+	for (t = 1, j = gt[0].ncand; t < gthreads; t++) {
+		if (gt[t].ncand)
+			memcpy(gt[0].cand + j, gt[t].cand, gt[t].ncand * sizeof(*cand));
+		j += gt[t].ncand;
+		free(gt[t].cand);
+		gt[t].cand = NULL;
+	}
+	cand = gt[0].cand;
+	gt[0].cand = NULL;
 	if (ncand)   /* qsort must not be given NULL */
 		qsort(cand, ncand, sizeof(*cand), cmp_u64);
 	for (i = j = 0; i < ncand; i++)
@@ -230,59 +487,64 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			cand[j++] = cand[i];
 	ncand = j;
 	st.candidates = ncand;
-
-	/* 5. The pair scorer on each candidate pair. Pairs are sorted by their first claim, whose
-	 * neighbours (the same source) mostly have their candidates in the same few sources: a
-	 * direct-mapped cache of prepared claims analyses most claims once. */
-	free(acc);
 	free(norm);
-	free(touched);
-	acc = norm = NULL;
-	touched = NULL;
-	nslots = n < CACHE_SLOTS ? (n ? n : 1) : CACHE_SLOTS;
-	if (!(cache = calloc(nslots, sizeof(*cache))) || !(cache_id = malloc(nslots * sizeof(*cache_id))))
-		goto nomem;
-	for (i = 0; i < nslots; i++)
-		cache_id[i] = SIZE_MAX;
-	for (i = 0; i < ncand; i++) {
-		size_t a = (size_t)(cand[i] >> 32), b = (size_t)(cand[i] & 0xffffffffu);
-		struct ct_prepared *x, *y;
-		struct ct_comparison cmp;
-		if (!(x = cached(cache, cache_id, nslots, stemmer, claims, a, SIZE_MAX, pa)) ||
-		    !(y = cached(cache, cache_id, nslots, stemmer, claims, b, a % nslots, pb)))
+	free(tid);
+	free(tw);
+	free(post);
+	free(poff);
+	free(idf);
+	free(df);
+	norm = tw = idf = NULL;
+	tid = post = df = NULL;
+	poff = NULL;
+
+	/* 5. The pair scorer on each candidate pair, from the packed claims; each thread a
+	 * contiguous range of the sorted pairs, joined in order (the same result as one thread). */
+	if (nthreads > ncand)
+		nthreads = ncand ? ncand : 1;
+	for (t = 0; t < nthreads; t++) {
+		sc[t].cand = cand;
+		sc[t].lo = ncand * t / nthreads;
+		sc[t].hi = ncand * (t + 1) / nthreads;
+		sc[t].packed = packed;
+	}
+	run_parallel(score_range, sc, sizeof(sc[0]), nthreads);
+	for (t = 0; t < nthreads; t++) {
+		if (sc[t].failed)
 			goto nomem;
-		if ((error = ct_compare_prepared(x, y, &cmp)) < 0)
-			goto done;
-		if (!strcmp(cmp.relation, "unrelated"))
-			continue;
-		if (npairs == outcap) {
-			size_t ncap = outcap ? outcap * 2 : 256;
-			struct ct_match_pair *p2 = realloc(pairs, ncap * sizeof(*pairs));
+		npairs += sc[t].npairs;
+		nsigs += sc[t].nsigs;
+	}
+	/* joined into the first thread's arrays, each other thread's freed once copied */
+	{
+		size_t np = sc[0].npairs, ns = sc[0].nsigs;
+		if (nthreads > 1) {
+			struct ct_match_pair *p2 = realloc(sc[0].pairs, (npairs ? npairs : 1) * sizeof(*p2));
+			struct ct_signal *s2;
 			if (!p2)
 				goto nomem;
-			pairs = p2;
-			outcap = ncap;
-		}
-		if (nsigs + cmp.nsignals > sigcap) {
-			size_t ncap = sigcap ? sigcap * 2 : 256;
-			struct ct_signal *s2;
-			while (ncap < nsigs + cmp.nsignals)
-				ncap *= 2;
-			if (!(s2 = realloc(sigs, ncap * sizeof(*sigs))))
+			sc[0].pairs = p2;
+			if (!(s2 = realloc(sc[0].sigs, (nsigs ? nsigs : 1) * sizeof(*s2))))
 				goto nomem;
-			sigs = s2;
-			sigcap = ncap;
+			sc[0].sigs = s2;
 		}
-		pairs[npairs].a = (uint32_t)a;
-		pairs[npairs].b = (uint32_t)b;
-		pairs[npairs].score = cmp.score;
-		pairs[npairs].relation = cmp.relation;
-		pairs[npairs].sig = nsigs;
-		pairs[npairs].nsig = (uint32_t)cmp.nsignals;
-		if (cmp.nsignals)
-			memcpy(sigs + nsigs, cmp.signals, cmp.nsignals * sizeof(*sigs));
-		nsigs += cmp.nsignals;
-		npairs++;
+		for (t = 1; t < nthreads; t++) {
+			for (i = 0; i < sc[t].npairs; i++) {
+				sc[0].pairs[np] = sc[t].pairs[i];
+				sc[0].pairs[np++].sig += ns;
+			}
+			if (sc[t].nsigs)
+				memcpy(sc[0].sigs + ns, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
+			ns += sc[t].nsigs;
+			free(sc[t].pairs);
+			free(sc[t].sigs);
+			sc[t].pairs = NULL;
+			sc[t].sigs = NULL;
+		}
+		pairs = sc[0].pairs;
+		sigs = sc[0].sigs;
+		sc[0].pairs = NULL;
+		sc[0].sigs = NULL;
 	}
 	st.pairs = npairs;
 	out->pairs = pairs;
@@ -298,8 +560,20 @@ done:
 	if (stats)
 		*stats = st;
 	ct_prepared_free(pa);
-	ct_prepared_free(pb);
+	for (t = 0; t < CT_MATCH_MAX_THREADS; t++) {
+		if (t && an[t].stemmer)
+			sb_stemmer_delete(an[t].stemmer);
+		arena_free(&an[t].arena);
+		free(an[t].tid);
+		free(an[t].tw);
+		free(sc[t].pairs);
+		free(sc[t].sigs);
+		free(gt[t].cand);
+	}
+	free(src);
 	free(off);
+	free(nterms);
+	free(packed);
 	free(tid);
 	free(tw);
 	free(hkey);
@@ -309,15 +583,9 @@ done:
 	free(post);
 	free(idf);
 	free(norm);
-	free(acc);
-	free(touched);
 	free(cand);
 	free(pairs);
 	free(sigs);
-	for (i = 0; cache && i < nslots; i++)
-		ct_prepared_free(cache[i]);
-	free(cache);
-	free(cache_id);
 	return error;
 }
 

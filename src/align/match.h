@@ -57,11 +57,16 @@ struct ct_match_stats {
 	size_t pairs;           /* pairs kept (relation related or stronger) */
 };
 
+/* Most threads ct_match_run uses. */
+#define CT_MATCH_MAX_THREADS 16
+
 /* Matches claims[0..n): every pair of claims of different sources where one is a query and the
- * other among its best candidates, scored; pairs whose relation is not "unrelated" are returned
+ * other among its best candidates, scored, with up to threads threads (1..CT_MATCH_MAX_THREADS;
+ * the caller's stemmer in the first, a stemmer of their own in the others; the result is the same
+ * whatever the number); pairs whose relation is not "unrelated" are returned
  * in out (sorted by a then b; free with ct_match_result_free). stats may be NULL. 0, CT_EINPUT
  * (2^32 claims or more) or CT_ENOMEM. */
-int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n,
+int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats);
 
 /* One alignment between two sources, for the dependence test: the claims' positions (sentence

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libstemmer.h>
 
@@ -234,6 +235,27 @@ static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_res
 	return error;
 }
 
+/* Threads for the matcher: --jobs of the match command, else CLAIMTRACK_THREADS, else the online
+ * CPUs (at most CT_MATCH_MAX_THREADS). 0: not chosen yet. */
+static long match_jobs;
+
+static unsigned match_threads(void)
+{
+	const char *env = getenv("CLAIMTRACK_THREADS");
+	long n = match_jobs;
+	if (n <= 0 && env && *env) {
+		char *end;
+		n = strtol(env, &end, 10);
+		if (*end || n <= 0)
+			n = 0;   /* not a positive number: the default */
+	}
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : (unsigned)n;
+}
+
 int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_match_stats *stats)
 {
 	struct loaded l;
@@ -257,7 +279,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 		error = ct_error_set(CT_ENOMEM, "cannot create the English stemmer");
 		goto done;
 	}
-	if ((error = ct_match_run(stemmer, l.claims, l.n, &res, stats)) < 0)
+	if ((error = ct_match_run(stemmer, l.claims, l.n, match_threads(), &res, stats)) < 0)
 		goto done;
 	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
@@ -364,6 +386,7 @@ static int dep_row(const char *on, const char *unused, void *payload)
 int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 {
 	int json = 0, all = 0, want_stats = 0, n, r;
+	long jobs = 0;
 	const char *source = NULL, *claim = NULL;
 	const struct ct_option opts[] = {
 		{ 's', "source", CT_OPT_STRING, &source, "ID", "list only the alignments of this source's claims" },
@@ -371,9 +394,10 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		{ 0, "all", CT_OPT_FLAG, &all, NULL, "match every claim again, not only those of changed sources" },
 		{ 0, "stats", CT_OPT_FLAG, &want_stats, NULL, "print the counts of the run instead of the alignments" },
 		{ 0, "json", CT_OPT_FLAG, &json, NULL, "print a JSON array of alignments (with --stats: an object)" },
+		{ 'j', "jobs", CT_OPT_LONG, &jobs, "N", "score with N threads (default: CLAIMTRACK_THREADS, else the CPUs)" },
 		{ 0 }
 	};
-	const struct ct_usage u = { "match", "[--source ID] [--claim ID] [--all] [--stats] [--json]",
+	const struct ct_usage u = { "match", "[--source ID] [--claim ID] [--all] [--stats] [--json] [--jobs N]",
 		"Aligns the claims of different sources: for each claim, the claims of other sources that state "
 		"the same fact, whether they corroborate or contradict it, and the differing spans. Alignments are "
 		"kept in the index and brought up to date by every command that shows them; only the claims of "
@@ -391,6 +415,9 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		return r == CT_PARSE_HELP ? 0 : -r;
 	if (source && claim)
 		return ct_cmd_error(CT_EXIT_USAGE, "--source and --claim cannot be used together");
+	if (jobs < 0 || jobs > CT_MATCH_MAX_THREADS)
+		return ct_cmd_error(CT_EXIT_USAGE, "--jobs must be 1 to %d", CT_MATCH_MAX_THREADS);
+	match_jobs = jobs;
 	if ((r = ct_cmd_index(ctx, &ix)) < 0)
 		return ct_cmd_fail(r);
 	if (claim) {

@@ -131,7 +131,7 @@ static void test_match_vs_all_pairs(void **state)
 	struct ct_match_stats st;
 	size_t npairs, i, j, k, want = 0, found = 0;
 	(void)state;
-	assert_int_equal(ct_match_run(stemmer, claims, nclaims, &res, &st), 0);
+	assert_int_equal(ct_match_run(stemmer, claims, nclaims, 1, &res, &st), 0);
 	pairs = res.pairs;
 	npairs = res.npairs;
 	assert_int_equal(st.claims, nclaims);
@@ -171,6 +171,35 @@ static void test_match_vs_all_pairs(void **state)
 	ct_match_result_free(&res);
 }
 
+/* Any number of threads gives the same pairs, in the same order, with the same signals. */
+static void test_match_threads(void **state)
+{
+	struct ct_match_result one, many;
+	struct ct_match_stats s1, s2;
+	unsigned threads[] = { 2, 3, 7, CT_MATCH_MAX_THREADS + 5 };
+	size_t t, k;
+	(void)state;
+	assert_int_equal(ct_match_run(stemmer, claims, nclaims, 1, &one, &s1), 0);
+	assert_true(one.npairs > 100);
+	for (t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		assert_int_equal(ct_match_run(stemmer, claims, nclaims, threads[t], &many, &s2), 0);
+		assert_int_equal(many.npairs, one.npairs);
+		assert_int_equal(many.nsignals, one.nsignals);
+		assert_int_equal(s2.candidates, s1.candidates);
+		assert_int_equal(s2.postings, s1.postings);
+		for (k = 0; k < one.npairs; k++) {
+			struct ct_comparison x, y;
+			assert_int_equal(many.pairs[k].a, one.pairs[k].a);
+			assert_int_equal(many.pairs[k].b, one.pairs[k].b);
+			ct_match_comparison(&one, &one.pairs[k], &x);
+			ct_match_comparison(&many, &many.pairs[k], &y);
+			same_comparison(&x, &y);
+		}
+		ct_match_result_free(&many);
+	}
+	ct_match_result_free(&one);
+}
+
 /* Only query claims look for candidates: every pair has one. */
 static void test_match_queries(void **state)
 {
@@ -182,13 +211,13 @@ static void test_match_queries(void **state)
 	memcpy(c, claims, nclaims * sizeof(*c));
 	for (i = 0; i < nclaims; i++)
 		c[i].query = c[i].source == 4;
-	assert_int_equal(ct_match_run(stemmer, c, nclaims, &res, NULL), 0);
+	assert_int_equal(ct_match_run(stemmer, c, nclaims, 2, &res, NULL), 0);
 	assert_true(res.npairs > 20);
 	for (i = 0; i < res.npairs; i++)
 		assert_true(c[res.pairs[i].a].source == 4 || c[res.pairs[i].b].source == 4);
 	ct_match_result_free(&res);
 	/* nothing to match */
-	assert_int_equal(ct_match_run(stemmer, c, 0, &res, NULL), 0);
+	assert_int_equal(ct_match_run(stemmer, c, 0, 2, &res, NULL), 0);
 	assert_int_equal(res.npairs, 0);
 	ct_match_result_free(&res);
 	free(c);
@@ -239,6 +268,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prepared_identical),
 		cmocka_unit_test(test_match_vs_all_pairs),
+		cmocka_unit_test(test_match_threads),
 		cmocka_unit_test(test_match_queries),
 		cmocka_unit_test(test_dependence),
 	};
