@@ -2,7 +2,6 @@
  * reviewer; `review -i` walks the queue of claims still to judge (src/cmd/queue.c). */
 #include "cmd/review.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -214,51 +213,6 @@ done:
 	return error;
 }
 
-/* GIT_AUTHOR_DATE in the forms the git identity path (src/desk/desk.c) reads: "@SECONDS +HHMM",
- * "SECONDS +HHMM", "SECONDS", "YYYY-MM-DDTHH:MM:SS" with "Z", "+HH:MM", "-HH:MM" or nothing (UTC). */
-static int env_author_date(long long *t, int *offset)
-{
-	const char *s = getenv("GIT_AUTHOR_DATE"), *p;
-	char *end;
-	int hh, mm;
-	if (!s || !*s)
-		return 0;
-	p = *s == '@' ? s + 1 : s;
-	*offset = 0;
-	if (strlen(p) >= 19 && p[4] == '-' && p[10] == 'T') {
-		struct tm tm;
-		const char *z = p + 19;
-		memset(&tm, 0, sizeof(tm));
-		if (sscanf(p, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-			   &tm.tm_sec) != 6)
-			goto bad;
-		tm.tm_year -= 1900;
-		tm.tm_mon -= 1;
-		*t = (long long)timegm(&tm);
-		if (*z == 'Z' || !*z)
-			return 1;
-		if ((*z != '+' && *z != '-') || strlen(z) != 6 || sscanf(z + 1, "%2d:%2d", &hh, &mm) != 2)
-			goto bad;
-		*offset = (*z == '-' ? -1 : 1) * (hh * 60 + mm);
-		*t -= (long long)*offset * 60;
-		return 1;
-	}
-	errno = 0;
-	*t = strtoll(p, &end, 10);
-	if (errno || end == p)
-		goto bad;
-	while (*end == ' ')
-		end++;
-	if (!*end)
-		return 1;
-	if ((*end != '+' && *end != '-') || strlen(end + 1) != 4 || sscanf(end + 1, "%2d%2d", &hh, &mm) != 2)
-		goto bad;
-	*offset = (*end == '-' ? -1 : 1) * (hh * 60 + mm);
-	return 1;
-bad:
-	return ct_error_set(CT_EINPUT, "malformed GIT_AUTHOR_DATE: '%s'", s);
-}
-
 int ct_review_reviewer(struct ct_ctx *ctx, const char *text, struct ct_ident *who)
 {
 	ct_desk *desk;
@@ -268,7 +222,7 @@ int ct_review_reviewer(struct ct_ctx *ctx, const char *text, struct ct_ident *wh
 		if ((error = ct_ident_parse(who, text)) < 0)
 			return ct_error_set(CT_EINPUT, "--reviewer must look like \"Name <email>\": '%s'", text);
 		/* The date comes from GIT_AUTHOR_DATE as for the git identity; else now. */
-		if ((error = env_author_date(&who->time, &who->offset)) < 0) {
+		if ((error = ct_ident_env_date(who)) < 0) {
 			ct_ident_release(who);
 			return error;
 		}

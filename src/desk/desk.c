@@ -150,6 +150,7 @@ int ct_desk_identity(ct_desk *desk, struct ct_ident *who)
 {
 	git_config *cfg = NULL;
 	const char *env;
+	int r;
 	memset(who, 0, sizeof(*who));
 	lib_init();
 	if (desk)
@@ -174,11 +175,16 @@ int ct_desk_identity(ct_desk *desk, struct ct_ident *who)
 		ct_ident_release(who);
 		return ct_error_set(CT_EINPUT, "identity has '<', '>' or a newline in it");
 	}
-	env = getenv("GIT_AUTHOR_DATE");
-	if (env && *env && parse_git_date(env, &who->time, &who->offset) < 0) {
+	if ((r = ct_ident_env_date(who)) < 0)
 		ct_ident_release(who);
+	return r < 0 ? r : 0;
+}
+
+int ct_ident_env_date(struct ct_ident *who)
+{
+	const char *env = getenv("GIT_AUTHOR_DATE");
+	if (env && *env && parse_git_date(env, &who->time, &who->offset) < 0)
 		return ct_error_set(CT_EINPUT, "malformed GIT_AUTHOR_DATE: '%s'", env);
-	}
 	return 0;
 }
 

@@ -22,6 +22,9 @@ struct ct_ident {
 void ct_ident_release(struct ct_ident *who);
 /* Parses "Name <email>" into who (time left at 0 = now). CT_EINPUT when malformed. */
 int ct_ident_parse(struct ct_ident *who, const char *text);
+/* Sets who's time and offset from GIT_AUTHOR_DATE, in the forms git accepts that ct_desk_identity
+ * reads; leaves them alone when it is unset. CT_EINPUT naming the value when malformed. */
+int ct_ident_env_date(struct ct_ident *who);
 /* Fills who with the author identity as git would: GIT_AUTHOR_NAME / GIT_AUTHOR_EMAIL /
  * GIT_AUTHOR_DATE from the environment, else user.name / user.email from the git config
  * (desk's, global, system). desk may be NULL (outside a desk). CT_EINPUT with advice when unset. */
