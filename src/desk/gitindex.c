@@ -41,8 +41,7 @@ struct change {
 	uint32_t base_mode, target_mode;   /* 0: absent from that tree */
 	size_t at;     /* index of the entry with this path, or where it goes */
 	int found;     /* the index has a stage-0 entry for the path */
-	unsigned char entry[ENTRY_FIXED + PATH_MAX + 8];
-	size_t entry_len;
+	uint32_t stat[10];   /* the new entry's stat data, as the index stores it (mode included) */
 };
 
 struct index_map {
@@ -235,25 +234,29 @@ static int attributes_possible(git_repository *repo, const char *workdir, const 
 	else
 		snprintf(path, sizeof(path), "%s/.config/git/attributes", home ? home : "/nonexistent");
 	found |= stat(path, &st) == 0;
-	/* .gitattributes in the target tree or the working tree, in every folder above a path */
+	/* .gitattributes in the target tree or the working tree, in every folder above a path; the
+	 * paths are sorted, so a folder the previous path had is checked already */
 	for (i = 0; i < n && !found; i++) {
-		const char *p = c[i].path;
-		const char *slash = p;
+		const char *p = c[i].path, *prev = i ? c[i - 1].path : NULL, *s = p;
+		size_t dirlen = 0;
 		for (;;) {
-			size_t dirlen = (size_t)(slash - p);
-			git_tree_entry *te = NULL;
-			int k = snprintf(path, sizeof(path), "%.*s%s.gitattributes", (int)dirlen, p, dirlen ? "/" : "");
-			if (k < 0 || (size_t)k >= sizeof(path))
-				return 1;
-			if (git_tree_entry_bypath(&te, target, path) == 0) {
-				git_tree_entry_free(te);
-				return 1;
+			if (dirlen ? !prev || strncmp(prev, p, dirlen + 1) : !prev) {
+				git_tree_entry *te = NULL;
+				int k = snprintf(path, sizeof(path), "%.*s%s.gitattributes", (int)dirlen, p, dirlen ? "/" : "");
+				if (k < 0 || (size_t)k >= sizeof(path))
+					return 1;
+				if (git_tree_entry_bypath(&te, target, path) == 0) {
+					git_tree_entry_free(te);
+					return 1;
+				}
+				k = snprintf(path, sizeof(path), "%s%.*s%s.gitattributes", workdir, (int)dirlen, p, dirlen ? "/" : "");
+				if (k < 0 || (size_t)k >= sizeof(path) || lstat(path, &st) == 0)
+					return 1;
 			}
-			k = snprintf(path, sizeof(path), "%s%.*s%s.gitattributes", workdir, (int)dirlen, p, dirlen ? "/" : "");
-			if (k < 0 || (size_t)k >= sizeof(path) || lstat(path, &st) == 0)
-				return 1;
-			if (!(slash = strchr(slash == p && dirlen == 0 ? p : slash + 1, '/')))
+			if (!(s = strchr(s, '/')))
 				break;
+			dirlen = (size_t)(s - p);
+			s++;
 		}
 	}
 	return found;
@@ -264,31 +267,44 @@ static int change_cmp(const void *a, const void *b)
 	return strcmp(((const struct change *)a)->path, ((const struct change *)b)->path);
 }
 
-/* Entry bytes for the file just written at full. */
-static void make_entry(struct change *c, const struct stat *st)
+/* The stat data of the file just written, as its index entry will hold it. */
+static void keep_stat(struct change *c, const struct stat *st)
 {
-	unsigned char *e = c->entry;
-	memset(e, 0, sizeof(c->entry));
-	put_be32(e + 0, (uint32_t)st->st_ctim.tv_sec);
-	put_be32(e + 4, (uint32_t)st->st_ctim.tv_nsec);
-	put_be32(e + 8, (uint32_t)st->st_mtim.tv_sec);
-	put_be32(e + 12, (uint32_t)st->st_mtim.tv_nsec);
-	put_be32(e + 16, (uint32_t)st->st_dev);
-	put_be32(e + 20, (uint32_t)st->st_ino);
-	put_be32(e + 24, c->target_mode);
-	put_be32(e + 28, (uint32_t)st->st_uid);
-	put_be32(e + 32, (uint32_t)st->st_gid);
-	put_be32(e + 36, (uint32_t)st->st_size);
-	memcpy(e + 40, c->target.id, HASH_LEN);
-	e[60] = (unsigned char)((c->len < NAME_MASK ? c->len : NAME_MASK) >> 8);
-	e[61] = (unsigned char)(c->len < NAME_MASK ? c->len : NAME_MASK);
-	memcpy(e + ENTRY_FIXED, c->path, c->len);
-	c->entry_len = (ENTRY_FIXED + c->len + 8) & ~(size_t)7;
+	c->stat[0] = (uint32_t)st->st_ctim.tv_sec;
+	c->stat[1] = (uint32_t)st->st_ctim.tv_nsec;
+	c->stat[2] = (uint32_t)st->st_mtim.tv_sec;
+	c->stat[3] = (uint32_t)st->st_mtim.tv_nsec;
+	c->stat[4] = (uint32_t)st->st_dev;
+	c->stat[5] = (uint32_t)st->st_ino;
+	c->stat[6] = c->target_mode;
+	c->stat[7] = (uint32_t)st->st_uid;
+	c->stat[8] = (uint32_t)st->st_gid;
+	c->stat[9] = (uint32_t)st->st_size;
 }
 
-static int make_parents(char *full, size_t root_len)
+/* The index entry of c into e (room for ENTRY_FIXED + PATH_MAX + 8); returns its length. */
+static size_t make_entry(unsigned char *e, const struct change *c)
 {
-	char *s;
+	size_t len = (ENTRY_FIXED + c->len + 8) & ~(size_t)7, i;
+	uint16_t flags = (uint16_t)(c->len < NAME_MASK ? c->len : NAME_MASK);
+	memset(e, 0, len);
+	for (i = 0; i < 10; i++)
+		put_be32(e + 4 * i, c->stat[i]);
+	memcpy(e + 40, c->target.id, HASH_LEN);
+	e[60] = (unsigned char)(flags >> 8);
+	e[61] = (unsigned char)flags;
+	memcpy(e + ENTRY_FIXED, c->path, c->len);
+	return len;
+}
+
+/* Makes the folders above full (below its first root_len bytes). made holds the last file's
+ * folder, whose folders exist already: consecutive sorted paths mostly share it. */
+static int make_parents(char *full, size_t root_len, ct_buf *made)
+{
+	char *s, *last = strrchr(full + root_len, '/');
+	size_t dlen = last ? (size_t)(last - full) : 0;
+	if (!last || (made->len == dlen && !memcmp(made->ptr, full, dlen)))
+		return 0;
 	for (s = full + root_len; (s = strchr(s, '/')); s++) {
 		*s = '\0';
 		if (mkdir(full, 0777) < 0 && errno != EEXIST) {
@@ -297,6 +313,8 @@ static int make_parents(char *full, size_t root_len)
 		}
 		*s = '/';
 	}
+	ct_buf_clear(made);
+	ct_buf_put(made, full, dlen);
 	return 0;
 }
 
@@ -311,7 +329,7 @@ static void remove_empty_parents(char *full, size_t root_len)
 }
 
 /* Writes the target blob of c to the working tree and fills its index entry. */
-static int write_file(git_repository *repo, const char *workdir, struct change *c)
+static int write_file(git_repository *repo, const char *workdir, struct change *c, ct_buf *made)
 {
 	char full[PATH_MAX];
 	size_t root = strlen(workdir);
@@ -325,7 +343,7 @@ static int write_file(git_repository *repo, const char *workdir, struct change *
 		return -1;
 	data = git_blob_rawcontent(blob);
 	len = (size_t)git_blob_rawsize(blob);
-	if (make_parents(full, root) < 0 || (unlink(full) < 0 && errno != ENOENT)) {
+	if (make_parents(full, root, made) < 0 || (c->base_mode && unlink(full) < 0 && errno != ENOENT)) {
 		git_error_set_str(GIT_ERROR_OS, strerror(errno));
 		goto done;
 	}
@@ -351,7 +369,7 @@ static int write_file(git_repository *repo, const char *workdir, struct change *
 		git_error_set_str(GIT_ERROR_OS, strerror(errno));
 		goto done;
 	}
-	make_entry(c, &st);
+	keep_stat(c, &st);
 	error = 0;
 done:
 	git_blob_free(blob);
@@ -485,9 +503,11 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 	size_t i, adds = 0, removes = 0, live = 0;
 	int fd = -1, lock_fd = -1, result = CT_GITINDEX_FALLBACK, locked = 0;
 	void *map = MAP_FAILED;
+	ct_buf made;
 
 	if (!workdir || n == 0 || n > CT_GITINDEX_MAX_PATHS)
 		return CT_GITINDEX_FALLBACK;
+	ct_buf_init(&made);
 	if (!(c = calloc(n, sizeof(*c))))
 		return CT_GITINDEX_FALLBACK;
 	for (i = 0; i < n; i++) {
@@ -589,11 +609,15 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 	result = -1;
 	for (i = 0; i < n; i++) {
 		struct change *ch = &c[i];
+		if (ct_buf_oom(&made) < 0) {
+			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
+			goto done;
+		}
 		if (ch->base_mode && ch->target_mode && git_oid_equal(&ch->base, &ch->target) &&
 		    ch->base_mode == ch->target_mode)
 			continue;
 		if (ch->target_mode) {
-			if (write_file(repo, workdir, ch) < 0)
+			if (write_file(repo, workdir, ch, &made) < 0)
 				goto done;
 		} else {
 			snprintf(full, sizeof(full), "%s%s", workdir, ch->path);
@@ -602,13 +626,14 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 				goto done;
 			}
 			remove_empty_parents(full, strlen(workdir));
+			ct_buf_clear(&made);   /* its folder may be gone */
 		}
 	}
 
 	/* The new index: the old bytes with the changes spliced in, in order. */
 	{
 		struct out *o = malloc(sizeof(*o));
-		unsigned char head[12], sum[HASH_LEN];
+		unsigned char head[12], sum[HASH_LEN], entry[ENTRY_FIXED + PATH_MAX + 8];
 		size_t from = 0, pos;   /* next old entry to copy */
 		if (!o) {
 			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
@@ -630,7 +655,7 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 			out_put(o, m.p + m.off[from], m.off[ch->at] - m.off[from]);
 			from = ch->at;
 			if (ch->target_mode)
-				out_put(o, ch->entry, ch->entry_len);
+				out_put(o, entry, make_entry(entry, ch));
 			if (ch->found)
 				from++;   /* the old entry is replaced or removed */
 		}
@@ -699,5 +724,6 @@ done:
 		close(fd);
 	free(m.off);
 	free(c);
+	ct_buf_release(&made);
 	return result;
 }

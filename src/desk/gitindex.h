@@ -7,8 +7,8 @@
 
 #include <git2.h>
 
-/* Above this many paths libgit2's checkout is used: a bulk commit rewrites most of the index. */
-#define CT_GITINDEX_MAX_PATHS 4096
+/* Above this many paths libgit2's checkout is used (a bound on the memory of the change list). */
+#define CT_GITINDEX_MAX_PATHS ((size_t)1 << 26)
 /* The answer when the fast path does not apply and nothing was changed. */
 #define CT_GITINDEX_FALLBACK 1
 
