@@ -579,6 +579,18 @@ static const char *const denying_prefixed[][2] = {
 	{ "uninjured", "injured" }, { "unsafe", "safe" },
 };
 
+/* Verbs keeping a state ("stayed open", "remained shut", "left open"): the state denies its
+ * antonym, so "stayed open" shares the denial of "failed to close". */
+static const char *const keeping[] = { "kept", "left", "remain", "remained", "remains", "stay", "stayed", "stays",
+				      NULL };
+
+/* 1 when token i's canonical form (stem or class) is c. */
+static int stem_is(const struct side *sd, size_t i, const char *c)
+{
+	size_t n = strlen(c);
+	return sd->tlen[i] == n && !memcmp(sd->pool + sd->toff[i], c, n);
+}
+
 /* A denial by a negative quantifier states a fact of its own: "nobody was killed", "no deaths
  * were reported", "none of them died" all say that there were no deaths, and share no word
  * beyond "deaths". So does a denied verb of reporting or finding ("deaths were not reported",
@@ -618,7 +630,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 	size_t i;
 	char w[64];
 	int skip_one = 0, denied = 0;
-	size_t skip_tok = (size_t)-1;
+	size_t skip_tok = (size_t)-1, negverb_tok = (size_t)-1;
 	sd->s = s;
 	sd->len = len;
 	ct_tokenize(&sd->tk, s, len);
@@ -707,6 +719,10 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (kind == K_NEGVERB) {
 			sd->nnegverb++;
+			/* "failed to close" denies closing; "refused", "ruled out" and the like deny a
+			 * decision rather than a state, and are left to the negation signal */
+			if (!strncmp(w, "fail", 4))
+				negverb_tok = i;
 			continue;
 		}
 		if (kind == K_STOP)
@@ -760,6 +776,16 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				sd->npool += sn;
 			}
 			add_term(sd, sd->th[i], weight, i, cls);
+			/* "failed to close": a denial in other words of the next content word (within
+			 * three tokens) */
+			if (negverb_tok != (size_t)-1 && i - negverb_tok <= 3)
+				denied = 1;
+			negverb_tok = (size_t)-1;
+			/* "stayed open" = not closed: the antonym of a state kept */
+			if (i > 0 && cls == T_WORD && ct_tok_in(&sd->tk, i - 1, keeping) && stem_is(sd, i, "open"))
+				add_denied(sd, fnv("close", 5), i);
+			else if (i > 0 && cls == T_WORD && ct_tok_in(&sd->tk, i - 1, keeping) && stem_is(sd, i, "close"))
+				add_denied(sd, fnv("open", 4), i);
 			if (denied)
 				add_denied(sd, sd->th[i], i);
 		}
