@@ -629,7 +629,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 {
 	size_t i;
 	char w[64];
-	int skip_one = 0, denied = 0;
+	int skip_one = 0, denied = 0, negverb_denial = 0;
 	size_t skip_tok = (size_t)-1, negverb_tok = (size_t)-1;
 	sd->s = s;
 	sd->len = len;
@@ -678,7 +678,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (i == skip_tok)
 			continue;   /* "live" of "fit to live in" */
-		denied = 0;
+		denied = negverb_denial = 0;
 		{
 			size_t d;
 			for (d = 0; d < sizeof(denying_prefixed) / sizeof(denying_prefixed[0]); d++)
@@ -686,7 +686,6 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					n = strlen(denying_prefixed[d][1]);
 					memcpy(w, denying_prefixed[d][1], n + 1);
 					denied = 1;
-					sd->nnegverb++;   /* a denial in other words, for the negation signal */
 					break;
 				}
 			if (!strcmp(w, "fit") && ct_tok_is(&sd->tk, i + 1, "to") && ct_tok_is(&sd->tk, i + 2, "live")) {
@@ -779,7 +778,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			/* "failed to close": a denial in other words of the next content word (within
 			 * three tokens) */
 			if (negverb_tok != (size_t)-1 && i - negverb_tok <= 3)
-				denied = 1;
+				denied = negverb_denial = 1;
 			negverb_tok = (size_t)-1;
 			/* "stayed open" = not closed: the antonym of a state kept */
 			if (i > 0 && cls == T_WORD && ct_tok_in(&sd->tk, i - 1, keeping) && stem_is(sd, i, "open"))
@@ -788,6 +787,12 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				add_denied(sd, fnv("open", 4), i);
 			if (denied)
 				add_denied(sd, sd->th[i], i);
+			/* a prefix denial is a negation of its own word for the negation signal:
+			 * "uninhabitable" / "habitable" flips, "uninhabitable" / "not fit to live in" not */
+			if (denied && !negverb_denial && sd->nneg < MAX_ITEMS) {
+				sd->neg[sd->nneg] = i;
+				sd->negated[sd->nneg++] = sd->th[i];
+			}
 		}
 		/* The first content word after a negation (within four tokens) is what it denies. */
 		if (sd->nneg && !sd->negated[sd->nneg - 1] && i - sd->neg[sd->nneg - 1] <= 4)
