@@ -11,7 +11,9 @@ key's sentences (by their text, white space folded). Then:
   false      contradictions between outlets without planted errors
   deps       the key's copies (`X <- Y`) found as dependent_on, and dependences it does not list
              (a dependence between siblings, `X ~ Y`, two copies of one original, is accepted)
-With --check recall=R precision=P flagged=N false=N deps=1, exits 1 when a floor is crossed.
+With --check recall=R precision=P flagged=N false=N deps=1 copies=N extra=N, exits 1 when a floor
+is crossed (deps=1: exactly the key's copies, siblings aside; copies=N: at least N of them found;
+extra=N: at most N dependences the key does not list).
 Usage: match_story.py CLAIMTRACK DIR KEY --outlet ID=DATE... [--check ...]"""
 import itertools, json, os, re, subprocess, sys, tempfile
 
@@ -117,7 +119,9 @@ def main():
         floors = dict(a.split('=') for a in sys.argv[sys.argv.index('--check'):] if '=' in a)
         ok = (recall >= float(floors.get('recall', 0)) and precision >= float(floors.get('precision', 0)) and
               flagged >= int(floors.get('flagged', 0)) and false_contra <= int(floors.get('false', 10**9)) and
-              (floors.get('deps') != '1' or found - siblings == copies))
+              (floors.get('deps') != '1' or found - siblings == copies) and
+              len(copies & found) >= int(floors.get('copies', 0)) and
+              len(found - copies - siblings) <= int(floors.get('extra', 10**9)))
         sys.exit(0 if ok else 1)
 
 
