@@ -681,14 +681,14 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		denied = negverb_denial = 0;
 		{
 			size_t d;
-			for (d = 0; d < sizeof(denying_prefixed) / sizeof(denying_prefixed[0]); d++)
+			for (d = 0; w[0] == 'u' && d < sizeof(denying_prefixed) / sizeof(denying_prefixed[0]); d++)
 				if (!strcmp(w, denying_prefixed[d][0])) {
 					n = strlen(denying_prefixed[d][1]);
 					memcpy(w, denying_prefixed[d][1], n + 1);
 					denied = 1;
 					break;
 				}
-			if (!strcmp(w, "fit") && ct_tok_is(&sd->tk, i + 1, "to") && ct_tok_is(&sd->tk, i + 2, "live")) {
+			if (w[0] == 'f' && !strcmp(w, "fit") && ct_tok_is(&sd->tk, i + 1, "to") && ct_tok_is(&sd->tk, i + 2, "live")) {
 				n = strlen("habitable");
 				memcpy(w, "habitable", n + 1);
 				skip_tok = i + 2;
@@ -781,9 +781,9 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				denied = negverb_denial = 1;
 			negverb_tok = (size_t)-1;
 			/* "stayed open" = not closed: the antonym of a state kept */
-			if (i > 0 && cls == T_WORD && ct_tok_in(&sd->tk, i - 1, keeping) && stem_is(sd, i, "open"))
+			if (i > 0 && cls == T_WORD && stem_is(sd, i, "open") && ct_tok_in(&sd->tk, i - 1, keeping))
 				add_denied(sd, fnv("close", 5), i);
-			else if (i > 0 && cls == T_WORD && ct_tok_in(&sd->tk, i - 1, keeping) && stem_is(sd, i, "close"))
+			else if (i > 0 && cls == T_WORD && stem_is(sd, i, "close") && ct_tok_in(&sd->tk, i - 1, keeping))
 				add_denied(sd, fnv("open", 4), i);
 			if (denied)
 				add_denied(sd, sd->th[i], i);
