@@ -35,6 +35,7 @@
 #define W_NUM 1.5
 #define W_DATE 1.2
 #define W_LABEL 0.5
+#define W_DENIED 1.5
 /* Share of the score given to coverage of the shorter sentence (the rest is Dice). */
 #define COVER_SHARE 0.35
 /* Credit for a word matched only by its form (prefix or letter trigrams), and for a figure or
@@ -562,11 +563,74 @@ static void tallies(struct side *sd)
 	}
 }
 
+/* The term of a denied word (hash h of its class) read at token tok: "!" and the class. */
+static void add_denied(struct side *sd, uint32_t h, size_t tok)
+{
+	char key[16];
+	int m = snprintf(key, sizeof(key), "!%08x", (unsigned)h);
+	add_term(sd, fnv(key, (size_t)m), W_DENIED, tok, T_WORD);
+}
+
+/* Words that deny their base by a prefix ("uninhabitable" = "not habitable"), and the phrase
+ * "fit to live in" = "habitable": so that "41 homes were uninhabitable", "no longer fit to live in"
+ * and "no more habitable" share the base and its denial. General English, no story's words. */
+static const char *const denying_prefixed[][2] = {
+	{ "unfit", "fit" }, { "unharmed", "harmed" }, { "unhurt", "hurt" }, { "uninhabitable", "habitable" },
+	{ "uninjured", "injured" }, { "unsafe", "safe" },
+};
+
+/* Verbs keeping a state ("stayed open", "remained shut", "left open"): the state denies its
+ * antonym, so "stayed open" shares the denial of "failed to close". */
+static const char *const keeping[] = { "kept", "left", "remain", "remained", "remains", "stay", "stayed", "stays",
+				      NULL };
+
+/* 1 when token i's canonical form (stem or class) is c. */
+static int stem_is(const struct side *sd, size_t i, const char *c)
+{
+	size_t n = strlen(c);
+	return sd->tlen[i] == n && !memcmp(sd->pool + sd->toff[i], c, n);
+}
+
+/* A denial by a negative quantifier states a fact of its own: "nobody was killed", "no deaths
+ * were reported", "none of them died" all say that there were no deaths, and share no word
+ * beyond "deaths". So does a denied verb of reporting or finding ("deaths were not reported",
+ * "no defects were found"), which bears on what was (not) reported. Each such denial adds one
+ * term, the denied word's class marked as denied, which its paraphrases share; "would not
+ * cancel" and other plain denials add nothing (the negation signal compares those). */
+static void denied_facts(struct side *sd)
+{
+	static const char *const quantifiers[] = { "no", "nobody", "none", "nothing", "neither", NULL };
+	static const char *const reporting[] = { "confirm", "find", "found", "record", "report", "seen", NULL };
+	size_t k;
+	for (k = 0; k < sd->nneg; k++) {
+		size_t n = sd->neg[k], j;
+		uint32_t h = sd->negated[k];
+		int rep = 0;
+		for (j = 0; reporting[j] && h > 1; j++)
+			rep |= h == fnv(reporting[j], strlen(reporting[j]));
+		if (rep) {
+			/* "deaths were not reported": the content word before the denial, within three tokens */
+			h = 0;
+			for (j = n; j > 0 && n - j < 3; j--)
+				if (sd->role[j - 1] == R_CONTENT) {
+					h = sd->th[j - 1];
+					break;
+				}
+		} else if (!ct_tok_in(&sd->tk, n, quantifiers)) {
+			continue;
+		}
+		if (h <= 1)
+			continue;
+		add_denied(sd, h, n);
+	}
+}
+
 static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, size_t len, const char *published)
 {
 	size_t i;
 	char w[64];
-	int skip_one = 0;
+	int skip_one = 0, denied = 0, negverb_denial = 0;
+	size_t skip_tok = (size_t)-1, negverb_tok = (size_t)-1;
 	sd->s = s;
 	sd->len = len;
 	ct_tokenize(&sd->tk, s, len);
@@ -609,8 +673,26 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			continue;
 		if (skip_one) {
 			skip_one = 0;
-			if (!strcmp(w, "one"))
-				continue;   /* "no one" */
+			if (!strcmp(w, "one") || !strcmp(w, "longer"))
+				continue;   /* "no one", "no longer" */
+		}
+		if (i == skip_tok)
+			continue;   /* "live" of "fit to live in" */
+		denied = negverb_denial = 0;
+		{
+			size_t d;
+			for (d = 0; w[0] == 'u' && d < sizeof(denying_prefixed) / sizeof(denying_prefixed[0]); d++)
+				if (!strcmp(w, denying_prefixed[d][0])) {
+					n = strlen(denying_prefixed[d][1]);
+					memcpy(w, denying_prefixed[d][1], n + 1);
+					denied = 1;
+					break;
+				}
+			if (w[0] == 'f' && !strcmp(w, "fit") && ct_tok_is(&sd->tk, i + 1, "to") && ct_tok_is(&sd->tk, i + 2, "live")) {
+				n = strlen("habitable");
+				memcpy(w, "habitable", n + 1);
+				skip_tok = i + 2;
+			}
 		}
 		if (sd->slot[i] == 2)
 			continue;   /* a date: one term for the whole expression, below */
@@ -636,6 +718,10 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		}
 		if (kind == K_NEGVERB) {
 			sd->nnegverb++;
+			/* "failed to close" denies closing; "refused", "ruled out" and the like deny a
+			 * decision rather than a state, and are left to the negation signal */
+			if (!strncmp(w, "fail", 4))
+				negverb_tok = i;
 			continue;
 		}
 		if (kind == K_STOP)
@@ -689,6 +775,24 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				sd->npool += sn;
 			}
 			add_term(sd, sd->th[i], weight, i, cls);
+			/* "failed to close": a denial in other words of the next content word (within
+			 * three tokens) */
+			if (negverb_tok != (size_t)-1 && i - negverb_tok <= 3)
+				denied = negverb_denial = 1;
+			negverb_tok = (size_t)-1;
+			/* "stayed open" = not closed: the antonym of a state kept */
+			if (i > 0 && cls == T_WORD && stem_is(sd, i, "open") && ct_tok_in(&sd->tk, i - 1, keeping))
+				add_denied(sd, fnv("close", 5), i);
+			else if (i > 0 && cls == T_WORD && stem_is(sd, i, "close") && ct_tok_in(&sd->tk, i - 1, keeping))
+				add_denied(sd, fnv("open", 4), i);
+			if (denied)
+				add_denied(sd, sd->th[i], i);
+			/* a prefix denial is a negation of its own word for the negation signal:
+			 * "uninhabitable" / "habitable" flips, "uninhabitable" / "not fit to live in" not */
+			if (denied && !negverb_denial && sd->nneg < MAX_ITEMS) {
+				sd->neg[sd->nneg] = i;
+				sd->negated[sd->nneg++] = sd->th[i];
+			}
 		}
 		/* The first content word after a negation (within four tokens) is what it denies. */
 		if (sd->nneg && !sd->negated[sd->nneg - 1] && i - sd->neg[sd->nneg - 1] <= 4)
@@ -711,6 +815,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			tok++;
 		add_term(sd, date_hash(sd, &sd->dates[i]), W_DATE, tok, T_DATE);
 	}
+	denied_facts(sd);
 	sort_terms(sd);
 }
 

@@ -637,18 +637,239 @@ static int is_copy(const struct ct_match_source *x, const struct ct_match_source
 	return x->id && y->id && strcmp(x->id, y->id) > 0;
 }
 
+/* Shared quotes. A quote is the quoted words of a claim (straight or curly double quotes, at least
+ * three words of four letters or more), each word cut to its first five letters (a cheap stem that
+ * survives "cooperate"/"cooperation" and most inflections), and its attribution: the capitalised
+ * words of four letters or more outside the quotes (not the claim's first word), cut alike. Two
+ * quotes are the same when half the words of the shorter are in the other (a translation keeps
+ * most of them) and their attributions share a word, or one has none ("he said"). */
+#define QUOTE_WORDS 32
+#define QUOTE_SPEAKERS 8
+#define QUOTE_MIN_WORDS 3
+
+struct quote {
+	uint32_t w[QUOTE_WORDS], spk[QUOTE_SPEAKERS];
+	unsigned nw, nspk;
+};
+
+struct quotes {
+	struct quote *v;
+	size_t n, cap;
+};
+
+static int is_alnum_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* FNV-1a of the first five bytes of the word [s, e), ASCII letters folded. */
+static uint32_t word_key(const char *s, const char *e)
+{
+	uint32_t h = 2166136261u;
+	size_t k;
+	for (k = 0; s + k < e && k < 5; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+static void add_key(uint32_t *v, unsigned *n, unsigned max, uint32_t k)
+{
+	unsigned i;
+	for (i = 0; i < *n; i++)
+		if (v[i] == k)
+			return;
+	if (*n < max)
+		v[(*n)++] = k;
+}
+
+/* Length in bytes of a double quote mark at s (", U+201C, U+201D), 0 when none. */
+static size_t quote_mark(const char *s, const char *end)
+{
+	if (*s == '"')
+		return 1;
+	if (end - s >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D))
+		return 3;
+	return 0;
+}
+
+/* Appends the quotes of one claim to q. 0 or CT_ENOMEM. */
+static int claim_quotes(const char *text, size_t len, struct quotes *q)
+{
+	const char *end = text + len, *s = text, *open = NULL;
+	const char *spans[2 * QUOTE_SPEAKERS];
+	size_t nspans = 0, i;
+	uint32_t spk[QUOTE_SPEAKERS];
+	unsigned nspk = 0;
+	int first_word = 1;
+	/* the quoted spans, and the attribution words outside them */
+	while (s < end) {
+		size_t m = quote_mark(s, end);
+		if (m) {
+			if (!open) {
+				open = s + m;
+			} else {
+				if (nspans + 2 <= sizeof(spans) / sizeof(*spans)) {
+					spans[nspans++] = open;
+					spans[nspans++] = s;
+				}
+				open = NULL;
+			}
+			s += m;
+			continue;
+		}
+		if (is_alnum_byte((unsigned char)*s)) {
+			const char *w = s;
+			while (s < end && is_alnum_byte((unsigned char)*s))
+				s++;
+			if (!open && !first_word && *w >= 'A' && *w <= 'Z' && s - w >= 4)
+				add_key(spk, &nspk, QUOTE_SPEAKERS, word_key(w, s));
+			first_word = 0;
+			continue;
+		}
+		s++;
+	}
+	for (i = 0; i + 1 < nspans; i += 2) {
+		struct quote qt;
+		const char *p = spans[i], *e = spans[i + 1];
+		qt.nw = 0;
+		while (p < e) {
+			if (is_alnum_byte((unsigned char)*p)) {
+				const char *w = p;
+				while (p < e && is_alnum_byte((unsigned char)*p))
+					p++;
+				if (p - w >= 4)
+					add_key(qt.w, &qt.nw, QUOTE_WORDS, word_key(w, p));
+			} else {
+				p++;
+			}
+		}
+		if (qt.nw < QUOTE_MIN_WORDS)
+			continue;
+		memcpy(qt.spk, spk, nspk * sizeof(*spk));
+		qt.nspk = nspk;
+		if (q->n == q->cap) {
+			size_t ncap = q->cap ? 2 * q->cap : 16;
+			struct quote *v = realloc(q->v, ncap * sizeof(*v));
+			if (!v)
+				return oom();
+			q->v = v;
+			q->cap = ncap;
+		}
+		q->v[q->n++] = qt;
+	}
+	return 0;
+}
+
+static int keys_meet(const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
+{
+	unsigned i, j, shared = 0;
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (a[i] == b[j]) {
+				shared++;
+				break;
+			}
+	return (int)shared;
+}
+
+static int same_quote(const struct quote *a, const struct quote *b)
+{
+	unsigned shorter = a->nw < b->nw ? a->nw : b->nw;
+	if (2 * (unsigned)keys_meet(a->w, a->nw, b->w, b->nw) < shorter)
+		return 0;
+	return !a->nspk || !b->nspk || keys_meet(a->spk, a->nspk, b->spk, b->nspk) > 0;
+}
+
+/* Quotes of source x shared with source y, and the quotes of the source with fewer. */
+static void shared_quotes(const struct quotes *qx, const struct quotes *qy, size_t *shared, size_t *fewer)
+{
+	const struct quotes *a = qx->n <= qy->n ? qx : qy, *b = a == qx ? qy : qx;
+	size_t i, j;
+	*shared = 0;
+	*fewer = a->n;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++)
+			if (same_quote(&a->v[i], &b->v[j])) {
+				(*shared)++;
+				break;
+			}
+}
+
+static int cmp_long(const void *x, const void *y)
+{
+	long a = *(const long *)x, b = *(const long *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Claims aligned in any order, counted on the side with fewer distinct positions: l[0..n) sorted
+ * by pa; scratch holds n longs. */
+static size_t coverage(const struct ct_match_link *l, size_t n, long *scratch)
+{
+	size_t i, da = 0, db = 0;
+	for (i = 0; i < n; i++) {
+		da += !i || l[i].pa != l[i - 1].pa;
+		scratch[i] = l[i].pb;
+	}
+	qsort(scratch, n, sizeof(*scratch), cmp_long);
+	for (i = 0; i < n; i++)
+		db += !i || scratch[i] != scratch[i - 1];
+	return da < db ? da : db;
+}
+
+/* The quotes of source x (its claims' numbers in order[start[x] .. start[x + 1])). */
+static int source_quotes(const struct ct_match_claim *claims, const size_t *order, const size_t *start, size_t x,
+			 struct quotes *q)
+{
+	size_t i;
+	int error = 0;
+	q->n = 0;
+	for (i = start[x]; i < start[x + 1] && !error; i++)
+		error = claim_quotes(claims[order[i]].text, claims[order[i]].len, q);
+	return error;
+}
+
 int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, const struct ct_match_link *links,
 			size_t nlinks, unsigned char *dep)
 {
-	struct ct_match_link *l;
-	long *tails;
+	return ct_match_dependence_quoted(sources, nsources, links, nlinks, NULL, 0, dep);
+}
+
+int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nsources,
+			       const struct ct_match_link *links, size_t nlinks, const struct ct_match_claim *claims,
+			       size_t nclaims, unsigned char *dep)
+{
+	struct ct_match_link *l = NULL;
+	long *tails = NULL;
+	size_t *order = NULL, *start = NULL;
+	struct quotes qx = { NULL, 0, 0 }, qy = { NULL, 0, 0 };
 	size_t i, j;
+	int error = 0;
 	memset(dep, 0, nsources * nsources);
 	if (!nlinks)
 		return 0;
 	if (!(l = malloc(nlinks * sizeof(*l))) || !(tails = malloc(nlinks * sizeof(*tails)))) {
-		free(l);
-		return oom();
+		error = oom();
+		goto done;
+	}
+	if (claims && nclaims) {
+		/* the claims of each source, by a counting sort on the source number */
+		if (!(order = malloc(nclaims * sizeof(*order))) || !(start = calloc(nsources + 2, sizeof(*start)))) {
+			error = oom();
+			goto done;
+		}
+		for (i = 0; i < nclaims; i++)
+			if (claims[i].source < nsources)
+				start[claims[i].source + 2]++;
+		for (i = 2; i < nsources + 2; i++)
+			start[i] += start[i - 1];
+		for (i = 0; i < nclaims; i++)
+			if (claims[i].source < nsources)
+				order[start[claims[i].source + 1]++] = i;
 	}
 	/* each link with the lower source number first */
 	for (i = 0; i < nlinks; i++) {
@@ -664,21 +885,39 @@ int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, 
 	}
 	qsort(l, nlinks, sizeof(*l), cmp_link);
 	for (i = 0; i < nlinks; i = j) {
-		size_t x = l[i].sa, y = l[i].sb, run, smaller;
+		size_t x = l[i].sa, y = l[i].sb, run, smaller, cover, shared, fewer;
+		int copied;
 		for (j = i; j < nlinks && l[j].sa == x && l[j].sb == y; j++)
 			;
 		if (x == y || x >= nsources || y >= nsources)
 			continue;
 		run = lis(l + i, j - i, tails);
 		smaller = sources[x].nclaims < sources[y].nclaims ? sources[x].nclaims : sources[y].nclaims;
-		if (run < CT_MATCH_DEP_MIN || (double)run < CT_MATCH_DEP_SHARE * (double)smaller)
+		copied = run >= CT_MATCH_DEP_MIN && (double)run >= CT_MATCH_DEP_SHARE * (double)smaller;
+		if (!copied && order) {
+			/* reordered: most claims aligned in any order, and the quotes shared */
+			cover = coverage(l + i, j - i, tails);
+			if (cover >= CT_MATCH_DEP_MIN && (double)cover >= CT_MATCH_DEP_SHARE * (double)smaller) {
+				if ((error = source_quotes(claims, order, start, x, &qx)) < 0 ||
+				    (error = source_quotes(claims, order, start, y, &qy)) < 0)
+					goto done;
+				shared_quotes(&qx, &qy, &shared, &fewer);
+				copied = shared >= 1 && (double)shared >= CT_MATCH_DEP_QUOTES * (double)fewer;
+			}
+		}
+		if (!copied)
 			continue;
 		if (is_copy(&sources[x], &sources[y]))
 			dep[x * nsources + y] = 1;
 		else
 			dep[y * nsources + x] = 1;
 	}
+done:
 	free(l);
 	free(tails);
-	return 0;
+	free(order);
+	free(start);
+	free(qx.v);
+	free(qy.v);
+	return error;
 }

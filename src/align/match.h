@@ -93,4 +93,15 @@ struct ct_match_source {
 int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, const struct ct_match_link *links,
 			size_t nlinks, unsigned char *dep);
 
+/* As ct_match_dependence, with the claims' texts (claims[0..nclaims), their .source numbering the
+ * sources; NULL: as ct_match_dependence) as a second kind of evidence, for a rewrite or translation
+ * that reorders: claims aligned in any order covering CT_MATCH_DEP_SHARE of the smaller source (and
+ * CT_MATCH_DEP_MIN), and the same quotes attributed alike, at least one and CT_MATCH_DEP_QUOTES of
+ * the quotes of the source with fewer. Independent reporters quote the same speakers too, so
+ * quotes alone never make a copy. 0 or CT_ENOMEM. */
+#define CT_MATCH_DEP_QUOTES 0.75
+int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nsources,
+			       const struct ct_match_link *links, size_t nlinks, const struct ct_match_claim *claims,
+			       size_t nclaims, unsigned char *dep);
+
 #endif

@@ -182,7 +182,7 @@ static int store_dependence(ct_index *ix, struct loaded *l)
 		src[i].published = l->published[i];
 		src[i].id = l->sources[i];
 	}
-	if ((error = ct_match_dependence(src, l->nsources, k.v, k.n, dep)) < 0)
+	if ((error = ct_match_dependence_quoted(src, l->nsources, k.v, k.n, l->claims, l->n, dep)) < 0)
 		goto done;
 	for (i = 0; i < l->nsources && !error; i++)
 		for (j = 0; j < l->nsources && !error; j++)
