@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 			print_main_usage(stdout);
 			return 0;
 		} else {
-			fprintf(stderr, "claimtrack: unknown option: '%s'\n", argv[i]);
+			ct_cmd_error(CT_EXIT_USAGE, "unknown option: '%s'", argv[i]);
 			print_main_usage(stderr);
 			return CT_EXIT_USAGE;
 		}
@@ -110,7 +110,7 @@ int main(int argc, char **argv)
 		if (!strcmp(c->name, argv[i]))
 			break;
 	if (!c->name) {
-		fprintf(stderr, "claimtrack: '%s' is not a claimtrack command; see 'claimtrack help'\n", argv[i]);
+		ct_cmd_error(CT_EXIT_USAGE, "'%s' is not a claimtrack command; see 'claimtrack help'", argv[i]);
 		return CT_EXIT_USAGE;
 	}
 	r = c->fn(argc - i, argv + i, &ctx);

@@ -737,7 +737,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 			ct_progress_done(ctx);
 			r = ct_cmd_fail(r);
 			if (ents[i].line)
-				fprintf(stderr, "claimtrack: (manifest '%s' line %zu)\n", manifest, ents[i].line);
+				ct_cmd_error(CT_EXIT_INPUT, "(manifest '%s' line %zu)", manifest, ents[i].line);
 			fprintf(stderr, "claimtrack: nothing was committed\n");
 			goto done;
 		}

@@ -41,32 +41,50 @@ void ct_cmd_put_clean(const char *s, size_t n)
 	}
 }
 
+/* One message line on stderr: whatever the message quotes (ids, paths, outlet names, the user's
+ * own arguments) may hold control characters, which must not reach the terminal. */
+static void put_message(const char *prefix, const char *fmt, va_list ap)
+{
+	ct_buf raw, clean;
+	ct_buf_init(&raw);
+	ct_buf_init(&clean);
+	ct_buf_vprintf(&raw, fmt, ap);
+	ct_cmd_clean(&clean, raw.ptr, raw.len);
+	fprintf(stderr, "claimtrack: %s%s\n", prefix, clean.len ? clean.ptr : "failed");
+	ct_buf_release(&raw);
+	ct_buf_release(&clean);
+}
+
+static void put_line(const char *prefix, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put_line(const char *prefix, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	put_message(prefix, fmt, ap);
+	va_end(ap);
+}
+
 int ct_cmd_fail(int code)
 {
-	const char *msg = ct_error_last();
-	fprintf(stderr, "claimtrack: %s\n", *msg ? msg : "failed");
+	put_line("", "%s", ct_error_last());
 	return ct_error_exit_code(code);
 }
 
 int ct_cmd_error(int exit_code, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("claimtrack: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return exit_code;
 }
 
 void ct_cmd_warn(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("claimtrack: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 const char *ct_color(const struct ct_ctx *ctx, const char *sgr)

@@ -293,7 +293,7 @@ int ct_cmd_hooks(int argc, char **argv, struct ct_ctx *ctx)
 		return r == CT_PARSE_HELP ? 0 : -r;
 	action = n ? argv[0] : "status";
 	if (strcmp(action, "install") && strcmp(action, "status")) {
-		fprintf(stderr, "claimtrack: unknown hooks action: '%s'\n", action);
+		ct_cmd_error(CT_EXIT_USAGE, "unknown hooks action: '%s'", action);
 		ct_print_usage(&u, stderr);
 		return CT_EXIT_USAGE;
 	}

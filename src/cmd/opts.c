@@ -51,7 +51,7 @@ void ct_print_usage(const struct ct_usage *u, FILE *f)
 static int usage_error(const struct ct_usage *u, const char *msg, const char *what)
 {
 	if (what)
-		fprintf(stderr, "claimtrack: %s: '%s'\n", msg, what);
+		ct_cmd_error(CT_EXIT_USAGE, "%s: '%s'", msg, what);
 	else
 		fprintf(stderr, "claimtrack: %s\n", msg);
 	ct_print_usage(u, stderr);

@@ -171,7 +171,7 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]) && strcmp(formats[i].name, format); i++)
 		;
 	if (i == sizeof(formats) / sizeof(formats[0])) {
-		fprintf(stderr, "claimtrack: unknown report format: '%s' (md, html, json, jsonld or csv)\n", format);
+		ct_cmd_error(CT_EXIT_USAGE, "unknown report format: '%s' (md, html, json, jsonld or csv)", format);
 		ct_print_usage(&u, stderr);
 		return CT_EXIT_USAGE;
 	}

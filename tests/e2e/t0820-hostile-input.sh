@@ -90,3 +90,18 @@ expect_fail 3 ct extract ../binary.txt
 fsck_ok
 expect_ok ct validate
 assert_clean
+
+# Messages that quote the user's own arguments never pass control characters to the terminal.
+for args in "$(printf 'sh\033]0;owned\007ow')" "$(printf -- '--co\033[2Jlor')"; do
+	run_capture ct $args
+	[ "$LAST_RC" -eq 2 ] || fail "expected exit 2 for '$args', got $LAST_RC"
+	if LC_ALL=C grep -q "$(printf '[\033\007]')" "$ERR"; then
+		fail "a control character reached stderr: $(od -c "$ERR" | head -3)"
+	fi
+done
+new_desk esc
+run_capture ct -C esc show "$(printf 'ab\033[31mcd')"
+[ "$LAST_RC" -eq 3 ] || fail "expected exit 3 for an unknown id, got $LAST_RC"
+if LC_ALL=C grep -q "$(printf '\033')" "$ERR"; then
+	fail "a control character reached stderr: $(od -c "$ERR" | head -3)"
+fi
