@@ -115,15 +115,16 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
 	while (i < len) {
 		if (alnum_lower[s[i]]) {
-			/* the common case: a run of ASCII letters and digits, measured, then lowered
-			 * into what is left of lower */
-			size_t j = i + 1, room = sizeof(t->lower) - 1 - n, stop;
-			while (j < len && alnum_lower[s[j]])
+			/* the common case: a run of ASCII letters and digits, lowered into what is left
+			 * of lower in the same loop */
+			size_t j = i;
+			unsigned char c;
+			while (j < len && (c = alnum_lower[s[j]]) != 0) {
+				if (n < sizeof(t->lower) - 1)
+					t->lower[n++] = (char)c;
 				j++;
+			}
 			seg += j - i;
-			stop = j - i < room ? j : i + room;
-			for (; i < stop; i++)
-				t->lower[n++] = (char)alnum_lower[s[i]];
 			i = j;
 		} else if (s[i] >= 0x80 && word_byte(s + i, len - i)) {
 			put_lower(t, &n, s[i]);
@@ -428,7 +429,7 @@ static int word_index(const struct ct_nword *t, const char *const *list)
 	if (t->kind != CT_NW_WORD)
 		return -1;
 	for (i = 0; list[i]; i++)
-		if (t->lower[0] == list[i][0] && strcmp(t->lower, list[i]) == 0)
+		if (t->lower[0] == list[i][0] && ct_nstr_eq(t->lower, list[i]))
 			return i;
 	return -1;
 }
@@ -439,7 +440,7 @@ static double scale_of(const struct ct_nword *t)
 	if (t->kind != CT_NW_WORD)
 		return 0;
 	for (i = 0; scale_words[i].word; i++)
-		if (t->lower[0] == scale_words[i].word[0] && strcmp(t->lower, scale_words[i].word) == 0)
+		if (t->lower[0] == scale_words[i].word[0] && ct_nstr_eq(t->lower, scale_words[i].word))
 			return scale_words[i].factor;
 	return 0;
 }
@@ -765,7 +766,7 @@ static int plural_noun(const char *wd, char *out, size_t cap)
 	size_t n = strlen(wd);
 	int i;
 	for (i = 0; irregular[i][0]; i++) {
-		if (!strcmp(wd, irregular[i][0])) {
+		if (wd[0] == irregular[i][0][0] && ct_nstr_eq(wd, irregular[i][0])) {
 			copy_unit(out, cap, irregular[i][1]);
 			return 1;
 		}
