@@ -139,8 +139,12 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 	tk->n = 0;
 	while (i < len && tk->n < CT_TOK_MAX) {
 		struct ct_token *t = &tk->t[tk->n];
-		size_t n;
-		unsigned f;
+		size_t n, run_end;
+		unsigned f, lower, upper;
+		union {
+			char c[CT_LEX_KEY];
+			uint64_t u[CT_LEX_KEY / 8];
+		} key;
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
 			i++;
 			continue;
@@ -178,6 +182,20 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->flags |= CT_TOK_DIGIT;
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
+		/* The first run of ASCII letters and digits, folded into the lexicon key and its
+		 * capitals counted as it is read: most words are that run alone, and need no second
+		 * loop over their bytes below. */
+		key.u[0] = key.u[1] = key.u[2] = 0;
+		lower = upper = 0;
+		while (i < len && ascii_alnum[s[i]]) {
+			unsigned char c = s[i];
+			lower += case_of[c] & 1;
+			upper += case_of[c] >> 1;
+			if (i - t->start < CT_LEX_KEY - 1)
+				key.c[i - t->start] = (char)fold_ascii[c];
+			i++;
+		}
+		run_end = i;
 		while (i < len) {
 			while (i < len && ascii_alnum[s[i]])
 				i++;   /* the common case: a run of ASCII letters and digits */
@@ -223,7 +241,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			break;
 		}
 		t->end = (unsigned)i;
-		if (t->flags & CT_TOK_DIGIT) {
+		if (i == run_end) {
+			/* the word is the first run: key and counts are made (as below) */
+			size_t n = i - t->start;
+			if (upper >= 2 && !lower)
+				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = (t->flags & CT_TOK_DIGIT) || n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_folded(key.c, n);
+		} else if (t->flags & CT_TOK_DIGIT) {
 			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
 			for (k = t->start; k < t->end; k++) {
@@ -237,12 +261,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			/* One pass over the word: two or more ASCII letters and none lower case is all
 			 * capitals (a word starting in lower case is not); the lexicon key is the word
 			 * folded (what ct_lexicon_lookup does). */
-			union {
-				char c[CT_LEX_KEY];
-				uint64_t u[CT_LEX_KEY / 8];
-			} key = { .u = { 0 } };
-			unsigned k = t->start, lower = 0, upper = 0, n = 0;
+			unsigned k = t->start, n = 0;
 			int count = !(s[k] >= 'a' && s[k] <= 'z');
+			key.u[0] = key.u[1] = key.u[2] = 0;
+			lower = upper = 0;
 			/* ASCII words that fit the key, most of them, in a tight loop */
 			if (t->end - t->start < CT_LEX_KEY) {
 				if (count) {
