@@ -106,6 +106,15 @@ static const unsigned char alnum_lower[256] = {
 	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
 };
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The high bit of each byte of x (each below 0x80) set when the byte is in [lo, hi]. */
+static inline uint64_t in_range(uint64_t x, unsigned char lo, unsigned char hi)
+{
+	return (x + ONES * (unsigned char)(0x80 - lo)) & ~(x + ONES * (unsigned char)(0x7f - hi)) & HIGHS;
+}
+
 #define LEX_PENDING (~0u)
 
 static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
@@ -119,7 +128,29 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 			 * of lower in the same loop */
 			size_t j = i;
 			unsigned char c;
-			while (j < len && (c = alnum_lower[s[j]]) != 0) {
+			int ended = 0;
+			/* eight bytes at a time while eight are left and fit in lower: the run's end
+			 * found without a branch per byte (its exit, mispredicted, cost most) */
+			while (j + 8 <= len && n + 8 < sizeof(t->lower)) {
+				uint64_t x, x7, up, al, stop, mask;
+				size_t r;
+				memcpy(&x, s + j, 8);
+				x7 = x & ~HIGHS;
+				up = in_range(x7, 'A', 'Z') & ~x;
+				al = up | ((in_range(x7, 'a', 'z') | in_range(x7, '0', '9')) & ~x);
+				stop = ~al & HIGHS;
+				r = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
+				mask = r == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * r)) - 1;
+				x = (x | (up >> 2)) & mask;   /* A-Z + 0x20; lower is zero past n already */
+				memcpy(t->lower + n, &x, 8);
+				n += r;
+				j += r;
+				if (r < 8) {
+					ended = 1;
+					break;
+				}
+			}
+			while (!ended && j < len && (c = alnum_lower[s[j]]) != 0) {
 				if (n < sizeof(t->lower) - 1)
 					t->lower[n++] = (char)c;
 				j++;
