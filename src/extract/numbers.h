@@ -173,10 +173,21 @@ static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
 	}
 }
 
+/* 1 when the strings are equal: strcmp inline, for the short words the matchers compare (a
+ * call to strcmp costs more than the comparison). */
+static inline int ct_nstr_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 /* 1 when the token is the word (lower case ASCII) given. */
 static inline int ct_nword_is(const struct ct_nword *t, const char *word)
 {
-	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && strcmp(t->lower, word) == 0;
+	return t->kind == CT_NW_WORD && t->lower[0] == word[0] && ct_nstr_eq(t->lower, word);
 }
 
 /* Where a scanner stands in its search for anchors: tokens (a figure, or a word with given

@@ -103,6 +103,15 @@ static const unsigned char ascii_alnum[256] = {
 	['y'] = 1, ['z'] = 1,
 };
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The high bit of each byte of x (each below 0x80) set when the byte is in [lo, hi]. */
+static inline uint64_t in_range(uint64_t x, unsigned char lo, unsigned char hi)
+{
+	return (x + ONES * (unsigned char)(0x80 - lo)) & ~(x + ONES * (unsigned char)(0x7f - hi)) & HIGHS;
+}
+
 /* ASCII lower-cased (A-Z to a-z, every other byte as it is), and the case of a letter: 1 lower,
  * 2 upper, 0 not an ASCII letter. Filled on first use, like the lexicon. */
 static unsigned char fold_ascii[256], case_of[256];
@@ -139,8 +148,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 	tk->n = 0;
 	while (i < len && tk->n < CT_TOK_MAX) {
 		struct ct_token *t = &tk->t[tk->n];
-		size_t n;
-		unsigned f;
+		size_t n, run_end;
+		unsigned f, lower, upper;
+		int ended = 0;
+		union {
+			char c[CT_LEX_KEY];
+			uint64_t u[CT_LEX_KEY / 8];
+		} key;
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
 			i++;
 			continue;
@@ -178,6 +192,46 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->flags |= CT_TOK_DIGIT;
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
+		/* The first run of ASCII letters and digits, folded into the lexicon key and its
+		 * capitals counted as it is read: most words are that run alone, and need no second
+		 * loop over their bytes below. */
+		key.u[0] = key.u[1] = key.u[2] = 0;
+		lower = upper = 0;
+		/* Eight bytes at a time while eight are left: where the run ends is found without a
+		 * branch per byte, whose mispredicted exit cost more than the rest of the word. */
+		while (i + 8 <= len) {
+			uint64_t x, x7, up, lo, al, stop, mask;
+			unsigned r;
+			memcpy(&x, s + i, 8);
+			x7 = x & ~HIGHS;   /* seven bits, so no byte carries into the next below */
+			up = in_range(x7, 'A', 'Z') & ~x;
+			lo = in_range(x7, 'a', 'z') & ~x;
+			al = up | lo | (in_range(x7, '0', '9') & ~x);
+			stop = ~al & HIGHS;
+			r = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;   /* run bytes here */
+			mask = r == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * r)) - 1;
+			/* counted only as far as the all-capitals test reads them: upper 0, 1 or 2 and
+			 * more, lower 0 or more */
+			up &= mask;
+			upper += (up != 0) + ((up & (up - 1)) != 0);
+			lower += (lo & mask) != 0;
+			if (i - t->start < CT_LEX_KEY)   /* 0, 8 or 16: whole blocks until the run ends */
+				key.u[(i - t->start) / 8] = (x | (up >> 2)) & mask;   /* A-Z + 0x20 */
+			i += r;
+			if (r < 8) {
+				ended = 1;
+				break;
+			}
+		}
+		while (!ended && i < len && ascii_alnum[s[i]]) {
+			unsigned char c = s[i];
+			lower += case_of[c] & 1;
+			upper += case_of[c] >> 1;
+			if (i - t->start < CT_LEX_KEY - 1)
+				key.c[i - t->start] = (char)fold_ascii[c];
+			i++;
+		}
+		run_end = i;
 		while (i < len) {
 			while (i < len && ascii_alnum[s[i]])
 				i++;   /* the common case: a run of ASCII letters and digits */
@@ -223,7 +277,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			break;
 		}
 		t->end = (unsigned)i;
-		if (t->flags & CT_TOK_DIGIT) {
+		if (i == run_end) {
+			/* the word is the first run: key and counts are made (as below) */
+			size_t n = i - t->start;
+			if (upper >= 2 && !lower)
+				t->flags |= CT_TOK_ALLCAPS;
+			t->lex = (t->flags & CT_TOK_DIGIT) || n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_folded(key.c, n);
+		} else if (t->flags & CT_TOK_DIGIT) {
 			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
 			for (k = t->start; k < t->end; k++) {
@@ -237,12 +297,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			/* One pass over the word: two or more ASCII letters and none lower case is all
 			 * capitals (a word starting in lower case is not); the lexicon key is the word
 			 * folded (what ct_lexicon_lookup does). */
-			union {
-				char c[CT_LEX_KEY];
-				uint64_t u[CT_LEX_KEY / 8];
-			} key = { .u = { 0 } };
-			unsigned k = t->start, lower = 0, upper = 0, n = 0;
+			unsigned k = t->start, n = 0;
 			int count = !(s[k] >= 'a' && s[k] <= 'z');
+			key.u[0] = key.u[1] = key.u[2] = 0;
+			lower = upper = 0;
 			/* ASCII words that fit the key, most of them, in a tight loop */
 			if (t->end - t->start < CT_LEX_KEY) {
 				if (count) {
