@@ -33,15 +33,14 @@
 #define NAME_MASK 0x0fff
 #define HASH_LEN 20
 
-/* One path to bring from the base tree to the target tree. */
+/* One path to bring from the base tree to the target tree (one per path of a bulk add: kept small). */
 struct change {
 	const char *path;
-	size_t len;
 	git_oid base, target;
 	uint32_t base_mode, target_mode;   /* 0: absent from that tree */
-	size_t at;     /* index of the entry with this path, or where it goes */
+	uint32_t len;
+	uint32_t at;   /* index of the entry with this path, or where it goes */
 	int found;     /* the index has a stage-0 entry for the path */
-	uint32_t stat[10];   /* the new entry's stat data, as the index stores it (mode included) */
 };
 
 struct index_map {
@@ -262,34 +261,28 @@ static int attributes_possible(git_repository *repo, const char *workdir, const 
 	return found;
 }
 
-static int change_cmp(const void *a, const void *b)
+static int path_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct change *)a)->path, ((const struct change *)b)->path);
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The stat data of the file just written, as its index entry will hold it. */
-static void keep_stat(struct change *c, const struct stat *st)
+/* The index entry, into e (room for ENTRY_FIXED + PATH_MAX + 8), of the file c just written with
+ * stat data st; returns its length. */
+static size_t make_entry(unsigned char *e, const struct change *c, const struct stat *st)
 {
-	c->stat[0] = (uint32_t)st->st_ctim.tv_sec;
-	c->stat[1] = (uint32_t)st->st_ctim.tv_nsec;
-	c->stat[2] = (uint32_t)st->st_mtim.tv_sec;
-	c->stat[3] = (uint32_t)st->st_mtim.tv_nsec;
-	c->stat[4] = (uint32_t)st->st_dev;
-	c->stat[5] = (uint32_t)st->st_ino;
-	c->stat[6] = c->target_mode;
-	c->stat[7] = (uint32_t)st->st_uid;
-	c->stat[8] = (uint32_t)st->st_gid;
-	c->stat[9] = (uint32_t)st->st_size;
-}
-
-/* The index entry of c into e (room for ENTRY_FIXED + PATH_MAX + 8); returns its length. */
-static size_t make_entry(unsigned char *e, const struct change *c)
-{
-	size_t len = (ENTRY_FIXED + c->len + 8) & ~(size_t)7, i;
+	size_t len = (ENTRY_FIXED + c->len + 8) & ~(size_t)7;
 	uint16_t flags = (uint16_t)(c->len < NAME_MASK ? c->len : NAME_MASK);
 	memset(e, 0, len);
-	for (i = 0; i < 10; i++)
-		put_be32(e + 4 * i, c->stat[i]);
+	put_be32(e + 0, (uint32_t)st->st_ctim.tv_sec);
+	put_be32(e + 4, (uint32_t)st->st_ctim.tv_nsec);
+	put_be32(e + 8, (uint32_t)st->st_mtim.tv_sec);
+	put_be32(e + 12, (uint32_t)st->st_mtim.tv_nsec);
+	put_be32(e + 16, (uint32_t)st->st_dev);
+	put_be32(e + 20, (uint32_t)st->st_ino);
+	put_be32(e + 24, c->target_mode);
+	put_be32(e + 28, (uint32_t)st->st_uid);
+	put_be32(e + 32, (uint32_t)st->st_gid);
+	put_be32(e + 36, (uint32_t)st->st_size);
 	memcpy(e + 40, c->target.id, HASH_LEN);
 	e[60] = (unsigned char)(flags >> 8);
 	e[61] = (unsigned char)flags;
@@ -328,15 +321,15 @@ static void remove_empty_parents(char *full, size_t root_len)
 	}
 }
 
-/* Writes the target blob of c to the working tree and fills its index entry. */
-static int write_file(git_repository *repo, const char *workdir, struct change *c, ct_buf *made)
+/* Writes the target blob of c to the working tree; st gets the file's stat data. */
+static int write_file(git_repository *repo, const char *workdir, const struct change *c, ct_buf *made,
+		      struct stat *st)
 {
 	char full[PATH_MAX];
 	size_t root = strlen(workdir);
 	git_blob *blob = NULL;
 	const char *data;
 	size_t len, done = 0;
-	struct stat st;
 	int fd, error = -1;
 	snprintf(full, sizeof(full), "%s%s", workdir, c->path);
 	if (git_blob_lookup(&blob, repo, &c->target) < 0)
@@ -360,7 +353,7 @@ static int write_file(git_repository *repo, const char *workdir, struct change *
 			break;
 		done += (size_t)w;
 	}
-	if (done < len || fstat(fd, &st) < 0) {
+	if (done < len || fstat(fd, st) < 0) {
 		git_error_set_str(GIT_ERROR_OS, strerror(errno ? errno : EIO));
 		close(fd);
 		goto done;
@@ -369,7 +362,6 @@ static int write_file(git_repository *repo, const char *workdir, struct change *
 		git_error_set_str(GIT_ERROR_OS, strerror(errno));
 		goto done;
 	}
-	keep_stat(c, &st);
 	error = 0;
 done:
 	git_blob_free(blob);
@@ -497,6 +489,7 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 			 git_tree *target, char **paths, size_t n)
 {
 	struct change *c = NULL;
+	char **sorted = NULL;
 	struct index_map m = { NULL, 0, 0, 0, NULL, 0 };
 	char index_path[PATH_MAX], lock_path[PATH_MAX], full[PATH_MAX];
 	struct stat st;
@@ -508,20 +501,23 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 	if (!workdir || n == 0 || n > CT_GITINDEX_MAX_PATHS)
 		return CT_GITINDEX_FALLBACK;
 	ct_buf_init(&made);
-	if (!(c = calloc(n, sizeof(*c))))
-		return CT_GITINDEX_FALLBACK;
+	/* the paths in index order (sorting pointers: qsort's merge buffer stays small) */
+	if (!(sorted = malloc(n * sizeof(*sorted))) || !(c = calloc(n, sizeof(*c))))
+		goto done;
+	memcpy(sorted, paths, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), path_cmp);
 	for (i = 0; i < n; i++) {
-		c[i].path = paths[i];
-		c[i].len = strlen(paths[i]);
-		if (c[i].len == 0 || c[i].len >= PATH_MAX - strlen(workdir) - 1 || paths[i][0] == '/' ||
-		    tree_mode(base, paths[i], &c[i].base, &c[i].base_mode) < 0 ||
-		    tree_mode(target, paths[i], &c[i].target, &c[i].target_mode) < 0)
+		size_t len = strlen(sorted[i]);
+		c[i].path = sorted[i];
+		c[i].len = (uint32_t)len;
+		if (len == 0 || len >= PATH_MAX - strlen(workdir) - 1 || sorted[i][0] == '/' ||
+		    (i && !strcmp(sorted[i - 1], sorted[i])) ||
+		    tree_mode(base, sorted[i], &c[i].base, &c[i].base_mode) < 0 ||
+		    tree_mode(target, sorted[i], &c[i].target, &c[i].target_mode) < 0)
 			goto done;
 	}
-	qsort(c, n, sizeof(*c), change_cmp);
-	for (i = 1; i < n; i++)
-		if (!strcmp(c[i - 1].path, c[i].path))
-			goto done;
+	free(sorted);
+	sorted = NULL;
 	if (attributes_possible(repo, workdir, gitdir, target, c, n))
 		goto done;
 
@@ -545,7 +541,7 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 	for (i = 0; i < n; i++) {
 		struct change *ch = &c[i];
 		const char *s;
-		ch->at = lower_bound(&m, ch->path, ch->len);
+		ch->at = (uint32_t)lower_bound(&m, ch->path, ch->len);
 		ch->found = entry_is(&m, ch->at, ch->path, ch->len);
 		if (ch->found && (entry_flags(&m, ch->at) & (FLAG_STAGE | FLAG_EXTENDED | 0x8000)))
 			goto done;   /* a conflict, skip-worktree, intent-to-add or assume-valid entry */
@@ -605,32 +601,10 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 		}
 	}
 
-	/* The working tree. From here on a failure is an error, not a fallback. */
+	/* The working tree and the new index together, in path order: the old index's bytes with
+	 * each changed file's entry spliced in as soon as the file is written. From here on a failure
+	 * is an error, not a fallback (the lock file is dropped, the index stays as it was). */
 	result = -1;
-	for (i = 0; i < n; i++) {
-		struct change *ch = &c[i];
-		if (ct_buf_oom(&made) < 0) {
-			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
-			goto done;
-		}
-		if (ch->base_mode && ch->target_mode && git_oid_equal(&ch->base, &ch->target) &&
-		    ch->base_mode == ch->target_mode)
-			continue;
-		if (ch->target_mode) {
-			if (write_file(repo, workdir, ch, &made) < 0)
-				goto done;
-		} else {
-			snprintf(full, sizeof(full), "%s%s", workdir, ch->path);
-			if (unlink(full) < 0 && errno != ENOENT) {
-				git_error_set_str(GIT_ERROR_OS, strerror(errno));
-				goto done;
-			}
-			remove_empty_parents(full, strlen(workdir));
-			ct_buf_clear(&made);   /* its folder may be gone */
-		}
-	}
-
-	/* The new index: the old bytes with the changes spliced in, in order. */
 	{
 		struct out *o = malloc(sizeof(*o));
 		unsigned char head[12], sum[HASH_LEN], entry[ENTRY_FIXED + PATH_MAX + 8];
@@ -652,10 +626,29 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 				   ch->base_mode == ch->target_mode;
 			if (same)
 				continue;
+			if (ct_buf_oom(&made) < 0) {
+				git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
+				free(o);
+				goto done;
+			}
 			out_put(o, m.p + m.off[from], m.off[ch->at] - m.off[from]);
 			from = ch->at;
-			if (ch->target_mode)
-				out_put(o, entry, make_entry(entry, ch));
+			if (ch->target_mode) {
+				if (write_file(repo, workdir, ch, &made, &st) < 0) {
+					free(o);
+					goto done;
+				}
+				out_put(o, entry, make_entry(entry, ch, &st));
+			} else {
+				snprintf(full, sizeof(full), "%s%s", workdir, ch->path);
+				if (unlink(full) < 0 && errno != ENOENT) {
+					git_error_set_str(GIT_ERROR_OS, strerror(errno));
+					free(o);
+					goto done;
+				}
+				remove_empty_parents(full, strlen(workdir));
+				ct_buf_clear(&made);   /* its folder may be gone */
+			}
 			if (ch->found)
 				from++;   /* the old entry is replaced or removed */
 		}
@@ -724,6 +717,7 @@ done:
 		close(fd);
 	free(m.off);
 	free(c);
+	free(sorted);
 	ct_buf_release(&made);
 	return result;
 }
