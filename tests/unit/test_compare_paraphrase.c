@@ -10,31 +10,12 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <libstemmer.h>
 
-#include "align/compare.h"
-
-static struct sb_stemmer *stemmer;
-
-static int setup(void **state)
-{
-	(void)state;
-	stemmer = sb_stemmer_new("english", "UTF_8");
-	return stemmer ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	sb_stemmer_delete(stemmer);
-	return 0;
-}
+#include "compare_fixture.h"
 
 static struct ct_comparison run(const char *a, const char *b)
 {
-	struct ct_comparison c;
-	assert_int_equal(ct_compare(stemmer, a, strlen(a), "2026-03-11", b, strlen(b), "2026-03-11", &c), 0);
-	return c;
+	return run_on(a, b, "2026-03-11");
 }
 
 static void same_fact(const char *a, const char *b)
