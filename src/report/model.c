@@ -472,13 +472,10 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 				  size_t n)
 {
 	/* A source dependent on another (a rewrite of a wire story, a translation) is not a second
-	 * witness: sources are counted by their root (rp_source.root). */
-	size_t count = 0, i, k, own = m->sources[subject_source].root;
-	unsigned char *seen;
-	if (!n)
-		return 0;
-	if (!(seen = calloc(m->nsources ? m->nsources : 1, 1)))
-		return 0;
+	 * witness: sources are counted by their root (rp_source.root). The roots seen are few (the
+	 * evidence of a few reviews): a list, not a table of every source. */
+	size_t count = 0, cap = 0, i, k, j, own = m->sources[subject_source].root;
+	size_t *seen = NULL;
 	for (i = 0; i < n; i++) {
 		if (reviews[i].r->verdict != CT_V_CORROBORATED)
 			continue;
@@ -488,10 +485,17 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 			if (t < 0)
 				continue;
 			s = m->sources[m->claims[t].source].root;
-			if (s != own && !seen[s]) {
-				seen[s] = 1;
-				count++;
+			if (s == own)
+				continue;
+			for (j = 0; j < count && seen[j] != s; j++)
+				;
+			if (j < count)
+				continue;
+			if (grow(&seen, &cap, count, sizeof(*seen)) < 0) {
+				free(seen);
+				return 0;
 			}
+			seen[count++] = s;
 		}
 	}
 	free(seen);
@@ -668,7 +672,7 @@ static int add_pair(struct rp_model *m, size_t *cap, size_t a, size_t b, int cor
 /* Scorecards, the source-by-source matrix and the order of shown claims. */
 static int summarise(struct rp_model *m)
 {
-	size_t i, j, k, ns = m->nsources, capcells = 0;
+	size_t i, j, k, capcells = 0;
 	if (!(m->order = calloc(m->nclaims ? m->nclaims : 1, sizeof(*m->order))))
 		return oom();
 	for (i = 0; i < m->nclaims; i++) {
@@ -717,44 +721,57 @@ static int summarise(struct rp_model *m)
 		}
 		m->ncells = j + 1;
 	}
-	/* Independent sources behind each source's corroborated claims: the union of their reviews. */
-	for (i = 0; i < ns; i++) {
+	/* Independent sources behind each source's corroborated claims: the union of their reviews.
+	 * In display order the claims of one source are together: one pass over the claims. */
+	if (sort_order(m) < 0)
+		return CT_ENOMEM;
+	for (j = 0; j < m->norder; j = k) {
+		size_t src = m->claims[m->order[j]].source, n = 0, cap = 0, r;
 		struct rp_review *all = NULL;
-		size_t n = 0, cap = 0;
-		if (!m->sources[i].shown)
-			continue;
-		for (j = 0; j < m->norder; j++) {
-			struct rp_claim *cl = &m->claims[m->order[j]];
-			if (cl->source != i || cl->status != CT_S_CORROBORATED)
+		for (k = j; k < m->norder && m->claims[m->order[k]].source == src; k++) {
+			const struct rp_claim *cl = &m->claims[m->order[k]];
+			if (cl->status != CT_S_CORROBORATED)
 				continue;
-			for (k = 0; k < cl->nreviews; k++) {
+			for (r = 0; r < cl->nreviews; r++) {
 				if (grow(&all, &cap, n, sizeof(*all)) < 0) {
 					free(all);
 					return CT_ENOMEM;
 				}
-				all[n++] = cl->reviews[k];
+				all[n++] = cl->reviews[r];
 			}
 		}
-		m->sources[i].corroborating = report_independent_sources(m, i, all, n);
+		if (m->sources[src].shown)
+			m->sources[src].corroborating = report_independent_sources(m, src, all, n);
 		free(all);
 	}
-	return sort_order(m);
+	return 0;
 }
 
 /* Cohen's kappa per pair of reviewers; Fleiss' kappa over claims with three or more reviewers. */
 static int agreement(struct rp_model *m)
 {
-	size_t a, b, i, j, k, nr = m->nreviewers, cap = 0;
+	size_t a, b, i, j, k, nr = m->nreviewers, cap = 0, nmulti = 0, *multi;
 	double fsum_p = 0;
 	unsigned long ftot[CT_V_COUNT] = { 0 };
 	signed char *v = calloc(nr ? nr : 1, 1);
 	if (!v)
 		return oom();
+	/* Only claims judged by two reviewers or more count for a pair: those, once. */
+	for (i = 0; i < m->norder; i++)
+		if (m->claims[m->order[i]].nreviews >= 2)
+			nmulti++;
+	if (!(multi = calloc(nmulti ? nmulti : 1, sizeof(*multi)))) {
+		free(v);
+		return oom();
+	}
+	for (i = 0, j = 0; i < m->norder; i++)
+		if (m->claims[m->order[i]].nreviews >= 2)
+			multi[j++] = m->order[i];
 	for (a = 0; a < nr; a++) {
 		for (b = a + 1; b < nr; b++) {
 			unsigned long na[CT_V_COUNT] = { 0 }, nb[CT_V_COUNT] = { 0 }, n = 0, agree = 0;
-			for (i = 0; i < m->norder; i++) {
-				const struct rp_claim *cl = &m->claims[m->order[i]];
+			for (i = 0; i < nmulti; i++) {
+				const struct rp_claim *cl = &m->claims[multi[i]];
 				int va = -1, vb = -1;
 				for (j = 0; j < cl->nreviews; j++) {
 					if (cl->reviews[j].reviewer == a)
@@ -773,6 +790,7 @@ static int agreement(struct rp_model *m)
 				continue;
 			if (grow(&m->pairs, &cap, m->npairs, sizeof(*m->pairs)) < 0) {
 				free(v);
+				free(multi);
 				return CT_ENOMEM;
 			}
 			{
@@ -815,6 +833,7 @@ static int agreement(struct rp_model *m)
 		m->fleiss.kappa = m->fleiss.has_kappa ? rp_round3((p - pe) / (1.0 - pe)) : 0;
 	}
 	free(v);
+	free(multi);
 	return 0;
 }
 
