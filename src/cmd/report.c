@@ -16,19 +16,23 @@
 
 static const struct {
 	const char *name;
-	int (*write)(ct_buf *out, const struct rp_model *m);
+	int (*write)(struct rp_out *o, const struct rp_model *m);
 } formats[] = {
-	{ "md", rp_write_md },   { "html", rp_write_html }, { "json", rp_write_json },
-	{ "jsonld", rp_write_jsonld }, { "csv", rp_write_csv },
+	{ "md", rp_stream_md },   { "html", rp_stream_html }, { "json", rp_stream_json },
+	{ "jsonld", rp_stream_jsonld }, { "csv", rp_stream_csv },
 };
 
-/* Writes data to path through a temporary file in the same folder and a rename, so a reader
- * never sees half a report and a failure leaves the old file as it was. */
-static int write_atomic(const char *path, const ct_buf *data)
+/* Writes the report to path through a temporary file in the same folder and a rename, so a
+ * reader never sees half a report and a failure leaves the old file as it was. The writer streams
+ * into the temporary file. */
+static int write_atomic(const char *path, int (*write)(struct rp_out *, const struct rp_model *),
+			const struct rp_model *m)
 {
 	ct_buf tmp = CT_BUF_INIT;
+	struct rp_out o;
 	FILE *f = NULL;
 	int fd, error = 0;
+	rp_out_init(&o, NULL);
 	ct_buf_printf(&tmp, "%s.tmpXXXXXX", path);
 	if (ct_buf_oom(&tmp) < 0)
 		return ct_error_set(CT_ENOMEM, "out of memory");
@@ -41,7 +45,14 @@ static int write_atomic(const char *path, const ct_buf *data)
 		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
 		goto unlink;
 	}
-	if (fwrite(data->ptr, 1, data->len, f) != data->len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+	o.f = f;
+	if ((error = write(&o, m)) < 0) {
+		if (o.error)
+			error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(o.error), path);
+		fclose(f);
+		goto unlink;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
 		error = ct_error_set(CT_EIO, "cannot write the report: %s: '%s'", strerror(errno), path);
 		fclose(f);
 		goto unlink;
@@ -67,6 +78,7 @@ static int write_atomic(const char *path, const ct_buf *data)
 unlink:
 	unlink(tmp.ptr);
 done:
+	rp_out_release(&o);
 	ct_buf_release(&tmp);
 	return error;
 }
@@ -161,7 +173,7 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 		"ClaimReview JSON-LD embedded; jsonld is one schema.org ClaimReview per settled claim.",
 		opts, 0, 0 };
 	struct rp_model m;
-	ct_buf out = CT_BUF_INIT;
+	struct rp_out out;
 	ct_desk *desk;
 	size_t i;
 	int n, r;
@@ -189,15 +201,19 @@ int ct_cmd_report(int argc, char **argv, struct ct_ctx *ctx)
 		free_deps(&deps);
 		return ct_cmd_fail(r);
 	}
-	if ((r = formats[i].write(&out, &m)) < 0) {
-		r = ct_cmd_fail(r);
-	} else if (output) {
-		r = write_atomic(output, &out) < 0 ? ct_cmd_fail(CT_EIO) : 0;
+	/* The text goes out in chunks as it is written: never the whole report in memory. */
+	if (output) {
+		if ((r = write_atomic(output, formats[i].write, &m)) < 0)
+			r = ct_cmd_fail(r == CT_ENOMEM ? r : CT_EIO);
 	} else {
-		r = fwrite(out.ptr, 1, out.len, stdout) == out.len ? 0 : ct_cmd_error(CT_EXIT_FAIL, "cannot write output");
+		rp_out_init(&out, stdout);
+		if ((r = formats[i].write(&out, &m)) < 0 && !out.error)
+			r = ct_cmd_fail(r);
+		else if (r < 0 || fflush(stdout) != 0)
+			r = ct_cmd_error(CT_EXIT_FAIL, "cannot write output");
+		rp_out_release(&out);
 	}
 	rp_model_release(&m);
-	ct_buf_release(&out);
 	free_deps(&deps);
 	return r;
 }

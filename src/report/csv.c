@@ -29,9 +29,9 @@ static void csv_field(ct_buf *out, const char *s, int last)
 	ct_buf_puts(out, last ? "\r\n" : ",");
 }
 
-int rp_write_csv(ct_buf *out, const struct rp_model *m)
+int rp_stream_csv(struct rp_out *o, const struct rp_model *m)
 {
-	ct_buf cell = CT_BUF_INIT;
+	ct_buf cell = CT_BUF_INIT, *out = &o->buf;
 	size_t i, j, k;
 	ct_buf_puts(out, "claim,source,outlet,published,url,status,independent_sources,corroborated,contradicted,"
 			 "unverifiable,reviewers,latest_verdict,evidence,notes,text\r\n");
@@ -72,9 +72,11 @@ int rp_write_csv(ct_buf *out, const struct rp_model *m)
 				ct_buf_printf(&cell, "%s%s", cell.len ? "\n" : "", cl->reviews[j].r->note);
 		csv_field(out, cell.ptr, 0);
 		csv_field(out, cl->text, 1);
+		if (rp_out_flush(o, 0) < 0)
+			break;   /* rp_out_finish tells */
 	}
 	if (cell.oom)
 		out->oom = 1;
 	ct_buf_release(&cell);
-	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	return rp_out_finish(o);
 }

@@ -200,16 +200,19 @@ static const struct colour *cell_colour(const struct rp_cell *c)
 	return &mixed;
 }
 
-/* Sources that take part in at least one evidence pair. */
+/* Sources that take part in at least one evidence pair, by index (0 when out of memory). */
 static size_t matrix_sources(const struct rp_model *m, size_t *in)
 {
-	size_t i, j, n = 0, ns = m->nsources;
-	for (i = 0; i < ns; i++)
-		for (j = 0; j < ns; j++)
-			if (m->matrix[i * ns + j].corroborate || m->matrix[i * ns + j].contradict) {
-				in[n++] = i;
-				break;
-			}
+	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
+	size_t i, n = 0;
+	if (!seen)
+		return 0;
+	for (i = 0; i < m->ncells; i++)
+		seen[m->cells[i].a] = seen[m->cells[i].b] = 1;
+	for (i = 0; i < m->nsources; i++)
+		if (seen[i])
+			in[n++] = i;
+	free(seen);
 	return n;
 }
 
@@ -217,7 +220,7 @@ static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in
 {
 	const int left = 170, top = 130, cell = 58;
 	int width = left + (int)n * cell + 20, height = top + (int)n * cell + 80;
-	size_t i, j, ns = m->nsources;
+	size_t i, j;
 	static const char *const legend[][2] = {
 		{ "#1a7f37", "two thirds or more corroborate" },
 		{ "#8a5a00", "mixed" },
@@ -233,7 +236,7 @@ static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in
 		      width, height, width, height);
 	for (i = 0; i < n; i++)
 		for (j = i; j < n; j++) {
-			const struct rp_cell *c = &m->matrix[in[i] * ns + in[j]];
+			const struct rp_cell *c = rp_cell_get(m, in[i], in[j]);
 			if (!c->corroborate && !c->contradict)
 				continue;
 			ct_buf_puts(out, " ");
@@ -254,7 +257,7 @@ static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in
 	}
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < n; j++) {
-			const struct rp_cell *c = &m->matrix[in[i] * ns + in[j]];
+			const struct rp_cell *c = rp_cell_get(m, in[i], in[j]);
 			const struct colour *col = cell_colour(c);
 			int x = left + (int)j * cell, y = top + (int)i * cell;
 			ct_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#57606a\">"
@@ -320,7 +323,7 @@ static void sources_section(ct_buf *out, const struct rp_model *m, const size_t 
 
 static void matrix_section(ct_buf *out, const struct rp_model *m)
 {
-	size_t *in = calloc(m->nsources ? m->nsources : 1, sizeof(*in)), n, i, j, ns = m->nsources;
+	size_t *in = calloc(m->nsources ? m->nsources : 1, sizeof(*in)), n, i, j;
 	if (!in) {
 		out->oom = 1;
 		return;
@@ -347,7 +350,7 @@ static void matrix_section(ct_buf *out, const struct rp_model *m)
 		html_text(out, m->sources[in[i]].id);
 		ct_buf_puts(out, "</th>");
 		for (j = 0; j < n; j++) {
-			const struct rp_cell *c = &m->matrix[in[i] * ns + in[j]];
+			const struct rp_cell *c = rp_cell_get(m, in[i], in[j]);
 			ct_buf_printf(out, "<td class=\"n\">%lu / %lu</td>", c->corroborate, c->contradict);
 		}
 		ct_buf_puts(out, "</tr>\n");
@@ -440,8 +443,9 @@ static void evidence_item(ct_buf *out, const struct rp_model *m, const struct rp
 	}
 }
 
-static void claims_section(ct_buf *out, const struct rp_model *m)
+static void claims_section(struct rp_out *o, const struct rp_model *m)
 {
+	ct_buf *out = &o->buf;
 	static const char *const cols[] = { "Claim", "Source", "Text", NULL };
 	size_t i, j, k, unreviewed = 0;
 	ct_buf_puts(out, "<section id=\"claims\" aria-labelledby=\"h-claims\">\n<h2 id=\"h-claims\">Reviewed claims</h2>\n");
@@ -487,6 +491,8 @@ static void claims_section(ct_buf *out, const struct rp_model *m)
 			ct_buf_puts(out, "</li>\n");
 		}
 		ct_buf_puts(out, "</ul>\n</article>\n");
+		if (rp_out_flush(o, 0) < 0)
+			return;   /* rp_out_finish tells */
 	}
 	if (m->norder == unreviewed)
 		ct_buf_puts(out, "<p>No claim has been reviewed yet.</p>\n");
@@ -501,10 +507,12 @@ static void claims_section(ct_buf *out, const struct rp_model *m)
 		if (cl->nreviews)
 			continue;
 		ct_buf_printf(out, "<tr><th scope=\"row\"><code>%s</code></th><td>", cl->id);
-		html_text(out, cl->source_id);
+		html_text(out, m->sources[cl->source].id);
 		ct_buf_puts(out, "</td><td>");
 		html_text(out, cl->text);
 		ct_buf_puts(out, "</td></tr>\n");
+		if (rp_out_flush(o, 0) < 0)
+			return;
 	}
 	ct_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
@@ -534,8 +542,9 @@ static void changes_section(ct_buf *out, const struct rp_model *m)
 	ct_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
-int rp_write_html(ct_buf *out, const struct rp_model *m)
+int rp_stream_html(struct rp_out *o, const struct rp_model *m)
 {
+	ct_buf *out = &o->buf;
 	static const char *const cols[] = { "Status", "Claims", NULL };
 	size_t *order = calloc(m->nsources ? m->nsources : 1, sizeof(*order)), n, i;
 	unsigned long total[CT_S_COUNT] = { 0 };
@@ -551,7 +560,7 @@ int rp_write_html(ct_buf *out, const struct rp_model *m)
 		html_text(out, m->desk_name);
 	}
 	ct_buf_printf(out, "</title>\n<style>\n%s</style>\n<script type=\"application/ld+json\">\n", css);
-	if ((error = rp_jsonld_text(out, m, 0)) < 0) {
+	if ((error = rp_jsonld_text(o, m, 0)) < 0) {
 		free(order);
 		return error;
 	}
@@ -592,10 +601,10 @@ int rp_write_html(ct_buf *out, const struct rp_model *m)
 	sources_section(out, m, order, n);
 	matrix_section(out, m);
 	reviewers_section(out, m);
-	claims_section(out, m);
+	claims_section(o, m);
 	changes_section(out, m);
 	ct_buf_printf(out, "</main>\n<footer>\n<p>Written by claimtrack from commit <code>%s</code>. ClaimReview ratings: "
 			   "1 contradicted, 3 unverifiable, 5 corroborated.</p>\n</footer>\n</body>\n</html>\n", m->commit);
 	free(order);
-	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	return rp_out_finish(o);
 }

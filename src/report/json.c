@@ -51,7 +51,7 @@ static cJSON *claim_json(const struct rp_model *m, const struct rp_claim *cl)
 	cJSON *o = cJSON_CreateObject(), *revs;
 	size_t j, k;
 	cJSON_AddStringToObject(o, "id", cl->id);
-	cJSON_AddStringToObject(o, "source", cl->source_id);
+	cJSON_AddStringToObject(o, "source", m->sources[cl->source].id);
 	cJSON_AddStringToObject(o, "text", cl->text);
 	cJSON_AddStringToObject(o, "status", ct_status_name(cl->status));
 	cJSON_AddNumberToObject(o, "independent_sources", (double)cl->independent);
@@ -97,7 +97,7 @@ static cJSON *source_json(const struct rp_source *s)
 static cJSON *agreement_json(const struct rp_model *m)
 {
 	cJSON *o = cJSON_CreateObject(), *a;
-	size_t i, j, ns = m->nsources;
+	size_t i;
 	a = cJSON_AddArrayToObject(o, "pairs");
 	for (i = 0; i < m->npairs; i++) {
 		const struct rp_pair *p = &m->pairs[i];
@@ -119,19 +119,14 @@ static cJSON *agreement_json(const struct rp_model *m)
 		cJSON_AddNullToObject(o, "fleiss");
 	}
 	a = cJSON_AddArrayToObject(o, "sources");
-	for (i = 0; i < ns; i++) {
-		for (j = i; j < ns; j++) {
-			const struct rp_cell *c = &m->matrix[i * ns + j];
-			cJSON *x;
-			if (!c->corroborate && !c->contradict)
-				continue;
-			x = cJSON_CreateObject();
-			cJSON_AddStringToObject(x, "a", m->sources[i].id);
-			cJSON_AddStringToObject(x, "b", m->sources[j].id);
-			cJSON_AddNumberToObject(x, "corroborate", (double)c->corroborate);
-			cJSON_AddNumberToObject(x, "contradict", (double)c->contradict);
-			cJSON_AddItemToArray(a, x);
-		}
+	for (i = 0; i < m->ncells; i++) {
+		const struct rp_cell *c = &m->cells[i];
+		cJSON *x = cJSON_CreateObject();
+		cJSON_AddStringToObject(x, "a", m->sources[c->a].id);
+		cJSON_AddStringToObject(x, "b", m->sources[c->b].id);
+		cJSON_AddNumberToObject(x, "corroborate", (double)c->corroborate);
+		cJSON_AddNumberToObject(x, "contradict", (double)c->contradict);
+		cJSON_AddItemToArray(a, x);
 	}
 	return o;
 }
@@ -156,11 +151,14 @@ static cJSON *changes_json(const struct rp_model *m)
 	return o;
 }
 
-int rp_write_json(ct_buf *out, const struct rp_model *m)
+/* The document is cJSON_Print's text of one object whose "claims" array is written one claim at
+ * a time: the rest of the object is printed with the array empty and the claims go in its place. */
+int rp_stream_json(struct rp_out *o, const struct rp_model *m)
 {
+	static const char mark[] = "\n\t\"claims\":\t[";
 	cJSON *root = cJSON_CreateObject(), *d, *org, *a;
 	size_t *order = calloc(m->nsources ? m->nsources : 1, sizeof(*order)), n, i;
-	char *text = NULL;
+	char *text = NULL, *cut;
 	int error = 0;
 	if (!root || !order) {
 		error = ct_error_set(CT_ENOMEM, "out of memory");
@@ -175,9 +173,7 @@ int rp_write_json(ct_buf *out, const struct rp_model *m)
 	cJSON_AddNumberToObject(d, "quorum", m->rule.quorum);
 	cJSON_AddItemToObject(d, "source", str_or_null(m->source_filter));
 	cJSON_AddStringToObject(root, "commit", m->commit);
-	a = cJSON_AddArrayToObject(root, "claims");
-	for (i = 0; i < m->norder; i++)
-		cJSON_AddItemToArray(a, claim_json(m, &m->claims[m->order[i]]));
+	cJSON_AddArrayToObject(root, "claims");
 	a = cJSON_AddArrayToObject(root, "sources");
 	n = rp_sources_by_contradicted(m, order);
 	for (i = 0; i < n; i++)
@@ -198,10 +194,31 @@ int rp_write_json(ct_buf *out, const struct rp_model *m)
 		error = ct_error_set(CT_ENOMEM, "out of memory");
 		goto done;
 	}
-	ct_buf_puts(out, text);
-	ct_buf_putc(out, '\n');
-	if (ct_buf_oom(out) < 0)
-		error = ct_error_set(CT_ENOMEM, "out of memory");
+	/* The first line break, tab and quote at depth one: strings hold no raw line break. */
+	if (!(cut = strstr(text, mark))) {
+		error = ct_error_set(CT_ERROR, "the JSON report lost its claims array");
+		goto done;
+	}
+	cut += sizeof(mark) - 1;
+	ct_buf_put(&o->buf, text, (size_t)(cut - text));
+	for (i = 0; i < m->norder && !error; i++) {
+		cJSON *c = claim_json(m, &m->claims[m->order[i]]);
+		if (!c) {
+			error = ct_error_set(CT_ENOMEM, "out of memory");
+			break;
+		}
+		if (i)
+			ct_buf_puts(&o->buf, ", ");
+		error = rp_json_item(o, c, 2, 1, 0);
+		cJSON_Delete(c);
+		if (rp_out_flush(o, 0) < 0)
+			break;   /* rp_out_finish tells */
+	}
+	if (error)
+		goto done;
+	ct_buf_puts(&o->buf, cut);
+	ct_buf_putc(&o->buf, '\n');
+	error = rp_out_finish(o);
 done:
 	cJSON_free(text);
 	cJSON_Delete(root);

@@ -59,42 +59,37 @@ static cJSON *claim_review(const struct rp_model *m, const struct rp_claim *cl)
 	return o;
 }
 
-int rp_jsonld_text(ct_buf *out, const struct rp_model *m, int pretty)
+int rp_jsonld_text(struct rp_out *o, const struct rp_model *m, int pretty)
 {
-	cJSON *a = cJSON_CreateArray();
-	char *text = NULL, *p;
-	size_t i;
+	size_t i, n = 0;
 	int error = 0;
-	if (!a)
-		return ct_error_set(CT_ENOMEM, "out of memory");
-	for (i = 0; i < m->norder; i++) {
+	/* The text of cJSON_Print (or PrintUnformatted) of the array, one item at a time. */
+	ct_buf_putc(&o->buf, '[');
+	for (i = 0; i < m->norder && !error; i++) {
 		const struct rp_claim *cl = &m->claims[m->order[i]];
-		if (rp_rating(cl->status))
-			cJSON_AddItemToArray(a, claim_review(m, cl));
+		cJSON *item;
+		if (!rp_rating(cl->status))
+			continue;
+		if (!(item = claim_review(m, cl)))
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		if (n++)
+			ct_buf_puts(&o->buf, pretty ? ", " : ",");
+		error = rp_json_item(o, item, pretty ? 1 : 0, pretty, 1);
+		cJSON_Delete(item);
+		if (rp_out_flush(o, 0) < 0)
+			break;   /* rp_out_finish tells */
 	}
-	if (!(text = pretty ? cJSON_Print(a) : cJSON_PrintUnformatted(a))) {
+	ct_buf_putc(&o->buf, ']');
+	if (!error && ct_buf_oom(&o->buf) < 0)
 		error = ct_error_set(CT_ENOMEM, "out of memory");
-		goto done;
-	}
-	/* '<' only occurs inside strings in JSON, where \u003c means the same. */
-	for (p = text; *p; p++) {
-		if (*p == '<')
-			ct_buf_puts(out, "\\u003c");
-		else
-			ct_buf_putc(out, *p);
-	}
-	if (ct_buf_oom(out) < 0)
-		error = ct_error_set(CT_ENOMEM, "out of memory");
-done:
-	cJSON_free(text);
-	cJSON_Delete(a);
 	return error;
 }
 
-int rp_write_jsonld(ct_buf *out, const struct rp_model *m)
+int rp_stream_jsonld(struct rp_out *o, const struct rp_model *m)
 {
-	int error = rp_jsonld_text(out, m, 1);
-	if (!error)
-		ct_buf_putc(out, '\n');
-	return error ? error : ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	int error = rp_jsonld_text(o, m, 1);
+	if (error)
+		return error;
+	ct_buf_putc(&o->buf, '\n');
+	return rp_out_finish(o);
 }

@@ -115,6 +115,23 @@ static void reviewers(ct_buf *out, const struct rp_model *m)
 	}
 }
 
+/* The sources that take part in at least one evidence pair, by index: fills in (room for
+ * nsources) and returns how many. */
+static size_t matrix_sources(const struct rp_model *m, size_t *in)
+{
+	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
+	size_t i, n = 0;
+	if (!seen)
+		return 0;
+	for (i = 0; i < m->ncells; i++)
+		seen[m->cells[i].a] = seen[m->cells[i].b] = 1;
+	for (i = 0; i < m->nsources; i++)
+		if (seen[i])
+			in[n++] = i;
+	free(seen);
+	return n;
+}
+
 static void matrix(ct_buf *out, const struct rp_model *m)
 {
 	size_t i, j, ns = m->nsources, *in = calloc(ns ? ns : 1, sizeof(*in)), n = 0;
@@ -122,13 +139,9 @@ static void matrix(ct_buf *out, const struct rp_model *m)
 		out->oom = 1;
 		return;
 	}
-	/* The sources that take part in at least one evidence pair. */
-	for (i = 0; i < ns; i++)
-		for (j = 0; j < ns; j++)
-			if (m->matrix[i * ns + j].corroborate || m->matrix[i * ns + j].contradict) {
-				in[n++] = i;
-				break;
-			}
+	n = matrix_sources(m, in);
+	if (m->ncells && !n)
+		out->oom = 1;
 	ct_buf_puts(out, "## Agreement between sources\n\nEach cell: evidence pairs between the two sources that "
 			 "corroborate / contradict.\n\n");
 	if (!n) {
@@ -151,7 +164,7 @@ static void matrix(ct_buf *out, const struct rp_model *m)
 		md_text(out, m->sources[in[i]].id);
 		ct_buf_puts(out, " |");
 		for (j = 0; j < n; j++) {
-			const struct rp_cell *c = &m->matrix[in[i] * ns + in[j]];
+			const struct rp_cell *c = rp_cell_get(m, in[i], in[j]);
 			if (i == j && !c->corroborate && !c->contradict)
 				ct_buf_puts(out, " \\- |");
 			else
@@ -196,8 +209,9 @@ static void evidence(ct_buf *out, const struct rp_model *m, const struct rp_evid
 	}
 }
 
-static void claims(ct_buf *out, const struct rp_model *m)
+static void claims(struct rp_out *o, const struct rp_model *m)
 {
+	ct_buf *out = &o->buf;
 	size_t i, j, k, unreviewed = 0;
 	ct_buf_puts(out, "## Reviewed claims\n\n");
 	for (i = 0; i < m->norder; i++) {
@@ -207,7 +221,7 @@ static void claims(ct_buf *out, const struct rp_model *m)
 			continue;
 		}
 		ct_buf_printf(out, "### %s: `%s` (", ct_status_name(cl->status), cl->id);
-		md_text(out, cl->source_id);
+		md_text(out, m->sources[cl->source].id);
 		ct_buf_puts(out, ")\n\n> ");
 		md_text(out, cl->text);
 		ct_buf_puts(out, "\n\n");
@@ -230,6 +244,8 @@ static void claims(ct_buf *out, const struct rp_model *m)
 				evidence(out, m, &rv->evidence[k]);
 		}
 		ct_buf_puts(out, "\n");
+		if (rp_out_flush(o, 0) < 0)
+			return;   /* rp_out_finish tells */
 	}
 	if (!unreviewed)
 		return;
@@ -239,10 +255,12 @@ static void claims(ct_buf *out, const struct rp_model *m)
 		if (cl->nreviews)
 			continue;
 		ct_buf_printf(out, "| `%s` | ", cl->id);
-		md_text(out, cl->source_id);
+		md_text(out, m->sources[cl->source].id);
 		ct_buf_puts(out, " | ");
 		md_text(out, cl->text);
 		ct_buf_puts(out, " |\n");
+		if (rp_out_flush(o, 0) < 0)
+			return;
 	}
 	ct_buf_puts(out, "\n");
 }
@@ -267,8 +285,9 @@ static void changes(ct_buf *out, const struct rp_model *m)
 	ct_buf_puts(out, "\n");
 }
 
-int rp_write_md(ct_buf *out, const struct rp_model *m)
+int rp_stream_md(struct rp_out *o, const struct rp_model *m)
 {
+	ct_buf *out = &o->buf;
 	size_t *order = calloc(m->nsources ? m->nsources : 1, sizeof(*order)), n, i;
 	unsigned long total[CT_S_COUNT] = { 0 };
 	if (!order)
@@ -300,8 +319,8 @@ int rp_write_md(ct_buf *out, const struct rp_model *m)
 	scorecards(out, m, order, n);
 	reviewers(out, m);
 	matrix(out, m);
-	claims(out, m);
+	claims(o, m);
 	changes(out, m);
 	free(order);
-	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	return rp_out_finish(o);
 }

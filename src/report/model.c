@@ -2,7 +2,9 @@
  * (never the index), so a report of a commit is exact and the same commit gives the same model. */
 #include "report/model.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,11 +89,210 @@ static int grow(void *pp, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
+/* ---- the output ---------------------------------------------------------------------------- */
+
+void rp_out_init(struct rp_out *o, FILE *f)
+{
+	ct_buf_init(&o->buf);
+	o->f = f;
+	o->error = 0;
+}
+
+int rp_out_flush(struct rp_out *o, int all)
+{
+	if (o->buf.oom)
+		return -1;
+	if (o->error) {
+		ct_buf_clear(&o->buf);   /* what follows a failed write is not kept either */
+		return -1;
+	}
+	if (!o->f || !o->buf.len || (!all && o->buf.len < RP_OUT_CHUNK))
+		return 0;
+	errno = 0;
+	if (fwrite(o->buf.ptr, 1, o->buf.len, o->f) != o->buf.len) {
+		o->error = errno ? errno : EIO;
+		ct_buf_clear(&o->buf);
+		return -1;
+	}
+	ct_buf_clear(&o->buf);
+	return 0;
+}
+
+int rp_out_finish(struct rp_out *o)
+{
+	rp_out_flush(o, 1);
+	if (o->buf.oom)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if (o->error)
+		return ct_error_set(CT_EIO, "cannot write the report: %s", strerror(o->error));
+	return 0;
+}
+
+void rp_out_release(struct rp_out *o)
+{
+	ct_buf_release(&o->buf);
+}
+
+int rp_json_item(struct rp_out *o, const struct cJSON *item, int depth, int pretty, int escape_lt)
+{
+	char *text = pretty ? cJSON_Print(item) : cJSON_PrintUnformatted(item), *p;
+	const char *stop = escape_lt ? "\n<" : "\n";
+	int i;
+	if (!text) {
+		o->buf.oom = 1;
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	}
+	/* A line break of cJSON's text is always indentation: inside strings it is written \n. */
+	for (p = text; *p;) {
+		size_t n = strcspn(p, stop);
+		ct_buf_put(&o->buf, p, n);
+		p += n;
+		if (*p == '\n') {
+			ct_buf_putc(&o->buf, '\n');
+			for (i = 0; i < depth; i++)
+				ct_buf_putc(&o->buf, '\t');
+			p++;
+		} else if (*p == '<') {
+			ct_buf_puts(&o->buf, "\\u003c");
+			p++;
+		}
+	}
+	cJSON_free(text);
+	return o->buf.oom ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+}
+
+/* The ct_buf API over the streaming writers: out is the output's buffer, never flushed. */
+static int write_buf(ct_buf *out, int (*stream)(struct rp_out *, const struct rp_model *), const struct rp_model *m)
+{
+	struct rp_out o;
+	int error;
+	rp_out_init(&o, NULL);
+	o.buf = *out;
+	error = stream(&o, m);
+	*out = o.buf;
+	return error;
+}
+
+int rp_write_md(ct_buf *out, const struct rp_model *m)
+{
+	return write_buf(out, rp_stream_md, m);
+}
+
+int rp_write_html(ct_buf *out, const struct rp_model *m)
+{
+	return write_buf(out, rp_stream_html, m);
+}
+
+int rp_write_json(ct_buf *out, const struct rp_model *m)
+{
+	return write_buf(out, rp_stream_json, m);
+}
+
+int rp_write_jsonld(ct_buf *out, const struct rp_model *m)
+{
+	return write_buf(out, rp_stream_jsonld, m);
+}
+
+int rp_write_csv(ct_buf *out, const struct rp_model *m)
+{
+	return write_buf(out, rp_stream_csv, m);
+}
+
+/* ---- compact storage ---------------------------------------------------------------------- */
+
+#define ARENA_BLOCK (1024 * 1024)
+
+/* A copy of s[0..len) with a NUL, in the arena; NULL when out of memory. */
+static const char *arena_dup(struct rp_arena *a, const char *s, size_t len)
+{
+	char *p;
+	if (!a->nblocks || a->size - a->used < len + 1) {
+		size_t size = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+		if (grow(&a->blocks, &a->capblocks, a->nblocks, sizeof(*a->blocks)) < 0)
+			return NULL;
+		if (!(a->blocks[a->nblocks] = malloc(size))) {
+			oom();
+			return NULL;
+		}
+		a->nblocks++;
+		a->used = 0;
+		a->size = size;
+	}
+	p = a->blocks[a->nblocks - 1] + a->used;
+	memcpy(p, s, len);
+	p[len] = 0;
+	a->used += len + 1;
+	return p;
+}
+
+static void arena_release(struct rp_arena *a)
+{
+	size_t i;
+	for (i = 0; i < a->nblocks; i++)
+		free(a->blocks[i]);
+	free(a->blocks);
+	memset(a, 0, sizeof(*a));
+}
+
+/* The distinct source ids named by claims, while the claims are read (before the sources): each
+ * claim keeps the number of its id here, one copy per source instead of one per claim. */
+struct intern {
+	const char **ids;              /* by number */
+	size_t n, cap;
+	uint32_t *slots;               /* open addressing: number + 1, 0 for empty */
+	size_t nslots;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The number of id (added when new), or -1 when out of memory. */
+static long intern_id(struct intern *t, struct rp_arena *a, const char *id)
+{
+	size_t i;
+	if (t->n >= UINT32_MAX - 1)
+		return oom();
+	if ((t->n + 1) * 2 > t->nslots) {
+		size_t ns = t->nslots ? t->nslots * 2 : 1024, k;
+		uint32_t *slots = calloc(ns, sizeof(*slots));
+		if (!slots)
+			return oom();
+		for (k = 0; k < t->n; k++) {
+			for (i = hash_str(t->ids[k]) & (ns - 1); slots[i]; i = (i + 1) & (ns - 1))
+				;
+			slots[i] = (uint32_t)k + 1;
+		}
+		free(t->slots);
+		t->slots = slots;
+		t->nslots = ns;
+	}
+	for (i = hash_str(id) & (t->nslots - 1); t->slots[i]; i = (i + 1) & (t->nslots - 1))
+		if (!strcmp(t->ids[t->slots[i] - 1], id))
+			return (long)t->slots[i] - 1;
+	if (grow(&t->ids, &t->cap, t->n, sizeof(*t->ids)) < 0 || !(t->ids[t->n] = arena_dup(a, id, strlen(id))))
+		return CT_ENOMEM;
+	t->slots[i] = (uint32_t)t->n + 1;
+	return (long)t->n++;
+}
+
+static void intern_release(struct intern *t)
+{
+	free(t->ids);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
 /* ---- loading the records of one commit ---------------------------------------------------- */
 
 struct load_ctx {
 	struct rp_model *m;
 	size_t capsrc, capclaim, caprev;
+	struct intern sources;         /* the source ids named by claims */
 	ct_buf tmp;
 };
 
@@ -144,20 +345,35 @@ static int load_record(const char *path, const char *data, size_t len, void *pay
 		struct rp_claim *cl;
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
 		const cJSON *sent = cJSON_GetObjectItemCaseSensitive(rec, "sentence");
+		const cJSON *source = cJSON_GetObjectItemCaseSensitive(rec, "source");
+		const cJSON *text = cJSON_GetObjectItemCaseSensitive(rec, "text");
+		const cJSON *life = cJSON_GetObjectItemCaseSensitive(rec, "status");
+		long src;
 		if (!cJSON_IsString(id) || strlen(id->valuestring) != CT_CLAIM_ID_LEN)
+			goto done;
+		/* A claim without a source or a text is validate's business: the report skips it. */
+		if (!cJSON_IsString(source) || !cJSON_IsString(text))
 			goto done;
 		if ((error = grow(&m->claims, &c->capclaim, m->nclaims, sizeof(*m->claims))) < 0)
 			goto done;
 		cl = &m->claims[m->nclaims];
 		memset(cl, 0, sizeof(*cl));
 		memcpy(cl->id, id->valuestring, sizeof(cl->id));
-		cl->source_id = dup_str(rec, "source");
-		cl->text = dup_str(rec, "text");
-		cl->record_status = dup_str(rec, "status");
+		if ((src = intern_id(&c->sources, &m->arena, source->valuestring)) < 0) {
+			error = (int)src;
+			goto done;
+		}
+		cl->source = (uint32_t)src;
+		if (!(cl->text = arena_dup(&m->arena, text->valuestring, strlen(text->valuestring)))) {
+			error = CT_ENOMEM;
+			goto done;
+		}
+		if (cJSON_IsString(life) && !strcmp(life->valuestring, "withdrawn"))
+			cl->lifecycle = RP_LIFE_WITHDRAWN;
+		else if (cJSON_IsString(life) && !strcmp(life->valuestring, "superseded"))
+			cl->lifecycle = RP_LIFE_SUPERSEDED;
 		cl->sentence = cJSON_IsNumber(sent) ? (long)sent->valuedouble : 0;
 		m->nclaims++;
-		if (!cl->source_id || !cl->text)
-			error = oom();
 	}
 done:
 	cJSON_Delete(rec);
@@ -256,13 +472,10 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 				  size_t n)
 {
 	/* A source dependent on another (a rewrite of a wire story, a translation) is not a second
-	 * witness: sources are counted by their root (rp_source.root). */
-	size_t count = 0, i, k, own = m->sources[subject_source].root;
-	unsigned char *seen;
-	if (!n)
-		return 0;
-	if (!(seen = calloc(m->nsources ? m->nsources : 1, 1)))
-		return 0;
+	 * witness: sources are counted by their root (rp_source.root). The roots seen are few (the
+	 * evidence of a few reviews): a list, not a table of every source. */
+	size_t count = 0, cap = 0, i, k, j, own = m->sources[subject_source].root;
+	size_t *seen = NULL;
 	for (i = 0; i < n; i++) {
 		if (reviews[i].r->verdict != CT_V_CORROBORATED)
 			continue;
@@ -272,10 +485,17 @@ size_t report_independent_sources(const struct rp_model *m, size_t subject_sourc
 			if (t < 0)
 				continue;
 			s = m->sources[m->claims[t].source].root;
-			if (s != own && !seen[s]) {
-				seen[s] = 1;
-				count++;
+			if (s == own)
+				continue;
+			for (j = 0; j < count && seen[j] != s; j++)
+				;
+			if (j < count)
+				continue;
+			if (grow(&seen, &cap, count, sizeof(*seen)) < 0) {
+				free(seen);
+				return 0;
 			}
+			seen[count++] = s;
 		}
 	}
 	free(seen);
@@ -323,9 +543,9 @@ static int cmp_reviewer(const void *a, const void *b)
 static int cmp_order(const void *a, const void *b)
 {
 	const struct rp_claim *x = *(const struct rp_claim *const *)a, *y = *(const struct rp_claim *const *)b;
-	int c = strcmp(x->source_id, y->source_id);
-	if (c)
-		return c;
+	/* Sources are sorted by id, and every claim of one id has the same source index. */
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
 	if (x->sentence != y->sentence)
 		return x->sentence < y->sentence ? -1 : 1;
 	return strcmp(x->id, y->id);
@@ -365,7 +585,9 @@ static int link_claims(struct rp_model *m)
 		if (!cl->shown)
 			continue;
 		ct_board_tally(&m->board, cl->id, &t);
-		cl->status = ct_claim_status(&m->rule, &t, cl->record_status);
+		cl->status = ct_claim_status(&m->rule, &t, cl->lifecycle == RP_LIFE_WITHDRAWN    ? "withdrawn"
+							   : cl->lifecycle == RP_LIFE_SUPERSEDED ? "superseded"
+												  : NULL);
 		if (n && !(cl->reviews = calloc(n, sizeof(*cl->reviews)))) {
 			error = oom();
 			break;
@@ -413,12 +635,45 @@ static int sort_order(struct rp_model *m)
 	return 0;
 }
 
+static int cmp_cell(const void *a, const void *b)
+{
+	const struct rp_cell *x = a, *y = b;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+const struct rp_cell *rp_cell_get(const struct rp_model *m, size_t a, size_t b)
+{
+	static const struct rp_cell none;
+	struct rp_cell key;
+	const struct rp_cell *hit;
+	memset(&key, 0, sizeof(key));
+	key.a = a < b ? a : b;
+	key.b = a < b ? b : a;
+	hit = m->ncells ? bsearch(&key, m->cells, m->ncells, sizeof(*m->cells), cmp_cell) : NULL;
+	return hit ? hit : &none;
+}
+
+/* One evidence pair between two sources, counted into the cells (merged by summarise). */
+static int add_pair(struct rp_model *m, size_t *cap, size_t a, size_t b, int corroborates)
+{
+	struct rp_cell *c;
+	if (grow(&m->cells, cap, m->ncells, sizeof(*m->cells)) < 0)
+		return CT_ENOMEM;
+	c = &m->cells[m->ncells++];
+	c->a = a < b ? a : b;
+	c->b = a < b ? b : a;
+	c->corroborate = corroborates ? 1 : 0;
+	c->contradict = corroborates ? 0 : 1;
+	return 0;
+}
+
 /* Scorecards, the source-by-source matrix and the order of shown claims. */
 static int summarise(struct rp_model *m)
 {
-	size_t i, j, k, ns = m->nsources;
-	if (!(m->matrix = calloc(ns ? ns * ns : 1, sizeof(*m->matrix))) ||
-	    !(m->order = calloc(m->nclaims ? m->nclaims : 1, sizeof(*m->order))))
+	size_t i, j, k, capcells = 0;
+	if (!(m->order = calloc(m->nclaims ? m->nclaims : 1, sizeof(*m->order))))
 		return oom();
 	for (i = 0; i < m->nclaims; i++) {
 		struct rp_claim *cl = &m->claims[i];
@@ -445,57 +700,78 @@ static int summarise(struct rp_model *m)
 					cites = 1;
 				a = cl->source;
 				b = m->claims[t].source;
-				if (rv->r->verdict == CT_V_CORROBORATED) {
-					m->matrix[a * ns + b].corroborate++;
-					if (a != b)
-						m->matrix[b * ns + a].corroborate++;
-				} else if (rv->r->verdict == CT_V_CONTRADICTED) {
-					m->matrix[a * ns + b].contradict++;
-					m->matrix[b * ns + a].contradict++;
-				}
+				if ((rv->r->verdict == CT_V_CORROBORATED || rv->r->verdict == CT_V_CONTRADICTED) &&
+				    add_pair(m, &capcells, a, b, rv->r->verdict == CT_V_CORROBORATED) < 0)
+					return CT_ENOMEM;
 			}
 		}
 		if (cl->nreviews && !cites)
 			s->single++;
 	}
-	/* Independent sources behind each source's corroborated claims: the union of their reviews. */
-	for (i = 0; i < ns; i++) {
+	/* One cell per pair of sources. */
+	if (m->ncells) {
+		qsort(m->cells, m->ncells, sizeof(*m->cells), cmp_cell);
+		for (i = 1, j = 0; i < m->ncells; i++) {
+			if (!cmp_cell(&m->cells[i], &m->cells[j])) {
+				m->cells[j].corroborate += m->cells[i].corroborate;
+				m->cells[j].contradict += m->cells[i].contradict;
+			} else {
+				m->cells[++j] = m->cells[i];
+			}
+		}
+		m->ncells = j + 1;
+	}
+	/* Independent sources behind each source's corroborated claims: the union of their reviews.
+	 * In display order the claims of one source are together: one pass over the claims. */
+	if (sort_order(m) < 0)
+		return CT_ENOMEM;
+	for (j = 0; j < m->norder; j = k) {
+		size_t src = m->claims[m->order[j]].source, n = 0, cap = 0, r;
 		struct rp_review *all = NULL;
-		size_t n = 0, cap = 0;
-		if (!m->sources[i].shown)
-			continue;
-		for (j = 0; j < m->norder; j++) {
-			struct rp_claim *cl = &m->claims[m->order[j]];
-			if (cl->source != i || cl->status != CT_S_CORROBORATED)
+		for (k = j; k < m->norder && m->claims[m->order[k]].source == src; k++) {
+			const struct rp_claim *cl = &m->claims[m->order[k]];
+			if (cl->status != CT_S_CORROBORATED)
 				continue;
-			for (k = 0; k < cl->nreviews; k++) {
+			for (r = 0; r < cl->nreviews; r++) {
 				if (grow(&all, &cap, n, sizeof(*all)) < 0) {
 					free(all);
 					return CT_ENOMEM;
 				}
-				all[n++] = cl->reviews[k];
+				all[n++] = cl->reviews[r];
 			}
 		}
-		m->sources[i].corroborating = report_independent_sources(m, i, all, n);
+		if (m->sources[src].shown)
+			m->sources[src].corroborating = report_independent_sources(m, src, all, n);
 		free(all);
 	}
-	return sort_order(m);
+	return 0;
 }
 
 /* Cohen's kappa per pair of reviewers; Fleiss' kappa over claims with three or more reviewers. */
 static int agreement(struct rp_model *m)
 {
-	size_t a, b, i, j, k, nr = m->nreviewers, cap = 0;
+	size_t a, b, i, j, k, nr = m->nreviewers, cap = 0, nmulti = 0, *multi;
 	double fsum_p = 0;
 	unsigned long ftot[CT_V_COUNT] = { 0 };
 	signed char *v = calloc(nr ? nr : 1, 1);
 	if (!v)
 		return oom();
+	/* Only claims judged by two reviewers or more count for a pair: those, once. */
+	for (i = 0; i < m->norder; i++)
+		if (m->claims[m->order[i]].nreviews >= 2)
+			nmulti++;
+	if (!(multi = calloc(nmulti ? nmulti : 1, sizeof(*multi)))) {
+		free(v);
+		return oom();
+	}
+	for (i = 0, j = 0; i < m->norder; i++)
+		if (m->claims[m->order[i]].nreviews >= 2)
+			multi[j++] = m->order[i];
 	for (a = 0; a < nr; a++) {
 		for (b = a + 1; b < nr; b++) {
 			unsigned long na[CT_V_COUNT] = { 0 }, nb[CT_V_COUNT] = { 0 }, n = 0, agree = 0;
-			for (i = 0; i < m->norder; i++) {
-				const struct rp_claim *cl = &m->claims[m->order[i]];
+			for (i = 0; i < nmulti; i++) {
+				const struct rp_claim *cl = &m->claims[multi[i]];
 				int va = -1, vb = -1;
 				for (j = 0; j < cl->nreviews; j++) {
 					if (cl->reviews[j].reviewer == a)
@@ -514,6 +790,7 @@ static int agreement(struct rp_model *m)
 				continue;
 			if (grow(&m->pairs, &cap, m->npairs, sizeof(*m->pairs)) < 0) {
 				free(v);
+				free(multi);
 				return CT_ENOMEM;
 			}
 			{
@@ -556,6 +833,7 @@ static int agreement(struct rp_model *m)
 		m->fleiss.kappa = m->fleiss.has_kappa ? rp_round3((p - pe) / (1.0 - pe)) : 0;
 	}
 	free(v);
+	free(multi);
 	return 0;
 }
 
@@ -776,7 +1054,8 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 	struct load_ctx lc;
 	ct_buf buf = CT_BUF_INIT;
 	cJSON *settings = NULL;
-	size_t i;
+	long *source_of = NULL;
+	size_t i, j;
 	int error;
 
 	memset(m, 0, sizeof(*m));
@@ -820,17 +1099,23 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 			m->sources[x].root = (size_t)y;
 	}
 	/* Claims whose source record is missing are validate's business: they are left out. */
-	for (i = 0; i < m->nclaims; i++) {
-		long s = find_source(m, m->claims[i].source_id);
-		if (s < 0) {
-			memmove(&m->claims[i], &m->claims[i + 1], (m->nclaims - i - 1) * sizeof(*m->claims));
-			m->nclaims--;
-			i--;
-			continue;
-		}
-		m->claims[i].source = (size_t)s;
-		m->claims[i].shown = m->sources[s].shown;
+	if (lc.sources.n && !(source_of = calloc(lc.sources.n, sizeof(*source_of)))) {
+		error = oom();
+		goto done;
 	}
+	for (i = 0; i < lc.sources.n; i++)
+		source_of[i] = find_source(m, lc.sources.ids[i]);
+	for (i = 0, j = 0; i < m->nclaims; i++) {
+		long s = source_of[m->claims[i].source];
+		if (s < 0)
+			continue;
+		if (j != i)
+			m->claims[j] = m->claims[i];
+		m->claims[j].source = (uint32_t)s;
+		m->claims[j].shown = (unsigned char)m->sources[s].shown;
+		j++;
+	}
+	m->nclaims = j;
 	if (!(m->reviewers = calloc(m->board.n ? m->board.n : 1, sizeof(*m->reviewers)))) {
 		error = oom();
 		goto done;
@@ -844,6 +1129,8 @@ done:
 	cJSON_Delete(settings);
 	ct_buf_release(&buf);
 	ct_buf_release(&lc.tmp);
+	intern_release(&lc.sources);
+	free(source_of);
 	if (error < 0)
 		rp_model_release(m);
 	return error;
@@ -873,9 +1160,6 @@ void rp_model_release(struct rp_model *m)
 			free(rv->evidence);
 		}
 		free(cl->reviews);
-		free(cl->source_id);
-		free(cl->text);
-		free(cl->record_status);
 	}
 	for (i = 0; i < m->nchanges; i++) {
 		free(m->changes[i].date);
@@ -888,7 +1172,8 @@ void rp_model_release(struct rp_model *m)
 	free(m->order);
 	free(m->reviewers);
 	free(m->pairs);
-	free(m->matrix);
+	free(m->cells);
+	arena_release(&m->arena);
 	free(m->desk_name);
 	free(m->org_name);
 	free(m->org_url);

@@ -5,11 +5,15 @@
 #define CT_REPORT_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 #include "desk/desk.h"
 #include "review/board.h"
 #include "review/review.h"
 #include "util/buf.h"
+
+struct cJSON;
 
 struct rp_source {
 	char *id, *outlet, *published, *url, *title;   /* published, url, title may be NULL */
@@ -42,18 +46,25 @@ struct rp_review {
 	struct rp_evidence *evidence;      /* r->nevidence of them */
 };
 
+/* One claim, kept small (a desk may hold millions): its text lives in the model's arena, its
+ * source is an index (the source's id is rp_model.sources[source].id), its record's lifecycle a
+ * code; the rest of the record is not kept. */
 struct rp_claim {
 	char id[17];
-	char *source_id, *text, *record_status;
-	long sentence;
-	size_t source;                 /* index into rp_model.sources */
+	unsigned char lifecycle;       /* RP_LIFE_*: the record's "status" */
+	unsigned char shown;           /* its source passes --source */
 	enum ct_status status;
+	const char *text;              /* in rp_model's arena */
 	struct rp_review *reviews;     /* sorted by date, then email */
-	size_t nreviews;
-	size_t independent;            /* report_independent_sources over its corroborating evidence */
 	const char *latest;            /* the date of the latest verdict (RFC 3339), NULL if none */
-	int shown;                     /* its source passes --source */
+	long sentence;
+	uint32_t source;               /* index into rp_model.sources */
+	uint32_t nreviews;
+	size_t independent;            /* report_independent_sources over its corroborating evidence */
 };
+
+/* The record "status" of a claim, as far as the report needs it. */
+enum { RP_LIFE_ACTIVE, RP_LIFE_WITHDRAWN, RP_LIFE_SUPERSEDED };
 
 struct rp_reviewer {
 	const char *name, *email;      /* borrowed from the board */
@@ -75,9 +86,18 @@ struct rp_fleiss {
 	int has_kappa;
 };
 
-/* Evidence pairs between two sources: how many corroborate and how many contradict. */
+/* Evidence pairs between two sources a < b: how many corroborate and how many contradict (the
+ * matrix is symmetric and has no diagonal, so only the pairs with evidence are kept). */
 struct rp_cell {
+	size_t a, b;
 	unsigned long corroborate, contradict;
+};
+
+/* Blocks of bytes that hold the claims' texts (one allocation per block, not per claim). */
+struct rp_arena {
+	char **blocks;
+	size_t nblocks, capblocks;
+	size_t used, size;             /* of the last block */
 };
 
 /* One verdict that changed in one commit (newest commit first). */
@@ -108,7 +128,9 @@ struct rp_model {
 	struct rp_pair *pairs;
 	size_t npairs;
 	struct rp_fleiss fleiss;
-	struct rp_cell *matrix;        /* nsources x nsources, symmetric */
+	struct rp_cell *cells;         /* source pairs with evidence, sorted by a then b (a < b) */
+	size_t ncells;
+	struct rp_arena arena;
 	struct rp_change *changes;
 	size_t nchanges;
 };
@@ -145,7 +167,35 @@ const char *rp_rating_name(enum ct_status s);
  * word boundary with an ellipsis to fewer than 75 characters. Appends to out. */
 void rp_claim_reviewed(ct_buf *out, const char *text);
 
-/* The writers: each renders the whole model into out. */
+/* The evidence pairs between sources a and b (either order): a cell of zeros when none. */
+const struct rp_cell *rp_cell_get(const struct rp_model *m, size_t a, size_t b);
+
+/* Where a writer's text goes. The writer appends to buf and calls rp_out_flush after each piece
+ * (a claim, a section): when f is set and buf holds RP_OUT_CHUNK bytes or more, buf is written to
+ * f and emptied, so a report of millions of claims never sits whole in memory. With f NULL the
+ * whole text stays in buf. */
+struct rp_out {
+	ct_buf buf;
+	FILE *f;
+	int error;                     /* the errno of a failed write to f, 0 if none */
+};
+#define RP_OUT_CHUNK (64 * 1024)
+void rp_out_init(struct rp_out *o, FILE *f);
+/* Writes buf to f when it holds at least RP_OUT_CHUNK bytes (all of it when all is set).
+ * -1 once a write has failed (o->error) or an allocation has (buf.oom). */
+int rp_out_flush(struct rp_out *o, int all);
+/* The end of a writer: flushes everything; 0, or CT_ENOMEM / CT_EIO with the message set. */
+int rp_out_finish(struct rp_out *o);
+void rp_out_release(struct rp_out *o);
+
+/* The writers: each renders the whole model to o (streamed when o->f is set). */
+int rp_stream_md(struct rp_out *o, const struct rp_model *m);
+int rp_stream_html(struct rp_out *o, const struct rp_model *m);
+int rp_stream_json(struct rp_out *o, const struct rp_model *m);
+int rp_stream_jsonld(struct rp_out *o, const struct rp_model *m);
+int rp_stream_csv(struct rp_out *o, const struct rp_model *m);
+
+/* The same, the whole text appended to out (for tests and small uses). */
 int rp_write_md(ct_buf *out, const struct rp_model *m);
 int rp_write_html(ct_buf *out, const struct rp_model *m);
 int rp_write_json(ct_buf *out, const struct rp_model *m);
@@ -153,8 +203,13 @@ int rp_write_jsonld(ct_buf *out, const struct rp_model *m);
 int rp_write_csv(ct_buf *out, const struct rp_model *m);
 
 /* The ClaimReview items as a JSON array text with every '<' written \u003c, so it can be embedded
- * in an HTML <script> element (json is the array; out gets the text). */
-int rp_jsonld_text(ct_buf *out, const struct rp_model *m, int pretty);
+ * in an HTML <script> element; pretty: indented as cJSON_Print, else as cJSON_PrintUnformatted.
+ * Streamed one item at a time. */
+int rp_jsonld_text(struct rp_out *o, const struct rp_model *m, int pretty);
+
+/* Appends cJSON_Print's text of item (nested depth levels inside a formatted document) to o: every
+ * line after the first indented by depth more tabs. Returns 0 or CT_ENOMEM. */
+int rp_json_item(struct rp_out *o, const struct cJSON *item, int depth, int pretty, int escape_lt);
 
 /* Shared by the writers: statuses in display order and the verdict columns. */
 extern const enum ct_status rp_status_order[6];

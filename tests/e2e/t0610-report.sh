@@ -146,4 +146,13 @@ chmod 0444 ../old.md
 expect_ok ct report -o ../old.md
 test_cmp ../plain.md ../old.md
 expect_fail 2 ct report extra
+# The report is streamed to standard output: a write that fails is an error, whatever the format.
+if [ -w /dev/full ]; then
+	for f in md html json jsonld csv; do
+		rc=0
+		ct report --format $f >/dev/full 2>../full.err || rc=$?
+		[ "$rc" -eq 1 ] || fail "report --format $f to a full disk: expected exit 1, got $rc"
+		grep -q '^claimtrack: cannot write output' ../full.err || fail "report --format $f to a full disk: no message"
+	done
+fi
 assert_clean
