@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -656,6 +657,52 @@ done:
 	free(pairs);
 	free(sigs);
 	return error;
+}
+
+/* Appends text[start, end) as a JSON string, escaped as cJSON escapes it. */
+static void json_span(ct_buf *out, const char *text, size_t start, size_t end)
+{
+	size_t i, from = start;
+	ct_buf_putc(out, '"');
+	for (i = start; i < end; i++) {
+		unsigned char c = (unsigned char)text[i];
+		const char *esc;
+		char u[8];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		ct_buf_put(out, text + from, i - from);
+		from = i + 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			snprintf(u, sizeof(u), "\\u%04x", c);
+			esc = u;
+		}
+		ct_buf_puts(out, esc);
+	}
+	ct_buf_put(out, text + from, end - from);
+	ct_buf_putc(out, '"');
+}
+
+void ct_match_signals_json(ct_buf *out, const struct ct_comparison *cmp, const char *a, const char *b)
+{
+	size_t i;
+	ct_buf_putc(out, '[');
+	for (i = 0; i < cmp->nsignals; i++) {
+		const struct ct_signal *s = &cmp->signals[i];
+		ct_buf_printf(out, "%s{\"kind\":\"%s\",\"a\":", i ? "," : "", ct_signal_kind_name(s->kind));
+		json_span(out, a, s->a_start, s->a_end);
+		ct_buf_puts(out, ",\"b\":");
+		json_span(out, b, s->b_start, s->b_end);
+		ct_buf_putc(out, '}');
+	}
+	ct_buf_putc(out, ']');
 }
 
 /* ---- dependence ---- */

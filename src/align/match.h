@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "align/compare.h"
+#include "util/buf.h"
 
 struct sb_stemmer;
 
@@ -75,6 +76,11 @@ struct ct_match_stats {
  * (2^32 claims or more, or a claim of 4 GiB or more) or CT_ENOMEM. */
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats);
+
+/* Appends the signals of cmp (over texts a and b) to out as the JSON array of
+ * ct_comparison_json's "signals" printed unformatted: [{"kind", "a", "b"}] with the spans' text,
+ * the same bytes, written directly (no cJSON tree per alignment). Check out with ct_buf_oom. */
+void ct_match_signals_json(ct_buf *out, const struct ct_comparison *cmp, const char *a, const char *b);
 
 /* One alignment between two sources, for the dependence test: the claims' positions (sentence
  * indexes) in their sources. */
