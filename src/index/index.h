@@ -131,12 +131,12 @@ typedef int (*ct_index_match_cb)(const struct ct_match_row *row, void *payload);
 int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload);
 /* Deletes the alignments touching source (NULL: all). */
 int ct_index_align_clear(ct_index *ix, const char *source);
-/* Stores (replaces) one alignment: a < b (claim ids), sa and sb their sources, signals the JSON
- * array of the comparison of a with b. */
 /* Before many alignments are written in one transaction (on=1): drops the secondary indexes of
  * the alignments table; after (on=0): creates them again, one sort each instead of a random
  * B-tree insert per row and per index. */
 int ct_index_align_bulk(ct_index *ix, int on);
+/* Stores (replaces) one alignment: a < b (claim ids), sa and sb their sources, signals the JSON
+ * array of the comparison of a with b. */
 int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *sa, const char *sb,
 		       const char *relation, double score, const char *signals);
 typedef int (*ct_index_link_cb)(const char *a, const char *sa, const char *b, const char *sb, void *payload);
