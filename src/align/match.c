@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,7 +153,7 @@ struct scoring {
 	const void *const *packed;
 	struct ct_match_pair *pairs;
 	size_t npairs, pcap;
-	struct ct_signal *sigs;
+	struct ct_match_signal *sigs;
 	size_t nsigs, scap;
 	int failed;
 };
@@ -161,7 +162,7 @@ static void *score_range(void *arg)
 {
 	struct scoring *sc = arg;
 	struct ct_prepared *x = ct_prepared_new(), *y = ct_prepared_new();
-	size_t i;
+	size_t i, k;
 	if (!x || !y)
 		goto fail;
 	for (i = sc->lo; i < sc->hi; i++) {
@@ -184,7 +185,7 @@ static void *score_range(void *arg)
 		}
 		if (sc->nsigs + cmp.nsignals > sc->scap) {
 			size_t ncap = sc->scap ? sc->scap * 2 : 256;
-			struct ct_signal *s2;
+			struct ct_match_signal *s2;
 			while (ncap < sc->nsigs + cmp.nsignals)
 				ncap *= 2;
 			if (!(s2 = realloc(sc->sigs, ncap * sizeof(*s2))))
@@ -197,11 +198,18 @@ static void *score_range(void *arg)
 		pp->b = (uint32_t)b;
 		pp->score = cmp.score;
 		pp->relation = cmp.relation;
-		pp->sig = sc->nsigs;   /* within this thread's signals; rebased when joined */
+		if (sc->nsigs + cmp.nsignals >= UINT32_MAX)
+			goto fail;
+		pp->sig = (uint32_t)sc->nsigs;   /* within this thread's signals; rebased when joined */
 		pp->nsig = (uint32_t)cmp.nsignals;
-		if (cmp.nsignals)
-			memcpy(sc->sigs + sc->nsigs, cmp.signals, cmp.nsignals * sizeof(*sc->sigs));
-		sc->nsigs += cmp.nsignals;
+		for (k = 0; k < cmp.nsignals; k++) {
+			struct ct_match_signal *ms = &sc->sigs[sc->nsigs++];
+			ms->kind = (uint32_t)cmp.signals[k].kind;
+			ms->a_start = (uint32_t)cmp.signals[k].a_start;
+			ms->a_end = (uint32_t)cmp.signals[k].a_end;
+			ms->b_start = (uint32_t)cmp.signals[k].b_start;
+			ms->b_end = (uint32_t)cmp.signals[k].b_end;
+		}
 	}
 	ct_prepared_free(x);
 	ct_prepared_free(y);
@@ -313,12 +321,19 @@ void ct_match_result_free(struct ct_match_result *r)
 
 void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_pair *p, struct ct_comparison *out)
 {
+	uint32_t i;
 	memset(out, 0, sizeof(*out));
 	out->score = p->score;
 	out->relation = p->relation;
 	out->nsignals = p->nsig;
-	if (p->nsig)
-		memcpy(out->signals, r->signals + p->sig, p->nsig * sizeof(*out->signals));
+	for (i = 0; i < p->nsig; i++) {
+		const struct ct_match_signal *ms = &r->signals[p->sig + i];
+		out->signals[i].kind = (enum ct_signal_kind)ms->kind;
+		out->signals[i].a_start = ms->a_start;
+		out->signals[i].a_end = ms->a_end;
+		out->signals[i].b_start = ms->b_start;
+		out->signals[i].b_end = ms->b_end;
+	}
 }
 
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
@@ -337,7 +352,7 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	uint64_t *cand = NULL;
 	const void **packed = NULL;
 	struct ct_match_pair *pairs = NULL;
-	struct ct_signal *sigs = NULL;
+	struct ct_match_signal *sigs = NULL;
 	size_t nsigs = 0;
 	struct ct_match_stats st;
 	int error = 0;
@@ -350,6 +365,9 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	st.claims = n;
 	if (n >= UINT32_MAX)
 		return ct_error_set(CT_EINPUT, "too many claims to match: %zu", n);
+	for (i = 0; i < n; i++)
+		if (claims[i].len >= UINT32_MAX)
+			return ct_error_set(CT_EINPUT, "claim too long to match: %zu bytes", claims[i].len);
 	if (nthreads > n)
 		nthreads = n ? n : 1;
 	gthreads = nthreads;
@@ -377,12 +395,21 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 			goto nomem;
 		total += an[t].total;
 	}
-	if (!(tid = malloc((total ? total : 1) * sizeof(*tid))) || !(tw = malloc((total ? total : 1) * sizeof(*tw))))
-		goto nomem;
-	for (t = 0, j = 0; t < nthreads; t++) {
+	/* joined into the first thread's arrays, each other thread's freed once copied */
+	if (nthreads > 1) {
+		uint32_t *t2 = realloc(an[0].tid, (total ? total : 1) * sizeof(*t2));
+		float *w2;
+		if (!t2)
+			goto nomem;
+		an[0].tid = t2;
+		if (!(w2 = realloc(an[0].tw, (total ? total : 1) * sizeof(*w2))))
+			goto nomem;
+		an[0].tw = w2;
+	}
+	for (t = 1, j = an[0].total; t < nthreads; t++) {
 		if (an[t].total) {
-			memcpy(tid + j, an[t].tid, an[t].total * sizeof(*tid));
-			memcpy(tw + j, an[t].tw, an[t].total * sizeof(*tw));
+			memcpy(an[0].tid + j, an[t].tid, an[t].total * sizeof(*tid));
+			memcpy(an[0].tw + j, an[t].tw, an[t].total * sizeof(*tw));
 		}
 		j += an[t].total;
 		free(an[t].tid);
@@ -390,6 +417,12 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		an[t].tid = NULL;
 		an[t].tw = NULL;
 	}
+	tid = an[0].tid;
+	tw = an[0].tw;
+	an[0].tid = NULL;
+	an[0].tw = NULL;
+	if (!tid && (!(tid = malloc(sizeof(*tid))) || !(tw = malloc(sizeof(*tw)))))
+		goto nomem;
 	for (i = 0, j = 0; i < n; i++) {
 		off[i] = j;
 		j += nterms[i];
@@ -400,19 +433,49 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	free(nterms);
 	nterms = NULL;
 
-	/* 2. Term hashes to dense ids (open addressing; hashes are never 0), document frequencies. */
-	for (hcap = 1024; hcap < total * 2; hcap *= 2)
-		;
+	/* 2. Term hashes to dense ids (open addressing, at most half full, grown with the distinct
+	 * terms; hashes are never 0), document frequencies. */
+	hcap = 1024;
 	if (!(hkey = calloc(hcap, sizeof(*hkey))) || !(hval = malloc(hcap * sizeof(*hval))) ||
-	    !(df = calloc(total ? total : 1, sizeof(*df))))
+	    !(df = malloc(hcap / 2 * sizeof(*df))))
 		goto nomem;
 	for (i = 0; i < total; i++) {
 		size_t h = (tid[i] * 2654435761u) & (hcap - 1);
 		while (hkey[h] && hkey[h] != tid[i])
 			h = (h + 1) & (hcap - 1);
 		if (!hkey[h]) {
+			if (ntid + 1 > hcap / 2) {
+				/* twice the slots; every key placed again */
+				size_t ncap = hcap * 2, k;
+				uint32_t *k2 = calloc(ncap, sizeof(*k2)), *v2 = malloc(ncap * sizeof(*v2)), *d2;
+				if (!k2 || !v2) {
+					free(k2);
+					free(v2);
+					goto nomem;
+				}
+				for (k = 0; k < hcap; k++)
+					if (hkey[k]) {
+						size_t g = (hkey[k] * 2654435761u) & (ncap - 1);
+						while (k2[g])
+							g = (g + 1) & (ncap - 1);
+						k2[g] = hkey[k];
+						v2[g] = hval[k];
+					}
+				free(hkey);
+				free(hval);
+				hkey = k2;
+				hval = v2;
+				hcap = ncap;
+				if (!(d2 = realloc(df, hcap / 2 * sizeof(*df))))
+					goto nomem;
+				df = d2;
+				h = (tid[i] * 2654435761u) & (hcap - 1);
+				while (hkey[h])
+					h = (h + 1) & (hcap - 1);
+			}
 			hkey[h] = tid[i];
-			hval[h] = (uint32_t)ntid++;
+			hval[h] = (uint32_t)ntid;
+			df[ntid++] = 0;
 		}
 		tid[i] = hval[h];
 		df[tid[i]]++;   /* terms of one claim are distinct */
@@ -515,12 +578,19 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		npairs += sc[t].npairs;
 		nsigs += sc[t].nsigs;
 	}
+	/* the packed claims are no longer needed: freed before the pairs are joined */
+	for (t = 0; t < CT_MATCH_MAX_THREADS; t++)
+		arena_free(&an[t].arena);
+	free(packed);
+	packed = NULL;
+	if (nsigs >= UINT32_MAX)
+		goto nomem;
 	/* joined into the first thread's arrays, each other thread's freed once copied */
 	{
 		size_t np = sc[0].npairs, ns = sc[0].nsigs;
 		if (nthreads > 1) {
 			struct ct_match_pair *p2 = realloc(sc[0].pairs, (npairs ? npairs : 1) * sizeof(*p2));
-			struct ct_signal *s2;
+			struct ct_match_signal *s2;
 			if (!p2)
 				goto nomem;
 			sc[0].pairs = p2;
@@ -531,7 +601,7 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		for (t = 1; t < nthreads; t++) {
 			for (i = 0; i < sc[t].npairs; i++) {
 				sc[0].pairs[np] = sc[t].pairs[i];
-				sc[0].pairs[np++].sig += ns;
+				sc[0].pairs[np++].sig += (uint32_t)ns;
 			}
 			if (sc[t].nsigs)
 				memcpy(sc[0].sigs + ns, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
@@ -587,6 +657,52 @@ done:
 	free(pairs);
 	free(sigs);
 	return error;
+}
+
+/* Appends text[start, end) as a JSON string, escaped as cJSON escapes it. */
+static void json_span(ct_buf *out, const char *text, size_t start, size_t end)
+{
+	size_t i, from = start;
+	ct_buf_putc(out, '"');
+	for (i = start; i < end; i++) {
+		unsigned char c = (unsigned char)text[i];
+		const char *esc;
+		char u[8];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		ct_buf_put(out, text + from, i - from);
+		from = i + 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			snprintf(u, sizeof(u), "\\u%04x", c);
+			esc = u;
+		}
+		ct_buf_puts(out, esc);
+	}
+	ct_buf_put(out, text + from, end - from);
+	ct_buf_putc(out, '"');
+}
+
+void ct_match_signals_json(ct_buf *out, const struct ct_comparison *cmp, const char *a, const char *b)
+{
+	size_t i;
+	ct_buf_putc(out, '[');
+	for (i = 0; i < cmp->nsignals; i++) {
+		const struct ct_signal *s = &cmp->signals[i];
+		ct_buf_printf(out, "%s{\"kind\":\"%s\",\"a\":", i ? "," : "", ct_signal_kind_name(s->kind));
+		json_span(out, a, s->a_start, s->a_end);
+		ct_buf_puts(out, ",\"b\":");
+		json_span(out, b, s->b_start, s->b_end);
+		ct_buf_putc(out, '}');
+	}
+	ct_buf_putc(out, ']');
 }
 
 /* ---- dependence ---- */

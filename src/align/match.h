@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "align/compare.h"
+#include "util/buf.h"
 
 struct sb_stemmer;
 
@@ -29,18 +30,25 @@ struct ct_match_claim {
 	int query;              /* 1: look for its candidates; 0: only a candidate of others */
 };
 
+/* A signal as the matcher keeps it: struct ct_signal in 20 bytes instead of 40 (claims are
+ * shorter than 4 GiB). */
+struct ct_match_signal {
+	uint32_t kind;          /* enum ct_signal_kind */
+	uint32_t a_start, a_end, b_start, b_end;
+};
+
 struct ct_match_pair {
 	uint32_t a, b;          /* claim indexes, a < b */
 	double score;           /* as ct_comparison.score */
 	const char *relation;   /* "corroborates", "contradicts" or "related" (static) */
-	size_t sig;             /* its signals: ct_match_result.signals[sig .. sig + nsig) */
+	uint32_t sig;           /* its signals: ct_match_result.signals[sig .. sig + nsig) */
 	uint32_t nsig;
 };
 
 struct ct_match_result {
 	struct ct_match_pair *pairs;
 	size_t npairs;
-	struct ct_signal *signals;
+	struct ct_match_signal *signals;
 	size_t nsignals;
 };
 /* Frees what ct_match_run allocated in r and zeroes it. */
@@ -65,9 +73,14 @@ struct ct_match_stats {
  * the caller's stemmer in the first, a stemmer of their own in the others; the result is the same
  * whatever the number); pairs whose relation is not "unrelated" are returned
  * in out (sorted by a then b; free with ct_match_result_free). stats may be NULL. 0, CT_EINPUT
- * (2^32 claims or more) or CT_ENOMEM. */
+ * (2^32 claims or more, or a claim of 4 GiB or more) or CT_ENOMEM. */
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats);
+
+/* Appends the signals of cmp (over texts a and b) to out as the JSON array of
+ * ct_comparison_json's "signals" printed unformatted: [{"kind", "a", "b"}] with the spans' text,
+ * the same bytes, written directly (no cJSON tree per alignment). Check out with ct_buf_oom. */
+void ct_match_signals_json(ct_buf *out, const struct ct_comparison *cmp, const char *a, const char *b);
 
 /* One alignment between two sources, for the dependence test: the claims' positions (sentence
  * indexes) in their sources. */

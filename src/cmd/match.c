@@ -3,6 +3,7 @@
  * changed since the last match are matched again (against every claim). */
 #include "cmd/match.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,8 @@ struct loaded {
 	struct ct_match_claim *claims;
 	char **ids;              /* claim ids */
 	long *pos;               /* sentence indexes */
+	uint32_t *byid;          /* claim numbers in the order of their ids (after load_done) */
+	uint32_t *rank;          /* claim number -> its place in byid */
 	size_t n, cap;
 	char **sources;          /* source ids by number (claims come sorted by source) */
 	char **published;        /* by source number */
@@ -42,6 +45,8 @@ static void loaded_release(struct loaded *l)
 	free(l->claims);
 	free(l->ids);
 	free(l->pos);
+	free(l->byid);
+	free(l->rank);
 	free(l->sources);
 	free(l->published);
 	free(l->nclaims);
@@ -122,6 +127,49 @@ static int claim_row(const struct ct_match_row *row, void *payload)
 	return 0;
 }
 
+/* The claims in the order of their ids: alignments are stored in that order (appended to the
+ * table's B-trees, not inserted at random), and ids read back are found by binary search. */
+static const struct loaded *sort_ids;
+
+static int cmp_byid(const void *x, const void *y)
+{
+	return strcmp(sort_ids->ids[*(const uint32_t *)x], sort_ids->ids[*(const uint32_t *)y]);
+}
+
+static int load_done(struct loaded *l)
+{
+	size_t i;
+	if (!(l->byid = malloc((l->n ? l->n : 1) * sizeof(*l->byid))) ||
+	    !(l->rank = malloc((l->n ? l->n : 1) * sizeof(*l->rank))))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	for (i = 0; i < l->n; i++)
+		l->byid[i] = (uint32_t)i;
+	sort_ids = l;
+	if (l->n)
+		qsort(l->byid, l->n, sizeof(*l->byid), cmp_byid);
+	sort_ids = NULL;
+	for (i = 0; i < l->n; i++)
+		l->rank[l->byid[i]] = (uint32_t)i;
+	return 0;
+}
+
+/* The number of the loaded claim with this id, or -1. */
+static long claim_number(const struct loaded *l, const char *id)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(l->ids[l->byid[mid]], id);
+		if (!c)
+			return (long)l->byid[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 struct links {
 	struct loaded *l;
 	struct ct_match_link *v;
@@ -145,18 +193,23 @@ static long source_number(const struct loaded *l, const char *id)
 	return -1;
 }
 
-static int link_row(const char *sa, long pa, const char *sb, long pb, void *payload)
+static int link_row(const char *a, const char *sa, const char *b, const char *sb, void *payload)
 {
 	struct links *k = payload;
-	long x = source_number(k->l, sa), y = source_number(k->l, sb);
-	if (x < 0 || y < 0 || x == y)
+	long x, y, ca, cb;
+	if (!a || !sa || !b || !sb)
 		return 0;
+	x = source_number(k->l, sa);
+	y = source_number(k->l, sb);
+	if (x < 0 || y < 0 || x == y || (ca = claim_number(k->l, a)) < 0 || (cb = claim_number(k->l, b)) < 0)
+		return 0;   /* alignments are only stored between active claims */
 	if (grow(&k->v, &k->cap, k->n, sizeof(*k->v)) < 0)
 		return CT_ENOMEM;
 	k->v[k->n].sa = (size_t)x;
 	k->v[k->n].sb = (size_t)y;
-	k->v[k->n].pa = pa;
-	k->v[k->n].pb = pb;
+	/* a claim without a sentence index is at position 0, as SQLite reads a NULL as an integer */
+	k->v[k->n].pa = k->l->pos[ca] < 0 ? 0 : k->l->pos[ca];
+	k->v[k->n].pb = k->l->pos[cb] < 0 ? 0 : k->l->pos[cb];
 	k->n++;
 	return 0;
 }
@@ -195,22 +248,41 @@ done:
 	return error;
 }
 
+struct stored {
+	uint64_t key;    /* smaller id rank << 32 | greater id rank */
+	size_t pair;
+};
+
+static int cmp_stored(const void *x, const void *y)
+{
+	uint64_t a = ((const struct stored *)x)->key, b = ((const struct stored *)y)->key;
+	return a < b ? -1 : a > b;
+}
+
+/* Stores the pairs in the order of their claim ids (a pair's smaller id first). */
 static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_result *res)
 {
+	struct stored *order;
+	ct_buf sig = CT_BUF_INIT;
 	size_t i;
 	int error = 0;
+	if (!(order = malloc((res->npairs ? res->npairs : 1) * sizeof(*order))))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	for (i = 0; i < res->npairs; i++) {
+		uint64_t ra = l->rank[res->pairs[i].a], rb = l->rank[res->pairs[i].b];
+		order[i].key = ra < rb ? ra << 32 | rb : rb << 32 | ra;
+		order[i].pair = i;
+	}
+	if (res->npairs)
+		qsort(order, res->npairs, sizeof(*order), cmp_stored);
 	for (i = 0; i < res->npairs && !error; i++) {
-		const struct ct_match_pair *pairs = res->pairs;
+		const struct ct_match_pair *pair = &res->pairs[order[i].pair];
+		size_t x = l->byid[order[i].key >> 32], y = l->byid[order[i].key & 0xffffffffu], k;
 		struct ct_comparison cmp;
-		size_t x = pairs[i].a, y = pairs[i].b, k;
-		ct_match_comparison(res, &pairs[i], &cmp);
 		const struct ct_match_claim *a, *b;
-		cJSON *o;
-		char *sig = NULL;
-		if (strcmp(l->ids[x], l->ids[y]) > 0) {
+		ct_match_comparison(res, pair, &cmp);
+		if (x != pair->a) {
 			/* stored in claim id order: swap the sides of the spans too */
-			x = pairs[i].b;
-			y = pairs[i].a;
 			for (k = 0; k < cmp.nsignals; k++) {
 				struct ct_signal *s = &cmp.signals[k], t = *s;
 				s->a_start = t.b_start;
@@ -221,17 +293,16 @@ static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_res
 		}
 		a = &l->claims[x];
 		b = &l->claims[y];
-		o = ct_comparison_json(&cmp, a->text, b->text);
-		if (o)
-			sig = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(o, "signals"));
-		if (!sig)
+		ct_buf_clear(&sig);
+		ct_match_signals_json(&sig, &cmp, a->text, b->text);
+		if (ct_buf_oom(&sig) < 0)
 			error = ct_error_set(CT_ENOMEM, "out of memory");
 		else
 			error = ct_index_align_put(ix, l->ids[x], l->ids[y], l->sources[a->source],
-						   l->sources[b->source], cmp.relation, cmp.score, sig);
-		cJSON_free(sig);
-		cJSON_Delete(o);
+						   l->sources[b->source], cmp.relation, cmp.score, sig.ptr);
 	}
+	ct_buf_release(&sig);
+	free(order);
 	return error;
 }
 
@@ -261,34 +332,41 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	struct loaded l;
 	struct ct_match_result res = { NULL, 0, NULL, 0 };
 	struct sb_stemmer *stemmer = NULL;
+	struct ct_match_stats st;
 	size_t i;
-	int error;
+	int error, bulk;
 
 	(void)ctx;
 	memset(&l, 0, sizeof(l));
-	if (stats)
-		memset(stats, 0, sizeof(*stats));
+	memset(&st, 0, sizeof(st));
 	if ((error = ct_index_match_pending(ix, &l.all, dirty_row, &l)) < 0)
 		goto done;
 	l.all |= force;
 	if (!l.all && !l.ndirty)
 		goto done;   /* nothing changed since the last match */
-	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0)
+	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0 || (error = load_done(&l)) < 0)
 		goto done;
 	if (!(stemmer = sb_stemmer_new("english", "UTF_8"))) {
 		error = ct_error_set(CT_ENOMEM, "cannot create the English stemmer");
 		goto done;
 	}
-	if ((error = ct_match_run(stemmer, l.claims, l.n, match_threads(), &res, stats)) < 0)
+	if ((error = ct_match_run(stemmer, l.claims, l.n, match_threads(), &res, &st)) < 0)
 		goto done;
 	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
+	/* many alignments to write (every claim matched, or the changed sources hold a quarter of
+	 * them): without the secondary indexes, built again once at the end */
+	bulk = l.all || st.queries * 4 >= l.n;
 	if (l.all)
 		error = ct_index_align_clear(ix, NULL);
 	for (i = 0; i < l.ndirty && !error && !l.all; i++)
 		error = ct_index_align_clear(ix, l.dirty[i]);
+	if (!error && bulk)
+		error = ct_index_align_bulk(ix, 1);
 	if (!error)
 		error = store_pairs(ix, &l, &res);
+	if (!error && bulk)
+		error = ct_index_align_bulk(ix, 0);
 	if (!error)
 		error = store_dependence(ix, &l);
 	if (!error)
@@ -298,6 +376,8 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	if (error)
 		ct_index_rollback(ix);
 done:
+	if (stats)
+		*stats = st;
 	sb_stemmer_delete(stemmer);
 	ct_match_result_free(&res);
 	loaded_release(&l);
@@ -442,18 +522,13 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (want_stats) {
 		long aligned = 0;
-		cJSON *o = cJSON_CreateObject();
-		k.array = cJSON_CreateArray();
-		if (!o || !k.array || (r = ct_index_alignments(ix, &f, align_row, &k)) < 0) {
-			cJSON_Delete(o);
-			cJSON_Delete(k.array);
-			if (r >= 0)
-				r = ct_error_set(CT_ENOMEM, "out of memory");
+		cJSON *o = NULL;
+		if ((r = ct_index_align_count(ix, &f, &aligned)) < 0)
+			goto fail;
+		if (!(o = cJSON_CreateObject())) {
+			r = ct_error_set(CT_ENOMEM, "out of memory");
 			goto fail;
 		}
-		aligned = (long)k.n;
-		cJSON_Delete(k.array);
-		k.array = NULL;
 		cJSON_AddNumberToObject(o, "claims_matched", (double)st.queries);
 		cJSON_AddNumberToObject(o, "claims", (double)st.claims);
 		cJSON_AddNumberToObject(o, "terms", (double)st.terms);

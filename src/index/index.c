@@ -1383,6 +1383,14 @@ int ct_index_align_clear(ct_index *ix, const char *source)
 	return ix_run_sql(ix, "DELETE FROM alignments WHERE sa = ?1 OR sb = ?1", source, NULL, "clear alignments");
 }
 
+int ct_index_align_bulk(ct_index *ix, int on)
+{
+	if (on)
+		return ix_exec(ix, "DROP INDEX IF EXISTS alignments_b; DROP INDEX IF EXISTS alignments_sa;"
+			       " DROP INDEX IF EXISTS alignments_sb;", "write alignments");
+	return ix_exec(ix, ALIGN_SQL, "write alignments");
+}
+
 int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *sa, const char *sb,
 		       const char *relation, double score, const char *signals)
 {
@@ -1405,10 +1413,11 @@ int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, vo
 {
 	sqlite3_stmt *st = NULL;
 	int rc, err = 0;
+	/* no join with claims: the caller knows the claims' positions, and a lookup per alignment in
+	 * the claims table reads most of its pages at random */
 	rc = sqlite3_prepare_v2(ix->db,
-		"SELECT al.sa, ca.sentence, al.sb, cb.sentence FROM alignments al"
-		" JOIN claims ca ON ca.id = al.a JOIN claims cb ON cb.id = al.b"
-		" WHERE al.relation IN ('corroborates', 'contradicts') AND al.score >= ?1", -1, &st, NULL);
+		"SELECT a, sa, b, sb FROM alignments"
+		" WHERE relation IN ('corroborates', 'contradicts') AND score >= ?1", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return ix_fail(ix, rc, "read alignments");
 	if ((rc = sqlite3_bind_double(st, 1, min_score)) != SQLITE_OK) {
@@ -1416,8 +1425,9 @@ int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, vo
 		return ix_fail(ix, rc, "read alignments");
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((err = cb((const char *)sqlite3_column_text(st, 0), (long)sqlite3_column_int64(st, 1),
-			      (const char *)sqlite3_column_text(st, 2), (long)sqlite3_column_int64(st, 3), payload)) != 0)
+		if ((err = cb((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			      (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+			      payload)) != 0)
 			break;
 	if (!err && rc != SQLITE_DONE)
 		err = ix_fail(ix, rc, "read alignments");
@@ -1492,6 +1502,32 @@ static char *align_json(sqlite3_stmt *st)
 done:
 	cJSON_Delete(o);
 	return text;
+}
+
+int ct_index_align_count(ct_index *ix, const struct ct_align_filter *f, long *out)
+{
+	sqlite3_stmt *st = NULL;
+	const char *sql = "SELECT count(*) FROM alignments", *arg = NULL;
+	int rc, err = 0;
+	if (f && f->claim) {
+		sql = "SELECT (SELECT count(*) FROM alignments WHERE a = ?1) + (SELECT count(*) FROM alignments WHERE b = ?1)";
+		arg = f->claim;
+	} else if (f && f->source) {
+		sql = "SELECT (SELECT count(*) FROM alignments WHERE sa = ?1)"
+		      " + (SELECT count(*) FROM alignments WHERE sb = ?1 AND sa <> ?1)";
+		arg = f->source;
+	}
+	*out = 0;
+	if ((rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return ix_fail(ix, rc, "count alignments");
+	if (arg && (rc = sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC)) != SQLITE_OK)
+		err = ix_fail(ix, rc, "count alignments");
+	else if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		err = ix_fail(ix, rc, "count alignments");
+	else
+		*out = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return err;
 }
 
 int ct_index_alignments(ct_index *ix, const struct ct_align_filter *f, ct_index_row_cb cb, void *payload)

@@ -108,6 +108,8 @@ struct ct_align_filter {
  * all), best score first; json is one object {"claims": [a, b], "sources": [sa, sb], "relation",
  * "score", "signals": [{"kind", "a", "b"}], "independent"} as `match --json` prints it. */
 int ct_index_alignments(ct_index *ix, const struct ct_align_filter *f, ct_index_row_cb cb, void *payload);
+/* *out: the number of alignments ct_index_alignments would give for f. */
+int ct_index_align_count(ct_index *ix, const struct ct_align_filter *f, long *out);
 /* For claim (full id): the number of other sources with a corroborating alignment, how many of
  * them are independent (distinct after counting a copy as the source it copies, and not the
  * claim's own source or what it copies), and how many sources contradict it. */
@@ -129,13 +131,17 @@ typedef int (*ct_index_match_cb)(const struct ct_match_row *row, void *payload);
 int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload);
 /* Deletes the alignments touching source (NULL: all). */
 int ct_index_align_clear(ct_index *ix, const char *source);
+/* Before many alignments are written in one transaction (on=1): drops the secondary indexes of
+ * the alignments table; after (on=0): creates them again, one sort each instead of a random
+ * B-tree insert per row and per index. */
+int ct_index_align_bulk(ct_index *ix, int on);
 /* Stores (replaces) one alignment: a < b (claim ids), sa and sb their sources, signals the JSON
  * array of the comparison of a with b. */
 int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *sa, const char *sb,
 		       const char *relation, double score, const char *signals);
-typedef int (*ct_index_link_cb)(const char *sa, long pa, const char *sb, long pb, void *payload);
-/* cb with the sources and sentence positions of every corroborating or contradicting alignment
- * scored min_score or more (the dependence test's input). */
+typedef int (*ct_index_link_cb)(const char *a, const char *sa, const char *b, const char *sb, void *payload);
+/* cb with the claims and their sources of every corroborating or contradicting alignment scored
+ * min_score or more (the dependence test's input), in no particular order. */
 int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload);
 int ct_index_deps_clear(ct_index *ix);
 /* Records that source depends on on. */

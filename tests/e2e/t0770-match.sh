@@ -64,9 +64,15 @@ json_assert "$OUT" "d == json.load(open('../incremental.json'))" "a rebuilt inde
 # --source and --claim filter; ids by prefix.
 expect_ok ct match --source wire --json
 json_assert "$OUT" "d and all('wire' in a['sources'] for a in d)" "--source"
+nwire=$(json_eval "$OUT" "len(d)")
+expect_ok ct match --source wire --stats --json
+json_assert "$OUT" "d['alignments'] == $nwire" "--stats counts the alignments --source lists"
 claim=$(json_eval ../incremental.json "d[0]['claims'][0]")
 expect_ok ct match --claim "${claim:0:8}" --json
 json_assert "$OUT" "d and all('$claim' in a['claims'] for a in d)" "--claim by prefix"
+nclaim=$(json_eval "$OUT" "len(d)")
+expect_ok ct match --claim "$claim" --stats --json
+json_assert "$OUT" "d['alignments'] == $nclaim" "--stats counts the alignments --claim lists"
 
 # show lists the aligned claims with the relation, the differing words marked, the support.
 monday=$(ct claims --source post --search Monday --json | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')

@@ -263,6 +263,46 @@ static void test_dependence(void **state)
 		assert_int_equal(dep[i], 0);
 }
 
+/* The signals JSON the match command stores is the same text as ct_comparison_json's, for spans
+ * holding every character JSON must escape, UTF-8, DEL, and empty spans. */
+static void test_signals_json(void **state)
+{
+	static const char a[] = "He said \"no\" \\ then\ttabs\nand\x01\x1f\b\f\r caf\xc3\xa9 \x7f end";
+	static const char b[] = "plain text, no escapes: 1,200 people";
+	struct ct_comparison cmp;
+	size_t sizes[] = { 0, 1, 4 }, k;
+	(void)state;
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		ct_buf out = CT_BUF_INIT;
+		cJSON *o;
+		char *want;
+		size_t i;
+		memset(&cmp, 0, sizeof(cmp));
+		cmp.score = 0.5;
+		cmp.relation = "contradicts";
+		cmp.nsignals = sizes[k];
+		for (i = 0; i < cmp.nsignals; i++) {
+			cmp.signals[i].kind = (enum ct_signal_kind)i;
+			cmp.signals[i].a_start = i == 3 ? 5 : 0;
+			cmp.signals[i].a_end = i == 3 ? 5 : sizeof(a) - 1 - i;   /* the last one empty */
+			cmp.signals[i].b_start = i;
+			cmp.signals[i].b_end = sizeof(b) - 1;
+		}
+		ct_match_signals_json(&out, &cmp, a, b);
+		assert_int_equal(ct_buf_oom(&out), 0);
+		o = ct_comparison_json(&cmp, a, b);
+		assert_non_null(o);
+		want = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(o, "signals"));
+		assert_non_null(want);
+		assert_string_equal(out.ptr, want);
+		if (k == 1)
+			assert_non_null(strstr(out.ptr, "\\\"no\\\" \\\\ then\\ttabs\\nand\\u0001\\u001f\\b\\f\\r caf\xc3\xa9"));
+		cJSON_free(want);
+		cJSON_Delete(o);
+		ct_buf_release(&out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_match_threads),
 		cmocka_unit_test(test_match_queries),
 		cmocka_unit_test(test_dependence),
+		cmocka_unit_test(test_signals_json),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
