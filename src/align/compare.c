@@ -1138,6 +1138,22 @@ static const char *bounding(const struct side *sd, const struct ct_date *d)
 	for (k = 0; leads[k]; k++)
 		if (!strcmp(w, leads[k]))
 			return leads[k];
+	/* "until at least Wednesday", "by the latest Friday": the date scanner leaves the lead
+	 * outside the date when a qualifier stands between */
+	{
+		static const char *const between[] = { "at", "least", "the", "latest", "earliest", "very", NULL };
+		size_t i = 0, n;
+		while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+			i++;
+		for (n = 0; i > 0 && n < 3; n++) {
+			i--;
+			for (k = 0; leads[k]; k++)
+				if (ct_tok_is(&sd->tk, i, leads[k]))
+					return n ? leads[k] : NULL;
+			if (!ct_tok_in(&sd->tk, i, between))
+				break;
+		}
+	}
 	return NULL;
 }
 
@@ -1612,7 +1628,7 @@ static void add_flip(const struct side *x, size_t k, const struct side *y, int x
 }
 
 /* Whether the word y states (term h) stands with what x says around it: the content words next
- * to it in y (within three tokens either side, in its clause) include one x has, or there are
+ * to it in y (within two tokens either side, in its clause) include one x has, or there are
  * none. "will not raise the levy" / "will raise the levy" share "levy"; "will have no ferry" /
  * "Ferry crossings ... are suspended" deny and state different things of the ferry. */
 static int same_predicate(const struct side *x, const struct side *y, uint32_t h)
@@ -1620,7 +1636,7 @@ static int same_predicate(const struct side *x, const struct side *y, uint32_t h
 	size_t v = token_of(y, 0, h), k, near = 0;
 	if (v >= y->tk.n)
 		return 1;
-	for (k = v > 3 ? v - 3 : 0; k < y->tk.n && k <= v + 3; k++) {
+	for (k = v > 2 ? v - 2 : 0; k < y->tk.n && k <= v + 2; k++) {
 		if (k == v || y->role[k] != R_CONTENT || y->clause[k] != y->clause[v] || y->th[k] == h)
 			continue;
 		near++;
