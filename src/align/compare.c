@@ -1350,22 +1350,26 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	return d <= 2 && d * 4 <= (nx < ny ? nx : ny);
 }
 
-/* Whether token i of sd stands for a place, body or person: in a recognised entity (a single
- * capitalised word opening the sentence only when opening_name took it for a name) or an
- * organisation word ("council"). */
-static int entity_token(const struct side *sd, size_t i)
+/* Whether token i of the stretch ending at e of sd stands for a place, body or person: 2 in a
+ * recognised entity (a single capitalised word opening the sentence only when opening_name took
+ * it for a name), 1 for an organisation word in lower case heading the stretch ("the regional
+ * council"; not "on board drove onto", where it is no head), else 0. */
+static int entity_token(const struct side *sd, size_t i, size_t e)
 {
 	size_t k;
 	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
 		return 0;   /* titles are compared by title_signals */
-	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
-		return 1;
 	for (k = 0; k < sd->ents.n; k++) {
-		const struct ct_entity *e = &sd->ents.e[k];
-		if (i >= e->tok_start && i < e->tok_end)
-			return !(e->tok_start == 0 && e->tok_end == 1) || sd->opening_name;
+		const struct ct_entity *x = &sd->ents.e[k];
+		if (i >= x->tok_start && i < x->tok_end && (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name))
+			return 2;
 	}
-	return 0;
+	if (!CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
+		return 0;
+	for (k = i + 1; k < e; k++)
+		if (sd->role[k] == R_CONTENT)
+			return 0;
+	return 1;
 }
 
 /* The span of tokens [s, e) without the function words and punctuation at its edges. */
@@ -1393,16 +1397,20 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	if (a1 - a0 > MAX_GAP || b1 - b0 > MAX_GAP)
 		return;
 	for (i = a0; i < a1; i++) {
+		int x = entity_token(a, i, a1);
 		da |= a->slot[i] != 0;
-		ea |= entity_token(a, i);
+		ea = x > ea ? x : ea;
 	}
 	for (j = b0; j < b1; j++) {
+		int x = entity_token(b, j, b1);
 		db |= b->slot[j] != 0;
-		eb |= entity_token(b, j);
+		eb = x > eb ? x : eb;
 	}
 	if (da || db)
 		return;   /* figures and dates: compared by value, not by position */
-	if (!ea || !eb)
+	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
+	 * both sides ("news conference" / "press conference") is wording */
+	if (!ea || !eb || (ea < 2 && eb < 2))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
