@@ -1340,7 +1340,8 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	const struct ct_token *x = &a->tk.t[i], *y = &b->tk.t[j];
 	char wx[32], wy[32];
 	size_t nx, ny, d;
-	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || initial_position(a, i) || initial_position(b, j))
+	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name)) ||
+	    (initial_position(b, j) && !(j == 0 && b->opening_name)))
 		return 0;
 	nx = fold_word(wx, sizeof(wx), a->s + x->start, x->end - x->start);
 	ny = fold_word(wy, sizeof(wy), b->s + y->start, y->end - y->start);

@@ -399,6 +399,12 @@ static void test_spelling(void **state)
 	c = run(a, b);
 	no_signal(&c, CT_SIG_SPELLING);
 	has_signal(&c, a, b, CT_SIG_ENTITY, "Kovac", "Novak");
+	/* a name opening the sentence, respelled, is a variant too, not another country */
+	a = "Norvia lent two mobile pumps, which arrived by road on Friday afternoon.";
+	b = "Norvija lent two mobile pumps, which arrived by road on Friday afternoon.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_SPELLING, "Norvia", "Norvija");
 }
 
 static void test_quote(void **state)
