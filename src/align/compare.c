@@ -1637,16 +1637,18 @@ static void add_flip(const struct side *x, size_t k, const struct side *y, int x
 }
 
 /* Whether the word y states (term h) stands with what x says around it: the content words next
- * to it in y (within two tokens either side, in its clause) include one x has, or there are
- * none. "will not raise the levy" / "will raise the levy" share "levy"; "will have no ferry" /
- * "Ferry crossings ... are suspended" deny and state different things of the ferry. */
+ * to it in y (within three tokens either side, in its clause; not the unit of a figure, which the
+ * number signal compares) include one x has, or there are none. "will not raise the levy" /
+ * "will raise the levy" share "levy"; "will have no ferry" / "Ferry crossings ... are
+ * suspended" deny and state different things of the ferry. */
 static int same_predicate(const struct side *x, const struct side *y, uint32_t h)
 {
 	size_t v = token_of(y, 0, h), k, near = 0;
 	if (v >= y->tk.n)
 		return 1;
-	for (k = v > 2 ? v - 2 : 0; k < y->tk.n && k <= v + 2; k++) {
-		if (k == v || y->role[k] != R_CONTENT || y->clause[k] != y->clause[v] || y->th[k] == h)
+	for (k = v > 3 ? v - 3 : 0; k < y->tk.n && k <= v + 3; k++) {
+		if (k == v || y->role[k] != R_CONTENT || y->clause[k] != y->clause[v] || y->th[k] == h ||
+		    (k > 0 && y->slot[k - 1] == 1))
 			continue;
 		near++;
 		if (has_term(x, y->th[k]))
