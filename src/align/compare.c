@@ -92,6 +92,7 @@ struct side {
 	uint32_t negated[MAX_ITEMS]; /* term each negation bears on ("not raise"); 1 when none */
 	size_t nneg;
 	size_t nnegverb;           /* "failed to", "ruled out", "refused": a denial in other words */
+	int opening_name;          /* the sentence's first word is a name ("Dravia lent ...") */
 };
 
 /* ---- word lists (sorted: looked up by binary search) ---- */
@@ -354,6 +355,21 @@ static int initial_position(const struct side *sd, size_t i)
 		return 1;
 	p = &sd->tk.t[i - 1];
 	return (p->flags & (CT_TOK_QUOTE_OPEN | CT_TOK_PUNCT)) && sd->s[p->start] != ',';
+}
+
+/* Whether a capitalised first word is a name rather than a word capitalised because it opens the
+ * sentence. Common sentence openers are function words (the lexicon's not-a-name list, the stop
+ * words: never here), inflected or derived words ("Firefighters", "Crews", "Salvage", "Heavy":
+ * the Snowball stem differs from the word), the very common news words of the synonym table, and
+ * the lexicon's other words (titles, organisation and place nouns, verbs of saying, number and
+ * date words). A country of the gazetteer is a name; otherwise a plain word of four letters or
+ * more that is in none of those ("Dravia", "Ostland", "Skarra") is taken for one. plain: the
+ * word is its own stem and has no synonym entry. */
+static int opening_name(const struct ct_token *t, int plain, size_t n)
+{
+	if (t->lex & CT_LEX_COUNTRY)
+		return 1;
+	return plain && n >= 4 && !t->lex && !(t->flags & (CT_TOK_DIGIT | CT_TOK_ABBR | CT_TOK_HYPHEN));
 }
 
 static void sort_terms(struct side *sd)
@@ -638,6 +654,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 	ct_quote_find(&sd->tk, &sd->quote);
 	ct_attribution_find(&sd->tk, &sd->ents, &sd->quote, &sd->attr);
 	sd->nnums = sd->ndates = sd->nterms = sd->nneg = sd->nnegverb = sd->npool = 0;
+	sd->opening_name = 0;
 	ct_numbers_scan(s, len, keep_number, sd);
 	ct_dates_scan(s, len, published, keep_date, sd);
 	possessive_weekdays(sd, published);
@@ -730,7 +747,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			const char *stem = w;
 			size_t sn = n;
 			double weight = W_WORD;
-			int cls = T_WORD;
+			int cls = T_WORD, plain = 0;
 			if (v >= 0) {
 				sn = (size_t)snprintf(w, sizeof(w), "%d", v);
 				cls = T_NUM;
@@ -754,6 +771,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					stem = (const char *)st;
 					syn = bsearch(key, synonyms, sizeof(synonyms) / sizeof(synonyms[0]), sizeof(synonyms[0]),
 						      cmp_synonym);
+					plain = !syn && sn == n && !memcmp(st, w, n);
 					if (syn && syn->canon) {
 						stem = syn->canon;
 						sn = strlen(stem);
@@ -766,6 +784,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				cls = T_NAME;
 				weight = W_NAME;
 			}
+			if (i == 0 && cls == T_WORD && (t->flags & CT_TOK_CAP))
+				sd->opening_name = opening_name(t, plain, n);
 			sd->th[i] = fnv(stem, sn);
 			sd->role[i] = R_CONTENT;
 			if (sn < 256 && sd->npool + sn <= POOL_SIZE) {
@@ -1118,6 +1138,22 @@ static const char *bounding(const struct side *sd, const struct ct_date *d)
 	for (k = 0; leads[k]; k++)
 		if (!strcmp(w, leads[k]))
 			return leads[k];
+	/* "until at least Wednesday", "by the latest Friday": the date scanner leaves the lead
+	 * outside the date when a qualifier stands between */
+	{
+		static const char *const between[] = { "at", "least", "the", "latest", "earliest", "very", NULL };
+		size_t i = 0, n;
+		while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+			i++;
+		for (n = 0; i > 0 && n < 3; n++) {
+			i--;
+			for (k = 0; leads[k]; k++)
+				if (ct_tok_is(&sd->tk, i, leads[k]))
+					return n ? leads[k] : NULL;
+			if (!ct_tok_in(&sd->tk, i, between))
+				break;
+		}
+	}
 	return NULL;
 }
 
@@ -1205,13 +1241,20 @@ static int person_title(const struct side *sd, const struct ct_entity *e, struct
 {
 	size_t i, last = SIZE_MAX, first = e->tok_start;
 	out->n = 0;
-	if (e->tok_end - e->tok_start < 2 || e->kind == CT_ENT_PLACE)
+	if (e->tok_end - e->tok_start < 2)
 		return 0;
 	for (i = e->tok_start; i + 1 < e->tok_end; i++)
 		if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
 			last = i;
 	if (last == SIZE_MAX)
 		return 0;
+	/* A place with a title word in it ("Governor Island") is no person; a title whose modifier
+	 * is a place word ("Islands Minister Tobias Renner", which the recogniser classes as a
+	 * place) is one when no place word follows the title. */
+	if (e->kind == CT_ENT_PLACE)
+		for (i = last + 1; i < e->tok_end; i++)
+			if (CT_TOK_LEX(&sd->tk, i, CT_LEX_PLACE | CT_LEX_COUNTRY))
+				return 0;
 	if (ct_tok_is(&sd->tk, first, "the"))
 		first++;
 	for (i = first; i <= last && out->n < 6; i++) {
@@ -1297,7 +1340,8 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	const struct ct_token *x = &a->tk.t[i], *y = &b->tk.t[j];
 	char wx[32], wy[32];
 	size_t nx, ny, d;
-	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || initial_position(a, i) || initial_position(b, j))
+	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name)) ||
+	    (initial_position(b, j) && !(j == 0 && b->opening_name)))
 		return 0;
 	nx = fold_word(wx, sizeof(wx), a->s + x->start, x->end - x->start);
 	ny = fold_word(wy, sizeof(wy), b->s + y->start, y->end - y->start);
@@ -1307,21 +1351,26 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	return d <= 2 && d * 4 <= (nx < ny ? nx : ny);
 }
 
-/* Whether token i of sd stands for a place, body or person: in a recognised entity (a single
- * capitalised word opening the sentence is not enough) or an organisation word ("council"). */
-static int entity_token(const struct side *sd, size_t i)
+/* Whether token i of the stretch ending at e of sd stands for a place, body or person: 2 in a
+ * recognised entity (a single capitalised word opening the sentence only when opening_name took
+ * it for a name), 1 for an organisation word in lower case heading the stretch ("the regional
+ * council"; not "on board drove onto", where it is no head), else 0. */
+static int entity_token(const struct side *sd, size_t i, size_t e)
 {
 	size_t k;
 	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
 		return 0;   /* titles are compared by title_signals */
-	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
-		return 1;
 	for (k = 0; k < sd->ents.n; k++) {
-		const struct ct_entity *e = &sd->ents.e[k];
-		if (i >= e->tok_start && i < e->tok_end)
-			return !(e->tok_start == 0 && e->tok_end == 1);
+		const struct ct_entity *x = &sd->ents.e[k];
+		if (i >= x->tok_start && i < x->tok_end && (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name))
+			return 2;
 	}
-	return 0;
+	if (!CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
+		return 0;
+	for (k = i + 1; k < e; k++)
+		if (sd->role[k] == R_CONTENT)
+			return 0;
+	return 1;
 }
 
 /* The span of tokens [s, e) without the function words and punctuation at its edges. */
@@ -1349,16 +1398,20 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	if (a1 - a0 > MAX_GAP || b1 - b0 > MAX_GAP)
 		return;
 	for (i = a0; i < a1; i++) {
+		int x = entity_token(a, i, a1);
 		da |= a->slot[i] != 0;
-		ea |= entity_token(a, i);
+		ea = x > ea ? x : ea;
 	}
 	for (j = b0; j < b1; j++) {
+		int x = entity_token(b, j, b1);
 		db |= b->slot[j] != 0;
-		eb |= entity_token(b, j);
+		eb = x > eb ? x : eb;
 	}
 	if (da || db)
 		return;   /* figures and dates: compared by value, not by position */
-	if (!ea || !eb)
+	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
+	 * both sides ("news conference" / "press conference") is wording */
+	if (!ea || !eb || (ea < 2 && eb < 2))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
@@ -1385,6 +1438,32 @@ static int anchored(const struct side *a, const uint8_t *ma, size_t na, size_t g
 	return 0;
 }
 
+/* Whether the tokens before g0 are all shared function words (or none): a stretch at g0 opens
+ * the sentence ("The Skarra district council said", "Dravia lent"). */
+static int opening(const struct side *a, const uint8_t *ma, size_t g0)
+{
+	size_t k;
+	for (k = 0; k < g0; k++)
+		if (!ma[k] || a->role[k] == R_CONTENT)
+			return 0;
+	return 1;
+}
+
+/* Whether what follows g1 is the same predicate: at least two content words after it, two
+ * thirds of them shared. An opening stretch has no shared word before it to anchor it; the rest
+ * of the sentence does ("The Skarra district council / The Marine Accident Authority said it had
+ * opened an investigation ..."). */
+static int same_rest(const struct side *a, const uint8_t *ma, size_t na, size_t g1)
+{
+	size_t k, all = 0, shared = 0;
+	for (k = g1; k < na; k++)
+		if (a->role[k] == R_CONTENT) {
+			all++;
+			shared += ma[k];
+		}
+	return all >= 2 && shared * 3 >= all * 2;
+}
+
 /* Aligns the two token sequences (longest common subsequence of their canonical forms) and
  * looks at each pair of stretches that differ between shared words. */
 static void diff_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
@@ -1401,11 +1480,11 @@ static void diff_signals(const struct side *a, const struct side *b, struct ct_c
 			else
 				L[i][j] = L[i + 1][j] > L[i][j + 1] ? L[i + 1][j] : L[i][j + 1];
 		}
-	uint8_t ma[MAX_DIFF] = { 0 };
+	uint8_t ma[MAX_DIFF] = { 0 }, mb[MAX_DIFF] = { 0 };
 	i = j = 0;
 	while (i < na && j < nb) {
 		if (a->th[i] == b->th[j]) {
-			ma[i] = 1;
+			ma[i] = mb[j] = 1;
 			i++;
 			j++;
 		} else if (L[i + 1][j] >= L[i][j + 1])
@@ -1418,8 +1497,12 @@ static void diff_signals(const struct side *a, const struct side *b, struct ct_c
 	while (i < na && j < nb) {
 		if (a->th[i] == b->th[j] && ma[i]) {
 			/* a stretch between two shared words on both sides, with a shared content word
-			 * close by: one slot */
-			if (i > ga && j > gb && ga > 0 && gb > 0 && anchored(a, ma, na, ga, i))
+			 * close by, or a stretch opening both sentences followed by the same predicate:
+			 * one slot */
+			if (i > ga && j > gb &&
+			    ((ga > 0 && gb > 0 && anchored(a, ma, na, ga, i)) ||
+			     (opening(a, ma, ga) && opening(b, mb, gb) && same_rest(a, ma, na, i) &&
+			      same_rest(b, mb, nb, j))))
 				gap_signal(a, ga, i, b, gb, j, c);
 			i++;
 			j++;
@@ -1553,22 +1636,44 @@ static void add_flip(const struct side *x, size_t k, const struct side *y, int x
 		add_signal(c, CT_SIG_NEGATION, ys, ye, xs, xe);
 }
 
+/* Whether the word y states (term h) stands with what x says around it: the content words next
+ * to it in y (within three tokens either side, in its clause; not the unit of a figure, which the
+ * number signal compares) include one x has, or there are none. "will not raise the levy" /
+ * "will raise the levy" share "levy"; "will have no ferry" / "Ferry crossings ... are
+ * suspended" deny and state different things of the ferry. */
+static int same_predicate(const struct side *x, const struct side *y, uint32_t h)
+{
+	size_t v = token_of(y, 0, h), k, near = 0;
+	if (v >= y->tk.n)
+		return 1;
+	for (k = v > 3 ? v - 3 : 0; k < y->tk.n && k <= v + 3; k++) {
+		if (k == v || y->role[k] != R_CONTENT || y->clause[k] != y->clause[v] || y->th[k] == h ||
+		    (k > 0 && y->slot[k - 1] == 1))
+			continue;
+		near++;
+		if (has_term(x, y->th[k]))
+			return 1;
+	}
+	return !near;
+}
+
 /* One side denies what the other states with no denial at all: "will not raise the levy" / "will
  * raise the levy". A denial in other words ("ruled out an increase", "failed to start"), or
- * denials on both sides ("would not be on the ground" / "will not participate"), is not a flip. */
+ * denials on both sides ("would not be on the ground" / "will not participate"), is not a flip;
+ * nor is a denial of a word the other side states something else of (same_predicate). */
 static void negation_signal(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i;
 	for (i = 0; i < a->nneg; i++) {
 		uint32_t st = a->negated[i];
-		if (st > 1 && !b->nneg && !b->nnegverb && has_term(b, st)) {
+		if (st > 1 && !b->nneg && !b->nnegverb && has_term(b, st) && same_predicate(a, b, st)) {
 			add_flip(a, i, b, 1, c);
 			return;
 		}
 	}
 	for (i = 0; i < b->nneg; i++) {
 		uint32_t st = b->negated[i];
-		if (st > 1 && !a->nneg && !a->nnegverb && has_term(a, st)) {
+		if (st > 1 && !a->nneg && !a->nnegverb && has_term(a, st) && same_predicate(b, a, st)) {
 			add_flip(b, i, a, 0, c);
 			return;
 		}
@@ -1666,6 +1771,7 @@ struct packed_head {
 	struct ct_quote quote;
 	struct ct_attribution attr;
 	size_t nnums, ndates, nterms, nclauses, npool, nneg, nnegverb;
+	int opening_name;
 	double wsum;
 };
 
@@ -1730,6 +1836,7 @@ void ct_prepared_pack(const struct ct_prepared *p, void *dst)
 	h.npool = sd->npool;
 	h.nneg = sd->nneg;
 	h.nnegverb = sd->nnegverb;
+	h.opening_name = sd->opening_name;
 	h.wsum = sd->wsum;
 	memcpy(dst, &h, sizeof(h));
 	pack_walk((struct side *)sd, dst, 1);
@@ -1755,6 +1862,7 @@ void ct_prepared_unpack(struct ct_prepared *p, const void *src)
 	sd->npool = h.npool;
 	sd->nneg = h.nneg;
 	sd->nnegverb = h.nnegverb;
+	sd->opening_name = h.opening_name;
 	sd->wsum = h.wsum;
 	pack_walk(sd, (unsigned char *)src, 0);
 }

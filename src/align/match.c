@@ -766,6 +766,7 @@ static int is_copy(const struct ct_match_source *x, const struct ct_match_source
 struct quote {
 	uint32_t w[QUOTE_WORDS], spk[QUOTE_SPEAKERS];
 	unsigned nw, nspk;
+	uint32_t exact;         /* every word of the quote, whole and in order (case folded) */
 };
 
 struct quotes {
@@ -790,6 +791,18 @@ static uint32_t word_key(const char *s, const char *e)
 		h = (h ^ c) * 16777619u;
 	}
 	return h;
+}
+
+/* h extended by the word [s, e), ASCII letters folded, and a separator. */
+static uint32_t fold_hash(uint32_t h, const char *s, const char *e)
+{
+	for (; s < e; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 16777619u;
+	}
+	return (h ^ ' ') * 16777619u;
 }
 
 static void add_key(uint32_t *v, unsigned *n, unsigned max, uint32_t k)
@@ -853,11 +866,13 @@ static int claim_quotes(const char *text, size_t len, struct quotes *q)
 		struct quote qt;
 		const char *p = spans[i], *e = spans[i + 1];
 		qt.nw = 0;
+		qt.exact = 2166136261u;
 		while (p < e) {
 			if (is_alnum_byte((unsigned char)*p)) {
 				const char *w = p;
 				while (p < e && is_alnum_byte((unsigned char)*p))
 					p++;
+				qt.exact = fold_hash(qt.exact, w, p);
 				if (p - w >= 4)
 					add_key(qt.w, &qt.nw, QUOTE_WORDS, word_key(w, p));
 			} else {
@@ -901,19 +916,33 @@ static int same_quote(const struct quote *a, const struct quote *b)
 	return !a->nspk || !b->nspk || keys_meet(a->spk, a->nspk, b->spk, b->nspk) > 0;
 }
 
-/* Quotes of source x shared with source y, and the quotes of the source with fewer. */
-static void shared_quotes(const struct quotes *qx, const struct quotes *qy, size_t *shared, size_t *fewer)
+/* The same quote word for word, long (CT_MATCH_DEP_LONG_QUOTE words of four letters or more),
+ * attributed to the same speaker on both sides (a name shared outside the quotes): what a
+ * rewrite keeps of its original. */
+static int verbatim_quote(const struct quote *a, const struct quote *b)
+{
+	return a->exact == b->exact && a->nw >= CT_MATCH_DEP_LONG_QUOTE && a->nspk && b->nspk &&
+	       keys_meet(a->spk, a->nspk, b->spk, b->nspk) > 0 && same_quote(a, b);
+}
+
+/* Quotes of source x shared with source y, those of them shared word for word (long, with their
+ * speakers), and the quotes of the source with fewer. */
+static void shared_quotes(const struct quotes *qx, const struct quotes *qy, size_t *shared, size_t *verbatim,
+			  size_t *fewer)
 {
 	const struct quotes *a = qx->n <= qy->n ? qx : qy, *b = a == qx ? qy : qx;
 	size_t i, j;
-	*shared = 0;
+	*shared = *verbatim = 0;
 	*fewer = a->n;
-	for (i = 0; i < a->n; i++)
-		for (j = 0; j < b->n; j++)
-			if (same_quote(&a->v[i], &b->v[j])) {
-				(*shared)++;
-				break;
-			}
+	for (i = 0; i < a->n; i++) {
+		int same = 0, exact = 0;
+		for (j = 0; j < b->n && !exact; j++) {
+			same |= same_quote(&a->v[i], &b->v[j]);
+			exact |= verbatim_quote(&a->v[i], &b->v[j]);
+		}
+		*shared += same;
+		*verbatim += exact;
+	}
 }
 
 static int cmp_long(const void *x, const void *y)
@@ -1001,7 +1030,7 @@ int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nso
 	}
 	qsort(l, nlinks, sizeof(*l), cmp_link);
 	for (i = 0; i < nlinks; i = j) {
-		size_t x = l[i].sa, y = l[i].sb, run, smaller, cover, shared, fewer;
+		size_t x = l[i].sa, y = l[i].sb, run, smaller, cover, shared, verbatim, fewer;
 		int copied;
 		for (j = i; j < nlinks && l[j].sa == x && l[j].sb == y; j++)
 			;
@@ -1011,14 +1040,18 @@ int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nso
 		smaller = sources[x].nclaims < sources[y].nclaims ? sources[x].nclaims : sources[y].nclaims;
 		copied = run >= CT_MATCH_DEP_MIN && (double)run >= CT_MATCH_DEP_SHARE * (double)smaller;
 		if (!copied && order) {
-			/* reordered: most claims aligned in any order, and the quotes shared */
+			/* reordered: most claims aligned in any order and the quotes shared; or, for a
+			 * rewrite that rewords its narrative, fewer claims aligned and the quotes shared,
+			 * at least CT_MATCH_DEP_VERBATIM of them long and word for word */
 			cover = coverage(l + i, j - i, tails);
-			if (cover >= CT_MATCH_DEP_MIN && (double)cover >= CT_MATCH_DEP_SHARE * (double)smaller) {
+			if (cover >= CT_MATCH_DEP_MIN && (double)cover >= CT_MATCH_DEP_QUOTED_SHARE * (double)smaller) {
 				if ((error = source_quotes(claims, order, start, x, &qx)) < 0 ||
 				    (error = source_quotes(claims, order, start, y, &qy)) < 0)
 					goto done;
-				shared_quotes(&qx, &qy, &shared, &fewer);
-				copied = shared >= 1 && (double)shared >= CT_MATCH_DEP_QUOTES * (double)fewer;
+				shared_quotes(&qx, &qy, &shared, &verbatim, &fewer);
+				copied = shared >= 1 && (double)shared >= CT_MATCH_DEP_QUOTES * (double)fewer &&
+					 ((double)cover >= CT_MATCH_DEP_SHARE * (double)smaller ||
+					  verbatim >= CT_MATCH_DEP_VERBATIM);
 			}
 		}
 		if (!copied)

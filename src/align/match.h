@@ -113,6 +113,16 @@ int ct_match_dependence(const struct ct_match_source *sources, size_t nsources, 
  * the quotes of the source with fewer. Independent reporters quote the same speakers too, so
  * quotes alone never make a copy. 0 or CT_ENOMEM. */
 #define CT_MATCH_DEP_QUOTES 0.75
+/* A third kind, for a rewrite that rewords its narrative but keeps its original's quotes: claims
+ * aligned in any order covering only CT_MATCH_DEP_QUOTED_SHARE of the smaller source (and
+ * CT_MATCH_DEP_MIN), when the shared quotes (CT_MATCH_DEP_QUOTES of the fewer, as above) include
+ * at least CT_MATCH_DEP_VERBATIM quoted word for word, long (CT_MATCH_DEP_LONG_QUOTE words of
+ * four letters or more) and attributed to the same speaker on both sides. One statement given to
+ * every reporter is often quoted word for word by independent outlets, so one such quote is not
+ * enough, nor are quotes a source with more of its own does not share. */
+#define CT_MATCH_DEP_QUOTED_SHARE 0.4
+#define CT_MATCH_DEP_VERBATIM 2
+#define CT_MATCH_DEP_LONG_QUOTE 6
 int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nsources,
 			       const struct ct_match_link *links, size_t nlinks, const struct ct_match_claim *claims,
 			       size_t nclaims, unsigned char *dep);

@@ -14,7 +14,10 @@ key's sentences (by their text, white space folded). Then:
 With --check recall=R precision=P flagged=N false=N deps=1 copies=N extra=N, exits 1 when a floor
 is crossed (deps=1: exactly the key's copies, siblings aside; copies=N: at least N of them found;
 extra=N: at most N dependences the key does not list).
-Usage: match_story.py CLAIMTRACK DIR KEY --outlet ID=DATE... [--check ...]"""
+--deps prints, for each pair of outlets, the claims aligned at 0.7 or more in any order (counted
+on the side with fewer) against the smaller outlet's claims: the coverage the dependence rules
+compare with their thresholds (src/align/match.c).
+Usage: match_story.py CLAIMTRACK DIR KEY --outlet ID=DATE... [--deps] [--check ...]"""
 import itertools, json, os, re, subprocess, sys, tempfile
 
 
@@ -105,6 +108,23 @@ def main():
         flagged += hit
         print('%s %-22s %s' % (eid, kv.get('kind', '?'), a['relation'] if a else ('not aligned' if ea and ca else 'not a claim')))
     found = {(s['id'], d) for s in sources for d in s.get('dependent_on', [])}
+    if '--deps' in sys.argv:
+        source_of = {c['id']: c['source'] for c in claims}
+        nclaims = {}
+        for c in claims:
+            nclaims[c['source']] = nclaims.get(c['source'], 0) + 1
+        sides = {}
+        for a in aligns:
+            if a['relation'] in same and a['score'] >= 0.7:
+                x, y = sorted(a['claims'], key=lambda c: source_of[c])
+                key = (source_of[x], source_of[y])
+                sides.setdefault(key, (set(), set()))
+                sides[key][0].add(x)
+                sides[key][1].add(y)
+        for (sx, sy), (cx, cy) in sorted(sides.items()):
+            smaller = min(nclaims[sx], nclaims[sy])
+            cover = min(len(cx), len(cy))
+            print('deps %s %s: %d of %d claims aligned at 0.7 (%.2f)' % (sx, sy, cover, smaller, cover / smaller))
     recall = aligned / max(len(mapped), 1)
     precision = right / max(right + wrong, 1)
     print('fact pairs with both sentences extracted: %d of %d' % (len(mapped), len(fact_pairs)))

@@ -6,7 +6,8 @@ pairs with a planted error should contradict with a signal of the planted kind, 
 without planted errors should not contradict each other. Prints the figures; with --check,
 exits 1 when they cross the floors given (aligned=, precision=, flagged=, false=).
 --published DATE anchors weekdays (default 2025-10-15, the example story's). --list prints the
-fact pairs not aligned and the pairs sharing no fact that are, with their scores and facts."""
+fact pairs not aligned, the pairs sharing no fact that are, with their scores and facts, and the
+false contradictions with their signals."""
 import itertools, json, re, subprocess, sys
 
 
@@ -80,6 +81,9 @@ def main():
                 print('missed %.3f %s/%s %s\n  %s: %s\n  %s: %s' % (
                     r['score'], ','.join(sorted(facts_of[(oa, ta)])), ','.join(sorted(facts_of[(ob, tb)])),
                     r['relation'], oa, ta, ob, tb))
+        for (oa, ta, ob, tb), r in zip(fact_pairs, res_fact):
+            if r['relation'] == 'contradicts' and not ({oa, ob} & planted):
+                print('false %.3f %s\n  %s: %s\n  %s: %s' % (r['score'], r['signals'], oa, ta, ob, tb))
         for (oa, ta, ob, tb), r in zip(other_pairs, res_other):
             if r['relation'] in same:
                 print('wrong %.3f %s/%s %s\n  %s: %s\n  %s: %s' % (

@@ -181,6 +181,10 @@ static void test_date(void **state)
 	c = run("About 40 people were treated for injuries in the early hours of Tuesday.",
 		"Thirty-eight people were treated for injuries, the hospital said on Wednesday.");
 	no_signal(&c, CT_SIG_DATE);
+	/* near miss: a boundary with a qualifier ("until at least Wednesday") is no day of the fact */
+	c = run("A ferry with 157 people struck rocks off the island on Saturday, and everyone was rescued.",
+		"Until at least Wednesday the island's 2,300 people will have no ferry, and a boat will bring food.");
+	no_signal(&c, CT_SIG_DATE);
 }
 
 /* Vote tallies and scores have no unit: "7 to 2", "a 7-2 vote", "seven votes to two". */
@@ -257,6 +261,15 @@ static void test_negation(void **state)
 	no_signal(&c, CT_SIG_NEGATION);
 	c = run("Nobody was killed in the fire.", "No one died in the fire.");
 	no_signal(&c, CT_SIG_NEGATION);
+	/* near miss: a denial of a word the other side says something else of */
+	c = run("Ferry crossings to the island, home to 2,300 people, are suspended until Wednesday.",
+		"Until Wednesday the island's 2,300 residents will have no ferry.");
+	no_signal(&c, CT_SIG_NEGATION);
+	/* ... while the same word with the same neighbour flips */
+	a = "The island will have no ferry crossings until Wednesday.";
+	b = "The island will have ferry crossings until Wednesday.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NEGATION, "no ferry", "ferry");
 }
 
 static void test_title(void **state)
@@ -274,6 +287,11 @@ static void test_title(void **state)
 	b = "Health Secretary Ada Roos visited the depot.";
 	c = run(a, b);
 	has_signal(&c, a, b, CT_SIG_TITLE, "Transport Secretary Ada Roos", "Health Secretary Ada Roos");
+	/* a title whose modifier is a place word, which the recogniser classes as a place */
+	a = "Islands Minister Ada Roos flew to the island on Sunday morning.";
+	b = "Finance Minister Ada Roos flew to the island on Sunday morning.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_TITLE, "Islands Minister Ada Roos", "Finance Minister Ada Roos");
 	/* near misses: the same title written longer, abbreviated, or with an honorific */
 	c = run("Mayor Ada Roos announced the new tax.", "Wexford Mayor Ada Roos announced the new tax.");
 	no_signal(&c, CT_SIG_TITLE);
@@ -305,6 +323,36 @@ static void test_entity(void **state)
 	b = "The company's founder, Lina Paz, said the plant would stay open.";
 	c = run(a, b);
 	has_signal(&c, a, b, CT_SIG_ENTITY, "Omar Reyes", "Lina Paz");
+	/* at the opening of the sentence: a body, and a country as the first word */
+	a = "The Water Authority said it had opened an investigation and would report within 60 days.";
+	b = "The Wend county council said it had opened an investigation and would report within 60 days.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Water Authority", "Wend county council");
+	a = "Norvia lent two mobile pumps, which arrived by road on Friday afternoon.";
+	b = "Kessland lent two mobile pumps, which arrived by road on Friday afternoon.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvia", "Kessland");
+	/* near misses at the opening: common words capitalised because they open the sentence, and
+	 * another predicate after the opening stretch */
+	c = run("Firefighters freed 38 people trapped in lifts across the city.",
+		"Crews freed 38 people trapped in lifts across the city.");
+	no_signal(&c, CT_SIG_ENTITY);
+	assert_string_equal(c.relation, "corroborates");
+	c = run("Salvage experts from Norvia examined the hull on Sunday.", "Rescue experts from Norvia examined the hull on Sunday.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("The Water Authority said it would inspect the dam on Monday and publish its findings by May.",
+		"The regional council said it would inspect the dam on Monday and close the road along the river.");
+	assert_true(c.score >= CT_COMPARE_RELATED);
+	no_signal(&c, CT_SIG_ENTITY);
+	/* near misses: organisation words in lower case on both sides are wording ("news" and
+	 * "press" name outlets when capitalised), and one that heads no stretch is no body */
+	c = run("The pump did not start, Okafor said at a news conference on Tuesday.",
+		"The pump did not start, Okafor said at a press conference on Tuesday.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("The ferry ran aground on the Hesk Rocks off Skarra on Saturday.",
+		"A ferry with 157 people on board drove onto rocks off Skarra on Saturday.");
+	no_signal(&c, CT_SIG_ENTITY);
 	/* near miss: different words around the names, not the same slot */
 	c = run("Engineers closed the gate by hand, the Water Authority said.",
 		"Crews closed the gate by hand near the Harbour Museum.");
@@ -332,6 +380,12 @@ static void test_spelling(void **state)
 	c = run(a, b);
 	no_signal(&c, CT_SIG_SPELLING);
 	has_signal(&c, a, b, CT_SIG_ENTITY, "Kovac", "Novak");
+	/* a name opening the sentence, respelled, is a variant too, not another country */
+	a = "Norvia lent two mobile pumps, which arrived by road on Friday afternoon.";
+	b = "Norvija lent two mobile pumps, which arrived by road on Friday afternoon.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_SPELLING, "Norvia", "Norvija");
 }
 
 static void test_quote(void **state)

@@ -1,6 +1,8 @@
 /* Source dependence from shared quotes (ct_match_dependence_quoted): a reordered copy that keeps
  * the quotes is a copy; the same reordering without the quotes, quotes given to another speaker,
- * or an outlet sharing only some of the quotes are not. */
+ * or an outlet sharing only some of the quotes are not. A rewrite that rewords its narrative (few
+ * claims aligned) but keeps long quotes word for word is a copy; translated quotes or a single
+ * long one are not enough there. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -116,11 +118,101 @@ static void test_not_a_copy(void **state)
 	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
 }
 
+/* Source 0: ten claims, three of them long quotes; the rewrite keeps the quotes and rewords the
+ * rest, so only six of its ten claims align (0.6, under CT_MATCH_DEP_SHARE). */
+static const char *long_orig[N] = {
+	"A transformer fire blacked out most of the city on Thursday night.",
+	"\"We lost the main feed and the backup within four minutes of each other, and that should never happen,\" said Piet Jansma, operations director of the grid operator.",
+	"Thirty-eight people were freed from lifts.",
+	"\"A city of half a million people cannot hang on a single wire,\" Energy Minister Ilse Marrow said.",
+	"The regulator will report by the end of April.",
+	"\"We owe every family an apology and an explanation, and they will get both,\" Lang said.",
+	"Power was back by late Friday morning.",
+	"Schools will stay closed until Monday.",
+	"Two mobile transformers arrived on Friday.",
+	"It was the largest power cut since 2003.",
+};
+
+static void build_rewrite(struct ct_match_claim *c, const char **copy_text, struct ct_match_link *l, size_t *nl)
+{
+	size_t i;
+	*nl = 0;
+	for (i = 0; i < N; i++) {
+		c[i] = (struct ct_match_claim){ long_orig[i], strlen(long_orig[i]), NULL, 0, 1 };
+		c[N + i] = (struct ct_match_claim){ copy_text[i], strlen(copy_text[i]), NULL, 1, 1 };
+	}
+	/* copy claim i states the original's claim (3 * i) % N for the first six, out of order */
+	for (i = 0; i < 6; i++)
+		l[(*nl)++] = (struct ct_match_link){ 1, 0, (long)i, (long)((3 * i) % N) };
+}
+
+static void test_reworded_rewrite(void **state)
+{
+	struct ct_match_source s[2] = { { N, "2027-02-12", "gazette" }, { N, "2027-02-13", "pulse" } };
+	struct ct_match_claim c[2 * N];
+	struct ct_match_link l[N];
+	const char *copy[N];
+	unsigned char dep[4];
+	size_t nl, i;
+	(void)state;
+	/* the rewrite's claims 0..5 state the original's 0, 3, 6, 9, 2, 5 (the quotes 3 and 5 kept
+	 * word for word, the speaker named otherwise); 6..9 are its own; quote 1 is kept too */
+	copy[0] = "Most of the city went dark on Thursday night after a transformer caught fire.";
+	copy[1] = long_orig[3];
+	copy[2] = "Electricity returned before noon on Friday.";
+	copy[3] = "No outage this large had hit the city since 2003.";
+	copy[4] = "Firefighters pulled 38 people out of stuck lifts.";
+	copy[5] = "\"We owe every family an apology and an explanation, and they will get both,\" chief executive Moritz Lang said.";
+	copy[6] = long_orig[1];
+	copy[7] = "Shops reported break-ins overnight.";
+	copy[8] = "Trams stopped across the city.";
+	copy[9] = "Volunteers handed out soup.";
+	build_rewrite(c, copy, l, &nl);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, NULL, 0, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0], 1);
+	assert_int_equal(dep[0 * 2 + 1], 0);
+	/* fewer than CT_MATCH_DEP_MIN claims aligned: the quotes alone never make a copy */
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, 5, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* translated quotes (most words kept, not word for word): at 0.6 coverage, not a copy */
+	copy[1] = "\"A city of half a million people cannot hang on one single wire,\" said Marrow.";
+	copy[5] = "\"We owe every family an excuse and an explanation, and they will get both,\" said Lang.";
+	copy[6] = "\"We lost the main supply and the reserve within four minutes of each other, and that may never happen,\" said Piet Jansma.";
+	build_rewrite(c, copy, l, &nl);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* one long quote word for word (with two translated ones) is what independent outlets
+	 * share from a statement to all reporters: not a copy */
+	copy[1] = long_orig[3];
+	build_rewrite(c, copy, l, &nl);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* two word for word but the third quote of the original missing from a rewrite with quotes
+	 * of its own: under 3/4 of the quotes shared */
+	copy[6] = "\"Nobody in this city will forget the night the lights went out,\" Mayor Anneli Voss said.";
+	copy[5] = long_orig[5];
+	build_rewrite(c, copy, l, &nl);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* the same quotes word for word given to other speakers are other quotes */
+	for (i = 0; i < N; i++)
+		copy[i] = i == 1 ? "\"A city of half a million people cannot hang on a single wire,\" Mayor Anneli Voss said."
+			  : i == 5 ? "\"We owe every family an apology and an explanation, and they will get both,\" Voss said."
+			  : i == 6 ? "\"We lost the main feed and the backup within four minutes of each other, and that should never happen,\" said Carla Wennick."
+			  : copy[i];
+	build_rewrite(c, copy, l, &nl);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reordered_copy),
 		cmocka_unit_test(test_not_a_copy),
+		cmocka_unit_test(test_reworded_rewrite),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
