@@ -200,22 +200,6 @@ static const struct colour *cell_colour(const struct rp_cell *c)
 	return &mixed;
 }
 
-/* Sources that take part in at least one evidence pair, by index (0 when out of memory). */
-static size_t matrix_sources(const struct rp_model *m, size_t *in)
-{
-	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
-	size_t i, n = 0;
-	if (!seen)
-		return 0;
-	for (i = 0; i < m->ncells; i++)
-		seen[m->cells[i].a] = seen[m->cells[i].b] = 1;
-	for (i = 0; i < m->nsources; i++)
-		if (seen[i])
-			in[n++] = i;
-	free(seen);
-	return n;
-}
-
 static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in, size_t n)
 {
 	const int left = 170, top = 130, cell = 58;
@@ -328,7 +312,7 @@ static void matrix_section(ct_buf *out, const struct rp_model *m)
 		out->oom = 1;
 		return;
 	}
-	n = matrix_sources(m, in);
+	n = rp_matrix_sources(m, in);
 	ct_buf_puts(out, "<section id=\"matrix\" aria-labelledby=\"h-matrix\">\n<h2 id=\"h-matrix\">Agreement between "
 			 "sources</h2>\n");
 	if (!n) {

@@ -115,23 +115,6 @@ static void reviewers(ct_buf *out, const struct rp_model *m)
 	}
 }
 
-/* The sources that take part in at least one evidence pair, by index: fills in (room for
- * nsources) and returns how many. */
-static size_t matrix_sources(const struct rp_model *m, size_t *in)
-{
-	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
-	size_t i, n = 0;
-	if (!seen)
-		return 0;
-	for (i = 0; i < m->ncells; i++)
-		seen[m->cells[i].a] = seen[m->cells[i].b] = 1;
-	for (i = 0; i < m->nsources; i++)
-		if (seen[i])
-			in[n++] = i;
-	free(seen);
-	return n;
-}
-
 static void matrix(ct_buf *out, const struct rp_model *m)
 {
 	size_t i, j, ns = m->nsources, *in = calloc(ns ? ns : 1, sizeof(*in)), n = 0;
@@ -139,7 +122,7 @@ static void matrix(ct_buf *out, const struct rp_model *m)
 		out->oom = 1;
 		return;
 	}
-	n = matrix_sources(m, in);
+	n = rp_matrix_sources(m, in);
 	if (m->ncells && !n)
 		out->oom = 1;
 	ct_buf_puts(out, "## Agreement between sources\n\nEach cell: evidence pairs between the two sources that "

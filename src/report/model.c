@@ -40,6 +40,21 @@ static int cmp_contradicted(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+size_t rp_matrix_sources(const struct rp_model *m, size_t *in)
+{
+	unsigned char *seen = calloc(m->nsources ? m->nsources : 1, 1);
+	size_t i, n = 0;
+	if (!seen)
+		return 0;
+	for (i = 0; i < m->ncells; i++)
+		seen[m->cells[i].a] = seen[m->cells[i].b] = 1;
+	for (i = 0; i < m->nsources; i++)
+		if (seen[i])
+			in[n++] = i;
+	free(seen);
+	return n;
+}
+
 size_t rp_sources_by_contradicted(const struct rp_model *m, size_t *out)
 {
 	const struct rp_source **p = calloc(m->nsources ? m->nsources : 1, sizeof(*p));

@@ -216,6 +216,9 @@ extern const enum ct_status rp_status_order[6];
 /* The shown sources, the one with most contradicted claims first (then by id): fills out (room
  * for nsources) and returns how many. */
 size_t rp_sources_by_contradicted(const struct rp_model *m, size_t *out);
+/* The sources that take part in at least one evidence pair, by index: fills in (room for
+ * nsources) and returns how many (0 when out of memory). */
+size_t rp_matrix_sources(const struct rp_model *m, size_t *in);
 /* The date part (YYYY-MM-DD) of an RFC 3339 date, into out. */
 void rp_day(char out[11], const char *rfc3339);
 /* Kappa rounded to 3 decimals, for stable output. */
