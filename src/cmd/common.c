@@ -43,6 +43,7 @@ void ct_cmd_put_clean(const char *s, size_t n)
 
 /* One message line on stderr: whatever the message quotes (ids, paths, outlet names, the user's
  * own arguments) may hold control characters, which must not reach the terminal. */
+static void put_message(const char *prefix, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void put_message(const char *prefix, const char *fmt, va_list ap)
 {
 	ct_buf raw, clean;
