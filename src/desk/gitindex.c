@@ -167,7 +167,7 @@ static uint16_t entry_flags(const struct index_map *m, size_t i)
 
 /* The working-tree file of an index entry still holds what the entry says (stat data equal, or
  * the same content when the stat data moved). */
-static int worktree_clean(git_repository *repo, const unsigned char *e, const char *full, const git_oid *want)
+static int worktree_clean(const unsigned char *e, const char *full, const git_oid *want)
 {
 	struct stat st;
 	git_oid have;
@@ -181,8 +181,13 @@ static int worktree_clean(git_repository *repo, const unsigned char *e, const ch
 		return 1;
 	if (git_odb_hashfile(&have, full, GIT_OBJECT_BLOB) < 0)
 		return 0;
-	(void)repo;
 	return git_oid_equal(&have, want);
+}
+
+/* The path holds the same blob, with the same mode, in both trees. */
+static int unchanged(const struct change *c)
+{
+	return c->base_mode && c->base_mode == c->target_mode && git_oid_equal(&c->base, &c->target);
 }
 
 static int tree_mode(git_tree *tree, const char *path, git_oid *oid, uint32_t *mode)
@@ -548,9 +553,8 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 		if (ch->found && ch->at + 1 < m.count && entry_is(&m, ch->at + 1, ch->path, ch->len))
 			goto done;   /* conflict stages */
 		snprintf(full, sizeof(full), "%s%s", workdir, ch->path);
-		if (ch->base_mode && ch->target_mode && git_oid_equal(&ch->base, &ch->target) &&
-		    ch->base_mode == ch->target_mode)
-			continue;   /* unchanged between the trees: checkout leaves it alone */
+		if (unchanged(ch))
+			continue;   /* checkout leaves it alone */
 		live++;
 		if (ch->base_mode) {
 			const unsigned char *e;
@@ -558,7 +562,7 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 				goto done;   /* removed from the index by hand */
 			e = m.p + m.off[ch->at];
 			if (memcmp(e + 40, ch->base.id, HASH_LEN) || be32(e + 24) != ch->base_mode ||
-			    !worktree_clean(repo, e, full, &ch->base))
+			    !worktree_clean(e, full, &ch->base))
 				goto done;   /* staged or local changes: libgit2 names the conflict */
 		} else {
 			if (ch->found || lstat(full, &st) == 0 || errno != ENOENT)
@@ -622,9 +626,7 @@ int ct_gitindex_checkout(git_repository *repo, const char *workdir, const char *
 		out_put(o, head, 12);
 		for (i = 0; i < n; i++) {
 			struct change *ch = &c[i];
-			int same = ch->base_mode && ch->target_mode && git_oid_equal(&ch->base, &ch->target) &&
-				   ch->base_mode == ch->target_mode;
-			if (same)
+			if (unchanged(ch))
 				continue;
 			if (ct_buf_oom(&made) < 0) {
 				git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
