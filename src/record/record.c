@@ -2,6 +2,7 @@
  * Paths are built only from ids that passed validation, never from raw input. */
 #include "record/record.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -203,9 +204,25 @@ enum ct_record_kind ct_record_kind_of_path(const char *path)
 	return CT_REC_NONE;
 }
 
+/* A number JSON cannot write (cJSON prints infinity and NaN as null, which reads back as
+ * another record), anywhere in rec. */
+static int has_nonfinite(const cJSON *rec)
+{
+	const cJSON *c;
+	if (cJSON_IsNumber(rec) && !isfinite(rec->valuedouble))
+		return 1;
+	for (c = rec ? rec->child : NULL; c; c = c->next)
+		if (has_nonfinite(c))
+			return 1;
+	return 0;
+}
+
 int ct_record_encode(ct_buf *out, const cJSON *record)
 {
-	char *s = cJSON_Print(record);
+	char *s;
+	if (has_nonfinite(record))
+		return ct_error_set(CT_EINPUT, "a number of the record is out of range (infinite or not a number)");
+	s = cJSON_Print(record);
 	if (!s)
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	ct_buf_puts(out, s);

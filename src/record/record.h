@@ -45,7 +45,8 @@ void ct_claim_id(char out[CT_CLAIM_ID_LEN + 1], const char *source_id, const cha
 /* Which kind of record a desk path names (by its shape only). */
 enum ct_record_kind ct_record_kind_of_path(const char *path);
 
-/* Appends the canonical bytes of a record: cJSON's formatted print plus a final newline. */
+/* Appends the canonical bytes of a record: cJSON's formatted print plus a final newline.
+ * CT_EINPUT for a number out of range (infinite or NaN), which JSON cannot write. */
 int ct_record_encode(ct_buf *out, const cJSON *record);
 
 /* 1 when some object in rec (searched depth-first) holds the same key twice, else 0. cJSON keeps
