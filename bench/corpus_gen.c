@@ -81,6 +81,36 @@ static const char *const slugs[] = {
 	"wire", "coastline", "harbour", "ledger", "courier", "metro", "alder", "northern", "valley", "signal",
 	"capital", "riverside", "standard", "dispatch", "tidewater", "monitor"
 };
+/* Names made of syllables, so that a story's people and places are its own, as in real news (a
+ * year of a wire service names tens of thousands of people): a desk of 32,000 articles drawing
+ * its surnames and towns from a few dozen would make every name as common as "said". */
+static const char *const onsets[] = {
+	"b", "br", "c", "d", "dr", "f", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "r", "s", "st", "t",
+	"tr", "v", "w", "z", "sh"
+};
+static const char *const vowels[] = { "a", "e", "i", "o", "u", "ae", "ei", "ou", "ia", "y" };
+static const char *const codas[] = { "", "", "n", "r", "l", "s", "m", "th", "k", "nd", "rt" };
+static const char *const surname_ends[] = { "", "", "sen", "ova", "ini", "ez", "er", "ak", "ard", "ley" };
+static const char *const place_ends[] = { "by", "mere", "wick", "ford", "ton", "haven", "field", "dale", "moor", "stead" };
+
+/* A capitalised word of nsyl syllables and an ending, into buf (sz >= 32). */
+static void make_word(char *buf, size_t sz, unsigned nsyl, const char *end)
+{
+	size_t len = 0;
+	unsigned i;
+	buf[0] = '\0';
+	for (i = 0; i < nsyl; i++)
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s%s", onsets[pick(24)], vowels[pick(10)],
+				       i + 1 < nsyl ? "" : codas[pick(11)]);
+	snprintf(buf + len, sz - len, "%s", end);
+	buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static void make_surname(char *buf, size_t sz)
+{
+	make_word(buf, sz, 2 + pick(2), surname_ends[pick(10)]);
+}
+
 static const char *const months[] = {
 	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
 	"November", "December"
@@ -126,6 +156,8 @@ struct person {
 struct story {
 	const struct topic *t;
 	char city[48];
+	char last[32];          /* the person's surname */
+	char rival[32];         /* the opposition leader's surname */
 	const char *country;
 	const char *org;
 	struct person who;
@@ -171,13 +203,27 @@ static const char *const quote_a_bad[] = {
 static void make_story(struct story *s, unsigned idx)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	char place[32];
 	int d, m;
 	s->t = &PICK(topics);
-	snprintf(s->city, sizeof(s->city), "%s %s", PICK(city_a), PICK(city_b));
+	if (pick(3) == 0) {   /* a town of the old list now and then, as real towns repeat */
+		snprintf(s->city, sizeof(s->city), "%s %s", PICK(city_a), PICK(city_b));
+	} else {
+		make_word(place, sizeof(place), 1 + pick(2), PICK(place_ends));
+		if (pick(2))
+			snprintf(s->city, sizeof(s->city), "%s %s", PICK(city_a), place);
+		else
+			snprintf(s->city, sizeof(s->city), "%s", place);
+	}
 	s->country = PICK(countries);
 	s->org = PICK(orgs);
 	s->who.first = PICK(first_names);
-	s->who.last = PICK(last_names);
+	if (pick(4) == 0)
+		snprintf(s->last, sizeof(s->last), "%s", PICK(last_names));
+	else
+		make_surname(s->last, sizeof(s->last));
+	s->who.last = s->last;
+	make_surname(s->rival, sizeof(s->rival));
 	s->who.title = PICK(titles);
 	s->n1 = 20 + (long)pick(9000);
 	if (pick(3) == 0)
@@ -259,6 +305,9 @@ static void fmt_date(char *buf, size_t sz, int day, int month, int style)
 		snprintf(buf, sz, "%s %d", months[month], day);
 }
 
+/* Background facts a story has to draw from. */
+#define BACKGROUND_FACTS (8 + 4 * 16)
+
 /* Which fact a sloppy copy gets wrong. */
 enum bad { BAD_NONE, BAD_N1, BAD_N2, BAD_DATE, BAD_TITLE, BAD_COUNTRY, BAD_QUOTE, BAD_MONEY };
 
@@ -272,6 +321,7 @@ static void write_article(struct out *o, const struct story *s, int kind, enum b
 	const char *title = s->who.title, *country = s->country, *qa = s->quote_a;
 	char num1[32], num2[32], date[32], mon[32];
 	int style = kind == 2;
+	unsigned char used[BACKGROUND_FACTS];
 	unsigned i;
 
 	switch (bad) {
@@ -323,20 +373,46 @@ static void write_article(struct out *o, const struct story *s, int kind, enum b
 		put(o, "\"%c%s,\" %s said.\n\n", s->quote_b[0] - 'a' + 'A', s->quote_b + 1, s->who.last);
 	}
 
-	/* background: story-specific sentences until the article reaches its length */
+	/* background: sentences drawn from the story's own BACKGROUND_FACTS facts until the article
+	 * reaches its length, each at most once per article. A fact's words come from its own seed
+	 * (the story's and the fact's number), so the outlets of one story tell it alike, as real
+	 * coverage repeats the same background; only the planted error differs. */
+	memset(used, 0, sizeof(used));
 	while (o->len < target) {
 		int j, nsent = 2 + (int)pick(4);
+		char resident[32];
 		for (j = 0; j < nsent; j++) {
-			long a = 2 + (long)pick(60), b = 100 + (long)pick(90000);
-			int yr = 1990 + (int)pick(35);
-			switch (pick(12)) {
-			case 0: put(o, "%s said the last comparable case in %s was recorded in %d. ", s->org, country, yr); break;
+			static const unsigned char single[] = { 0, 1, 2, 3, 4, 5, 7, 10 }, multi[] = { 6, 8, 9, 11 };
+			unsigned k = pick(BACKGROUND_FACTS), tries = 0, tmpl, variant;
+			uint64_t saved;
+			long a, b;
+			int yr;
+			while (used[k] && tries++ < 8)
+				k = pick(BACKGROUND_FACTS);
+			used[k] = 1;
+			/* a story has one population, one unemployment rate...: those templates have one
+			 * fact each; the others (a spokesperson, an office, a past event, a resident) many */
+			if (k < sizeof(single)) {
+				tmpl = single[k];
+				variant = 0;
+			} else {
+				tmpl = multi[(k - sizeof(single)) % sizeof(multi)];
+				variant = (k - (unsigned)sizeof(single)) / (unsigned)sizeof(multi);
+			}
+			saved = rng_state;
+			rng_state = ((uint64_t)s->topic_seed << 24 ^ (uint64_t)(tmpl * 64 + variant) * 0x9E3779B97F4A7C15ULL) | 1;
+			a = 2 + (long)pick(60);
+			b = 100 + (long)pick(90000);
+			yr = 1990 + (int)pick(35);
+			switch (tmpl) {
+			case 0: put(o, "T%s said the last comparable case in %s was recorded in %d. ", s->org + 1, country, yr); break;   /* orgs begin "the " */
 			case 1: put(o, "Local councillors in %s had raised concerns about %s %ld months earlier. ", s->city,
 				    s->t->event, a); break;
 			case 2: put(o, "About %ld people live in the affected district, according to the %d census. ", b, yr); break;
 			case 3: put(o, "The opposition leader, %s %s, called for %s %s to resign. ", PICK(first_names),
-				    PICK(last_names), title, s->who.last); break;
-			case 4: put(o, "Residents described long queues at the town hall, where staff handed out forms. "); break;
+				    s->rival, title, s->who.last); break;
+			case 4: put(o, "Residents of %s described long queues at the town hall, where staff handed out forms. ",
+				    s->city); break;
 			case 5: put(o, "%s has a population of roughly %ld.%ld million people. ", country, a / 10 + 1, a % 10); break;
 			case 6: put(o, "A spokesperson for %s declined to comment on the figures. ", PICK(orgs)); break;
 			case 7: put(o, "Unemployment in the region stood at %ld.%ld percent last year. ", a / 6 + 2, a % 10); break;
@@ -345,9 +421,13 @@ static void write_article(struct out *o, const struct story *s, int kind, enum b
 			case 9: put(o, "In %d, a similar event cost the region %ld million euros. ", yr, a * 3); break;
 			case 10: put(o, "Critics noted that the budget for the service had fallen by %ld percent since %d. ",
 				     a % 40 + 3, yr); break;
-			default: put(o, "\"It was worse than anything we had seen,\" said %s %s, who has lived in %s for %ld years. ",
-				     PICK(first_names), PICK(last_names), s->city, a % 50 + 3); break;
+			default:
+				make_surname(resident, sizeof(resident));
+				put(o, "\"It was worse than anything we had seen,\" said %s %s, who has lived in %s for %ld years. ",
+				    PICK(first_names), resident, s->city, a % 50 + 3);
+				break;
 			}
+			rng_state = saved;
 		}
 		put(o, "\n\n");
 	}

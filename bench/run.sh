@@ -86,6 +86,7 @@ EOF
 		note "n=$n: match"
 		"$rs" -o "$d/match.out" -j "$d/match.json" -- "$ct" -C "$d/desk" match --stats
 		tail -1 "$d/match.out" >&2
+		python3 "$root/bench/match_quality.py" "$d/desk" "$d/corpus/manifest.tsv" >"$d/match_quality.json"
 	else
 		echo '{"skipped": "this claimtrack has no match command"}' >"$d/match.json"
 		note "n=$n: match skipped: this claimtrack has no match command"
@@ -168,6 +169,8 @@ stages["ingest"]["corpus_mb"] = round(corpus_bytes / 1e6, 1)
 stages["ingest"]["baseline_fast_import"] = stage(fi, files, "records")
 m = load("match.json")
 stages["match"] = m if "skipped" in m else stage(m, claims, "claims")
+if "skipped" not in m:
+    stages["match"]["quality"] = load("match_quality.json")
 rv = lines("reviews.jsonl")
 tot = sum(r["seconds"] for r in rv)
 secs = sorted(r["seconds"] for r in rv)
@@ -248,6 +251,11 @@ for r in runs:
         md.append("| | | match | skipped: %s | | | | |" % m["skipped"])
     else:
         md.append("| | | match | %s | %s claims | %s | | |" % (f(m["seconds"]), f(m["items_per_second"], 0), f(m["peak_rss_mb"], 0)))
+        q = m.get("quality")
+        if q:
+            md.append("| | | match: alignments | %d (%.2f per claim) | %.1f%% within a story | | %.1f%% of story source pairs aligned | %.1f per pair |" % (
+                q["alignments"], q["per_claim"], 100 * q["same_story_share"], 100 * q["pairs_aligned_share"],
+                q["mean_alignments_per_aligned_pair"]))
     v = s["review"]
     md.append("| | | review (%d commits) | %s per op (cpu %s) | %s | %s | | |" % (v["ops"], f(v["seconds_per_op"], 4),
         f(v["cpu_seconds_per_op"], 4), f(v["items_per_second"], 1), f(v["peak_rss_mb"], 0)))
