@@ -12,6 +12,7 @@
 
 #include <libstemmer.h>
 
+#include "align/story.h"
 #include "util/err.h"
 
 static int oom(void)
@@ -355,9 +356,11 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	struct ct_match_signal *sigs = NULL;
 	size_t nsigs = 0;
 	struct ct_match_stats st;
+	struct ct_story_gate gate;
 	int error = 0;
 
 	memset(&st, 0, sizeof(st));
+	memset(&gate, 0, sizeof(gate));
 	memset(out, 0, sizeof(*out));
 	memset(an, 0, sizeof(an));
 	memset(sc, 0, sizeof(sc));
@@ -508,6 +511,8 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		goto nomem;
 	for (i = 0; i < n; i++)
 		src[i] = claims[i].source;
+	if (ct_story_gate_build(&gate, src, n, off, tid, idf, ntid, CT_MATCH_DF_CAP) < 0)
+		goto nomem;
 	for (t = 0; t < gthreads; t++) {
 		gt[t].claims = claims;
 		gt[t].off = off;
@@ -549,6 +554,11 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 		if (!j || cand[j - 1] != cand[i])
 			cand[j++] = cand[i];
 	ncand = j;
+	/* only the pairs whose sources tell the same story (align/story.h) */
+	if (ct_story_gate_filter(&gate, cand, &ncand, NULL) < 0)
+		goto nomem;
+	st.gated = gate.dropped;
+	ct_story_gate_free(&gate);
 	st.candidates = ncand;
 	free(norm);
 	free(tid);
@@ -630,6 +640,7 @@ done:
 	if (stats)
 		*stats = st;
 	ct_prepared_free(pa);
+	ct_story_gate_free(&gate);
 	for (t = 0; t < CT_MATCH_MAX_THREADS; t++) {
 		if (t && an[t].stemmer)
 			sb_stemmer_delete(an[t].stemmer);

@@ -61,6 +61,7 @@ struct ct_match_stats {
 	size_t terms;           /* distinct terms indexed */
 	size_t postings;        /* term occurrences indexed */
 	size_t skipped_terms;   /* terms over the document-frequency cap */
+	size_t gated;           /* candidate pairs of sources of different stories, not scored */
 	size_t candidates;      /* distinct candidate pairs scored */
 	size_t pairs;           /* pairs kept (relation related or stronger) */
 };

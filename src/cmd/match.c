@@ -535,6 +535,7 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		cJSON_AddNumberToObject(o, "postings", (double)st.postings);
 		cJSON_AddNumberToObject(o, "skipped_terms", (double)st.skipped_terms);
 		cJSON_AddNumberToObject(o, "candidates", (double)st.candidates);
+		cJSON_AddNumberToObject(o, "candidates_other_stories", (double)st.gated);
 		cJSON_AddNumberToObject(o, "pairs", (double)st.pairs);
 		cJSON_AddNumberToObject(o, "alignments", (double)aligned);
 		cJSON_AddNumberToObject(o, "seconds", (double)(long)(secs * 1000 + 0.5) / 1000);
@@ -544,8 +545,9 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 			if (!st.claims)
 				printf("alignments up to date\n");
 			else
-				printf("matched %zu of %zu claims: %zu terms, %zu candidate pairs scored, %zu pairs kept\n",
-				       st.queries, st.claims, st.terms, st.candidates, st.pairs);
+				printf("matched %zu of %zu claims: %zu terms, %zu candidate pairs scored "
+				       "(%zu of sources of other stories left out), %zu pairs kept\n",
+				       st.queries, st.claims, st.terms, st.candidates, st.gated, st.pairs);
 			printf("%ld alignments stored; %.3f s\n", aligned, secs);
 		}
 		cJSON_Delete(o);
