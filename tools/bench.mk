@@ -14,6 +14,12 @@ $(BUILD)/bench/runstat: bench/runstat.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(WARN) $(OPT) -D_GNU_SOURCE $(CFLAGS) -o $@ $<
 
+$(BUILD)/bench/fi_stream: bench/fi_stream.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) $(OPT) -D_GNU_SOURCE $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(PKG_LIBS)
+
 bench: deps
-	@$(MAKE) --no-print-directory $(BUILD)/claimtrack $(BUILD)/bench/corpus_gen $(BUILD)/bench/runstat
+	@$(MAKE) --no-print-directory $(BUILD)/claimtrack $(BUILD)/bench/corpus_gen $(BUILD)/bench/runstat \
+	  $(BUILD)/bench/fi_stream
 	@BENCH_SIZES="$(BENCH_SIZES)" sh bench/run.sh
