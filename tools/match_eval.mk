@@ -27,3 +27,24 @@ eval-story5: $(BUILD)/claimtrack
 	  buzzhub=2027-10-19 tidende-english=2027-10-20
 
 .PHONY: eval-story5
+
+# The matcher on every fixture story at once (the same outlets and dates as the e2e tests
+# t0771, t0773, t0774 and t0764): the figures of each, one after the other. Prints only.
+eval-stories: $(BUILD)/claimtrack
+	@echo "== example story" && python3 tests/eval/match_story.py $(BUILD)/claimtrack examples/story \
+	  examples/story/README.md --outlet harbour-herald=2025-10-15 coastline-daily=2025-10-15 \
+	  wire-service=2025-10-15 sloppy-rewrite=2025-10-16 translated-copy=2025-10-16 opinion-column=2025-10-18
+	@echo "== story2" && python3 tests/eval/match_story.py $(BUILD)/claimtrack tests/fixtures/story2 \
+	  tests/fixtures/story2/README.md --outlet kelder-courier=2026-03-11 meridian-wire=2026-03-11 \
+	  ridgeline-post=2026-03-12 clickstream=2026-03-12 nordlys-english=2026-03-13
+	@echo "== story3" && python3 tests/eval/match_story.py $(BUILD)/claimtrack tests/fixtures/story3 \
+	  tests/fixtures/story3/README.md --outlet brenmouth-herald=2026-05-17 tidewire=2026-05-17 \
+	  islands-digest=2026-05-18 quickfeed=2026-05-18 nordkyst-english=2026-05-19
+	@echo "== story4" && python3 tests/eval/match_story.py $(BUILD)/claimtrack tests/fixtures/story4 \
+	  tests/fixtures/story4/README.md --outlet tresk-gazette=2027-02-12 corewire=2027-02-12 \
+	  citypulse=2027-02-13 snapnews=2027-02-13 ostbladet-english=2027-02-14
+	@echo "== story5" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md \
+	  --outlet pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
+	  buzzhub=2027-10-19 tidende-english=2027-10-20
+
+.PHONY: eval-stories
