@@ -2,6 +2,7 @@
  * similarity, and the extractor's entities, numbers, dates and quotes for the signals that say
  * where two versions of a fact differ. No allocation: both sides live on the stack. */
 #include "align/compare.h"
+#include "align/related.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +44,8 @@
 #define SOFT_CREDIT 0.75
 #define SLOT_CREDIT 0.3
 #define DATE_SLOT_CREDIT 0.6
+/* Credit for two words of one concept of the relatedness lexicon ("blaze" / "fire"). */
+#define REL_CREDIT 0.75
 /* A clause-to-clause match counts for a little less than a whole-sentence one, and only between
  * clauses with some content. */
 #define CLAUSE_FACTOR 0.9
@@ -86,6 +89,7 @@ struct side {
 	size_t nclauses;
 	uint16_t toff[CT_TOK_MAX];
 	uint8_t tlen[CT_TOK_MAX];
+	uint8_t rel[CT_TOK_MAX][2]; /* concepts of the relatedness lexicon (align/related.h), 0: none */
 	char pool[POOL_SIZE];
 	size_t npool;
 	size_t neg[MAX_ITEMS];     /* token indexes of negation words */
@@ -677,6 +681,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		int kind, v;
 		sd->role[i] = R_NONE;
 		sd->tlen[i] = 0;
+		sd->rel[i][0] = sd->rel[i][1] = 0;
 		if (t->flags & CT_TOK_PUNCT) {
 			sd->th[i] = fnv(s + t->start, t->end - t->start);
 			/* Punctuation ends a negation's reach: "did not," denies nothing after the comma. */
@@ -772,6 +777,8 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					syn = bsearch(key, synonyms, sizeof(synonyms) / sizeof(synonyms[0]), sizeof(synonyms[0]),
 						      cmp_synonym);
 					plain = !syn && sn == n && !memcmp(st, w, n);
+					if (!ct_related_concepts(key, strlen(key), sd->rel[i]) && syn && syn->canon)
+						ct_related_concepts(syn->canon, strlen(syn->canon), sd->rel[i]);
 					if (syn && syn->canon) {
 						stem = syn->canon;
 						sn = strlen(stem);
@@ -783,6 +790,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			if ((t->flags & (CT_TOK_CAP | CT_TOK_ALLCAPS)) && !initial_position(sd, i) && cls == T_WORD) {
 				cls = T_NAME;
 				weight = W_NAME;
+				sd->rel[i][0] = sd->rel[i][1] = 0;   /* a name is not the word it is spelled as */
 			}
 			if (i == 0 && cls == T_WORD && (t->flags & CT_TOK_CAP))
 				sd->opening_name = opening_name(t, plain, n);
@@ -908,6 +916,13 @@ static int other_time(const struct side *a, size_t ta, const struct side *b, siz
 	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
 }
 
+/* Whether token i of a and token j of b share a concept of the relatedness lexicon. */
+static int related_tokens(const struct side *a, size_t i, const struct side *b, size_t j)
+{
+	const uint8_t *x = a->rel[i], *y = b->rel[j];
+	return x[0] && y[0] && (x[0] == y[0] || x[0] == y[1] || (x[1] && (x[1] == y[0] || x[1] == y[1])));
+}
+
 static double similarity(struct side *a, struct side *b)
 {
 	size_t i = 0, j = 0;
@@ -950,6 +965,21 @@ static double similarity(struct side *a, struct side *b)
 				m += credit * (x->w + y->w) / 2;
 				break;
 			}
+		}
+	}
+	for (i = 0; i < a->nterms; i++) {
+		struct term *x = &a->terms[i];
+		if (x->matched || x->cls != T_WORD)
+			continue;
+		for (j = 0; j < b->nterms; j++) {
+			struct term *y = &b->terms[j];
+			if (y->matched || y->cls != T_WORD || !related_tokens(a, x->tok, b, y->tok))
+				continue;
+			x->matched = y->matched = 1;
+			x->partner = (int16_t)j;
+			x->credit = (float)REL_CREDIT;
+			m += REL_CREDIT * (x->w + y->w) / 2;
+			break;
 		}
 	}
 	return blend(m, a->wsum, b->wsum);
@@ -1387,6 +1417,24 @@ static int gap_span(const struct side *sd, size_t s, size_t e, size_t *start, si
 	return 1;
 }
 
+/* Whether every name of x's stretch [x0, x1) (and at least one) is said in y outside y's stretch
+ * [y0, y1): the name has moved, not been replaced. */
+static int names_elsewhere(const struct side *x, size_t x0, size_t x1, const struct side *y, size_t y0, size_t y1)
+{
+	size_t i, j, names = 0;
+	for (i = x0; i < x1; i++) {
+		if (x->role[i] != R_CONTENT || entity_token(x, i, x1) < 2)
+			continue;
+		names++;
+		for (j = 0; j < y->tk.n; j++)
+			if ((j < y0 || j >= y1) && y->th[j] == x->th[i])
+				break;
+		if (j == y->tk.n)
+			return 0;
+	}
+	return names > 0;
+}
+
 /* One stretch substituted for another between words both sentences share, so in the same slot:
  * "from neighbouring Estmark, which" / "from neighbouring Lorrany, which". A name for a name is
  * an entity substitution (or a spelling variant), a year for a year a date mismatch. */
@@ -1412,6 +1460,11 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
 	 * both sides ("news conference" / "press conference") is wording */
 	if (!ea || !eb || (ea < 2 && eb < 2))
+		return;
+	/* "said Piet Jansma, operations director of the grid operator, Vantline" / "Vantline
+	 * operations director Piet Jansma told reporters": both names are in both sentences, in
+	 * each other's place; the same people and bodies, worded in another order */
+	if (names_elsewhere(a, a0, a1, b, b0, b1) && names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
@@ -1528,6 +1581,8 @@ static int quote_has(const struct side *x, size_t i, const struct side *y)
 		if (x->role[i] == R_CONTENT && x->tlen[i] && y->tlen[j] &&
 		    similar_form(x->pool + x->toff[i], x->tlen[i], y->pool + y->toff[j], y->tlen[j], 0))
 			return 1;
+		if (x->role[i] == R_CONTENT && related_tokens(x, i, y, j))
+			return 1;   /* "an apology" / "an excuse": a rendering, not another word */
 	}
 	return 0;
 }
@@ -1804,6 +1859,7 @@ static size_t pack_walk(struct side *sd, unsigned char *blob, int dir)
 	PART(sd->slot, n);
 	PART(sd->clause, n);
 	PART(sd->tlen, n);
+	PART(sd->rel, n * sizeof(sd->rel[0]));
 	PART(sd->pool, sd->npool);
 	PART(sd->neg, sd->nneg * sizeof(sd->neg[0]));
 	PART(sd->negated, sd->nneg * sizeof(sd->negated[0]));
