@@ -161,27 +161,47 @@ struct synonym {
 };
 
 /* Snowball stems folded into one class (paraphrase and translation: "troops"/"forces",
- * "persons"/"people", "inquiry"/"investigation"); and very common news stems, which weigh
- * less (canon NULL). */
+ * "persons"/"people", "inquiry"/"investigation"; the irregular past forms Snowball leaves alone:
+ * "struck"/"strike", "took"/"taken"/"take", "fled"/"flee"); and very common news stems, which
+ * weigh less (canon NULL, and a form whose class is one of them). */
 static const struct synonym synonyms[] = {
-	{ "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL }, { "assist", "help" },
-	{ "began", "start" }, { "begun", "start" }, { "boss", "chief" }, { "bought", "buy" },
-	{ "carriag", "car" }, { "child", "children" }, { "citizen", "peopl" }, { "climb", "rise" },
-	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "complet", "finish" }, { "day", NULL },
-	{ "dead", "death" }, { "declin", "fall" }, { "deserv", "earn" }, { "die", "death" },
-	{ "drop", "fall" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
-	{ "fatal", "death" }, { "fell", "fall" }, { "find", NULL }, { "firm", "compani" },
-	{ "first", NULL }, { "forc", "troop" }, { "gain", "rise" }, { "govern", NULL },
-	{ "hous", "home" }, { "hurt", "injur" }, { "includ", NULL }, { "increas", "rise" },
-	{ "inhabit", "peopl" }, { "injuri", "injur" }, { "inquiri", "investig" }, { "jump", "rise" },
-	{ "kid", "children" }, { "kill", "death" }, { "larg", "big" }, { "last", NULL },
-	{ "launch", "start" }, { "make", NULL }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
-	{ "pct", "percent" }, { "percent", NULL }, { "person", "peopl" }, { "probe", "investig" },
-	{ "purchas", "buy" }, { "rais", "rise" }, { "renov", "refit" }, { "report", NULL }, { "resid", "peopl" },
-	{ "result", "find" }, { "rose", "rise" }, { "safeti", "safe" }, { "schedul", "plan" },
-	{ "share", NULL }, { "shut", "close" }, { "slip", "fall" }, { "soldier", "troop" },
-	{ "staff", "worker" }, { "state", NULL }, { "take", NULL }, { "time", NULL }, { "town", "citi" },
-	{ "travel", "passeng" }, { "wagon", "car" }, { "week", NULL }, { "wound", "injur" },
+	{ "aboard", "board" }, { "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL },
+	{ "assist", "help" }, { "began", "start" }, { "begin", "start" }, { "begun", "start" },
+	{ "biggest", "big" }, { "boss", "chief" }, { "bought", "buy" }, { "broke", "break" },
+	{ "broken", "break" }, { "brought", "bring" }, { "built", "build" }, { "burnt", "burn" },
+	{ "carriag", "car" }, { "caught", "catch" }, { "child", "children" }, { "chose", "choos" },
+	{ "chosen", "choos" }, { "citizen", "peopl" }, { "climb", "rise" }, { "coach", "car" },
+	{ "come", "get" }, { "commut", "passeng" }, { "compani", NULL }, { "complet", "finish" },
+	{ "day", NULL }, { "dead", "death" }, { "dealt", "deal" }, { "declin", "fall" },
+	{ "deserv", "earn" }, { "die", "death" }, { "driven", "drive" }, { "drop", "fall" },
+	{ "drove", "drive" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
+	{ "fallen", "fall" }, { "fatal", "death" }, { "fell", "fall" }, { "find", NULL },
+	{ "firm", "compani" }, { "first", NULL }, { "fled", "flee" }, { "flew", "fli" },
+	{ "flown", "fli" }, { "forc", "troop" }, { "fought", "fight" }, { "found", "find" },
+	{ "froze", "freez" }, { "frozen", "freez" }, { "gain", "rise" }, { "gave", "give" },
+	{ "given", "give" }, { "got", "get" }, { "gotten", "get" }, { "govern", NULL }, { "held", "hold" },
+	{ "hid", "hide" }, { "hidden", "hide" }, { "hous", "home" }, { "hung", "hang" },
+	{ "hurt", "injur" }, { "includ", NULL }, { "increas", "rise" }, { "inhabit", "peopl" },
+	{ "injuri", "injur" }, { "inquiri", "investig" }, { "jump", "rise" }, { "kept", "keep" },
+	{ "kid", "children" }, { "kill", "death" }, { "knew", "know" }, { "known", "know" },
+	{ "laid", "lay" }, { "larg", "big" }, { "largest", "big" }, { "last", NULL },
+	{ "launch", "start" }, { "led", "lead" }, { "lent", "lend" }, { "lost", "lose" }, { "make", NULL },
+	{ "meant", "mean" }, { "met", "meet" }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
+	{ "paid", "pay" }, { "pct", "percent" }, { "percent", NULL }, { "person", "peopl" },
+	{ "probe", "investig" }, { "purchas", "buy" }, { "rais", "rise" }, { "ran", "run" },
+	{ "renov", "refit" }, { "report", NULL }, { "resid", "peopl" }, { "result", "find" },
+	{ "ridden", "ride" }, { "risen", "rise" }, { "rode", "ride" }, { "rose", "rise" },
+	{ "safeti", "safe" }, { "sank", "sink" }, { "schedul", "plan" }, { "seen", "see" },
+	{ "sent", "send" }, { "share", NULL }, { "shot", "shoot" }, { "shut", "close" },
+	{ "slid", "slide" }, { "slip", "fall" }, { "sold", "sell" }, { "soldier", "troop" },
+	{ "sought", "seek" }, { "spent", "spend" }, { "spoke", "speak" }, { "spoken", "speak" },
+	{ "staff", "worker" }, { "state", NULL }, { "stole", "steal" }, { "stolen", "steal" },
+	{ "stood", "stand" }, { "struck", "strike" }, { "sunk", "sink" }, { "swept", "sweep" },
+	{ "take", NULL }, { "taken", "take" }, { "taught", "teach" }, { "thought", "think" },
+	{ "threw", "throw" }, { "thrown", "throw" }, { "time", NULL }, { "took", "take" },
+	{ "tore", "tear" }, { "torn", "tear" }, { "town", "citi" }, { "travel", "passeng" },
+	{ "wagon", "car" }, { "week", NULL }, { "withdrawn", "withdraw" }, { "withdrew", "withdraw" },
+	{ "won", "win" }, { "wound", "injur" }, { "written", "write" }, { "wrote", "write" },
 	{ "year", NULL },
 };
 
@@ -780,8 +800,12 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					if (!ct_related_concepts(key, strlen(key), sd->rel[i]) && syn && syn->canon)
 						ct_related_concepts(syn->canon, strlen(syn->canon), sd->rel[i]);
 					if (syn && syn->canon) {
+						const struct synonym *base = bsearch(syn->canon, synonyms, sizeof(synonyms) / sizeof(synonyms[0]),
+										     sizeof(synonyms[0]), cmp_synonym);
 						stem = syn->canon;
 						sn = strlen(stem);
+						if (base && !base->canon)
+							weight = W_COMMON;   /* "found" is "find", as common */
 					} else if (syn) {
 						weight = W_COMMON;
 					}
@@ -1589,12 +1613,12 @@ static int quote_has(const struct side *x, size_t i, const struct side *y)
 
 /* The differing words of x's quote: the span from the first to the last of its content words
  * (negations included) that y's quote does not have; the counts of words and of differing
- * ones. */
+ * ones, and the tokens the span covers. */
 static void quote_diff(const struct side *x, const struct side *y, size_t *start, size_t *end, size_t *nwords,
-		       size_t *ndiff)
+		       size_t *ndiff, size_t *ntok)
 {
-	size_t i;
-	*nwords = *ndiff = 0;
+	size_t i, first = 0;
+	*nwords = *ndiff = *ntok = 0;
 	*start = *end = 0;
 	for (i = 0; i < x->tk.n; i++) {
 		if (x->tk.t[i].start < x->quote.start || x->tk.t[i].end > x->quote.end || x->role[i] == R_NONE)
@@ -1602,9 +1626,12 @@ static void quote_diff(const struct side *x, const struct side *y, size_t *start
 		(*nwords)++;
 		if (quote_has(x, i, y))
 			continue;
-		if (!(*ndiff)++)
+		if (!(*ndiff)++) {
 			*start = x->tk.t[i].start;
+			first = i;
+		}
 		*end = x->tk.t[i].end;
+		*ntok = i - first + 1;
 	}
 }
 
@@ -1620,24 +1647,30 @@ static void speaker(char *out, size_t cap, const struct side *sd)
 }
 
 /* The same speaker quoted on the same subject with words that differ in content: "will hide
- * behind" / "can be blamed for". Function words, word forms and synonym classes aside, so a
- * wordier translation of the quote is not drift; a quote sharing less than half its words is
- * another quote, not a drifted one. */
+ * behind" / "can be blamed for". Function words, word forms, synonym classes and related words
+ * aside ("the backup" / "the reserve"), so a wordier translation of the quote is not drift; a
+ * quote sharing less than half its words is another quote, not a drifted one; and the words
+ * that differ must lie within a few tokens on each side (one stretch replaced). */
 static void quote_signal(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	char sa[48], sb[48];
-	size_t as, ae, bs, be, an, ad, bn, bd;
+	size_t as, ae, bs, be, an, ad, bn, bd, at, bt;
 	if (!a->quote.found || !b->quote.found || a->quote.end - a->quote.start < 8 || b->quote.end - b->quote.start < 8)
 		return;
 	speaker(sa, sizeof(sa), a);
 	speaker(sb, sizeof(sb), b);
 	if (sa[0] && sb[0] && strcmp(sa, sb))
 		return;   /* different speakers: not the same quote */
-	quote_diff(a, b, &as, &ae, &an, &ad);
-	quote_diff(b, a, &bs, &be, &bn, &bd);
+	quote_diff(a, b, &as, &ae, &an, &ad, &at);
+	quote_diff(b, a, &bs, &be, &bn, &bd, &bt);
 	if (!ad && !bd)
 		return;
 	if (!an || !bn || (an - ad) * 2 < an || (bn - bd) * 2 < bn)
+		return;
+	/* drift is a few words replaced in a quote otherwise kept: changes spread over the quote
+	 * ("We own this failure, because the pump did not do its job" / "We carry this failure,
+	 * because the pump has not made its work") are a translation's rendering */
+	if (at > MAX_GAP || bt > MAX_GAP)
 		return;
 	if (!ad) {
 		as = a->quote.start;
