@@ -933,10 +933,15 @@ static const struct ct_date *date_at(const struct side *sd, size_t tok)
 }
 
 /* Two dates of different kinds in different years ("scheduled for November" of this year, "by
- * the end of 2027"): not one slot, the signals would not compare them. */
+ * the end of 2027"), or a boundary and a point in time: not one slot, the signals would not
+ * compare them. */
+static const char *bounding(const struct side *sd, const struct ct_date *d);
+
 static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
 {
 	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
+	if (x && y && !bounding(a, x) != !bounding(b, y))
+		return 1;   /* a boundary ("suspended until at least Wednesday") is not a point in time */
 	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
 }
 
