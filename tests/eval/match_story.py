@@ -106,7 +106,9 @@ def main():
         if 'error_sentence' not in kv:
             continue
         nerr += 1
-        ea, ca = claim_of(kv['outlet'], kv['error_sentence']), claim_of(kv.get('source', ''), kv['correct_sentence'])
+        # "source: wire-service (harbour-herald: ...)": the outlet is the first word, a note may follow
+        source = (kv.get('source', '').split() or [''])[0]
+        ea, ca = claim_of(kv['outlet'], kv['error_sentence']), claim_of(source, kv['correct_sentence'])
         a = pair.get(frozenset((ea, ca))) if ea and ca else None
         hit = False
         if a and a['relation'] == 'contradicts':
