@@ -2,6 +2,7 @@
  * similarity, and the extractor's entities, numbers, dates and quotes for the signals that say
  * where two versions of a fact differ. No allocation: both sides live on the stack. */
 #include "align/compare.h"
+#include "align/related.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +44,8 @@
 #define SOFT_CREDIT 0.75
 #define SLOT_CREDIT 0.3
 #define DATE_SLOT_CREDIT 0.6
+/* Credit for two words of one concept of the relatedness lexicon ("blaze" / "fire"). */
+#define REL_CREDIT 0.75
 /* A clause-to-clause match counts for a little less than a whole-sentence one, and only between
  * clauses with some content. */
 #define CLAUSE_FACTOR 0.9
@@ -86,6 +89,7 @@ struct side {
 	size_t nclauses;
 	uint16_t toff[CT_TOK_MAX];
 	uint8_t tlen[CT_TOK_MAX];
+	uint8_t rel[CT_TOK_MAX][2]; /* concepts of the relatedness lexicon (align/related.h), 0: none */
 	char pool[POOL_SIZE];
 	size_t npool;
 	size_t neg[MAX_ITEMS];     /* token indexes of negation words */
@@ -157,27 +161,47 @@ struct synonym {
 };
 
 /* Snowball stems folded into one class (paraphrase and translation: "troops"/"forces",
- * "persons"/"people", "inquiry"/"investigation"); and very common news stems, which weigh
- * less (canon NULL). */
+ * "persons"/"people", "inquiry"/"investigation"; the irregular past forms Snowball leaves alone:
+ * "struck"/"strike", "took"/"taken"/"take", "fled"/"flee"); and very common news stems, which
+ * weigh less (canon NULL, and a form whose class is one of them). */
 static const struct synonym synonyms[] = {
-	{ "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL }, { "assist", "help" },
-	{ "began", "start" }, { "begun", "start" }, { "boss", "chief" }, { "bought", "buy" },
-	{ "carriag", "car" }, { "child", "children" }, { "citizen", "peopl" }, { "climb", "rise" },
-	{ "coach", "car" }, { "come", "get" }, { "compani", NULL }, { "complet", "finish" }, { "day", NULL },
-	{ "dead", "death" }, { "declin", "fall" }, { "deserv", "earn" }, { "die", "death" },
-	{ "drop", "fall" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
-	{ "fatal", "death" }, { "fell", "fall" }, { "find", NULL }, { "firm", "compani" },
-	{ "first", NULL }, { "forc", "troop" }, { "gain", "rise" }, { "govern", NULL },
-	{ "hous", "home" }, { "hurt", "injur" }, { "includ", NULL }, { "increas", "rise" },
-	{ "inhabit", "peopl" }, { "injuri", "injur" }, { "inquiri", "investig" }, { "jump", "rise" },
-	{ "kid", "children" }, { "kill", "death" }, { "larg", "big" }, { "last", NULL },
-	{ "launch", "start" }, { "make", NULL }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
-	{ "pct", "percent" }, { "percent", NULL }, { "person", "peopl" }, { "probe", "investig" },
-	{ "purchas", "buy" }, { "rais", "rise" }, { "renov", "refit" }, { "report", NULL }, { "resid", "peopl" },
-	{ "result", "find" }, { "rose", "rise" }, { "safeti", "safe" }, { "schedul", "plan" },
-	{ "share", NULL }, { "shut", "close" }, { "slip", "fall" }, { "soldier", "troop" },
-	{ "staff", "worker" }, { "state", NULL }, { "take", NULL }, { "time", NULL }, { "town", "citi" },
-	{ "travel", "passeng" }, { "wagon", "car" }, { "week", NULL }, { "wound", "injur" },
+	{ "aboard", "board" }, { "acquir", "buy" }, { "aid", "help" }, { "approxim", NULL },
+	{ "assist", "help" }, { "began", "start" }, { "begin", "start" }, { "begun", "start" },
+	{ "biggest", "big" }, { "boss", "chief" }, { "bought", "buy" }, { "broke", "break" },
+	{ "broken", "break" }, { "brought", "bring" }, { "built", "build" }, { "burnt", "burn" },
+	{ "carriag", "car" }, { "caught", "catch" }, { "child", "children" }, { "chose", "choos" },
+	{ "chosen", "choos" }, { "citizen", "peopl" }, { "climb", "rise" }, { "coach", "car" },
+	{ "come", "get" }, { "commut", "passeng" }, { "compani", NULL }, { "complet", "finish" },
+	{ "day", NULL }, { "dead", "death" }, { "dealt", "deal" }, { "declin", "fall" },
+	{ "deserv", "earn" }, { "die", "death" }, { "driven", "drive" }, { "drop", "fall" },
+	{ "drove", "drive" }, { "dwell", "home" }, { "employe", "worker" }, { "enquiri", "investig" },
+	{ "fallen", "fall" }, { "fatal", "death" }, { "fell", "fall" }, { "find", NULL },
+	{ "firm", "compani" }, { "first", NULL }, { "fled", "flee" }, { "flew", "fli" },
+	{ "flown", "fli" }, { "forc", "troop" }, { "fought", "fight" }, { "found", "find" },
+	{ "froze", "freez" }, { "frozen", "freez" }, { "gain", "rise" }, { "gave", "give" },
+	{ "given", "give" }, { "got", "get" }, { "gotten", "get" }, { "govern", NULL }, { "held", "hold" },
+	{ "hid", "hide" }, { "hidden", "hide" }, { "hous", "home" }, { "hung", "hang" },
+	{ "hurt", "injur" }, { "includ", NULL }, { "increas", "rise" }, { "inhabit", "peopl" },
+	{ "injuri", "injur" }, { "inquiri", "investig" }, { "jump", "rise" }, { "kept", "keep" },
+	{ "kid", "children" }, { "kill", "death" }, { "knew", "know" }, { "known", "know" },
+	{ "laid", "lay" }, { "larg", "big" }, { "largest", "big" }, { "last", NULL },
+	{ "launch", "start" }, { "led", "lead" }, { "lent", "lend" }, { "lost", "lose" }, { "make", NULL },
+	{ "meant", "mean" }, { "met", "meet" }, { "month", NULL }, { "new", NULL }, { "offici", NULL },
+	{ "paid", "pay" }, { "pct", "percent" }, { "percent", NULL }, { "person", "peopl" },
+	{ "probe", "investig" }, { "purchas", "buy" }, { "rais", "rise" }, { "ran", "run" },
+	{ "renov", "refit" }, { "report", NULL }, { "resid", "peopl" }, { "result", "find" },
+	{ "ridden", "ride" }, { "risen", "rise" }, { "rode", "ride" }, { "rose", "rise" },
+	{ "safeti", "safe" }, { "sank", "sink" }, { "schedul", "plan" }, { "seen", "see" },
+	{ "sent", "send" }, { "share", NULL }, { "shot", "shoot" }, { "shut", "close" },
+	{ "slid", "slide" }, { "slip", "fall" }, { "sold", "sell" }, { "soldier", "troop" },
+	{ "sought", "seek" }, { "spent", "spend" }, { "spoke", "speak" }, { "spoken", "speak" },
+	{ "staff", "worker" }, { "state", NULL }, { "stole", "steal" }, { "stolen", "steal" },
+	{ "stood", "stand" }, { "struck", "strike" }, { "sunk", "sink" }, { "swept", "sweep" },
+	{ "take", NULL }, { "taken", "take" }, { "taught", "teach" }, { "thought", "think" },
+	{ "threw", "throw" }, { "thrown", "throw" }, { "time", NULL }, { "took", "take" },
+	{ "tore", "tear" }, { "torn", "tear" }, { "town", "citi" }, { "travel", "passeng" },
+	{ "wagon", "car" }, { "week", NULL }, { "withdrawn", "withdraw" }, { "withdrew", "withdraw" },
+	{ "won", "win" }, { "wound", "injur" }, { "written", "write" }, { "wrote", "write" },
 	{ "year", NULL },
 };
 
@@ -677,6 +701,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		int kind, v;
 		sd->role[i] = R_NONE;
 		sd->tlen[i] = 0;
+		sd->rel[i][0] = sd->rel[i][1] = 0;
 		if (t->flags & CT_TOK_PUNCT) {
 			sd->th[i] = fnv(s + t->start, t->end - t->start);
 			/* Punctuation ends a negation's reach: "did not," denies nothing after the comma. */
@@ -772,9 +797,15 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					syn = bsearch(key, synonyms, sizeof(synonyms) / sizeof(synonyms[0]), sizeof(synonyms[0]),
 						      cmp_synonym);
 					plain = !syn && sn == n && !memcmp(st, w, n);
+					if (!ct_related_concepts(key, strlen(key), sd->rel[i]) && syn && syn->canon)
+						ct_related_concepts(syn->canon, strlen(syn->canon), sd->rel[i]);
 					if (syn && syn->canon) {
+						const struct synonym *base = bsearch(syn->canon, synonyms, sizeof(synonyms) / sizeof(synonyms[0]),
+										     sizeof(synonyms[0]), cmp_synonym);
 						stem = syn->canon;
 						sn = strlen(stem);
+						if (base && !base->canon)
+							weight = W_COMMON;   /* "found" is "find", as common */
 					} else if (syn) {
 						weight = W_COMMON;
 					}
@@ -783,6 +814,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			if ((t->flags & (CT_TOK_CAP | CT_TOK_ALLCAPS)) && !initial_position(sd, i) && cls == T_WORD) {
 				cls = T_NAME;
 				weight = W_NAME;
+				sd->rel[i][0] = sd->rel[i][1] = 0;   /* a name is not the word it is spelled as */
 			}
 			if (i == 0 && cls == T_WORD && (t->flags & CT_TOK_CAP))
 				sd->opening_name = opening_name(t, plain, n);
@@ -901,11 +933,23 @@ static const struct ct_date *date_at(const struct side *sd, size_t tok)
 }
 
 /* Two dates of different kinds in different years ("scheduled for November" of this year, "by
- * the end of 2027"): not one slot, the signals would not compare them. */
+ * the end of 2027"), or a boundary and a point in time: not one slot, the signals would not
+ * compare them. */
+static const char *bounding(const struct side *sd, const struct ct_date *d);
+
 static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
 {
 	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
+	if (x && y && !bounding(a, x) != !bounding(b, y))
+		return 1;   /* a boundary ("suspended until at least Wednesday") is not a point in time */
 	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
+}
+
+/* Whether token i of a and token j of b share a concept of the relatedness lexicon. */
+static int related_tokens(const struct side *a, size_t i, const struct side *b, size_t j)
+{
+	const uint8_t *x = a->rel[i], *y = b->rel[j];
+	return x[0] && y[0] && (x[0] == y[0] || x[0] == y[1] || (x[1] && (x[1] == y[0] || x[1] == y[1])));
 }
 
 static double similarity(struct side *a, struct side *b)
@@ -950,6 +994,21 @@ static double similarity(struct side *a, struct side *b)
 				m += credit * (x->w + y->w) / 2;
 				break;
 			}
+		}
+	}
+	for (i = 0; i < a->nterms; i++) {
+		struct term *x = &a->terms[i];
+		if (x->matched || x->cls != T_WORD)
+			continue;
+		for (j = 0; j < b->nterms; j++) {
+			struct term *y = &b->terms[j];
+			if (y->matched || y->cls != T_WORD || !related_tokens(a, x->tok, b, y->tok))
+				continue;
+			x->matched = y->matched = 1;
+			x->partner = (int16_t)j;
+			x->credit = (float)REL_CREDIT;
+			m += REL_CREDIT * (x->w + y->w) / 2;
+			break;
 		}
 	}
 	return blend(m, a->wsum, b->wsum);
@@ -1387,6 +1446,24 @@ static int gap_span(const struct side *sd, size_t s, size_t e, size_t *start, si
 	return 1;
 }
 
+/* Whether every name of x's stretch [x0, x1) (and at least one) is said in y outside y's stretch
+ * [y0, y1): the name has moved, not been replaced. */
+static int names_elsewhere(const struct side *x, size_t x0, size_t x1, const struct side *y, size_t y0, size_t y1)
+{
+	size_t i, j, names = 0;
+	for (i = x0; i < x1; i++) {
+		if (x->role[i] != R_CONTENT || entity_token(x, i, x1) < 2)
+			continue;
+		names++;
+		for (j = 0; j < y->tk.n; j++)
+			if ((j < y0 || j >= y1) && y->th[j] == x->th[i])
+				break;
+		if (j == y->tk.n)
+			return 0;
+	}
+	return names > 0;
+}
+
 /* One stretch substituted for another between words both sentences share, so in the same slot:
  * "from neighbouring Estmark, which" / "from neighbouring Lorrany, which". A name for a name is
  * an entity substitution (or a spelling variant), a year for a year a date mismatch. */
@@ -1412,6 +1489,11 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
 	 * both sides ("news conference" / "press conference") is wording */
 	if (!ea || !eb || (ea < 2 && eb < 2))
+		return;
+	/* "said Piet Jansma, operations director of the grid operator, Vantline" / "Vantline
+	 * operations director Piet Jansma told reporters": both names are in both sentences, in
+	 * each other's place; the same people and bodies, worded in another order */
+	if (names_elsewhere(a, a0, a1, b, b0, b1) && names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
@@ -1528,18 +1610,20 @@ static int quote_has(const struct side *x, size_t i, const struct side *y)
 		if (x->role[i] == R_CONTENT && x->tlen[i] && y->tlen[j] &&
 		    similar_form(x->pool + x->toff[i], x->tlen[i], y->pool + y->toff[j], y->tlen[j], 0))
 			return 1;
+		if (x->role[i] == R_CONTENT && related_tokens(x, i, y, j))
+			return 1;   /* "an apology" / "an excuse": a rendering, not another word */
 	}
 	return 0;
 }
 
 /* The differing words of x's quote: the span from the first to the last of its content words
  * (negations included) that y's quote does not have; the counts of words and of differing
- * ones. */
+ * ones, and the tokens the span covers. */
 static void quote_diff(const struct side *x, const struct side *y, size_t *start, size_t *end, size_t *nwords,
-		       size_t *ndiff)
+		       size_t *ndiff, size_t *ntok)
 {
-	size_t i;
-	*nwords = *ndiff = 0;
+	size_t i, first = 0;
+	*nwords = *ndiff = *ntok = 0;
 	*start = *end = 0;
 	for (i = 0; i < x->tk.n; i++) {
 		if (x->tk.t[i].start < x->quote.start || x->tk.t[i].end > x->quote.end || x->role[i] == R_NONE)
@@ -1547,9 +1631,12 @@ static void quote_diff(const struct side *x, const struct side *y, size_t *start
 		(*nwords)++;
 		if (quote_has(x, i, y))
 			continue;
-		if (!(*ndiff)++)
+		if (!(*ndiff)++) {
 			*start = x->tk.t[i].start;
+			first = i;
+		}
 		*end = x->tk.t[i].end;
+		*ntok = i - first + 1;
 	}
 }
 
@@ -1565,24 +1652,30 @@ static void speaker(char *out, size_t cap, const struct side *sd)
 }
 
 /* The same speaker quoted on the same subject with words that differ in content: "will hide
- * behind" / "can be blamed for". Function words, word forms and synonym classes aside, so a
- * wordier translation of the quote is not drift; a quote sharing less than half its words is
- * another quote, not a drifted one. */
+ * behind" / "can be blamed for". Function words, word forms, synonym classes and related words
+ * aside ("the backup" / "the reserve"), so a wordier translation of the quote is not drift; a
+ * quote sharing less than half its words is another quote, not a drifted one; and the words
+ * that differ must lie within a few tokens on each side (one stretch replaced). */
 static void quote_signal(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	char sa[48], sb[48];
-	size_t as, ae, bs, be, an, ad, bn, bd;
+	size_t as, ae, bs, be, an, ad, bn, bd, at, bt;
 	if (!a->quote.found || !b->quote.found || a->quote.end - a->quote.start < 8 || b->quote.end - b->quote.start < 8)
 		return;
 	speaker(sa, sizeof(sa), a);
 	speaker(sb, sizeof(sb), b);
 	if (sa[0] && sb[0] && strcmp(sa, sb))
 		return;   /* different speakers: not the same quote */
-	quote_diff(a, b, &as, &ae, &an, &ad);
-	quote_diff(b, a, &bs, &be, &bn, &bd);
+	quote_diff(a, b, &as, &ae, &an, &ad, &at);
+	quote_diff(b, a, &bs, &be, &bn, &bd, &bt);
 	if (!ad && !bd)
 		return;
 	if (!an || !bn || (an - ad) * 2 < an || (bn - bd) * 2 < bn)
+		return;
+	/* drift is a few words replaced in a quote otherwise kept: changes spread over the quote
+	 * ("We own this failure, because the pump did not do its job" / "We carry this failure,
+	 * because the pump has not made its work") are a translation's rendering */
+	if (at > MAX_GAP || bt > MAX_GAP)
 		return;
 	if (!ad) {
 		as = a->quote.start;
@@ -1804,6 +1897,7 @@ static size_t pack_walk(struct side *sd, unsigned char *blob, int dir)
 	PART(sd->slot, n);
 	PART(sd->clause, n);
 	PART(sd->tlen, n);
+	PART(sd->rel, n * sizeof(sd->rel[0]));
 	PART(sd->pool, sd->npool);
 	PART(sd->neg, sd->nneg * sizeof(sd->neg[0]));
 	PART(sd->negated, sd->nneg * sizeof(sd->negated[0]));

@@ -14,10 +14,11 @@ key's sentences (by their text, white space folded). Then:
 With --check recall=R precision=P flagged=N false=N deps=1 copies=N extra=N, exits 1 when a floor
 is crossed (deps=1: exactly the key's copies, siblings aside; copies=N: at least N of them found;
 extra=N: at most N dependences the key does not list).
+--list prints the contradictions between outlets without planted errors, with their signals.
 --deps prints, for each pair of outlets, the claims aligned at 0.7 or more in any order (counted
 on the side with fewer) against the smaller outlet's claims: the coverage the dependence rules
 compare with their thresholds (src/align/match.c).
-Usage: match_story.py CLAIMTRACK DIR KEY --outlet ID=DATE... [--deps] [--check ...]"""
+Usage: match_story.py CLAIMTRACK DIR KEY --outlet ID=DATE... [--deps] [--list] [--check ...]"""
 import itertools, json, os, re, subprocess, sys, tempfile
 
 
@@ -92,6 +93,12 @@ def main():
         else:
             wrong += 1
     false_contra = sum(1 for a in aligns if a['relation'] == 'contradicts' and not set(a['sources']) & planted)
+    if '--list' in sys.argv:
+        text_of = {c['id']: c['text'] for c in claims}
+        for a in aligns:
+            if a['relation'] == 'contradicts' and not set(a['sources']) & planted:
+                print('false %.3f %s\n  %s: %s\n  %s: %s' % (a['score'], a['signals'], a['sources'][0],
+                      text_of[a['claims'][0]], a['sources'][1], text_of[a['claims'][1]]))
     flagged = nerr = 0
     overlaps = lambda s, t: bool(s) and bool(t) and (s in t or t in s)
     for eid, body in errors:
@@ -99,7 +106,9 @@ def main():
         if 'error_sentence' not in kv:
             continue
         nerr += 1
-        ea, ca = claim_of(kv['outlet'], kv['error_sentence']), claim_of(kv.get('source', ''), kv['correct_sentence'])
+        # "source: wire-service (harbour-herald: ...)": the outlet is the first word, a note may follow
+        source = (kv.get('source', '').split() or [''])[0]
+        ea, ca = claim_of(kv['outlet'], kv['error_sentence']), claim_of(source, kv['correct_sentence'])
         a = pair.get(frozenset((ea, ca))) if ea and ca else None
         hit = False
         if a and a['relation'] == 'contradicts':
