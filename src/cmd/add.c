@@ -95,6 +95,7 @@ struct feed {
 	ct_buf fill;      /* the next batch: for each record, two size_t lengths, path\0, json\0 */
 	ct_buf work;      /* the batch the worker holds */
 	int has_work, busy, closing, error;
+	int flush;        /* a commit follows: bring the full-text index up to date when done */
 };
 
 static int feed_apply(ct_index *ix, const ct_buf *b)
@@ -114,7 +115,7 @@ static int feed_apply(ct_index *ix, const ct_buf *b)
 static void *feed_main(void *arg)
 {
 	struct feed *f = arg;
-	int error;
+	int error, flush;
 	pthread_mutex_lock(&f->mu);
 	for (;;) {
 		while (!f->has_work && !f->closing)
@@ -132,7 +133,12 @@ static void *feed_main(void *arg)
 		f->busy = 0;
 		pthread_cond_broadcast(&f->cv);
 	}
+	flush = f->flush;
 	pthread_mutex_unlock(&f->mu);
+	/* Everything is queued and a commit follows: the full-text index, deferred by the bulk
+	 * load, is built now, while the other thread writes the commit and the working tree. */
+	if (flush && !f->error && (error = ct_index_flush(f->ix)) < 0)
+		f->error = error;
 	return NULL;
 }
 
@@ -220,6 +226,20 @@ static void feed_idle(struct feed *f)
 	pthread_mutex_unlock(&f->mu);
 }
 
+/* Everything is queued: the worker finishes on its own (with the full-text index when flush). */
+static void feed_close(struct feed *f, int flush)
+{
+	if (!f->on || !f->threaded)
+		return;
+	feed_hand(f);
+	pthread_mutex_lock(&f->mu);
+	if (!f->closing)
+		f->flush = flush;
+	f->closing = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
 /* Ends the feed: with commit (the new HEAD) and every staged path fed exactly once, the index's
  * transaction is committed as reflecting commit; else rolled back. */
 static void feed_finish(struct feed *f, const ct_txn *txn, const char *commit)
@@ -227,11 +247,7 @@ static void feed_finish(struct feed *f, const ct_txn *txn, const char *commit)
 	if (!f->on)
 		return;
 	if (f->threaded) {
-		feed_hand(f);
-		pthread_mutex_lock(&f->mu);
-		f->closing = 1;
-		pthread_cond_broadcast(&f->cv);
-		pthread_mutex_unlock(&f->mu);
+		feed_close(f, 0);
 		pthread_join(f->tid, NULL);
 		pthread_cond_destroy(&f->cv);
 		pthread_mutex_destroy(&f->mu);
@@ -943,6 +959,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		goto done;
 	}
 	commit_message(&msg, &t);
+	feed_close(&feed, 1);
 	if ((r = ct_txn_commit(txn, &who, msg.ptr, commit)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
