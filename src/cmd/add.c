@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,8 +73,208 @@ static int idset_add(struct idset *s, const char *id)
 	return 0;
 }
 
+
+/* The SQLite index is fed the records as they are staged, instead of reading them back out of the
+ * new commit afterwards (which inflated every blob again and parsed it a second time). A second
+ * thread writes them, beside the extraction and the pack writing of this one, in the index's own
+ * transaction, committed only once the branch has moved, with the new commit as the one the index
+ * reflects. Anything unusual (the index not at the transaction's base, a path staged twice, an
+ * index error) rolls that transaction back: the next ct_cmd_index then brings the index to HEAD
+ * from the tree diff, as before. */
+#define FEED_BATCH (256u << 10)
+
+struct feed {
+	ct_index *ix;
+	int on;           /* the index's transaction is open and records go to it */
+	int threaded;     /* a worker thread writes them; else this thread does */
+	int broken;       /* a record could not be queued or written: roll back at the end */
+	size_t staged;    /* ct_txn_put calls that staged something */
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	ct_buf fill;      /* the next batch: for each record, two size_t lengths, path\0, json\0 */
+	ct_buf work;      /* the batch the worker holds */
+	int has_work, busy, closing, error;
+	int flush;        /* a commit follows: bring the full-text index up to date when done */
+};
+
+static int feed_apply(ct_index *ix, const ct_buf *b)
+{
+	size_t off = 0, lens[2];
+	int error;
+	while (off < b->len) {
+		memcpy(lens, b->ptr + off, sizeof(lens));
+		off += sizeof(lens);
+		if ((error = ct_index_put(ix, b->ptr + off, b->ptr + off + lens[0] + 1, lens[1])) < 0)
+			return error;
+		off += lens[0] + 1 + lens[1] + 1;
+	}
+	return 0;
+}
+
+static void *feed_main(void *arg)
+{
+	struct feed *f = arg;
+	int error, flush;
+	pthread_mutex_lock(&f->mu);
+	for (;;) {
+		while (!f->has_work && !f->closing)
+			pthread_cond_wait(&f->cv, &f->mu);
+		if (!f->has_work)
+			break;
+		f->busy = 1;
+		pthread_mutex_unlock(&f->mu);
+		error = f->error ? 0 : feed_apply(f->ix, &f->work);
+		pthread_mutex_lock(&f->mu);
+		if (error < 0)
+			f->error = error;
+		ct_buf_clear(&f->work);
+		f->has_work = 0;
+		f->busy = 0;
+		pthread_cond_broadcast(&f->cv);
+	}
+	flush = f->flush;
+	pthread_mutex_unlock(&f->mu);
+	/* Everything is queued and a commit follows: the full-text index, deferred by the bulk
+	 * load, is built now, while the other thread writes the commit and the working tree. */
+	if (flush && !f->error && (error = ct_index_flush(f->ix)) < 0)
+		f->error = error;
+	return NULL;
+}
+
+/* Hands the filled batch to the worker, once it has taken the previous one. */
+static void feed_hand(struct feed *f)
+{
+	ct_buf t;
+	if (!f->fill.len)
+		return;
+	pthread_mutex_lock(&f->mu);
+	while (f->has_work)
+		pthread_cond_wait(&f->cv, &f->mu);
+	t = f->work;
+	f->work = f->fill;
+	f->fill = t;
+	f->has_work = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Starts feeding ix when it reflects exactly the commit txn is built on. */
+static void feed_start(struct feed *f, ct_index *ix, const ct_txn *txn)
+{
+	ct_buf seen = CT_BUF_INIT;
+	char base[41];
+	int same;
+
+	memset(f, 0, sizeof(*f));
+	f->ix = ix;
+	ct_buf_init(&f->fill);
+	ct_buf_init(&f->work);
+	ct_txn_base(txn, base);
+	same = *base && ct_index_meta_get(ix, "commit", &seen) == 0 && !strcmp(seen.ptr, base);
+	ct_buf_release(&seen);
+	if (!same || ct_index_begin(ix) < 0)
+		return;
+	f->on = 1;
+	if (pthread_mutex_init(&f->mu, NULL))
+		return;
+	if (pthread_cond_init(&f->cv, NULL)) {
+		pthread_mutex_destroy(&f->mu);
+		return;
+	}
+	f->threaded = pthread_create(&f->tid, NULL, feed_main, f) == 0;
+	if (!f->threaded) {
+		pthread_cond_destroy(&f->cv);
+		pthread_mutex_destroy(&f->mu);
+	}
+}
+
+/* Queues one staged record (or writes it, without a worker). */
+static void feed_put(struct feed *f, const char *path, const char *json, size_t len)
+{
+	size_t lens[2];
+	if (!f || !f->on || f->broken)
+		return;
+	if (!f->threaded) {
+		if (ct_index_put(f->ix, path, json, len) < 0)
+			f->broken = 1;
+		return;
+	}
+	lens[0] = strlen(path);
+	lens[1] = len;
+	ct_buf_put(&f->fill, lens, sizeof(lens));
+	ct_buf_put(&f->fill, path, lens[0] + 1);
+	ct_buf_put(&f->fill, json, len);
+	ct_buf_putc(&f->fill, '\0');
+	if (ct_buf_oom(&f->fill)) {
+		f->broken = 1;
+		return;
+	}
+	if (f->fill.len >= FEED_BATCH)
+		feed_hand(f);
+}
+
+/* Waits until the worker has written everything queued: this thread may then use the index. */
+static void feed_idle(struct feed *f)
+{
+	if (!f->on || !f->threaded)
+		return;
+	feed_hand(f);
+	pthread_mutex_lock(&f->mu);
+	while (f->has_work || f->busy)
+		pthread_cond_wait(&f->cv, &f->mu);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Everything is queued: the worker finishes on its own (with the full-text index when flush). */
+static void feed_close(struct feed *f, int flush)
+{
+	if (!f->on || !f->threaded)
+		return;
+	feed_hand(f);
+	pthread_mutex_lock(&f->mu);
+	if (!f->closing)
+		f->flush = flush;
+	f->closing = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Ends the feed: with commit (the new HEAD) and every staged path fed exactly once, the index's
+ * transaction is committed as reflecting commit; else rolled back. */
+static void feed_finish(struct feed *f, const ct_txn *txn, const char *commit)
+{
+	if (!f->on)
+		return;
+	if (f->threaded) {
+		feed_close(f, 0);
+		pthread_join(f->tid, NULL);
+		pthread_cond_destroy(&f->cv);
+		pthread_mutex_destroy(&f->mu);
+		f->threaded = 0;
+	}
+	if (!(commit && *commit && !f->broken && !f->error && txn && f->staged == ct_txn_changes(txn) &&
+	      ct_index_meta_set(f->ix, "commit", commit) == 0 && ct_index_commit(f->ix) == 0))
+		ct_index_rollback(f->ix);
+	f->on = 0;
+	ct_buf_release(&f->fill);
+	ct_buf_release(&f->work);
+}
+
+/* Stages path = data[0..len) in txn and feeds it to the index when it changed. */
+static int stage(ct_txn *txn, struct feed *f, const char *path, const char *data, size_t len)
+{
+	int r = ct_txn_put(txn, path, data, len);
+	if (r > 0 && f) {
+		f->staged++;
+		feed_put(f, path, data, len);
+	}
+	return r;
+}
+
 struct source_job {
 	ct_txn *txn;
+	struct feed *feed;
 	const char *id;
 	const char *text;
 	int source_version;
@@ -91,13 +292,13 @@ struct source_job {
 	ct_buf path, json;
 };
 
-static int put_json(ct_txn *txn, const char *path, const cJSON *rec, ct_buf *scratch)
+static int put_json(ct_txn *txn, struct feed *f, const char *path, const cJSON *rec, ct_buf *scratch)
 {
 	int error;
 	ct_buf_clear(scratch);
 	if ((error = ct_record_encode(scratch, rec)) < 0)
 		return error;
-	error = ct_txn_put(txn, path, scratch->ptr, scratch->len);
+	error = stage(txn, f, path, scratch->ptr, scratch->len);
 	return error < 0 ? error : 0;
 }
 
@@ -143,7 +344,7 @@ static int on_draft(const struct ct_claim_draft *d, void *payload)
 	job->fresh++;
 	ct_buf_clear(&job->path);
 	ct_claim_path(&job->path, job->id, id);
-	if ((error = put_json(job->txn, job->path.ptr, rec, &job->json)) < 0)
+	if ((error = put_json(job->txn, job->feed, job->path.ptr, rec, &job->json)) < 0)
 		goto done;
 	error = 0;
 	goto done;
@@ -267,7 +468,7 @@ static int finish_versions(struct source_job *job)
 		cJSON *rec = cJSON_GetArrayItem(job->pending, (int)i);
 		ct_buf_clear(&job->path);
 		ct_claim_path(&job->path, job->id, json_str(rec, "id"));
-		error = put_json(job->txn, job->path.ptr, rec, &job->json);
+		error = put_json(job->txn, job->feed, job->path.ptr, rec, &job->json);
 	}
 	for (k = 0; k < nold && !error; k++) {
 		cJSON *o = cJSON_GetArrayItem(job->old_recs, (int)k);
@@ -277,7 +478,7 @@ static int finish_versions(struct source_job *job)
 			cJSON_ReplaceItemInObjectCaseSensitive(o, "status", cJSON_CreateString("withdrawn"));
 			job->withdrawn++;
 		}
-		error = put_json(job->txn, cJSON_GetArrayItem(job->old_paths, (int)k)->valuestring, o, &job->json);
+		error = put_json(job->txn, job->feed, cJSON_GetArrayItem(job->old_paths, (int)k)->valuestring, o, &job->json);
 	}
 done:
 	free(oi);
@@ -296,7 +497,7 @@ static const char *json_str(const cJSON *o, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const struct add_opts *o,
+static int add_one(struct ct_ctx *ctx, ct_txn *txn, struct feed *f, const char *file, const struct add_opts *o,
 		   const char *id, struct add_totals *t)
 {
 	ct_buf text = CT_BUF_INIT, path = CT_BUF_INIT, tpath = CT_BUF_INIT;
@@ -368,6 +569,7 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	}
 
 	job.txn = txn;
+	job.feed = f;
 	job.id = id;
 	job.text = text.ptr;
 	job.source_version = version;
@@ -375,7 +577,7 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 	ct_buf_init(&job.json);
 	if (text_changed) {
 		if (prev) {
-			struct ct_claim_filter f = { id, NULL, "active", NULL, 0 };
+			struct ct_claim_filter cf = { id, NULL, "active", NULL, 0 };
 			job.old_recs = cJSON_CreateArray();
 			job.old_paths = cJSON_CreateArray();
 			job.pending = cJSON_CreateArray();
@@ -383,11 +585,16 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 				error = ct_error_set(CT_ENOMEM, "out of memory");
 				goto done;
 			}
-			if ((error = ct_cmd_index(ctx, &ix)) < 0 ||
-			    (error = ct_index_claims(ix, &f, old_claim_cb, &job)) < 0)
+			/* The index holds HEAD's claims of this source: nothing staged so far touched them. */
+			feed_idle(f);
+			if (f->on)
+				ix = f->ix;
+			else if ((error = ct_cmd_index(ctx, &ix)) < 0)
+				goto done;
+			if ((error = ct_index_claims(ix, &cf, old_claim_cb, &job)) < 0)
 				goto done;
 		}
-		if ((error = ct_txn_put(txn, tpath.ptr, text.ptr, text.len)) < 0 ||
+		if ((error = stage(txn, f, tpath.ptr, text.ptr, text.len)) < 0 ||
 		    (error = ct_extract(text.ptr, text.len, published, on_draft, &job)) < 0)
 			goto done;
 		if (prev && (error = finish_versions(&job)) < 0)
@@ -417,7 +624,7 @@ static int add_one(struct ct_ctx *ctx, ct_txn *txn, const char *file, const stru
 		error = ct_error_set(CT_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((error = put_json(txn, path.ptr, rec, &json)) < 0)
+	if ((error = put_json(txn, f, path.ptr, rec, &json)) < 0)
 		goto done;
 	if (prev) {
 		t->updated++;
@@ -654,6 +861,7 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 	ct_txn *txn = NULL;
 	ct_buf msg = CT_BUF_INIT, idbuf = CT_BUF_INIT, mtext = CT_BUF_INIT, mpaths = CT_BUF_INIT;
 	struct add_entry *ents = NULL, **sorted = NULL;
+	struct feed feed = { 0 };
 	char commit[41];
 	size_t ne = 0, i;
 	int n, r;
@@ -731,9 +939,10 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		r = ct_cmd_fail(r);
 		goto done;
 	}
+	feed_start(&feed, ix, txn);
 	for (i = 0; i < ne; i++) {
 		ct_progress(ctx, "adding", i, ne);
-		if ((r = add_one(ctx, txn, ents[i].file, &ents[i].o, ents[i].id, &t)) < 0) {
+		if ((r = add_one(ctx, txn, &feed, ents[i].file, &ents[i].o, ents[i].id, &t)) < 0) {
 			ct_progress_done(ctx);
 			r = ct_cmd_fail(r);
 			if (ents[i].line)
@@ -750,17 +959,20 @@ int ct_cmd_add(int argc, char **argv, struct ct_ctx *ctx)
 		goto done;
 	}
 	commit_message(&msg, &t);
+	feed_close(&feed, 1);
 	if ((r = ct_txn_commit(txn, &who, msg.ptr, commit)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
 	printf("[%.10s] %.*s\n", commit, (int)strcspn(msg.ptr, "\n"), msg.ptr);
-	/* Keep the cache current now, while the changed records are at hand in the object cache. */
+	feed_finish(&feed, txn, commit);
+	/* Keep the cache current now (a no-op when the feed brought it to the new commit). */
 	if ((r = ct_cmd_index(ctx, &ix)) < 0) {
 		ct_cmd_warn("the index could not be updated (%s); it will be rebuilt on next use", ct_error_last());
 	}
 	r = 0;
 done:
+	feed_finish(&feed, NULL, NULL);
 	ct_txn_free(txn);
 	ct_ident_release(&who);
 	ct_buf_release(&msg);

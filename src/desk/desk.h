@@ -86,6 +86,8 @@ int ct_txn_put(ct_txn *txn, const char *path, const void *data, size_t len);
 int ct_txn_remove(ct_txn *txn, const char *path);
 /* Number of paths staged so far. */
 size_t ct_txn_changes(const ct_txn *txn);
+/* The commit the transaction is built on (HEAD when it began), "" on an unborn branch. */
+void ct_txn_base(const ct_txn *txn, char out[41]);
 /* Writes the commit (parent HEAD) with author and committer who, moves the branch, and updates
  * the working tree and git index for the changed paths. out_commit gets the new id (may be NULL).
  * CT_EMOVED when the branch moved since ct_txn_begin (nothing is changed then: begin again on the

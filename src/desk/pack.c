@@ -1,9 +1,13 @@
 /* Streaming writer of git packfiles (no deltas) and their v2 index.
- * Objects are deflated as they arrive so a large import never holds all of its records in memory. */
+ * Objects are deflated as they arrive so a large import never holds all of its records in memory.
+ * A second thread deflates and writes them: the caller hands over batches of copies and goes on
+ * (extracting, encoding, hashing the next records); it waits for that thread only to read an
+ * object back and to finish. */
 #include "desk/pack.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,15 @@ struct pack_entry {
 	int type;
 };
 
+/* Where the writer put an entry (entries[i].offset and .crc once synced). */
+struct pack_pos {
+	uint64_t offset;
+	uint32_t crc;
+};
+
+/* Once the writer thread runs, the caller's thread owns entries, slots, n and fill; the writer
+ * owns zs, out, offset, pos and the file's end; the fields under mu are shared. At a sync (writer
+ * idle) everything is the caller's. */
 struct ct_pack {
 	char *dir;
 	char *tmp_path;
@@ -30,12 +43,34 @@ struct ct_pack {
 	uint64_t offset;        /* bytes written so far */
 	struct pack_entry *entries;
 	size_t n, cap;
+	size_t synced;          /* entries whose offset and crc are copied from pos */
 	size_t *slots;          /* open-addressing table of entry index + 1 */
 	size_t nslots;
 	z_stream zs;
 	int zs_ready;
 	ct_buf out;             /* staging buffer for writes */
+	struct pack_pos *pos;
+	size_t poscap;
+	/* the writer thread */
+	int threaded;
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	ct_buf fill;            /* the next batch: struct pack_item, then its data, for each object */
+	ct_buf work;            /* the batch the writer holds */
+	int has_work, busy, closing, cancel;
+	int werror;             /* the writer's first error, its message in wmsg */
+	char wmsg[512];
 };
+
+struct pack_item {
+	size_t index, len;
+	int type;
+};
+
+#define PACK_BATCH (256u << 10)
+
+static void *writer_main(void *arg);
 
 static int write_all(int fd, const void *data, size_t len)
 {
@@ -115,6 +150,8 @@ int ct_pack_open(ct_pack **out, const char *pack_dir, int level)
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	pack->fd = -1;
 	ct_buf_init(&pack->out);
+	ct_buf_init(&pack->fill);
+	ct_buf_init(&pack->work);
 	pack->dir = strdup(pack_dir);
 	ct_buf_printf(&path, "%s/tmp_pack_XXXXXX", pack_dir);
 	if (!pack->dir || ct_buf_oom(&path) < 0)
@@ -132,6 +169,16 @@ int ct_pack_open(ct_pack **out, const char *pack_dir, int level)
 	pack->zs_ready = 1;
 	ct_buf_put(&pack->out, header, sizeof(header));
 	pack->offset = sizeof(header);
+	/* Without a thread (none could be started) the objects are written in this one. */
+	if (pthread_mutex_init(&pack->mu, NULL) == 0) {
+		if (pthread_cond_init(&pack->cv, NULL) == 0) {
+			pack->threaded = pthread_create(&pack->tid, NULL, writer_main, pack) == 0;
+			if (!pack->threaded)
+				pthread_cond_destroy(&pack->cv);
+		}
+		if (!pack->threaded)
+			pthread_mutex_destroy(&pack->mu);
+	}
 	*out = pack;
 	return 0;
 fail:
@@ -144,26 +191,23 @@ size_t ct_pack_count(const ct_pack *pack)
 	return pack->n;
 }
 
-int ct_pack_add(ct_pack *pack, const unsigned char oid[20], int type, const void *data, size_t len)
+/* Deflates object index of the pack into out (the writer's side). */
+static int write_object(ct_pack *pack, size_t index, int type, const void *data, size_t len)
 {
 	unsigned char hdr[16];
 	size_t hlen = 0, start = pack->out.len, size = len;
-	struct pack_entry *e;
-	size_t s;
 	int zr;
 
-	if (find_entry(pack, oid))
-		return 0;
-	if (pack->n == pack->cap) {
-		size_t cap = pack->cap ? pack->cap * 2 : 1024;
-		struct pack_entry *n = realloc(pack->entries, cap * sizeof(*n));
-		if (!n)
+	if (index >= pack->poscap) {
+		size_t cap = pack->poscap ? pack->poscap * 2 : 1024;
+		struct pack_pos *p;
+		while (cap <= index)
+			cap *= 2;
+		if (!(p = realloc(pack->pos, cap * sizeof(*p))))
 			return ct_error_set(CT_ENOMEM, "out of memory");
-		pack->entries = n;
-		pack->cap = cap;
+		pack->pos = p;
+		pack->poscap = cap;
 	}
-	if ((pack->n + 1) * 2 > pack->nslots && table_grow(pack) < 0)
-		return CT_ENOMEM;
 
 	/* Object header: type and size, 4 bits then 7 bits per byte, little-endian. */
 	hdr[hlen] = (unsigned char)((type << 4) | (size & 15));
@@ -188,20 +232,166 @@ int ct_pack_add(ct_pack *pack, const unsigned char oid[20], int type, const void
 		return ct_error_set(CT_ERROR, "deflate failed (%d)", zr);
 	pack->out.len = (size_t)((char *)pack->zs.next_out - pack->out.ptr);
 
+	pack->pos[index].offset = pack->offset;
+	pack->pos[index].crc = (uint32_t)crc32(0, (const Bytef *)pack->out.ptr + start, (uInt)(pack->out.len - start));
+	pack->offset += pack->out.len - start;
+	if (pack->out.len >= (1u << 20))
+		return flush_out(pack);
+	return 0;
+}
+
+static int write_batch(ct_pack *pack, const ct_buf *b)
+{
+	struct pack_item it;
+	size_t off = 0;
+	int error;
+	while (off < b->len) {
+		memcpy(&it, b->ptr + off, sizeof(it));
+		off += sizeof(it);
+		if ((error = write_object(pack, it.index, it.type, b->ptr + off, it.len)) < 0)
+			return error;
+		off += it.len;
+	}
+	return 0;
+}
+
+static void *writer_main(void *arg)
+{
+	ct_pack *pack = arg;
+	int error;
+	pthread_mutex_lock(&pack->mu);
+	for (;;) {
+		while (!pack->has_work && !pack->closing)
+			pthread_cond_wait(&pack->cv, &pack->mu);
+		if (!pack->has_work)
+			break;
+		pack->busy = 1;
+		pthread_mutex_unlock(&pack->mu);
+		error = pack->werror || pack->cancel ? 0 : write_batch(pack, &pack->work);
+		pthread_mutex_lock(&pack->mu);
+		if (error < 0 && !pack->werror) {
+			pack->werror = error;
+			snprintf(pack->wmsg, sizeof(pack->wmsg), "%s", ct_error_last());
+		}
+		ct_buf_clear(&pack->work);
+		pack->has_work = 0;
+		pack->busy = 0;
+		pthread_cond_broadcast(&pack->cv);
+	}
+	pthread_mutex_unlock(&pack->mu);
+	return NULL;
+}
+
+/* The writer's error, raised in this thread. Call with mu held or the writer stopped. */
+static int writer_error(ct_pack *pack)
+{
+	return pack->werror ? ct_error_set(pack->werror, "%s", pack->wmsg) : 0;
+}
+
+/* Hands the filled batch to the writer, once it has taken the previous one. */
+static int hand_batch(ct_pack *pack)
+{
+	ct_buf t;
+	int error;
+	if (!pack->fill.len)
+		return 0;
+	pthread_mutex_lock(&pack->mu);
+	while (pack->has_work)
+		pthread_cond_wait(&pack->cv, &pack->mu);
+	t = pack->work;
+	pack->work = pack->fill;
+	pack->fill = t;
+	pack->has_work = 1;
+	error = writer_error(pack);
+	pthread_cond_broadcast(&pack->cv);
+	pthread_mutex_unlock(&pack->mu);
+	return error;
+}
+
+/* Waits until the writer has written everything queued, and takes the entries' offsets. */
+static int sync_writer(ct_pack *pack)
+{
+	int error = 0;
+	size_t i;
+	if (pack->threaded) {
+		hand_batch(pack);
+		pthread_mutex_lock(&pack->mu);
+		while (pack->has_work || pack->busy)
+			pthread_cond_wait(&pack->cv, &pack->mu);
+		error = writer_error(pack);
+		pthread_mutex_unlock(&pack->mu);
+	}
+	if (error < 0)
+		return error;
+	for (i = pack->synced; i < pack->n; i++) {
+		pack->entries[i].offset = pack->pos[i].offset;
+		pack->entries[i].crc = pack->pos[i].crc;
+	}
+	pack->synced = pack->n;
+	return 0;
+}
+
+/* Stops the writer (after what is queued, unless cancel). */
+static void stop_writer(ct_pack *pack, int cancel)
+{
+	if (!pack->threaded)
+		return;
+	hand_batch(pack);
+	pthread_mutex_lock(&pack->mu);
+	pack->closing = 1;
+	pack->cancel |= cancel;
+	pthread_cond_broadcast(&pack->cv);
+	pthread_mutex_unlock(&pack->mu);
+	pthread_join(pack->tid, NULL);
+	pthread_cond_destroy(&pack->cv);
+	pthread_mutex_destroy(&pack->mu);
+	pack->threaded = 0;
+}
+
+int ct_pack_add(ct_pack *pack, const unsigned char oid[20], int type, const void *data, size_t len)
+{
+	struct pack_entry *e;
+	struct pack_item it;
+	size_t s;
+
+	if (find_entry(pack, oid))
+		return 0;
+	if (pack->n == pack->cap) {
+		size_t cap = pack->cap ? pack->cap * 2 : 1024;
+		struct pack_entry *n = realloc(pack->entries, cap * sizeof(*n));
+		if (!n)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		pack->entries = n;
+		pack->cap = cap;
+	}
+	if ((pack->n + 1) * 2 > pack->nslots && table_grow(pack) < 0)
+		return CT_ENOMEM;
+	if (pack->threaded) {
+		it.index = pack->n;
+		it.len = len;
+		it.type = type;
+		ct_buf_put(&pack->fill, &it, sizeof(it));
+		ct_buf_put(&pack->fill, data, len);
+		if (ct_buf_oom(&pack->fill) < 0)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+	} else {
+		int error = write_object(pack, pack->n, type, data, len);
+		if (error < 0)
+			return error;
+	}
+
 	e = &pack->entries[pack->n];
 	memcpy(e->oid, oid, 20);
 	e->type = type;
 	e->size = len;
-	e->offset = pack->offset;
-	e->crc = (uint32_t)crc32(0, (const Bytef *)pack->out.ptr + start, (uInt)(pack->out.len - start));
-	pack->offset += pack->out.len - start;
+	e->offset = 0;
+	e->crc = 0;
 	s = slot_of(oid, pack->nslots);
 	while (pack->slots[s])
 		s = (s + 1) & (pack->nslots - 1);
 	pack->slots[s] = ++pack->n;
-
-	if (pack->out.len >= (1u << 20))
-		return flush_out(pack);
+	if (pack->threaded && pack->fill.len >= PACK_BATCH)
+		return hand_batch(pack);
 	return 0;
 }
 
@@ -216,6 +406,8 @@ int ct_pack_read(ct_pack *pack, const unsigned char oid[20], int *type, ct_buf *
 
 	if (!e)
 		return CT_ENOTFOUND;
+	if ((error = sync_writer(pack)) < 0)
+		return error;
 	if (flush_out(pack) < 0)
 		return CT_EIO;
 	end = (e + 1 < pack->entries + pack->n) ? e[1].offset : pack->offset;
@@ -350,6 +542,9 @@ int ct_pack_finish(ct_pack *pack)
 	uint64_t pos;
 	size_t i;
 
+	if ((error = sync_writer(pack)) < 0)
+		goto done;
+	stop_writer(pack, 0);
 	if ((error = flush_out(pack)) < 0)
 		goto done;
 	put_be32(count, (uint32_t)pack->n);
@@ -425,6 +620,7 @@ void ct_pack_abort(ct_pack *pack)
 {
 	if (!pack)
 		return;
+	stop_writer(pack, 1);
 	if (pack->fd >= 0)
 		close(pack->fd);
 	if (pack->tmp_path)
@@ -435,6 +631,9 @@ void ct_pack_abort(ct_pack *pack)
 	free(pack->dir);
 	free(pack->entries);
 	free(pack->slots);
+	free(pack->pos);
 	ct_buf_release(&pack->out);
+	ct_buf_release(&pack->fill);
+	ct_buf_release(&pack->work);
 	free(pack);
 }

@@ -525,6 +525,11 @@ int ct_index_begin(ct_index *ix)
 	return ix_simple(ix, ST_BEGIN, "start an index transaction");
 }
 
+int ct_index_flush(ct_index *ix)
+{
+	return fts_catch_up(ix);
+}
+
 int ct_index_commit(ct_index *ix)
 {
 	int err;

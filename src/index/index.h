@@ -27,6 +27,9 @@ void ct_index_free(ct_index *ix);
 /* BEGIN IMMEDIATE: takes the write lock now, so a bulk load never fails half way on a busy lock. */
 int ct_index_begin(ct_index *ix);
 int ct_index_commit(ct_index *ix);
+/* Inside a transaction: brings the full-text index up to date with the rows written so far (a
+ * bulk load defers it), so that the commit that follows is quick. ct_index_commit does it too. */
+int ct_index_flush(ct_index *ix);
 /* Rolls back the open transaction, if any. */
 void ct_index_rollback(ct_index *ix);
 

@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-static char last_error[1024];
+/* One per thread: a worker thread (add's index writer) records its own errors without racing the
+ * main thread's; it hands the message over itself. */
+static _Thread_local char last_error[1024];
 
 int ct_error_set(int code, const char *fmt, ...)
 {

@@ -27,7 +27,7 @@ enum {
 
 /* Records the message for the last error (printf-style) and returns code. */
 int ct_error_set(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The last recorded message ("" if none). */
+/* The last message recorded by this thread ("" if none). */
 const char *ct_error_last(void);
 void ct_error_clear(void);
 /* Maps a negative library code to a process exit code. */
