@@ -1027,16 +1027,16 @@ static void out_start(struct out *o, int fd)
 	sha1_init(&o->sha);
 }
 
-/* The link extension naming shared index id, with the bitmaps when there are any. */
+/* The link extension naming shared index id, with its two bitmaps. */
 static void put_link(struct out *o, const unsigned char *id, const uint32_t *del, size_t ndel, const uint32_t *rep,
 		     size_t nrep)
 {
 	ct_buf b = CT_BUF_INIT;
 	ct_buf_put(&b, id, HASH_LEN);
-	if (ndel || nrep) {
-		ct_ewah_write(&b, del, ndel);
-		ct_ewah_write(&b, rep, nrep);
-	}
+	/* always both bitmaps, even empty: git 2.39 reads a link without them as "no shared index
+	 * yet" and crashes merging one */
+	ct_ewah_write(&b, del, ndel);
+	ct_ewah_write(&b, rep, nrep);
 	if (ct_buf_oom(&b) < 0) {
 		o->failed = ENOMEM;
 	} else {
