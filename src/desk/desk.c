@@ -1486,12 +1486,13 @@ static int recover_locked(ct_desk *desk)
 		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
 		goto done;
 	}
-	if (git_diff_tree_to_tree(&diff, desk->repo, old_tree, new_tree, NULL) < 0 ||
-	    git_diff_foreach(diff, diff_paths_cb, NULL, NULL, NULL, &dp) < 0) {
+	/* libgit2 1.5 reads the git index (attributes) to compare trees and cannot read a split one */
+	if (ct_gitindex_unsplit(desk->gitdir, NULL, NULL) < 0) {
 		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
 		goto done;
 	}
-	if (dp.n && ct_gitindex_unsplit(desk->gitdir, NULL, NULL) < 0) {
+	if (git_diff_tree_to_tree(&diff, desk->repo, old_tree, new_tree, NULL) < 0 ||
+	    git_diff_foreach(diff, diff_paths_cb, NULL, NULL, NULL, &dp) < 0) {
 		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
 		goto done;
 	}

@@ -1460,6 +1460,7 @@ static int checkout_paths(git_repository *repo, const char *workdir, const char 
 			result = CT_GITINDEX_FALLBACK;
 		if (result != 0 || !wrote)
 			goto done;
+		result = -1;   /* until the lock file is the index */
 		goto commit_lock;
 	}
 
