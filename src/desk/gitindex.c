@@ -571,17 +571,29 @@ static void hex_of(char out[2 * HASH_LEN + 1], const unsigned char *id)
 	out[2 * HASH_LEN] = '\0';
 }
 
+static void offsets_path(char out[PATH_MAX], const char *gitdir, const char *hex)
+{
+	snprintf(out, PATH_MAX, "%sclaimtrack/sharedindex.%s.offsets", gitdir, hex);
+}
+
+/* Removes a shared index .git/index no longer names, and its offsets. Called with index.lock held,
+ * which git's own commits (whose temporary indexes may name it) hold too while they run. */
+static void drop_shared(const char *gitdir, const unsigned char *id)
+{
+	char hex[2 * HASH_LEN + 1], path[PATH_MAX];
+	hex_of(hex, id);
+	snprintf(path, sizeof(path), "%ssharedindex.%s", gitdir, hex);
+	unlink(path);
+	offsets_path(path, gitdir, hex);
+	unlink(path);
+}
+
 static void shared_close(struct shared_index *s)
 {
 	if (s->map)
 		munmap(s->map, s->size);
 	free(s->sample);
 	memset(s, 0, sizeof(*s));
-}
-
-static void offsets_path(char out[PATH_MAX], const char *gitdir, const char *hex)
-{
-	snprintf(out, PATH_MAX, "%sclaimtrack/sharedindex.%s.offsets", gitdir, hex);
 }
 
 /* The samples from the side file, when it is there and agrees with the shared index. */
@@ -1390,6 +1402,8 @@ int ct_gitindex_unsplit(const char *gitdir, const char *index_path, const char *
 			goto done;
 		}
 		locked = 0;
+		if (index_path == own)
+			drop_shared(gitdir, v.id);
 	}
 	result = 1;
 done:
