@@ -1164,7 +1164,7 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 		if (unchanged(ch))
 			continue;
 		if (ch->target_mode) {
-			unsigned char *e = malloc(ENTRY_FIXED + PATH_MAX + 8);
+			unsigned char *e = malloc((ENTRY_FIXED + ch->len + 8) & ~(size_t)7);   /* make_entry's length */
 			if (!e || ct_buf_oom(&made) < 0) {
 				free(e);
 				git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
