@@ -1152,7 +1152,8 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 		adds[nadds].e = m->p + m->off[i];
 		adds[nadds].len = m->off[i + 1] - m->off[i];
 	}
-	memcpy(dels, v.del, v.ndel * sizeof(*dels));
+	if (v.ndel)
+		memcpy(dels, v.del, v.ndel * sizeof(*dels));
 	ndels = v.ndel;
 
 	/* The working tree, in path order; a failure from here on is an error (the index is unchanged). */
