@@ -527,12 +527,34 @@ static int foreach_staged(ct_desk *desk, const char *prefix, ct_desk_blob_cb cb,
 	 * `commit PATH` that is a temporary one, not .git/index. */
 	const char *alt = getenv("GIT_INDEX_FILE");
 
-	if (alt && *alt) {
-		if (git_index_open(&index, alt) < 0)
-			return git_fail(CT_EDESK, "cannot read the git index named by GIT_INDEX_FILE");
-	} else if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
-		git_index_free(index);
+	char whole[PATH_MAX];
+	int fd, r;
+
+	/* libgit2 1.5 cannot read a split index (git's core.splitIndex): a whole copy is read instead */
+	snprintf(whole, sizeof(whole), "%sclaimtrack/whole-index-XXXXXX", desk->gitdir);
+	if ((fd = mkstemp(whole)) >= 0) {
+		close(fd);
+		r = ct_gitindex_unsplit(desk->gitdir, alt && *alt ? alt : NULL, whole);
+	} else {
+		r = 0;   /* no room for the copy: libgit2 reads the index itself (and names a split one) */
+	}
+	if (r < 0) {
+		unlink(whole);
 		return git_fail(CT_EDESK, "cannot read the git index");
+	}
+	if (r > 0 || (alt && *alt)) {
+		r = git_index_open(&index, r > 0 ? whole : alt);
+		if (fd >= 0)
+			unlink(whole);
+		if (r < 0)
+			return git_fail(CT_EDESK, alt && *alt ? "cannot read the git index named by GIT_INDEX_FILE" : "cannot read the git index");
+	} else {
+		if (fd >= 0)
+			unlink(whole);
+		if (git_repository_index(&index, desk->repo) < 0 || git_index_read(index, 0) < 0) {
+			git_index_free(index);
+			return git_fail(CT_EDESK, "cannot read the git index");
+		}
 	}
 	n = git_index_entrycount(index);
 	for (i = 0; i < n && !error; i++) {
@@ -1473,6 +1495,11 @@ static int recover_locked(ct_desk *desk)
 		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
 		goto done;
 	}
+	/* libgit2 1.5 reads the git index (attributes) to compare trees and cannot read a split one */
+	if (ct_gitindex_unsplit(desk->gitdir, NULL, NULL) < 0) {
+		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
+		goto done;
+	}
 	if (git_diff_tree_to_tree(&diff, desk->repo, old_tree, new_tree, NULL) < 0 ||
 	    git_diff_foreach(diff, diff_paths_cb, NULL, NULL, NULL, &dp) < 0) {
 		error = git_fail(CT_EDESK, "cannot finish the checkout of an interrupted command");
@@ -1739,6 +1766,10 @@ int ct_desk__checkout(ct_desk *desk, git_tree *baseline, git_tree *target, char 
 		if (r != CT_GITINDEX_FALLBACK)
 			return r;
 	}
+	/* libgit2 1.5 cannot read a split index (git's "link" extension): made whole first; the next
+	 * patched checkout splits it again */
+	if (ct_gitindex_unsplit(desk->gitdir, NULL, NULL) < 0)
+		return -1;
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
 	co.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
 	if (dry_run)

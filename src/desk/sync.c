@@ -15,6 +15,7 @@
 #include <git2.h>
 
 #include "desk/desk_internal.h"
+#include "desk/gitindex.h"
 #include "desk/known_hosts.h"
 #include "util/err.h"
 
@@ -683,6 +684,12 @@ static int merge_into(ct_desk *desk, const char *branch, const git_oid *theirs_i
 	}
 	if (git_oid_equal(&ours_id, theirs_id) || git_graph_descendant_of(repo, &ours_id, theirs_id) == 1) {
 		res->merge = CT_SYNC_UP_TO_DATE;
+		goto done;
+	}
+	/* libgit2 1.5 reads the git index for attributes when it compares or merges trees, and
+	 * cannot read a split one: made whole first (the next patched checkout splits it again) */
+	if (ct_gitindex_unsplit(desk->gitdir, NULL, NULL) < 0) {
+		error = ct_desk__git_fail(CT_EDESK, "cannot read the git index");
 		goto done;
 	}
 	if (git_graph_descendant_of(repo, theirs_id, &ours_id) == 1) {
