@@ -12,109 +12,118 @@
 #include "util/buf.h"
 #include "util/err.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The writer: o points into out's buffer, made large enough for the whole segment before the
+ * first byte is written (segment_bound), so no piece is checked or copied twice. */
 struct jw {
-	ct_buf *b;
-	int depth;    /* cJSON's print depth: an array or object being printed raises it by one */
-	int first;    /* no member yet in the object being printed */
+	char *o;
 };
 
-/* Appends s[0..n): copied in place while the buffer has room, else by ct_buf_put (which grows
- * it, or notes that it could not). A segment's output is a few hundred small pieces, and a call
- * to ct_buf_put with its checks and its terminating NUL for each cost more than the copying; the
- * NUL is written once, at the end of ct_extract_json. */
+/* A piece whose length is known when compiling: one fixed-size copy. */
+#define LIT(w, s) do { memcpy((w)->o, (s), sizeof(s) - 1); (w)->o += sizeof(s) - 1; } while (0)
+
 static inline void jput(struct jw *w, const char *s, size_t n)
 {
-	ct_buf *b = w->b;
-	if (b->len + n < b->cap && !b->oom) {
-		memcpy(b->ptr + b->len, s, n);
-		b->len += n;
-	} else {
-		ct_buf_put(b, s, n);
-	}
+	memcpy(w->o, s, n);
+	w->o += n;
 }
 
-static inline void jputc(struct jw *w, char c)
+/* The separators, indentation and "key":<tab> before a member, as cJSON_Print writes them for the
+ * member's depth: the segment's own members at two tabs, those of its quote at three, those of
+ * its entities, numbers and dates (objects in arrays) at four. */
+#define K2(k) ",\n\t\t\"" k "\":\t"
+#define K3(k) ",\n\t\t\t\"" k "\":\t"
+#define K4(k) ",\n\t\t\t\t\"" k "\":\t"
+
+/* Bytes a string of n bytes can take: every byte escaped as \u00XX, the quotes, and the 16 bytes
+ * put_string may store past its end before it moves back. */
+#define STR_BOUND(n) (6 * (size_t)(n) + 2 + 16)
+/* Bytes of one item's fixed members, numbers and separators: generously more than written. */
+#define ITEM_BOUND 512
+
+/* What "%d" prints for 0 <= v <= INT_MAX. */
+static inline void put_uint(struct jw *w, uint32_t v)
 {
-	ct_buf *b = w->b;
-	if (b->len + 1 < b->cap && !b->oom)
-		b->ptr[b->len++] = c;
-	else
-		ct_buf_put(b, &c, 1);
+	char tmp[12], *e = tmp + sizeof(tmp), *q = e;
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	jput(w, q, (size_t)(e - q));
 }
 
-static void put_tabs(struct jw *w, int n)
-{
-	static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
-	while (n > 0) {
-		int k = n > 16 ? 16 : n;
-		jput(w, tabs, (size_t)k);
-		n -= k;
-	}
-}
-
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
-/* Non-zero when one of the eight bytes of x is zero, or below 0x20 (exact as a yes or no; the
- * bits set need not mark which bytes). */
-static inline uint64_t has_zero(uint64_t x)
-{
-	return (x - ONES) & ~x & HIGHS;
-}
-
-static inline uint64_t below_0x20(uint64_t x)
-{
-	return (x - ONES * 0x20) & ~x & HIGHS;
-}
+/* 1 for the bytes a JSON string escapes: below 0x20 (NUL ends the string), '"' and '\\'. */
+static const unsigned char needs_escape[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+};
 
 /* A JSON string of s[0..n), ending at a NUL byte as cJSON's C strings do; only the bytes below
- * 0x20, '"' and '\\' are escaped. */
+ * 0x20, '"' and '\\' are escaped. The bytes are stored as they are checked, sixteen at a time
+ * where SSE2 is there: a block with nothing to escape is stored and passed in one step, and
+ * otherwise the output moves on only to the first byte that needs a look. */
 static void put_string(struct jw *w, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i, run = 0;
-	jputc(w, '"');
-	for (i = 0; i < n; i++) {
+	char *o = w->o;
+	size_t i = 0;
+	*o++ = '"';
+	for (;;) {
 		unsigned char c;
-		char esc[6];
-		size_t el = 2;
-		/* eight bytes at a time while none of them needs a look: none below 0x20 (NUL
-		 * included), '"' or '\\' */
-		while (i + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, p + i, 8);
-			if (below_0x20(x) | has_zero(x ^ (ONES * '"')) | has_zero(x ^ (ONES * '\\')))
+#if defined(__SSE2__)
+		const __m128i lim = _mm_set1_epi8(0x1f), dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+		while (n - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, lim), v),
+						 _mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bs)));
+			unsigned mask = (unsigned)_mm_movemask_epi8(m);
+			_mm_storeu_si128((__m128i *)(void *)o, v);
+			if (mask) {
+				unsigned k = (unsigned)__builtin_ctz(mask);
+				i += k;
+				o += k;
 				break;
-			i += 8;
+			}
+			i += 16;
+			o += 16;
 		}
+#endif
+		while (i < n && !needs_escape[p[i]])
+			*o++ = (char)p[i++];
 		if (i >= n || !(c = p[i]))
 			break;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		jput(w, s + run, i - run);
-		run = i + 1;
-		esc[0] = '\\';
+		i++;
+		*o++ = '\\';
 		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
 		default:
-			esc[1] = 'u';
-			esc[2] = '0';
-			esc[3] = '0';
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			el = 6;
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
 		}
-		jput(w, esc, el);
 	}
-	jput(w, s + run, i - run);
-	jputc(w, '"');
+	*o++ = '"';
+	w->o = o;
+}
+
+/* A string known to need no escaping (a static name): quoted as it is. */
+static inline void put_name(struct jw *w, const char *s)
+{
+	size_t n = strlen(s);
+	*w->o++ = '"';
+	jput(w, s, n);
+	*w->o++ = '"';
 }
 
 /* What "%1.15g" prints for d when d is the double nearest a decimal m / 10^j with j at most 6
@@ -171,13 +180,7 @@ static void put_number(struct jw *w, double d)
 	if (d == (double)iv) {
 		if (iv >= 0) {
 			/* what %d prints, without snprintf: spans, indexes and years are most numbers */
-			char *e = tmp + sizeof(tmp), *q = e;
-			unsigned u = (unsigned)iv;
-			do {
-				*--q = (char)('0' + u % 10);
-				u /= 10;
-			} while (u);
-			jput(w, q, (size_t)(e - q));
+			put_uint(w, (uint32_t)iv);
 			return;
 		}
 		snprintf(tmp, sizeof(tmp), "%d", iv);
@@ -194,211 +197,179 @@ static void put_number(struct jw *w, double d)
 	jput(w, tmp, strlen(tmp));
 }
 
-static void obj_open(struct jw *w)
+/* A size as cJSON prints the double it converts to: %d up to INT_MAX. */
+static inline void put_size(struct jw *w, size_t v)
 {
-	jput(w, "{\n", 2);
-	w->depth++;
-	w->first = 1;
+	if (v <= 2147483647u)
+		put_uint(w, (uint32_t)v);
+	else
+		put_number(w, (double)v);
 }
 
-/* The separator, indentation and "k":<tab> before a member's value, written in one piece when
- * the buffer has room. key() passes the length of its literal key, known when compiling. */
-static inline void key_n(struct jw *w, const char *k, size_t kl)
+static inline void put_span(struct jw *w, size_t a, size_t b)
 {
-	ct_buf *b = w->b;
-	size_t depth = w->depth > 0 ? (size_t)w->depth : 0;
-	if (depth <= 16 && b->len + 2 + depth + 1 + kl + 3 < b->cap && !b->oom) {
-		char *o = b->ptr + b->len;
-		if (!w->first) {
-			*o++ = ',';
-			*o++ = '\n';
-		}
-		memset(o, '\t', depth);
-		o += depth;
-		*o++ = '"';
-		memcpy(o, k, kl);
-		o += kl;
-		memcpy(o, "\":\t", 3);
-		b->len = (size_t)(o + 3 - b->ptr);
-	} else {
-		if (!w->first)
-			jput(w, ",\n", 2);
-		put_tabs(w, w->depth);
-		jputc(w, '"');
-		jput(w, k, kl);
-		jput(w, "\":\t", 3);
-	}
-	w->first = 0;
-}
-
-#define key(w, k) key_n((w), (k), strlen(k))
-
-static void obj_close(struct jw *w)
-{
-	jputc(w, '\n');
-	put_tabs(w, w->depth - 1);
-	jputc(w, '}');
-	w->depth--;
-	w->first = 0;
-}
-
-static void key_string_n(struct jw *w, const char *k, size_t kl, const char *s, size_t n)
-{
-	key_n(w, k, kl);
-	put_string(w, s, n);
-}
-
-static void key_number_n(struct jw *w, const char *k, size_t kl, double d)
-{
-	key_n(w, k, kl);
-	put_number(w, d);
-}
-
-#define key_string(w, k, s, n) key_string_n((w), (k), strlen(k), (s), (n))
-#define key_number(w, k, d) key_number_n((w), (k), strlen(k), (d))
-
-static void key_span(struct jw *w, size_t a, size_t b)
-{
-	key(w, "span");
-	jputc(w, '[');
-	put_number(w, (double)a);
-	jput(w, ", ", 2);
-	put_number(w, (double)b);
-	jputc(w, ']');
-}
-
-/* An array member is an object at depth + 1, as cJSON prints one inside an array. */
-static void array_item(struct jw *w, size_t i)
-{
-	if (i)
-		jput(w, ", ", 2);
-	obj_open(w);
+	*w->o++ = '[';
+	put_size(w, a);
+	LIT(w, ", ");
+	put_size(w, b);
+	*w->o++ = ']';
 }
 
 static void put_entities(struct jw *w, const struct ct_claim_draft *d)
 {
 	size_t i;
-	key(w, "entities");
-	jputc(w, '[');
-	w->depth++;
+	LIT(w, K2("entities") "[");
 	for (i = 0; i < d->entities->n; i++) {
 		const struct ct_entity *e = &d->entities->e[i];
-		array_item(w, i);
-		key_string(w, "text", d->text + e->start, e->end - e->start);
-		key(w, "kind");
-		jputc(w, '"');
-		{
-			const char *kind = e->kind == CT_ENT_OTHER && e->title_end > e->title_start ? "title" :
-					   ct_entity_kind_name(e->kind);
-			jput(w, kind, strlen(kind));
+		if (i)
+			LIT(w, ", ");
+		LIT(w, "{\n\t\t\t\t\"text\":\t");
+		put_string(w, d->text + e->start, e->end - e->start);
+		LIT(w, K4("kind"));
+		put_name(w, e->kind == CT_ENT_OTHER && e->title_end > e->title_start ? "title" :
+			 ct_entity_kind_name(e->kind));
+		if (e->title_end > e->title_start && e->name_end > e->name_start) {
+			LIT(w, K4("title"));
+			put_string(w, d->text + e->title_start, e->title_end - e->title_start);
 		}
-		jputc(w, '"');
-		if (e->title_end > e->title_start && e->name_end > e->name_start)
-			key_string(w, "title", d->text + e->title_start, e->title_end - e->title_start);
-		key_span(w, e->start, e->end);
-		obj_close(w);
+		LIT(w, K4("span"));
+		put_span(w, e->start, e->end);
+		LIT(w, "\n\t\t\t}");
 	}
-	jputc(w, ']');
-	w->depth--;
-	w->first = 0;
+	*w->o++ = ']';
 }
 
 static void put_numbers(struct jw *w, const struct ct_claim_draft *d)
 {
 	size_t i;
-	key(w, "numbers");
-	jputc(w, '[');
-	w->depth++;
+	LIT(w, K2("numbers") "[");
 	for (i = 0; i < d->nnumbers; i++) {
 		const struct ct_number *n = &d->numbers[i];
-		array_item(w, i);
-		key_string(w, "text", d->text + n->start, n->end - n->start);
-		key_number(w, "value", n->value);
-		if (n->high != n->value)
-			key_number(w, "high", n->high);
-		if (n->unit[0])
-			key_string(w, "unit", n->unit, strlen(n->unit));
-		if (n->approx)
-			key_string(w, "approx", n->approx, strlen(n->approx));
-		if (n->ordinal) {
-			key(w, "ordinal");
-			jput(w, "true", 4);
+		if (i)
+			LIT(w, ", ");
+		LIT(w, "{\n\t\t\t\t\"text\":\t");
+		put_string(w, d->text + n->start, n->end - n->start);
+		LIT(w, K4("value"));
+		put_number(w, n->value);
+		if (n->high != n->value) {
+			LIT(w, K4("high"));
+			put_number(w, n->high);
 		}
-		key_span(w, n->start, n->end);
-		obj_close(w);
+		if (n->unit[0]) {
+			LIT(w, K4("unit"));
+			put_string(w, n->unit, strnlen(n->unit, sizeof(n->unit)));
+		}
+		if (n->approx) {
+			LIT(w, K4("approx"));
+			put_string(w, n->approx, strlen(n->approx));
+		}
+		if (n->ordinal)
+			LIT(w, K4("ordinal") "true");
+		LIT(w, K4("span"));
+		put_span(w, n->start, n->end);
+		LIT(w, "\n\t\t\t}");
 	}
-	jputc(w, ']');
-	w->depth--;
-	w->first = 0;
+	*w->o++ = ']';
 }
 
 static void put_dates(struct jw *w, const struct ct_claim_draft *d)
 {
 	static const char *const wd[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 	size_t i;
-	key(w, "dates");
-	jputc(w, '[');
-	w->depth++;
+	LIT(w, K2("dates") "[");
 	for (i = 0; i < d->ndates; i++) {
 		const struct ct_date *t = &d->dates[i];
-		array_item(w, i);
-		key_string(w, "text", d->text + t->start, t->end - t->start);
-		key_string(w, "kind", t->kind, strlen(t->kind));
-		if (t->resolved[0])
-			key_string(w, "date", t->resolved, strlen(t->resolved));
-		if (t->weekday >= 0 && t->weekday < 7)
-			key_string(w, "weekday", wd[t->weekday], strlen(wd[t->weekday]));
-		if (!t->resolved[0] && t->year)
-			key_number(w, "year", t->year);
-		key_span(w, t->start, t->end);
-		obj_close(w);
+		if (i)
+			LIT(w, ", ");
+		LIT(w, "{\n\t\t\t\t\"text\":\t");
+		put_string(w, d->text + t->start, t->end - t->start);
+		LIT(w, K4("kind"));
+		put_string(w, t->kind, strlen(t->kind));
+		if (t->resolved[0]) {
+			LIT(w, K4("date"));
+			put_string(w, t->resolved, strnlen(t->resolved, sizeof(t->resolved)));
+		}
+		if (t->weekday >= 0 && t->weekday < 7) {
+			LIT(w, K4("weekday"));
+			put_name(w, wd[t->weekday]);
+		}
+		if (!t->resolved[0] && t->year) {
+			LIT(w, K4("year"));
+			put_number(w, t->year);
+		}
+		LIT(w, K4("span"));
+		put_span(w, t->start, t->end);
+		LIT(w, "\n\t\t\t}");
 	}
-	jputc(w, ']');
-	w->depth--;
-	w->first = 0;
+	*w->o++ = ']';
 }
 
 static void put_quote(struct jw *w, const struct ct_claim_draft *d)
 {
-	key(w, "quote");
 	if (!d->quote->found || d->quote->end - d->quote->start < 3) {
-		jput(w, "null", 4);
+		LIT(w, K2("quote") "null");
 		return;
 	}
-	obj_open(w);
-	key_string(w, "text", d->text + d->quote->start, d->quote->end - d->quote->start);
-	key(w, "speaker");
+	LIT(w, K2("quote") "{\n\t\t\t\"text\":\t");
+	put_string(w, d->text + d->quote->start, d->quote->end - d->quote->start);
+	LIT(w, K3("speaker"));
 	if (d->speaker)
 		put_string(w, d->speaker, d->speaker_len);
 	else
-		jput(w, "null", 4);
-	key_span(w, d->quote->start, d->quote->end);
-	obj_close(w);
+		LIT(w, "null");
+	LIT(w, K3("span"));
+	put_span(w, d->quote->start, d->quote->end);
+	LIT(w, "\n\t\t}");
+}
+
+/* An upper bound of the bytes ct_extract_json writes for d (the NUL included). */
+static size_t segment_bound(const struct ct_claim_draft *d)
+{
+	size_t i, n = 4 * ITEM_BOUND + STR_BOUND(d->text_len) + STR_BOUND(strlen(d->type));
+	for (i = 0; i < d->entities->n; i++) {
+		const struct ct_entity *e = &d->entities->e[i];
+		n += ITEM_BOUND + STR_BOUND(e->end - e->start) + STR_BOUND(e->title_end - e->title_start);
+	}
+	for (i = 0; i < d->nnumbers; i++)
+		n += ITEM_BOUND + STR_BOUND(d->numbers[i].end - d->numbers[i].start) + STR_BOUND(sizeof(d->numbers[i].unit)) +
+		     STR_BOUND(d->numbers[i].approx ? strlen(d->numbers[i].approx) : 0);
+	for (i = 0; i < d->ndates; i++)
+		n += ITEM_BOUND + STR_BOUND(d->dates[i].end - d->dates[i].start) + STR_BOUND(strlen(d->dates[i].kind)) +
+		     STR_BOUND(sizeof(d->dates[i].resolved));
+	if (d->quote->found)
+		n += STR_BOUND(d->quote->end - d->quote->start) + STR_BOUND(d->speaker ? d->speaker_len : 0);
+	return n;
 }
 
 int ct_extract_json(ct_buf *out, const struct ct_claim_draft *d)
 {
-	struct jw w = { out, 1, 1 };
-	obj_open(&w);
-	key_string(&w, "text", d->text, d->text_len);
-	key(&w, "kind");
-	put_string(&w, ct_seg_kind_name(d->seg->kind), strlen(ct_seg_kind_name(d->seg->kind)));
-	key(&w, "is_claim");
+	struct jw w;
+	if (ct_buf_grow(out, segment_bound(d)) < 0)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	w.o = out->ptr + out->len;
+	LIT(&w, "{\n\t\t\"text\":\t");
+	put_string(&w, d->text, d->text_len);
+	LIT(&w, K2("kind"));
+	put_name(&w, ct_seg_kind_name(d->seg->kind));
 	if (d->is_claim)
-		jput(&w, "true", 4);
+		LIT(&w, K2("is_claim") "true" K2("span"));
 	else
-		jput(&w, "false", 5);
-	key_span(&w, d->seg->start, d->seg->end);
-	key_number(&w, "sentence", (double)d->seg->index);
-	key_number(&w, "paragraph", (double)d->seg->paragraph);
-	key_string(&w, "type", d->type, strlen(d->type));
-	key_number(&w, "checkworthy", d->checkworthy);
+		LIT(&w, K2("is_claim") "false" K2("span"));
+	put_span(&w, d->seg->start, d->seg->end);
+	LIT(&w, K2("sentence"));
+	put_size(&w, d->seg->index);
+	LIT(&w, K2("paragraph"));
+	put_size(&w, d->seg->paragraph);
+	LIT(&w, K2("type"));
+	put_string(&w, d->type, strlen(d->type));
+	LIT(&w, K2("checkworthy"));
+	put_number(&w, d->checkworthy);
 	put_entities(&w, d);
 	put_numbers(&w, d);
 	put_dates(&w, d);
 	put_quote(&w, d);
-	obj_close(&w);
-	if (out->len < out->cap)
-		out->ptr[out->len] = '\0';   /* jput leaves it out */
-	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	LIT(&w, "\n\t}");
+	out->len = (size_t)(w.o - out->ptr);
+	out->ptr[out->len] = '\0';
+	return 0;
 }

@@ -4,6 +4,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -763,6 +766,11 @@ static int furniture_ready;
  * of them) by their first and second bytes, in either case: a byte pair can start a pattern only
  * where both agree. */
 static uint32_t contains_first[256], contains_second[256];
+/* The same patterns' first two bytes with 0x20 set (lower case for letters), each pair once: what
+ * furniture_anywhere's 16-byte prefilter compares with. */
+#define MAX_CONTAINS_PAIRS 8
+static unsigned char pair_first[MAX_CONTAINS_PAIRS], pair_second[MAX_CONTAINS_PAIRS];
+static size_t npairs;
 
 static void furniture_index(void)
 {
@@ -786,26 +794,69 @@ static void furniture_index(void)
 		contains_first[upper_byte(pat[0])] |= bit;
 		contains_second[pat[1]] |= bit;
 		contains_second[upper_byte(pat[1])] |= bit;
+		{
+			unsigned char f0 = pat[0] | 0x20, f1 = pat[1] | 0x20;
+			size_t j;
+			for (j = 0; j < npairs && !(pair_first[j] == f0 && pair_second[j] == f1); j++)
+				;
+			if (j == npairs) {
+				if (npairs == MAX_CONTAINS_PAIRS)
+					npairs = MAX_CONTAINS_PAIRS + 1;   /* too many: no prefilter */
+				else {
+					pair_first[npairs] = f0;
+					pair_second[npairs++] = f1;
+				}
+			}
+		}
 	}
 	furniture_ready = 1;
+}
+
+/* Whether an F_CONTAINS pattern starts at t[i] (i + 1 < e). */
+static int furniture_at(const char *t, size_t i, size_t e)
+{
+	uint32_t bits = contains_first[(unsigned char)t[i]] & contains_second[(unsigned char)t[i + 1]];
+	size_t k;
+	for (k = 0; bits; k++, bits >>= 1)
+		if ((bits & 1) && match_ci(t, i, e, furniture[N_FURNITURE - 1 - k].pat, NULL))
+			return 1;
+	return 0;
 }
 
 /* Whether an F_CONTAINS pattern stands anywhere in [s, e). One pass over the bytes: each pattern
  * is tried only where the text has its first two bytes (they start "al", "ap", "/g", "(a"). */
 static int furniture_anywhere(const char *t, size_t s, size_t e)
 {
-	size_t i;
-	for (i = s; i + 1 < e; i++) {
-		uint32_t bits;
-		size_t k;
-		if (!contains_first[(unsigned char)t[i]] ||
-		    !(bits = contains_first[(unsigned char)t[i]] & contains_second[(unsigned char)t[i + 1]]))
-			continue;
-		for (k = 0; bits; k++, bits >>= 1)
-			if ((bits & 1) && match_ci(t, i, e, furniture[N_FURNITURE - 1 - k].pat, NULL))
-				return 1;
+	size_t i = s;
+	for (;;) {
+#if defined(__SSE2__)
+		/* Sixteen positions at a time: a position can start a pattern only where its byte and
+		 * the next, with 0x20 set, are a pattern's first two bytes with 0x20 set (in either
+		 * case; a few other bytes too, which the exact test below turns down). */
+		if (npairs <= MAX_CONTAINS_PAIRS) {
+			const __m128i c20 = _mm_set1_epi8(0x20);
+			while (i + 17 <= e) {
+				__m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + i)), c20);
+				__m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + i + 1)), c20);
+				__m128i m = _mm_setzero_si128();
+				size_t j;
+				for (j = 0; j < npairs; j++)
+					m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)pair_first[j])),
+									  _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)pair_second[j]))));
+				if (_mm_movemask_epi8(m)) {
+					i += (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
+					break;
+				}
+				i += 16;
+			}
+		}
+#endif
+		if (i + 1 >= e)
+			return 0;
+		if (furniture_at(t, i, e))
+			return 1;
+		i++;
 	}
-	return 0;
 }
 
 /* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */

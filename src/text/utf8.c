@@ -2,6 +2,7 @@
  * ASCII is copied in runs; only the stretches around non-ASCII bytes go through utf8proc. */
 #include "text/utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,26 @@ static int is_inert(int32_t cp)
 	return (cp >= 0x2010 && cp <= 0x2027) || cp == REPLACEMENT;
 }
 
+/* The end of the run of plain ASCII bytes (not NUL, and not CR unless cr_ok) starting at j:
+ * eight bytes at a time, then byte by byte. */
+static size_t ascii_run(const unsigned char *s, size_t j, size_t len, int cr_ok)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const uint64_t cr = cr_ok ? 0 : 0x0d0d0d0d0d0d0d0du;
+	while (len - j >= 8) {
+		uint64_t w, x;
+		memcpy(&w, s + j, 8);
+		x = w ^ cr;
+		/* A byte with the high bit, a zero byte, or (x) a CR: any sets a high bit here. */
+		if ((w | ((w - ones) & ~w) | ((x - ones) & ~x)) & high)
+			break;
+		j += 8;
+	}
+	while (j < len && s[j] != 0 && s[j] < 0x80 && (cr_ok || s[j] != '\r'))
+		j++;
+	return j;
+}
+
 /* The shared loop of clean (fold == 0) and fold (fold == 1). */
 static int transcode(ct_buf *out, const char *in, size_t len, int fold,
 		     size_t *n_bad, size_t *first_bad)
@@ -180,6 +201,9 @@ static int transcode(ct_buf *out, const char *in, size_t len, int fold,
 
 	if (!fold && len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
+	/* The output is about the input's size: one allocation instead of a chain of larger ones
+	 * (an allocation failure is sticky and reported at the end). */
+	(void)ct_buf_grow(out, len);
 	while (i < len) {
 		unsigned char c = s[i];
 		int32_t cp = 0;
@@ -197,8 +221,7 @@ static int transcode(ct_buf *out, const char *in, size_t len, int fold,
 				i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
 				continue;
 			}
-			while (j < len && s[j] != 0 && s[j] < 0x80 && (fold || s[j] != '\r'))
-				j++;
+			j = ascii_run(s, j, len, fold);
 			if (fold) {
 				size_t k;
 				if (ct_buf_grow(out, j - i) < 0)

@@ -840,6 +840,27 @@ static void test_stream_json(void **state)
 	}
 	check_stream_same(odd, strlen(odd), PUBLISHED);
 	check_stream_same("", 0, NULL);
+	/* bytes to escape at every offset within the writer's 16-byte blocks, and a sentence that
+	 * is nearly all control bytes (each printed as six) */
+	{
+		ct_buf t = CT_BUF_INIT;
+		size_t k;
+		for (i = 0; i < 40; i++) {
+			for (k = 0; k < i; k++)
+				ct_buf_putc(&t, (char)('a' + k % 26));
+			ct_buf_puts(&t, " said \"x\\y\x01\x1f\" and 12 people left on Oct. 13 ");
+			for (k = 0; k < 3 * i; k++)
+				ct_buf_putc(&t, (char)(k % 3 == 0 ? '"' : k % 3 == 1 ? '\\' : 0x02));
+			ct_buf_puts(&t, " done.\n");
+		}
+		ct_buf_puts(&t, "Mr. Lind said ");
+		for (k = 0; k < 5000; k++)
+			ct_buf_putc(&t, (char)(1 + k % 31 == '\n' ? 0x03 : 1 + k % 31));
+		ct_buf_puts(&t, " and \"quoted \\ words\" stayed.\n");
+		assert_int_equal(ct_buf_oom(&t), 0);
+		check_stream_same(t.ptr, t.len, PUBLISHED);
+		ct_buf_release(&t);
+	}
 }
 
 /* ---- line ends, empty input, furniture only, stopping --------------------------------------- */
