@@ -83,7 +83,7 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
  * it is scored (about 1 KB each), so the memory of the scorer is bounded by the block, not by the
  * claims. Sources sharing at least CT_MATCH_BLOCK_LINK candidate pairs are put in the same
  * blocks where they fit, so that few claims are needed by two blocks (analysed twice). */
-#define CT_MATCH_BLOCK_PAIRS 32768
+#define CT_MATCH_BLOCK_PAIRS 8192
 #define CT_MATCH_BLOCK_LINK 3
 /* As ct_match_run, with at most about block_pairs candidate pairs per block (at least 1): the
  * result is the same whatever the blocks; for the tests and the benchmark. */
