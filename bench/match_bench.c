@@ -156,9 +156,9 @@ static int run_size(size_t n, int fd)
 	npairs = res.npairs;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
-	k = snprintf(line, sizeof(line), "%.4f %zu %zu %.4f\n",
+	k = snprintf(line, sizeof(line), "%.4f %zu %zu %.4f %zu %zu\n",
 		     (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, npairs, st.candidates,
-		     (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9);
+		     (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9, st.blocks, st.prepared);
 	return write(fd, line, (size_t)k) == k ? 0 : 1;
 }
 
@@ -183,7 +183,7 @@ int main(int argc, char **argv)
 		struct rusage ru;
 		char buf[128] = { 0 };
 		double secs = 0, cpu = 0;
-		size_t pairs = 0, cand = 0;
+		size_t pairs = 0, cand = 0, blocks = 0, prepared = 0;
 		pid_t pid;
 		if (pipe(fds) < 0 || (pid = fork()) < 0)
 			return 1;
@@ -198,10 +198,10 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		close(fds[0]);
-		sscanf(buf, "%lf %zu %zu %lf", &secs, &pairs, &cand, &cpu);
+		sscanf(buf, "%lf %zu %zu %lf %zu %zu", &secs, &pairs, &cand, &cpu, &blocks, &prepared);
 		printf("%s  {\"claims\": %zu, \"threads\": %u, \"seconds\": %.3f, \"cpu_seconds\": %.3f, "
-		       "\"peak_rss_mb\": %.1f, \"candidates\": %zu, \"pairs\": %zu}\n",
-		       m ? "," : "", n, threads, secs, cpu, (double)ru.ru_maxrss / 1024.0, cand, pairs);
+		       "\"peak_rss_mb\": %.1f, \"candidates\": %zu, \"pairs\": %zu, \"blocks\": %zu, \"prepared\": %zu}\n",
+		       m ? "," : "", n, threads, secs, cpu, (double)ru.ru_maxrss / 1024.0, cand, pairs, blocks, prepared);
 		fprintf(stderr, "match_bench: %zu claims, %u threads: %.3f s (%.3f s CPU), peak RSS %.1f MB\n", n, threads,
 			secs, cpu, (double)ru.ru_maxrss / 1024.0);
 		fflush(stdout);

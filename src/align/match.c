@@ -46,32 +46,47 @@ static void keep_best(struct cand *top, size_t *n, size_t k, size_t c, double sc
 	top[i].score = score;
 }
 
-/* Packed prepared claims, in chunks that are never moved (claims point into them). */
+/* Packed prepared claims of one block, in chunks that are never moved (claims point into them)
+ * and are kept for the next block (arena_reset). */
 #define ARENA_CHUNK ((size_t)1 << 20)
 
 struct arena {
 	unsigned char **chunks;
-	size_t nchunks, used, cap;   /* used: bytes taken in the last chunk, cap its size */
+	size_t *caps;
+	size_t nchunks, cur, used;   /* cur: the chunk being filled, used: bytes taken in it */
 };
 
 static void *arena_take(struct arena *a, size_t bytes)
 {
-	unsigned char **c2;
 	void *p;
-	if (!a->nchunks || a->used + bytes > a->cap) {
+	while (a->cur < a->nchunks && a->used + bytes > a->caps[a->cur]) {
+		a->cur++;
+		a->used = 0;
+	}
+	if (a->cur == a->nchunks) {
 		size_t cap = bytes > ARENA_CHUNK ? bytes : ARENA_CHUNK;
+		unsigned char **c2;
+		size_t *k2;
 		if (!(c2 = realloc(a->chunks, (a->nchunks + 1) * sizeof(*c2))))
 			return NULL;
 		a->chunks = c2;
+		if (!(k2 = realloc(a->caps, (a->nchunks + 1) * sizeof(*k2))))
+			return NULL;
+		a->caps = k2;
 		if (!(a->chunks[a->nchunks] = malloc(cap)))
 			return NULL;
-		a->nchunks++;
+		a->caps[a->nchunks++] = cap;
 		a->used = 0;
-		a->cap = cap;
 	}
-	p = a->chunks[a->nchunks - 1] + a->used;
+	p = a->chunks[a->cur] + a->used;
 	a->used += bytes;
 	return p;
+}
+
+static void arena_reset(struct arena *a)
+{
+	a->cur = 0;
+	a->used = 0;
 }
 
 static void arena_free(struct arena *a)
@@ -80,18 +95,17 @@ static void arena_free(struct arena *a)
 	for (i = 0; i < a->nchunks; i++)
 		free(a->chunks[i]);
 	free(a->chunks);
+	free(a->caps);
 	memset(a, 0, sizeof(*a));
 }
 
-/* One thread's share of the analysis (claims [lo, hi)): every claim packed into its arena, its
- * terms appended to tid/tw. */
+/* One thread's share of the analysis (claims [lo, hi)): the terms of each claim appended to
+ * tid/tw. The analysis itself is not kept: the scorer analyses the claims again, block by block. */
 struct analysis {
 	struct sb_stemmer *stemmer;
 	const struct ct_match_claim *claims;
 	size_t lo, hi;
-	const void **packed;       /* shared: claim i's packed form (each thread writes its range) */
 	size_t *nterms;            /* shared: claim i's number of terms */
-	struct arena arena;
 	uint32_t *tid;
 	float *tw;
 	size_t total, cap;
@@ -107,14 +121,8 @@ static void *analyse_range(void *arg)
 		goto fail;
 	for (i = an->lo; i < an->hi; i++) {
 		const struct ct_match_claim *c = &an->claims[i];
-		size_t nt, bytes;
-		void *blob;
+		size_t nt;
 		ct_prepare(p, an->stemmer, c->text, c->len, c->published);
-		bytes = ct_prepared_packed_size(p);
-		if (!(blob = arena_take(&an->arena, bytes)))
-			goto fail;
-		ct_prepared_pack(p, blob);
-		an->packed[i] = blob;
 		nt = ct_prepared_nterms(p);
 		an->nterms[i] = nt;
 		if (an->total + nt > an->cap) {
@@ -146,12 +154,30 @@ fail:
 	return NULL;
 }
 
-/* One thread's share of the scoring (candidate pairs [lo, hi)): the pairs kept and their
- * signals, in candidate order. */
-struct scoring {
+/* The scorer's work, in blocks: block k holds the candidate pairs byblock[bstart[k] ..
+ * bstart[k + 1]) (candidate indexes, ascending). Threads take the next block in turn; each
+ * analyses the claims its block needs once, packs them into its arena, scores the block's pairs
+ * and forgets them. */
+struct blocks {
+	const struct ct_match_claim *claims;
 	const uint64_t *cand;
-	size_t lo, hi;
-	const void *const *packed;
+	const uint32_t *byblock;
+	const size_t *bstart;
+	size_t nblocks, next;
+	pthread_mutex_t lock;
+	uint64_t *kept;            /* per candidate: thread << 32 | (its pair's index + 1); 0 unrelated */
+};
+
+/* One thread's share of the scoring: the pairs it kept and their signals. */
+struct scoring {
+	struct blocks *bl;
+	struct sb_stemmer *stemmer;
+	size_t thread;
+	struct arena arena;
+	uint32_t *need;            /* the claims of the block being scored, ascending */
+	const void **packed;       /* need[j]'s packed analysis */
+	size_t ncap;
+	size_t prepared;           /* claims analysed */
 	struct ct_match_pair *pairs;
 	size_t npairs, pcap;
 	struct ct_match_signal *sigs;
@@ -159,28 +185,80 @@ struct scoring {
 	int failed;
 };
 
-static void *score_range(void *arg)
+static int cmp_u32(const void *x, const void *y)
 {
-	struct scoring *sc = arg;
-	struct ct_prepared *x = ct_prepared_new(), *y = ct_prepared_new();
-	size_t i, k;
-	if (!x || !y)
-		goto fail;
-	for (i = sc->lo; i < sc->hi; i++) {
-		size_t a = (size_t)(sc->cand[i] >> 32), b = (size_t)(sc->cand[i] & 0xffffffffu);
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The place of claim c in need[0..n) (it is there). */
+static size_t need_index(const uint32_t *need, size_t n, uint32_t c)
+{
+	size_t lo = 0, hi = n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (need[mid] <= c)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Scores block k: 0, or -1 when out of memory. */
+static int score_block(struct scoring *sc, struct ct_prepared *x, struct ct_prepared *y, size_t k)
+{
+	const struct blocks *bl = sc->bl;
+	size_t lo = bl->bstart[k], hi = bl->bstart[k + 1], m = hi - lo, nn, i, j;
+	if (2 * m > sc->ncap) {
+		size_t ncap = 2 * m;
+		uint32_t *n2 = realloc(sc->need, ncap * sizeof(*n2));
+		const void **p2;
+		if (!n2)
+			return -1;
+		sc->need = n2;
+		if (!(p2 = realloc(sc->packed, ncap * sizeof(*p2))))
+			return -1;
+		sc->packed = p2;
+		sc->ncap = ncap;
+	}
+	for (i = 0; i < m; i++) {
+		uint64_t cd = bl->cand[bl->byblock[lo + i]];
+		sc->need[2 * i] = (uint32_t)(cd >> 32);
+		sc->need[2 * i + 1] = (uint32_t)(cd & 0xffffffffu);
+	}
+	if (m)
+		qsort(sc->need, 2 * m, sizeof(*sc->need), cmp_u32);
+	for (i = nn = 0; i < 2 * m; i++)
+		if (!nn || sc->need[nn - 1] != sc->need[i])
+			sc->need[nn++] = sc->need[i];
+	arena_reset(&sc->arena);
+	for (j = 0; j < nn; j++) {
+		const struct ct_match_claim *c = &bl->claims[sc->need[j]];
+		void *blob;
+		ct_prepare(x, sc->stemmer, c->text, c->len, c->published);
+		if (!(blob = arena_take(&sc->arena, ct_prepared_packed_size(x))))
+			return -1;
+		ct_prepared_pack(x, blob);
+		sc->packed[j] = blob;
+	}
+	sc->prepared += nn;
+	for (i = lo; i < hi; i++) {
+		uint32_t ci = bl->byblock[i];
+		uint32_t a = (uint32_t)(bl->cand[ci] >> 32), b = (uint32_t)(bl->cand[ci] & 0xffffffffu);
 		struct ct_comparison cmp;
 		struct ct_match_pair *pp;
-		ct_prepared_unpack(x, sc->packed[a]);
-		ct_prepared_unpack(y, sc->packed[b]);
+		ct_prepared_unpack(x, sc->packed[need_index(sc->need, nn, a)]);
+		ct_prepared_unpack(y, sc->packed[need_index(sc->need, nn, b)]);
 		if (ct_compare_prepared(x, y, &cmp) < 0)   /* a != b: cannot fail */
-			goto fail;
+			return -1;
 		if (!strcmp(cmp.relation, "unrelated"))
 			continue;
 		if (sc->npairs == sc->pcap) {
 			size_t ncap = sc->pcap ? sc->pcap * 2 : 256;
 			struct ct_match_pair *p2 = realloc(sc->pairs, ncap * sizeof(*p2));
 			if (!p2)
-				goto fail;
+				return -1;
 			sc->pairs = p2;
 			sc->pcap = ncap;
 		}
@@ -190,27 +268,48 @@ static void *score_range(void *arg)
 			while (ncap < sc->nsigs + cmp.nsignals)
 				ncap *= 2;
 			if (!(s2 = realloc(sc->sigs, ncap * sizeof(*s2))))
-				goto fail;
+				return -1;
 			sc->sigs = s2;
 			sc->scap = ncap;
 		}
+		if (sc->nsigs + cmp.nsignals >= UINT32_MAX || sc->npairs + 1 >= UINT32_MAX)
+			return -1;
 		pp = &sc->pairs[sc->npairs++];
-		pp->a = (uint32_t)a;
-		pp->b = (uint32_t)b;
+		pp->a = a;
+		pp->b = b;
 		pp->score = cmp.score;
 		pp->relation = cmp.relation;
-		if (sc->nsigs + cmp.nsignals >= UINT32_MAX)
-			goto fail;
 		pp->sig = (uint32_t)sc->nsigs;   /* within this thread's signals; rebased when joined */
 		pp->nsig = (uint32_t)cmp.nsignals;
-		for (k = 0; k < cmp.nsignals; k++) {
+		for (j = 0; j < cmp.nsignals; j++) {
 			struct ct_match_signal *ms = &sc->sigs[sc->nsigs++];
-			ms->kind = (uint32_t)cmp.signals[k].kind;
-			ms->a_start = (uint32_t)cmp.signals[k].a_start;
-			ms->a_end = (uint32_t)cmp.signals[k].a_end;
-			ms->b_start = (uint32_t)cmp.signals[k].b_start;
-			ms->b_end = (uint32_t)cmp.signals[k].b_end;
+			ms->kind = (uint32_t)cmp.signals[j].kind;
+			ms->a_start = (uint32_t)cmp.signals[j].a_start;
+			ms->a_end = (uint32_t)cmp.signals[j].a_end;
+			ms->b_start = (uint32_t)cmp.signals[j].b_start;
+			ms->b_end = (uint32_t)cmp.signals[j].b_end;
 		}
+		bl->kept[ci] = (uint64_t)sc->thread << 32 | sc->npairs;
+	}
+	return 0;
+}
+
+static void *score_blocks(void *arg)
+{
+	struct scoring *sc = arg;
+	struct blocks *bl = sc->bl;
+	struct ct_prepared *x = ct_prepared_new(), *y = ct_prepared_new();
+	if (!x || !y)
+		goto fail;
+	for (;;) {
+		size_t k;
+		pthread_mutex_lock(&bl->lock);
+		k = bl->next < bl->nblocks ? bl->next++ : bl->nblocks;
+		pthread_mutex_unlock(&bl->lock);
+		if (k == bl->nblocks)
+			break;
+		if (score_block(sc, x, y, k) < 0)
+			goto fail;
 	}
 	ct_prepared_free(x);
 	ct_prepared_free(y);
@@ -219,6 +318,10 @@ fail:
 	ct_prepared_free(x);
 	ct_prepared_free(y);
 	sc->failed = 1;
+	/* the other threads stop at their next block */
+	pthread_mutex_lock(&bl->lock);
+	bl->next = bl->nblocks;
+	pthread_mutex_unlock(&bl->lock);
 	return NULL;
 }
 
@@ -295,6 +398,170 @@ fail:
 	return NULL;
 }
 
+/* ---- blocks of candidate pairs with locality ---- */
+
+struct claim_source {
+	size_t source;
+	uint32_t claim;
+};
+
+static int cmp_claim_source(const void *x, const void *y)
+{
+	const struct claim_source *a = x, *b = y;
+	if (a->source != b->source)
+		return a->source < b->source ? -1 : 1;
+	return a->claim < b->claim ? -1 : a->claim > b->claim;
+}
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+/* Groups the candidate pairs cand[0..ncand) into blocks of about block_pairs pairs whose claims
+ * are near each other: sources that share at least CT_MATCH_BLOCK_LINK candidate pairs (the
+ * outlets covering one story) are put together, the claims in the order of their sources, and a
+ * pair goes to the block of its later claim. Sets *byblock (candidate indexes, by block, ascending
+ * in each), *bstart (nblocks + 1 offsets) and *nblocks. 0 or -1 (out of memory). */
+static int make_blocks(const struct ct_match_claim *claims, size_t n, const uint64_t *cand, size_t ncand,
+		       size_t block_pairs, uint32_t **byblock, size_t **bstart, size_t *nblocks)
+{
+	uint32_t *sid = NULL, *parent = NULL, *comp = NULL, *srank = NULL, *pos = NULL, *cnt = NULL;
+	size_t *start = NULL, nsrc = 0, ncomp = 0, i, j, k, acc;
+	uint64_t *links = NULL;
+	struct claim_source *cs = NULL;
+	int error = -1;
+
+	*byblock = NULL;
+	*bstart = NULL;
+	*nblocks = 0;
+	if (!(sid = malloc((n ? n : 1) * sizeof(*sid))) || !(pos = malloc((n ? n : 1) * sizeof(*pos))))
+		goto done;
+	/* dense source numbers, in the order of the callers' numbers */
+	for (i = 1; i < n && claims[i - 1].source <= claims[i].source; i++)
+		;
+	if (i >= n) {
+		for (i = 0; i < n; i++) {
+			nsrc += i && claims[i].source != claims[i - 1].source;
+			sid[i] = (uint32_t)nsrc;
+		}
+	} else {
+		if (!(cs = malloc(n * sizeof(*cs))))
+			goto done;
+		for (i = 0; i < n; i++) {
+			cs[i].source = claims[i].source;
+			cs[i].claim = (uint32_t)i;
+		}
+		qsort(cs, n, sizeof(*cs), cmp_claim_source);
+		for (i = 0; i < n; i++) {
+			nsrc += i && cs[i].source != cs[i - 1].source;
+			sid[cs[i].claim] = (uint32_t)nsrc;
+		}
+		free(cs);
+		cs = NULL;
+	}
+	nsrc += n > 0;
+	/* sources joined by their shared candidate pairs */
+	if (!(parent = malloc((nsrc ? nsrc : 1) * sizeof(*parent))) || !(links = malloc((ncand ? ncand : 1) * sizeof(*links))))
+		goto done;
+	for (i = 0; i < nsrc; i++)
+		parent[i] = (uint32_t)i;
+	for (i = 0; i < ncand; i++) {
+		uint64_t x = sid[cand[i] >> 32], y = sid[cand[i] & 0xffffffffu];
+		links[i] = x < y ? x << 32 | y : y << 32 | x;
+	}
+	if (ncand)
+		qsort(links, ncand, sizeof(*links), cmp_u64);
+	for (i = 0; i < ncand; i = j) {
+		for (j = i + 1; j < ncand && links[j] == links[i]; j++)
+			;
+		if (j - i >= CT_MATCH_BLOCK_LINK) {
+			uint32_t x = uf_find(parent, (uint32_t)(links[i] >> 32)), y = uf_find(parent, (uint32_t)(links[i] & 0xffffffffu));
+			if (x != y)
+				parent[x > y ? x : y] = x < y ? x : y;
+		}
+	}
+	free(links);
+	links = NULL;
+	/* sources ranked by group (groups in the order of their first source), then by number */
+	if (!(comp = malloc((nsrc ? nsrc : 1) * sizeof(*comp))) || !(srank = malloc((nsrc ? nsrc : 1) * sizeof(*srank))) ||
+	    !(start = calloc(nsrc + 2, sizeof(*start))))
+		goto done;
+	for (i = 0; i < nsrc; i++) {
+		uint32_t r = uf_find(parent, (uint32_t)i);
+		comp[i] = r == i ? (uint32_t)ncomp++ : comp[r];   /* a root is its group's first source */
+		start[comp[i] + 1]++;
+	}
+	for (i = 0; i < ncomp; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < nsrc; i++)
+		srank[i] = (uint32_t)start[comp[i]]++;
+	/* claims by their source's rank, in their own order within a source */
+	memset(start, 0, (nsrc + 2) * sizeof(*start));
+	for (i = 0; i < n; i++)
+		start[srank[sid[i]] + 1]++;
+	for (i = 0; i < nsrc; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < n; i++)
+		pos[i] = (uint32_t)start[srank[sid[i]]]++;
+	free(start);
+	start = NULL;
+	/* a pair in the block of its later claim; a block cut after block_pairs pairs */
+	if (!(cnt = calloc(n ? n : 1, sizeof(*cnt))))
+		goto done;
+	for (i = 0; i < ncand; i++) {
+		uint32_t pa = pos[cand[i] >> 32], pb = pos[cand[i] & 0xffffffffu];
+		cnt[pa > pb ? pa : pb]++;
+	}
+	for (i = acc = k = 0; i < n; i++) {
+		acc += cnt[i];
+		cnt[i] = (uint32_t)k;   /* now the block of position i */
+		if (acc >= block_pairs) {
+			k++;
+			acc = 0;
+		}
+	}
+	k += acc > 0;
+	if (!(*bstart = calloc(k + 1, sizeof(**bstart))) || !(*byblock = malloc((ncand ? ncand : 1) * sizeof(**byblock))))
+		goto done;
+	for (i = 0; i < ncand; i++) {
+		uint32_t pa = pos[cand[i] >> 32], pb = pos[cand[i] & 0xffffffffu];
+		(*bstart)[cnt[pa > pb ? pa : pb] + 1]++;
+	}
+	for (i = 0; i < k; i++)
+		(*bstart)[i + 1] += (*bstart)[i];
+	for (i = 0; i < ncand; i++) {
+		uint32_t pa = pos[cand[i] >> 32], pb = pos[cand[i] & 0xffffffffu];
+		(*byblock)[(*bstart)[cnt[pa > pb ? pa : pb]]++] = (uint32_t)i;
+	}
+	for (i = k; i > 0; i--)   /* the fill cursors back to the starts */
+		(*bstart)[i] = (*bstart)[i - 1];
+	(*bstart)[0] = 0;
+	*nblocks = k;
+	error = 0;
+done:
+	if (error) {
+		free(*byblock);
+		free(*bstart);
+		*byblock = NULL;
+		*bstart = NULL;
+	}
+	free(sid);
+	free(parent);
+	free(comp);
+	free(srank);
+	free(pos);
+	free(cnt);
+	free(start);
+	free(links);
+	free(cs);
+	return error;
+}
+
 /* Runs fn on each of args[0..nthreads) (of size bytes each): the first in this thread, the
  * others in threads of their own (in this thread too when one cannot be started). */
 static void run_parallel(void *(*fn)(void *), void *args, size_t size, size_t nthreads)
@@ -340,18 +607,28 @@ void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats)
 {
+	return ct_match_run_blocks(stemmer, claims, n, threads, CT_MATCH_BLOCK_PAIRS, out, stats);
+}
+
+int ct_match_run_blocks(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+			size_t block_pairs, struct ct_match_result *out, struct ct_match_stats *stats)
+{
 	static const char warm[] = "Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left.";
 	struct analysis an[CT_MATCH_MAX_THREADS];
 	struct scoring sc[CT_MATCH_MAX_THREADS];
 	struct gathering gt[CT_MATCH_MAX_THREADS];
 	struct ct_prepared *pa = NULL;
-	size_t *off = NULL, i, j, t, total = 0, ntid = 0, hcap, npairs = 0, ncand = 0;
+	size_t *off = NULL, i, j, k, t, total = 0, ntid = 0, hcap, npairs = 0, ncand = 0;
 	size_t nthreads = threads < 1 ? 1 : threads > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : threads;
 	uint32_t *tid = NULL, *hkey = NULL, *hval = NULL, *df = NULL, *post = NULL;
 	size_t *poff = NULL, *nterms = NULL, *src = NULL, gthreads;
 	float *tw = NULL, *idf = NULL, *norm = NULL;
-	uint64_t *cand = NULL;
-	const void **packed = NULL;
+	uint64_t *cand = NULL, *kept = NULL;
+	uint32_t *byblock = NULL, *dest = NULL;
+	size_t base[CT_MATCH_MAX_THREADS];
+	size_t *bstart = NULL, nblocks = 0;
+	struct blocks bl;
+	int locked = 0;
 	struct ct_match_pair *pairs = NULL;
 	struct ct_match_signal *sigs = NULL;
 	size_t nsigs = 0;
@@ -374,19 +651,20 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	if (nthreads > n)
 		nthreads = n ? n : 1;
 	gthreads = nthreads;
+	if (block_pairs < 1)
+		block_pairs = 1;
 	if (!(pa = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))) ||
-	    !(packed = calloc(n ? n : 1, sizeof(*packed))) || !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
+	    !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
 		goto nomem;
 	/* the analysers' word tables are built on first use: build them before any thread starts */
 	ct_prepare(pa, stemmer, warm, sizeof(warm) - 1, "2025-10-13");
 
-	/* 1. Every claim analysed once and packed (kept for the scorer), its weighted terms (the
-	 * scorer's own analysis); each thread a contiguous range with its own stemmer. */
+	/* 1. Every claim analysed for its weighted terms (the scorer's own analysis); each thread a
+	 * contiguous range with its own stemmer. */
 	for (t = 0; t < nthreads; t++) {
 		an[t].claims = claims;
 		an[t].lo = n * t / nthreads;
 		an[t].hi = n * (t + 1) / nthreads;
-		an[t].packed = packed;
 		an[t].nterms = nterms;
 		an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer;
 		if (!an[t].stemmer)
@@ -560,6 +838,8 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	st.gated = gate.dropped;
 	ct_story_gate_free(&gate);
 	st.candidates = ncand;
+	free(src);
+	src = NULL;
 	free(norm);
 	free(tid);
 	free(tw);
@@ -571,61 +851,104 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 	tid = post = df = NULL;
 	poff = NULL;
 
-	/* 5. The pair scorer on each candidate pair, from the packed claims; each thread a
-	 * contiguous range of the sorted pairs, joined in order (the same result as one thread). */
-	if (nthreads > ncand)
-		nthreads = ncand ? ncand : 1;
+	/* 5. The pair scorer on each candidate pair, block by block: the claims of a block analysed
+	 * again and packed, kept only while the block is scored (a claim needed by two blocks is
+	 * analysed for each), so that the analyses of every claim are never all in memory. The kept
+	 * pairs are then joined in candidate order: the same result whatever the blocks and threads. */
+	if (make_blocks(claims, n, cand, ncand, block_pairs, &byblock, &bstart, &nblocks) < 0 ||
+	    !(kept = calloc(ncand ? ncand : 1, sizeof(*kept))))
+		goto nomem;
+	st.blocks = nblocks;
+	memset(&bl, 0, sizeof(bl));
+	bl.claims = claims;
+	bl.cand = cand;
+	bl.byblock = byblock;
+	bl.bstart = bstart;
+	bl.nblocks = nblocks;
+	bl.kept = kept;
+	if (pthread_mutex_init(&bl.lock, NULL) != 0)
+		goto nomem;
+	locked = 1;
+	if (nthreads > nblocks)
+		nthreads = nblocks ? nblocks : 1;
 	for (t = 0; t < nthreads; t++) {
-		sc[t].cand = cand;
-		sc[t].lo = ncand * t / nthreads;
-		sc[t].hi = ncand * (t + 1) / nthreads;
-		sc[t].packed = packed;
+		sc[t].bl = &bl;
+		sc[t].stemmer = an[t].stemmer;
+		sc[t].thread = t;
 	}
-	run_parallel(score_range, sc, sizeof(sc[0]), nthreads);
+	run_parallel(score_blocks, sc, sizeof(sc[0]), nthreads);
 	for (t = 0; t < nthreads; t++) {
 		if (sc[t].failed)
 			goto nomem;
 		npairs += sc[t].npairs;
 		nsigs += sc[t].nsigs;
+		st.prepared += sc[t].prepared;
+		arena_free(&sc[t].arena);
+		free(sc[t].need);
+		free(sc[t].packed);
+		sc[t].need = NULL;
+		sc[t].packed = NULL;
 	}
-	/* the packed claims are no longer needed: freed before the pairs are joined */
-	for (t = 0; t < CT_MATCH_MAX_THREADS; t++)
-		arena_free(&an[t].arena);
-	free(packed);
-	packed = NULL;
-	if (nsigs >= UINT32_MAX)
+	free(byblock);
+	free(bstart);
+	byblock = NULL;
+	bstart = NULL;
+	if (nsigs >= UINT32_MAX || npairs >= UINT32_MAX)
 		goto nomem;
-	/* joined into the first thread's arrays, each other thread's freed once copied */
-	{
-		size_t np = sc[0].npairs, ns = sc[0].nsigs;
-		if (nthreads > 1) {
-			struct ct_match_pair *p2 = realloc(sc[0].pairs, (npairs ? npairs : 1) * sizeof(*p2));
-			struct ct_match_signal *s2;
-			if (!p2)
-				goto nomem;
-			sc[0].pairs = p2;
-			if (!(s2 = realloc(sc[0].sigs, (nsigs ? nsigs : 1) * sizeof(*s2))))
-				goto nomem;
-			sc[0].sigs = s2;
-		}
-		for (t = 1; t < nthreads; t++) {
-			for (i = 0; i < sc[t].npairs; i++) {
-				sc[0].pairs[np] = sc[t].pairs[i];
-				sc[0].pairs[np++].sig += (uint32_t)ns;
-			}
-			if (sc[t].nsigs)
-				memcpy(sc[0].sigs + ns, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
-			ns += sc[t].nsigs;
-			free(sc[t].pairs);
-			free(sc[t].sigs);
-			sc[t].pairs = NULL;
-			sc[t].sigs = NULL;
-		}
-		pairs = sc[0].pairs;
-		sigs = sc[0].sigs;
-		sc[0].pairs = NULL;
-		sc[0].sigs = NULL;
+	/* each kept pair's place in candidate order (the pairs of thread t after those of threads
+	 * before it), then the threads' arrays joined into the first's and put in that order in
+	 * place: no second copy of the pairs */
+	free(cand);
+	cand = NULL;
+	if (!(dest = malloc((npairs ? npairs : 1) * sizeof(*dest))))
+		goto nomem;
+	for (t = 0, j = 0; t < nthreads; t++) {
+		base[t] = j;
+		j += sc[t].npairs;
 	}
+	for (i = 0, j = 0; i < ncand; i++)
+		if (kept[i])
+			dest[base[kept[i] >> 32] + (kept[i] & 0xffffffffu) - 1] = (uint32_t)j++;
+	free(kept);
+	kept = NULL;
+	if (nthreads > 1) {
+		struct ct_match_pair *p2 = realloc(sc[0].pairs, (npairs ? npairs : 1) * sizeof(*p2));
+		struct ct_match_signal *s2;
+		if (!p2)
+			goto nomem;
+		sc[0].pairs = p2;
+		if (!(s2 = realloc(sc[0].sigs, (nsigs ? nsigs : 1) * sizeof(*s2))))
+			goto nomem;
+		sc[0].sigs = s2;
+	}
+	for (t = 1, j = sc[0].npairs, k = sc[0].nsigs; t < nthreads; t++) {
+		for (i = 0; i < sc[t].npairs; i++) {
+			sc[0].pairs[j] = sc[t].pairs[i];
+			sc[0].pairs[j++].sig += (uint32_t)k;
+		}
+		if (sc[t].nsigs)
+			memcpy(sc[0].sigs + k, sc[t].sigs, sc[t].nsigs * sizeof(*sigs));
+		k += sc[t].nsigs;
+		free(sc[t].pairs);
+		free(sc[t].sigs);
+		sc[t].pairs = NULL;
+		sc[t].sigs = NULL;
+	}
+	pairs = sc[0].pairs;
+	sigs = sc[0].sigs;
+	sc[0].pairs = NULL;
+	sc[0].sigs = NULL;
+	for (i = 0; i < npairs; i++)
+		while (dest[i] != i) {   /* pair i goes to dest[i]: swapped there, and the one from there looked at */
+			struct ct_match_pair tmp = pairs[dest[i]];
+			uint32_t d = dest[dest[i]];
+			pairs[dest[i]] = pairs[i];
+			dest[dest[i]] = dest[i];
+			pairs[i] = tmp;
+			dest[i] = d;
+		}
+	free(dest);
+	dest = NULL;
 	st.pairs = npairs;
 	out->pairs = pairs;
 	out->npairs = npairs;
@@ -644,7 +967,9 @@ done:
 	for (t = 0; t < CT_MATCH_MAX_THREADS; t++) {
 		if (t && an[t].stemmer)
 			sb_stemmer_delete(an[t].stemmer);
-		arena_free(&an[t].arena);
+		arena_free(&sc[t].arena);
+		free(sc[t].need);
+		free(sc[t].packed);
 		free(an[t].tid);
 		free(an[t].tw);
 		free(sc[t].pairs);
@@ -654,7 +979,6 @@ done:
 	free(src);
 	free(off);
 	free(nterms);
-	free(packed);
 	free(tid);
 	free(tw);
 	free(hkey);
@@ -665,6 +989,12 @@ done:
 	free(idf);
 	free(norm);
 	free(cand);
+	free(kept);
+	free(dest);
+	free(byblock);
+	free(bstart);
+	if (locked)
+		pthread_mutex_destroy(&bl.lock);
 	free(pairs);
 	free(sigs);
 	return error;

@@ -64,6 +64,8 @@ struct ct_match_stats {
 	size_t gated;           /* candidate pairs of sources of different stories, not scored */
 	size_t candidates;      /* distinct candidate pairs scored */
 	size_t pairs;           /* pairs kept (relation related or stronger) */
+	size_t blocks;          /* blocks the candidate pairs were scored in */
+	size_t prepared;        /* claims analysed for the scorer (once per block that needs them) */
 };
 
 /* Most threads ct_match_run uses. */
@@ -77,6 +79,17 @@ struct ct_match_stats {
  * (2^32 claims or more, or a claim of 4 GiB or more) or CT_ENOMEM. */
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats);
+
+/* Candidate pairs scored per block: the claims a block needs are analysed and kept only while
+ * it is scored (about 1 KB each), so the memory of the scorer is bounded by the block, not by the
+ * claims. Sources sharing at least CT_MATCH_BLOCK_LINK candidate pairs are put in the same
+ * blocks where they fit, so that few claims are needed by two blocks (analysed twice). */
+#define CT_MATCH_BLOCK_PAIRS 8192
+#define CT_MATCH_BLOCK_LINK 3
+/* As ct_match_run, with at most about block_pairs candidate pairs per block (at least 1): the
+ * result is the same whatever the blocks; for the tests and the benchmark. */
+int ct_match_run_blocks(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+			size_t block_pairs, struct ct_match_result *out, struct ct_match_stats *stats);
 
 /* Appends the signals of cmp (over texts a and b) to out as the JSON array of
  * ct_comparison_json's "signals" printed unformatted: [{"kind", "a", "b"}] with the spans' text,

@@ -13,9 +13,49 @@
 
 #include "util/err.h"
 
+/* The claims' texts and ids, copied into 1 MB chunks (a million claims: no malloc per string). */
+#define TEXT_CHUNK ((size_t)1 << 20)
+
+struct strings {
+	char **chunks;
+	size_t nchunks, used, cap;
+};
+
+static char *strings_copy(struct strings *a, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *p;
+	if (!a->nchunks || a->used + len > a->cap) {
+		size_t cap = len > TEXT_CHUNK ? len : TEXT_CHUNK;
+		char **c2 = realloc(a->chunks, (a->nchunks + 1) * sizeof(*c2));
+		if (!c2)
+			return NULL;
+		a->chunks = c2;
+		if (!(a->chunks[a->nchunks] = malloc(cap)))
+			return NULL;
+		a->nchunks++;
+		a->used = 0;
+		a->cap = cap;
+	}
+	p = a->chunks[a->nchunks - 1] + a->used;
+	memcpy(p, s, len);
+	a->used += len;
+	return p;
+}
+
+static void strings_free(struct strings *a)
+{
+	size_t i;
+	for (i = 0; i < a->nchunks; i++)
+		free(a->chunks[i]);
+	free(a->chunks);
+	memset(a, 0, sizeof(*a));
+}
+
 struct loaded {
+	struct strings text;     /* the claims' texts and ids */
 	struct ct_match_claim *claims;
-	char **ids;              /* claim ids */
+	const char **ids;        /* claim ids */
 	long *pos;               /* sentence indexes */
 	uint32_t *byid;          /* claim numbers in the order of their ids (after load_done) */
 	uint32_t *rank;          /* claim number -> its place in byid */
@@ -32,10 +72,7 @@ struct loaded {
 static void loaded_release(struct loaded *l)
 {
 	size_t i;
-	for (i = 0; i < l->n; i++) {
-		free(l->ids[i]);
-		free((char *)l->claims[i].text);
-	}
+	strings_free(&l->text);
 	for (i = 0; i < l->nsources; i++) {
 		free(l->sources[i]);
 		free(l->published[i]);
@@ -118,10 +155,8 @@ static int claim_row(const struct ct_match_row *row, void *payload)
 	c->query = is_dirty(l, row->source);
 	c->len = strlen(row->text);
 	l->pos[l->n] = row->sentence;
-	if (!(c->text = strdup(row->text)) || !(l->ids[l->n] = strdup(row->id))) {
-		free((char *)c->text);
+	if (!(c->text = strings_copy(&l->text, row->text)) || !(l->ids[l->n] = strings_copy(&l->text, row->id)))
 		return ct_error_set(CT_ENOMEM, "out of memory");
-	}
 	l->nclaims[c->source]++;
 	l->n++;
 	return 0;
@@ -214,37 +249,167 @@ static int link_row(const char *a, const char *sa, const char *b, const char *sb
 	return 0;
 }
 
-/* Recomputes source_deps from every stored alignment. */
+static uint32_t group_of(uint32_t *parent, uint32_t x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static int cmp_link_pair(const void *x, const void *y)
+{
+	const struct ct_match_link *a = x, *b = y;
+	size_t a0 = a->sa < a->sb ? a->sa : a->sb, a1 = a->sa ^ a->sb ^ a0;
+	size_t b0 = b->sa < b->sb ? b->sa : b->sb, b1 = b->sa ^ b->sb ^ b0;
+	if (a0 != b0)
+		return a0 < b0 ? -1 : 1;
+	return a1 < b1 ? -1 : a1 > b1;
+}
+
+static int cmp_dep(const void *x, const void *y)
+{
+	const uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Recomputes source_deps from every stored alignment. Whether a source depends on another is
+ * decided from the links of that pair of sources alone, and needs CT_MATCH_DEP_MIN links or
+ * more: the test runs on each group of sources joined by such pairs (the outlets of one story),
+ * with a matrix of the group's size instead of one of every source's (32,000 sources: 1 GB). */
 static int store_dependence(ct_index *ix, struct loaded *l)
 {
 	struct links k = { l, NULL, 0, 0 };
 	struct ct_match_source *src = NULL;
+	struct ct_match_link *gl = NULL;
+	struct ct_match_claim *gc = NULL;
+	uint32_t *parent = NULL, *members = NULL, *local = NULL, *byg = NULL;
+	size_t *first = NULL, *mstart = NULL, *lstart = NULL, ndeps = 0, dcap = 0, i, j, g;
 	unsigned char *dep = NULL;
-	size_t i, j;
+	uint64_t *deps = NULL;
 	int error;
 	if ((error = ct_index_match_links(ix, CT_MATCH_DEP_SCORE, link_row, &k)) < 0)
 		goto done;
-	if ((error = ct_index_deps_clear(ix)) < 0 || !l->nsources)
+	if ((error = ct_index_deps_clear(ix)) < 0 || !l->nsources || !k.n)
 		goto done;
-	if (!(src = calloc(l->nsources, sizeof(*src))) || !(dep = calloc(l->nsources, l->nsources))) {
-		error = ct_error_set(CT_ENOMEM, "out of memory");
+	error = ct_error_set(CT_ENOMEM, "out of memory");
+	if (!(parent = malloc(l->nsources * sizeof(*parent))) || !(local = malloc(l->nsources * sizeof(*local))) ||
+	    !(first = malloc((l->nsources + 1) * sizeof(*first))) || !(members = malloc(l->nsources * sizeof(*members))) ||
+	    !(mstart = calloc(l->nsources + 1, sizeof(*mstart))) || !(lstart = calloc(l->nsources + 1, sizeof(*lstart))) ||
+	    !(byg = malloc(k.n * sizeof(*byg))))
 		goto done;
+	/* the claims come sorted by source: source s's are claims[first[s] .. first[s + 1]) */
+	for (i = 0, first[0] = 0; i < l->nsources; i++) {
+		first[i + 1] = first[i] + l->nclaims[i];
+		parent[i] = (uint32_t)i;
+	}
+	/* the pairs of sources with enough links join their sources' groups */
+	qsort(k.v, k.n, sizeof(*k.v), cmp_link_pair);
+	for (i = 0; i < k.n; i = j) {
+		for (j = i + 1; j < k.n && !cmp_link_pair(&k.v[i], &k.v[j]); j++)
+			;
+		if (j - i >= CT_MATCH_DEP_MIN) {
+			uint32_t x = group_of(parent, (uint32_t)k.v[i].sa), y = group_of(parent, (uint32_t)k.v[i].sb);
+			if (x != y)
+				parent[x > y ? x : y] = x < y ? x : y;
+		}
+	}
+	/* each group's sources (ascending) and links, by counting sorts on the group (its first
+	 * source); a link between two groups can make no dependence */
+	for (i = 0; i < l->nsources; i++)
+		mstart[group_of(parent, (uint32_t)i) + 1]++;
+	for (i = 0; i < k.n; i++) {
+		g = group_of(parent, (uint32_t)k.v[i].sa);
+		if (g == group_of(parent, (uint32_t)k.v[i].sb))
+			lstart[g + 1]++;
 	}
 	for (i = 0; i < l->nsources; i++) {
-		src[i].nclaims = l->nclaims[i];
-		src[i].published = l->published[i];
-		src[i].id = l->sources[i];
+		mstart[i + 1] += mstart[i];
+		lstart[i + 1] += lstart[i];
 	}
-	if ((error = ct_match_dependence_quoted(src, l->nsources, k.v, k.n, l->claims, l->n, dep)) < 0)
-		goto done;
-	for (i = 0; i < l->nsources && !error; i++)
-		for (j = 0; j < l->nsources && !error; j++)
-			if (dep[i * l->nsources + j])
-				error = ct_index_dep_put(ix, l->sources[i], l->sources[j]);
+	for (i = 0; i < l->nsources; i++)
+		members[mstart[group_of(parent, (uint32_t)i)]++] = (uint32_t)i;
+	for (i = 0; i < k.n; i++) {
+		g = group_of(parent, (uint32_t)k.v[i].sa);
+		if (g == group_of(parent, (uint32_t)k.v[i].sb))
+			byg[lstart[g]++] = (uint32_t)i;
+	}
+	/* now mstart[g] and lstart[g] are the ends of group g's runs, which start where the group
+	 * before it ends (groups with no source or no link have empty runs) */
+	for (g = 0; g < l->nsources; g++) {
+		size_t m0 = g ? mstart[g - 1] : 0, m1 = mstart[g], l0 = g ? lstart[g - 1] : 0, l1 = lstart[g];
+		size_t m = m1 - m0, nl = l1 - l0, nc = 0, x, y;
+		void *p;
+		if (m < 2 || !nl)
+			continue;
+		for (i = m0; i < m1; i++) {
+			local[members[i]] = (uint32_t)(i - m0);
+			nc += l->nclaims[members[i]];
+		}
+		if (!(p = realloc(src, m * sizeof(*src))))
+			goto done;
+		src = p;
+		if (!(p = realloc(gl, nl * sizeof(*gl))))
+			goto done;
+		gl = p;
+		if (!(p = realloc(gc, (nc ? nc : 1) * sizeof(*gc))))
+			goto done;
+		gc = p;
+		free(dep);
+		if (!(dep = malloc(m * m)))
+			goto done;
+		for (i = m0, nc = 0; i < m1; i++) {
+			size_t s = members[i];
+			src[i - m0].nclaims = l->nclaims[s];
+			src[i - m0].published = l->published[s];
+			src[i - m0].id = l->sources[s];
+			for (j = first[s]; j < first[s + 1]; j++) {
+				gc[nc] = l->claims[j];
+				gc[nc++].source = i - m0;
+			}
+		}
+		for (i = l0; i < l1; i++) {
+			gl[i - l0] = k.v[byg[i]];
+			gl[i - l0].sa = local[gl[i - l0].sa];
+			gl[i - l0].sb = local[gl[i - l0].sb];
+		}
+		if ((error = ct_match_dependence_quoted(src, m, gl, nl, gc, nc, dep)) < 0)
+			goto done;
+		error = ct_error_set(CT_ENOMEM, "out of memory");
+		for (x = 0; x < m; x++)
+			for (y = 0; y < m; y++) {
+				if (!dep[x * m + y])
+					continue;
+				if (ndeps == dcap) {
+					dcap = dcap ? 2 * dcap : 64;
+					if (!(p = realloc(deps, dcap * sizeof(*deps))))
+						goto done;
+					deps = p;
+				}
+				deps[ndeps++] = (uint64_t)members[m0 + x] << 32 | members[m0 + y];
+			}
+	}
+	/* stored in the order of the sources' numbers, as before the groups */
+	if (ndeps)
+		qsort(deps, ndeps, sizeof(*deps), cmp_dep);
+	error = 0;
+	for (i = 0; i < ndeps && !error; i++)
+		error = ct_index_dep_put(ix, l->sources[deps[i] >> 32], l->sources[deps[i] & 0xffffffffu]);
 done:
 	free(k.v);
 	free(src);
+	free(gl);
+	free(gc);
+	free(parent);
+	free(members);
+	free(local);
+	free(first);
+	free(mstart);
+	free(lstart);
+	free(byg);
 	free(dep);
+	free(deps);
 	return error;
 }
 
@@ -365,6 +530,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 		error = ct_index_align_bulk(ix, 1);
 	if (!error)
 		error = store_pairs(ix, &l, &res);
+	ct_match_result_free(&res);   /* stored: not held while the indexes and dependence are built */
 	if (!error && bulk)
 		error = ct_index_align_bulk(ix, 0);
 	if (!error)
@@ -537,6 +703,8 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		cJSON_AddNumberToObject(o, "candidates", (double)st.candidates);
 		cJSON_AddNumberToObject(o, "candidates_other_stories", (double)st.gated);
 		cJSON_AddNumberToObject(o, "pairs", (double)st.pairs);
+		cJSON_AddNumberToObject(o, "blocks", (double)st.blocks);
+		cJSON_AddNumberToObject(o, "prepared", (double)st.prepared);
 		cJSON_AddNumberToObject(o, "alignments", (double)aligned);
 		cJSON_AddNumberToObject(o, "seconds", (double)(long)(secs * 1000 + 0.5) / 1000);
 		if (json) {

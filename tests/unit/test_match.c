@@ -200,6 +200,48 @@ static void test_match_threads(void **state)
 	ct_match_result_free(&one);
 }
 
+/* Scoring block by block gives the same pairs whatever the size of the blocks, down to the pairs
+ * of one claim per block, in any order of the sources, with any number of threads. */
+static void test_match_blocks(void **state)
+{
+	struct ct_match_result one, many;
+	struct ct_match_stats s1, s2;
+	struct ct_match_claim *c = malloc(nclaims * sizeof(*c));
+	size_t sizes[] = { 1, 2, 7, 100, 1000000 }, t, k, i;
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(ct_match_run(stemmer, claims, nclaims, 1, &one, &s1), 0);
+	assert_true(one.npairs > 100);
+	assert_true(s1.blocks >= 1);
+	for (t = 0; t < 2 * sizeof(sizes) / sizeof(sizes[0]); t++) {
+		size_t size = sizes[t % (sizeof(sizes) / sizeof(sizes[0]))];
+		memcpy(c, claims, nclaims * sizeof(*c));
+		if (t >= sizeof(sizes) / sizeof(sizes[0]))
+			for (i = 0; i < nclaims; i++)   /* sources numbered in another order, not ascending */
+				c[i].source = 1000 - c[i].source * 7 % 13;
+		assert_int_equal(ct_match_run_blocks(stemmer, c, nclaims, 1 + (unsigned)t % 3, size, &many, &s2), 0);
+		assert_int_equal(many.npairs, one.npairs);
+		assert_int_equal(many.nsignals, one.nsignals);
+		assert_int_equal(s2.candidates, s1.candidates);
+		if (size == 1)   /* a block per claim that ends a pair: many claims analysed again */
+			assert_true(s2.blocks > 50 && s2.prepared > s1.prepared);
+		if (size == 1000000)
+			assert_int_equal(s2.blocks, 1);
+		assert_true(s2.prepared >= s1.prepared);   /* at least each claim of a pair once */
+		for (k = 0; k < one.npairs; k++) {
+			struct ct_comparison x, y;
+			assert_int_equal(many.pairs[k].a, one.pairs[k].a);
+			assert_int_equal(many.pairs[k].b, one.pairs[k].b);
+			ct_match_comparison(&one, &one.pairs[k], &x);
+			ct_match_comparison(&many, &many.pairs[k], &y);
+			same_comparison(&x, &y);
+		}
+		ct_match_result_free(&many);
+	}
+	ct_match_result_free(&one);
+	free(c);
+}
+
 /* Only query claims look for candidates: every pair has one. */
 static void test_match_queries(void **state)
 {
@@ -309,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_prepared_identical),
 		cmocka_unit_test(test_match_vs_all_pairs),
 		cmocka_unit_test(test_match_threads),
+		cmocka_unit_test(test_match_blocks),
 		cmocka_unit_test(test_match_queries),
 		cmocka_unit_test(test_dependence),
 		cmocka_unit_test(test_signals_json),
