@@ -28,8 +28,19 @@ eval-story5: $(BUILD)/claimtrack
 
 .PHONY: eval-story5
 
+# The held-out story6 (tests/fixtures/story6), a copper mine collapse: the same figures as
+# eval-story5 prints, asserted with floors in tests/e2e/t0765-story6.sh.
+STORY6 = tests/fixtures/story6
+eval-story6: $(BUILD)/claimtrack
+	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY6)/README.md --published 2027-03-04
+	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md --deps \
+	  --outlet wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
+	  hotscoop=2027-03-05 posten-english=2027-03-06
+
+.PHONY: eval-story6
+
 # The matcher on every fixture story at once (the same outlets and dates as the e2e tests
-# t0771, t0773, t0774 and t0764): the figures of each, one after the other. Prints only.
+# t0771, t0773, t0774, t0764 and t0765): the figures of each, one after the other. Prints only.
 eval-stories: $(BUILD)/claimtrack
 	@echo "== example story" && python3 tests/eval/match_story.py $(BUILD)/claimtrack examples/story \
 	  examples/story/README.md --outlet harbour-herald=2025-10-15 coastline-daily=2025-10-15 \
@@ -46,5 +57,8 @@ eval-stories: $(BUILD)/claimtrack
 	@echo "== story5" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md \
 	  --outlet pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
 	  buzzhub=2027-10-19 tidende-english=2027-10-20
+	@echo "== story6" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md \
+	  --outlet wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
+	  hotscoop=2027-03-05 posten-english=2027-03-06
 
 .PHONY: eval-stories
