@@ -270,6 +270,18 @@ static void test_negation(void **state)
 	b = "The island will have ferry crossings until Wednesday.";
 	c = run(a, b);
 	has_signal(&c, a, b, CT_SIG_NEGATION, "no ferry", "ferry");
+	/* near miss: a denial since a time against the last (or first) time, one fact said from
+	 * either end */
+	c = run("The depot, which employs about 300 people, had not had a fire since 2014.",
+		"The depot last had a fire in 2014.");
+	no_signal(&c, CT_SIG_NEGATION);
+	c = run("The depot had not had a fire since 2014.", "It was the first fire at the depot since 2014.");
+	no_signal(&c, CT_SIG_NEGATION);
+	/* ... while a denial since a time against a plain statement flips */
+	a = "The depot has not had a fire inspection since 2014.";
+	b = "The depot has had a fire inspection since 2014.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not had a fire", "fire");
 }
 
 static void test_title(void **state)
@@ -402,6 +414,22 @@ static void test_quote(void **state)
 	c = run("\"Nobody in this office will hide behind the rain,\" Brandt said.",
 		"\"No one in this office will hide himself behind the rain,\" said Brandt.");
 	no_signal(&c, CT_SIG_QUOTE);
+	/* near miss: a translation's rendering, words changed in two places on each side ("blaze" /
+	 * "fire", "forest" / "wood that has") */
+	c = run("\"The blaze took the whole street in minutes, like a dry forest gone up,\" said Ms. Ida Brenner, 64.",
+		"\"The fire took the whole street in minutes, like a dry wood that has gone up,\" said Ms. Ida Brenner, 64.");
+	no_signal(&c, CT_SIG_QUOTE);
+	/* ... while the same quote with only the one word changed is drift */
+	a = "\"The blaze took the whole street in minutes, like a dry forest gone up,\" said Ms. Ida Brenner, 64.";
+	b = "\"The blaze took the whole street in minutes, like a dry wood gone up,\" said Ms. Ida Brenner, 64.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_QUOTE, "forest", "wood");
+	/* ... while one stretch changed is drift, even with the other side wordier there */
+	a = "\"Nobody should have to cross wondering whether the boat will reach the pier,\" Renner said.";
+	b = "\"Nobody should have to cross wondering who is steering the boat,\" Renner said.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_QUOTE, "reach the pier", "steering");
 	/* near miss: another speaker */
 	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
 		"\"We will inspect every house that the river took from us,\" Okafor said.");
