@@ -1492,8 +1492,10 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 		return;
 	/* "said Piet Jansma, operations director of the grid operator, Vantline" / "Vantline
 	 * operations director Piet Jansma told reporters": both names are in both sentences, in
-	 * each other's place; the same people and bodies, worded in another order */
-	if (names_elsewhere(a, a0, a1, b, b0, b1) && names_elsewhere(b, b0, b1, a, a0, a1))
+	 * each other's place; the same people and bodies, worded in another order. The names of one
+	 * side said elsewhere in the other are not replaced either: "a leak at Kelby" / "Kelby
+	 * residents ... leaked from the Carrow depot" names the town and the site in it */
+	if (names_elsewhere(a, a0, a1, b, b0, b1) || names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)

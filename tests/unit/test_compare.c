@@ -372,6 +372,16 @@ static void test_entity(void **state)
 	/* near miss: only the title differs in form */
 	c = run("The director, Adm. Petra Lund, blamed a pump.", "The director of the agency, Admiral Petra Lund, blamed a pump.");
 	no_signal(&c, CT_SIG_ENTITY);
+	/* near miss: the place of one side is said elsewhere in the other, which names the site in
+	 * it ("a leak at Kelby" / "Kelby residents ... from the Carrow depot"): both true */
+	c = run("Hundreds of Kelby residents left their homes on Sunday after diesel leaked from the Carrow fuel depot.",
+		"Diesel leak at Kelby fuel depot forces hundreds from their homes");
+	no_signal(&c, CT_SIG_ENTITY);
+	/* ... while a site replaced by another, neither said elsewhere, is a substitution */
+	a = "Diesel leaked from the Carrow fuel depot in Kelby on Sunday, forcing hundreds from their homes.";
+	b = "Diesel leaked from the Tarnby fuel depot in Kelby on Sunday, forcing hundreds from their homes.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Carrow", "Tarnby");
 }
 
 static void test_spelling(void **state)
