@@ -1867,6 +1867,17 @@ static void negation_signal(const struct side *a, const struct side *b, struct c
 	}
 }
 
+/* Counted figures of a said exactly on the other side (the same value; labels aside): its
+ * figure terms the similarity matched with full credit. */
+static size_t shared_figures(const struct side *a)
+{
+	size_t i, n = 0;
+	for (i = 0; i < a->nterms; i++)
+		n += a->terms[i].cls == T_NUM && a->terms[i].matched && a->terms[i].credit >= 1 &&
+		     a->terms[i].w >= W_NUM;
+	return n;
+}
+
 /* The score and signals of two analysed sides (similarity marks their terms as matched). */
 static void compare_sides(struct side *sa, struct side *sb, struct ct_comparison *out)
 {
@@ -1893,6 +1904,11 @@ static void compare_sides(struct side *sa, struct side *sb, struct ct_comparison
 		else
 			variants++;
 	}
+	/* Two figures of one side both said on the other (exactly, counted figures, not dates),
+	 * with the pair related: the same fact told in other words ("27 people ... four were kept
+	 * overnight" / "27 patients ... four of them stayed the night"). */
+	if (out->score >= CT_COMPARE_RELATED && out->score < CT_COMPARE_SAME && shared_figures(sa) >= 2)
+		out->score = CT_COMPARE_SAME;
 	/* Variants (a rounded figure, a respelled name) lower confidence; they never contradict. */
 	out->score *= variants ? 0.95 : 1.0;
 	if (out->score > 1)

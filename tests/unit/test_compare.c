@@ -450,6 +450,26 @@ static void test_quote(void **state)
 	no_signal(&c, CT_SIG_QUOTE);
 }
 
+/* Two counted figures said on both sides join a related pair told in other words; one figure
+ * does not. */
+static void test_shared_figures(void **state)
+{
+	struct ct_comparison c;
+	(void)state;
+	c = run("In all, 31 people were treated in hospital for burns, and five were kept overnight, the health service said.",
+		"The Kelby clinic took in 31 patients with smoke in their lungs, and five of them stayed the night for observation.");
+	assert_string_equal(c.relation, "corroborates");
+	assert_true(c.score >= CT_COMPARE_SAME);
+	/* near miss: the one figure shared */
+	c = run("In all, 31 people were treated in hospital for burns, and five were kept overnight, the health service said.",
+		"The Kelby clinic took in 31 patients with smoke in their lungs, some of whom stayed the night for observation.");
+	assert_string_equal(c.relation, "related");
+	/* near miss: two figures shared by sentences about other things (not related) stay apart */
+	c = run("Rescuers pulled 31 passengers and five crew members from the capsized ferry near the northern islands on Sunday morning.",
+		"Five councillors voted against the new harbour budget and 31 supported it after a long debate, the clerk announced.");
+	assert_string_equal(c.relation, "unrelated");
+}
+
 static void test_paraphrase_forms(void **state)
 {
 	struct ct_comparison c;
@@ -506,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_entity),
 		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_shared_figures),
 		cmocka_unit_test(test_paraphrase_forms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
