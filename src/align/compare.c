@@ -1492,8 +1492,10 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 		return;
 	/* "said Piet Jansma, operations director of the grid operator, Vantline" / "Vantline
 	 * operations director Piet Jansma told reporters": both names are in both sentences, in
-	 * each other's place; the same people and bodies, worded in another order */
-	if (names_elsewhere(a, a0, a1, b, b0, b1) && names_elsewhere(b, b0, b1, a, a0, a1))
+	 * each other's place; the same people and bodies, worded in another order. The names of one
+	 * side said elsewhere in the other are not replaced either: "a leak at Kelby" / "Kelby
+	 * residents ... leaked from the Carrow depot" names the town and the site in it */
+	if (names_elsewhere(a, a0, a1, b, b0, b1) || names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
@@ -1640,6 +1642,65 @@ static void quote_diff(const struct side *x, const struct side *y, size_t *start
 	}
 }
 
+/* The words of sd's quote as they are written (case folded, punctuation skipped), at most
+ * MAX_QUOTE_WORDS; returns how many. */
+#define MAX_QUOTE_WORDS 64
+static size_t quote_words(const struct side *sd, uint32_t *out)
+{
+	size_t i, n = 0;
+	char w[64];
+	for (i = 0; i < sd->tk.n && n < MAX_QUOTE_WORDS; i++) {
+		size_t k;
+		if (sd->tk.t[i].start < sd->quote.start || sd->tk.t[i].end > sd->quote.end)
+			continue;
+		if (!(k = fold_word(w, sizeof(w), sd->s + sd->tk.t[i].start, sd->tk.t[i].end - sd->tk.t[i].start)))
+			continue;
+		out[n++] = fnv(w, k);
+	}
+	return n;
+}
+
+/* Whether two quotes differ, word for word as written, in two separate places or more on both
+ * sides: a rendering in other words (a translation changes a word here and another there:
+ * "hit me ... a swimming pool gone bad" / "struck me ... a swimming bath that has gone bad"),
+ * not an altered quote, which keeps every word but one stretch ("cannot hang on a single wire" /
+ * "a single promise"; "wondering whether the boat will reach the pier" / "wondering who is
+ * steering the boat" changes one stretch on one side). Over the longest common subsequence. */
+static int quote_rendered(const struct side *a, const struct side *b)
+{
+	uint32_t wa[MAX_QUOTE_WORDS], wb[MAX_QUOTE_WORDS];
+	uint8_t L[MAX_QUOTE_WORDS + 1][MAX_QUOTE_WORDS + 1];
+	size_t na = quote_words(a, wa), nb = quote_words(b, wb), i, j, sa = 0, sb = 0;
+	int ina = 0, inb = 0;
+	for (i = na + 1; i-- > 0;)
+		for (j = nb + 1; j-- > 0;) {
+			if (i == na || j == nb)
+				L[i][j] = 0;
+			else if (wa[i] == wb[j])
+				L[i][j] = (uint8_t)(L[i + 1][j + 1] + 1);
+			else
+				L[i][j] = L[i + 1][j] > L[i][j + 1] ? L[i + 1][j] : L[i][j + 1];
+		}
+	/* walk the alignment, counting the stretches of unshared words on each side */
+	i = j = 0;
+	while (i < na || j < nb) {
+		if (i < na && j < nb && wa[i] == wb[j]) {
+			i++;
+			j++;
+			ina = inb = 0;
+		} else if (j == nb || (i < na && L[i + 1][j] >= L[i][j + 1])) {
+			sa += !ina;
+			ina = 1;
+			i++;
+		} else {
+			sb += !inb;
+			inb = 1;
+			j++;
+		}
+	}
+	return sa >= 2 && sb >= 2;
+}
+
 static void speaker(char *out, size_t cap, const struct side *sd)
 {
 	size_t k = sd->attr.name_end;
@@ -1675,7 +1736,7 @@ static void quote_signal(const struct side *a, const struct side *b, struct ct_c
 	/* drift is a few words replaced in a quote otherwise kept: changes spread over the quote
 	 * ("We own this failure, because the pump did not do its job" / "We carry this failure,
 	 * because the pump has not made its work") are a translation's rendering */
-	if (at > MAX_GAP || bt > MAX_GAP)
+	if (at > MAX_GAP || bt > MAX_GAP || quote_rendered(a, b))
 		return;
 	if (!ad) {
 		as = a->quote.start;
@@ -1750,27 +1811,71 @@ static int same_predicate(const struct side *x, const struct side *y, uint32_t h
 	return !near;
 }
 
+/* Whether token i of sd reads as one of the words of list (case folded). */
+static int token_is(const struct side *sd, size_t i, const char *const *list)
+{
+	char w[16];
+	fold_word(w, sizeof(w), sd->s + sd->tk.t[i].start, sd->tk.t[i].end - sd->tk.t[i].start);
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return 1;
+	return 0;
+}
+
+/* A denial up to a time: x's negation k followed by "since" in its clause ("had not had a leak
+ * since 2011"), when y names the last or the first time ("last had a leak in 2011", "the first
+ * leak since 2011"): the same fact said from the other end, not a flip. */
+static int denial_since(const struct side *x, size_t k, const struct side *y)
+{
+	static const char *const since[] = { "since", NULL };
+	static const char *const edge[] = { "last", "first", "latest", "previous", NULL };
+	size_t n = x->neg[k], i;
+	int found = 0;
+	for (i = n + 1; i < x->tk.n && x->clause[i] == x->clause[n] && !found; i++)
+		found = token_is(x, i, since);
+	if (!found)
+		return 0;
+	for (i = 0; i < y->tk.n; i++)
+		if (token_is(y, i, edge))
+			return 1;
+	return 0;
+}
+
 /* One side denies what the other states with no denial at all: "will not raise the levy" / "will
  * raise the levy". A denial in other words ("ruled out an increase", "failed to start"), or
  * denials on both sides ("would not be on the ground" / "will not participate"), is not a flip;
- * nor is a denial of a word the other side states something else of (same_predicate). */
+ * nor is a denial of a word the other side states something else of (same_predicate), nor a
+ * denial since a time against the last or first time (denial_since). */
 static void negation_signal(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i;
 	for (i = 0; i < a->nneg; i++) {
 		uint32_t st = a->negated[i];
-		if (st > 1 && !b->nneg && !b->nnegverb && has_term(b, st) && same_predicate(a, b, st)) {
+		if (st > 1 && !b->nneg && !b->nnegverb && has_term(b, st) && same_predicate(a, b, st) &&
+		    !denial_since(a, i, b)) {
 			add_flip(a, i, b, 1, c);
 			return;
 		}
 	}
 	for (i = 0; i < b->nneg; i++) {
 		uint32_t st = b->negated[i];
-		if (st > 1 && !a->nneg && !a->nnegverb && has_term(a, st) && same_predicate(b, a, st)) {
+		if (st > 1 && !a->nneg && !a->nnegverb && has_term(a, st) && same_predicate(b, a, st) &&
+		    !denial_since(b, i, a)) {
 			add_flip(b, i, a, 0, c);
 			return;
 		}
 	}
+}
+
+/* Counted figures of a said exactly on the other side (the same value; labels aside): its
+ * figure terms the similarity matched with full credit. */
+static size_t shared_figures(const struct side *a)
+{
+	size_t i, n = 0;
+	for (i = 0; i < a->nterms; i++)
+		n += a->terms[i].cls == T_NUM && a->terms[i].matched && a->terms[i].credit >= 1 &&
+		     a->terms[i].w >= W_NUM;
+	return n;
 }
 
 /* The score and signals of two analysed sides (similarity marks their terms as matched). */
@@ -1799,6 +1904,11 @@ static void compare_sides(struct side *sa, struct side *sb, struct ct_comparison
 		else
 			variants++;
 	}
+	/* Two figures of one side both said on the other (exactly, counted figures, not dates),
+	 * with the pair related: the same fact told in other words ("27 people ... four were kept
+	 * overnight" / "27 patients ... four of them stayed the night"). */
+	if (out->score >= CT_COMPARE_RELATED && out->score < CT_COMPARE_SAME && shared_figures(sa) >= 2)
+		out->score = CT_COMPARE_SAME;
 	/* Variants (a rounded figure, a respelled name) lower confidence; they never contradict. */
 	out->score *= variants ? 0.95 : 1.0;
 	if (out->score > 1)

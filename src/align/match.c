@@ -1101,6 +1101,13 @@ static int is_copy(const struct ct_match_source *x, const struct ct_match_source
  * quotes are the same when half the words of the shorter are in the other (a translation keeps
  * most of them) and their attributions share a word, or one has none ("he said"). */
 #define QUOTE_WORDS 32
+/* The fourth kind of evidence, a translation: it keeps its original's order but aligns fewer of
+ * its claims (reworded sentence by sentence), and renders every quote in other words, so none is
+ * verbatim. Claims aligned in the same order over CT_MATCH_DEP_QUOTED_SHARE of the smaller source
+ * (and CT_MATCH_DEP_MIN), and CT_MATCH_DEP_QUOTES of the quotes of each side found on the other,
+ * at least CT_MATCH_DEP_TRANSLATED of them. Independent outlets quoting one news conference share
+ * a quote or two, rarely every quote of the outlet that quotes more. */
+#define CT_MATCH_DEP_TRANSLATED 2
 #define QUOTE_SPEAKERS 8
 #define QUOTE_MIN_WORDS 3
 
@@ -1266,15 +1273,18 @@ static int verbatim_quote(const struct quote *a, const struct quote *b)
 	       keys_meet(a->spk, a->nspk, b->spk, b->nspk) > 0 && same_quote(a, b);
 }
 
-/* Quotes of source x shared with source y, those of them shared word for word (long, with their
- * speakers), and the quotes of the source with fewer. */
+/* Quotes of the source with fewer shared with the other, those of them shared word for word (long,
+ * with their speakers), the quotes of the source with fewer, and the quotes of the source with
+ * more that the other shares (*both: every quote of either side found on the other, as in a
+ * translation). */
 static void shared_quotes(const struct quotes *qx, const struct quotes *qy, size_t *shared, size_t *verbatim,
-			  size_t *fewer)
+			  size_t *fewer, size_t *more_shared, size_t *more)
 {
 	const struct quotes *a = qx->n <= qy->n ? qx : qy, *b = a == qx ? qy : qx;
 	size_t i, j;
-	*shared = *verbatim = 0;
+	*shared = *verbatim = *more_shared = 0;
 	*fewer = a->n;
+	*more = b->n;
 	for (i = 0; i < a->n; i++) {
 		int same = 0, exact = 0;
 		for (j = 0; j < b->n && !exact; j++) {
@@ -1283,6 +1293,12 @@ static void shared_quotes(const struct quotes *qx, const struct quotes *qy, size
 		}
 		*shared += same;
 		*verbatim += exact;
+	}
+	for (j = 0; j < b->n; j++) {
+		int same = 0;
+		for (i = 0; i < a->n && !same; i++)
+			same = same_quote(&a->v[i], &b->v[j]);
+		*more_shared += same;
 	}
 }
 
@@ -1371,7 +1387,7 @@ int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nso
 	}
 	qsort(l, nlinks, sizeof(*l), cmp_link);
 	for (i = 0; i < nlinks; i = j) {
-		size_t x = l[i].sa, y = l[i].sb, run, smaller, cover, shared, verbatim, fewer;
+		size_t x = l[i].sa, y = l[i].sb, run, smaller, cover, shared, verbatim, fewer, more_shared, more;
 		int copied;
 		for (j = i; j < nlinks && l[j].sa == x && l[j].sb == y; j++)
 			;
@@ -1383,16 +1399,22 @@ int ct_match_dependence_quoted(const struct ct_match_source *sources, size_t nso
 		if (!copied && order) {
 			/* reordered: most claims aligned in any order and the quotes shared; or, for a
 			 * rewrite that rewords its narrative, fewer claims aligned and the quotes shared,
-			 * at least CT_MATCH_DEP_VERBATIM of them long and word for word */
+			 * at least CT_MATCH_DEP_VERBATIM of them long and word for word; or, for a
+			 * translation, fewer claims aligned but in the same order, and every quote of
+			 * either side rendered on the other (CT_MATCH_DEP_TRANSLATED at least) */
 			cover = coverage(l + i, j - i, tails);
 			if (cover >= CT_MATCH_DEP_MIN && (double)cover >= CT_MATCH_DEP_QUOTED_SHARE * (double)smaller) {
 				if ((error = source_quotes(claims, order, start, x, &qx)) < 0 ||
 				    (error = source_quotes(claims, order, start, y, &qy)) < 0)
 					goto done;
-				shared_quotes(&qx, &qy, &shared, &verbatim, &fewer);
+				shared_quotes(&qx, &qy, &shared, &verbatim, &fewer, &more_shared, &more);
 				copied = shared >= 1 && (double)shared >= CT_MATCH_DEP_QUOTES * (double)fewer &&
 					 ((double)cover >= CT_MATCH_DEP_SHARE * (double)smaller ||
-					  verbatim >= CT_MATCH_DEP_VERBATIM);
+					  verbatim >= CT_MATCH_DEP_VERBATIM ||
+					  (run >= CT_MATCH_DEP_MIN &&
+					   (double)run >= CT_MATCH_DEP_QUOTED_SHARE * (double)smaller &&
+					   more_shared >= CT_MATCH_DEP_TRANSLATED &&
+					   (double)more_shared >= CT_MATCH_DEP_QUOTES * (double)more));
 			}
 		}
 		if (!copied)

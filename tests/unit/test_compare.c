@@ -270,6 +270,18 @@ static void test_negation(void **state)
 	b = "The island will have ferry crossings until Wednesday.";
 	c = run(a, b);
 	has_signal(&c, a, b, CT_SIG_NEGATION, "no ferry", "ferry");
+	/* near miss: a denial since a time against the last (or first) time, one fact said from
+	 * either end */
+	c = run("The depot, which employs about 300 people, had not had a fire since 2014.",
+		"The depot last had a fire in 2014.");
+	no_signal(&c, CT_SIG_NEGATION);
+	c = run("The depot had not had a fire since 2014.", "It was the first fire at the depot since 2014.");
+	no_signal(&c, CT_SIG_NEGATION);
+	/* ... while a denial since a time against a plain statement flips */
+	a = "The depot has not had a fire inspection since 2014.";
+	b = "The depot has had a fire inspection since 2014.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not had a fire", "fire");
 }
 
 static void test_title(void **state)
@@ -360,6 +372,16 @@ static void test_entity(void **state)
 	/* near miss: only the title differs in form */
 	c = run("The director, Adm. Petra Lund, blamed a pump.", "The director of the agency, Admiral Petra Lund, blamed a pump.");
 	no_signal(&c, CT_SIG_ENTITY);
+	/* near miss: the place of one side is said elsewhere in the other, which names the site in
+	 * it ("a leak at Kelby" / "Kelby residents ... from the Carrow depot"): both true */
+	c = run("Hundreds of Kelby residents left their homes on Sunday after diesel leaked from the Carrow fuel depot.",
+		"Diesel leak at Kelby fuel depot forces hundreds from their homes");
+	no_signal(&c, CT_SIG_ENTITY);
+	/* ... while a site replaced by another, neither said elsewhere, is a substitution */
+	a = "Diesel leaked from the Carrow fuel depot in Kelby on Sunday, forcing hundreds from their homes.";
+	b = "Diesel leaked from the Tarnby fuel depot in Kelby on Sunday, forcing hundreds from their homes.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Carrow", "Tarnby");
 }
 
 static void test_spelling(void **state)
@@ -402,6 +424,22 @@ static void test_quote(void **state)
 	c = run("\"Nobody in this office will hide behind the rain,\" Brandt said.",
 		"\"No one in this office will hide himself behind the rain,\" said Brandt.");
 	no_signal(&c, CT_SIG_QUOTE);
+	/* near miss: a translation's rendering, words changed in two places on each side ("blaze" /
+	 * "fire", "forest" / "wood that has") */
+	c = run("\"The blaze took the whole street in minutes, like a dry forest gone up,\" said Ms. Ida Brenner, 64.",
+		"\"The fire took the whole street in minutes, like a dry wood that has gone up,\" said Ms. Ida Brenner, 64.");
+	no_signal(&c, CT_SIG_QUOTE);
+	/* ... while the same quote with only the one word changed is drift */
+	a = "\"The blaze took the whole street in minutes, like a dry forest gone up,\" said Ms. Ida Brenner, 64.";
+	b = "\"The blaze took the whole street in minutes, like a dry wood gone up,\" said Ms. Ida Brenner, 64.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_QUOTE, "forest", "wood");
+	/* ... while one stretch changed is drift, even with the other side wordier there */
+	a = "\"Nobody should have to cross wondering whether the boat will reach the pier,\" Renner said.";
+	b = "\"Nobody should have to cross wondering who is steering the boat,\" Renner said.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_QUOTE, "reach the pier", "steering");
 	/* near miss: another speaker */
 	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
 		"\"We will inspect every house that the river took from us,\" Okafor said.");
@@ -410,6 +448,26 @@ static void test_quote(void **state)
 	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
 		"\"This is the worst night the town has had in a generation,\" Brandt said.");
 	no_signal(&c, CT_SIG_QUOTE);
+}
+
+/* Two counted figures said on both sides join a related pair told in other words; one figure
+ * does not. */
+static void test_shared_figures(void **state)
+{
+	struct ct_comparison c;
+	(void)state;
+	c = run("In all, 31 people were treated in hospital for burns, and five were kept overnight, the health service said.",
+		"The Kelby clinic took in 31 patients with smoke in their lungs, and five of them stayed the night for observation.");
+	assert_string_equal(c.relation, "corroborates");
+	assert_true(c.score >= CT_COMPARE_SAME);
+	/* near miss: the one figure shared */
+	c = run("In all, 31 people were treated in hospital for burns, and five were kept overnight, the health service said.",
+		"The Kelby clinic took in 31 patients with smoke in their lungs, some of whom stayed the night for observation.");
+	assert_string_equal(c.relation, "related");
+	/* near miss: two figures shared by sentences about other things (not related) stay apart */
+	c = run("Rescuers pulled 31 passengers and five crew members from the capsized ferry near the northern islands on Sunday morning.",
+		"Five councillors voted against the new harbour budget and 31 supported it after a long debate, the clerk announced.");
+	assert_string_equal(c.relation, "unrelated");
 }
 
 static void test_paraphrase_forms(void **state)
@@ -468,6 +526,7 @@ int main(void)
 		cmocka_unit_test(test_entity),
 		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_shared_figures),
 		cmocka_unit_test(test_paraphrase_forms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

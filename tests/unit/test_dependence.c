@@ -2,7 +2,9 @@
  * the quotes is a copy; the same reordering without the quotes, quotes given to another speaker,
  * or an outlet sharing only some of the quotes are not. A rewrite that rewords its narrative (few
  * claims aligned) but keeps long quotes word for word is a copy; translated quotes or a single
- * long one are not enough there. */
+ * long one are not enough there. A translation (its claims in the original's order, fewer of them
+ * aligned, every quote rendered in other words) is a copy; the same without one of the quotes, or
+ * out of order, is not. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -207,12 +209,78 @@ static void test_reworded_rewrite(void **state)
 	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
 }
 
+/* A translation of long_orig: sentence by sentence in the same order, its three quotes rendered in
+ * other words; only six claims align (0.6, under CT_MATCH_DEP_SHARE), in order. */
+static const char *translated[N] = {
+	"A fire in a transformer laid most of the city dark in the night to Friday.",
+	"\"We lost the main supply and the reserve within four minutes of each other, and that may never happen,\" said Piet Jansma.",
+	"38 persons were freed out of lifts.",
+	"\"A city of half a million people cannot hang on one single wire,\" said Marrow.",
+	"The supervision authority reports until end of April.",
+	"\"We owe every family an excuse and an explanation, and they will get both,\" said Lang.",
+	"The current came back late on Friday morning.",
+	"The schools stay closed until Monday.",
+	"Two mobile transformers came on Friday.",
+	"It was the biggest power failure since 2003.",
+};
+
+static void build_translation(struct ct_match_claim *c, const char **copy_text, struct ct_match_link *l, size_t *nl,
+			      int in_order)
+{
+	static const long aligned[6] = { 0, 1, 3, 5, 6, 9 };
+	size_t i;
+	*nl = 0;
+	for (i = 0; i < N; i++) {
+		c[i] = (struct ct_match_claim){ long_orig[i], strlen(long_orig[i]), NULL, 0, 1 };
+		c[N + i] = (struct ct_match_claim){ copy_text[i], strlen(copy_text[i]), NULL, 1, 1 };
+	}
+	for (i = 0; i < 6; i++)
+		l[(*nl)++] = (struct ct_match_link){ 1, 0, aligned[i], in_order ? aligned[i] : aligned[(i + 3) % 6] };
+}
+
+static void test_translation(void **state)
+{
+	struct ct_match_source s[2] = { { N, "2027-10-19", "ledger" }, { N, "2027-10-20", "tidende" } };
+	struct ct_match_claim c[2 * N];
+	struct ct_match_link l[N];
+	const char *copy[N];
+	unsigned char dep[4];
+	size_t nl, i;
+	(void)state;
+	for (i = 0; i < N; i++)
+		copy[i] = translated[i];
+	build_translation(c, copy, l, &nl, 1);
+	/* the order alone (0.6 of the claims) says nothing */
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, NULL, 0, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* with every quote rendered on the other side: the later one is the copy */
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0], 1);
+	assert_int_equal(dep[0 * 2 + 1], 0);
+	/* the same claims out of order: not a translation (and no quote is verbatim) */
+	build_translation(c, copy, l, &nl, 0);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* one of the original's three quotes missing (a quote of its own instead), as independent
+	 * outlets at one news conference: not a copy */
+	copy[3] = "\"Nobody in this city will forget the night the lights went out,\" Mayor Anneli Voss said.";
+	build_translation(c, copy, l, &nl, 1);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, nl, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+	/* fewer than CT_MATCH_DEP_MIN claims aligned in order: not a copy */
+	copy[3] = translated[3];
+	build_translation(c, copy, l, &nl, 1);
+	assert_int_equal(ct_match_dependence_quoted(s, 2, l, 5, c, 2 * N, dep), 0);
+	assert_int_equal(dep[1 * 2 + 0] + dep[0 * 2 + 1], 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reordered_copy),
 		cmocka_unit_test(test_not_a_copy),
 		cmocka_unit_test(test_reworded_rewrite),
+		cmocka_unit_test(test_translation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
