@@ -191,6 +191,19 @@ static int three_digits_then_stop(const unsigned char *s, size_t len, size_t i)
 	       (i + 3 == len || !is_digit(s[i + 3]));
 }
 
+/* The length of a space that may group thousands at s (0 for none): ' ', U+00A0, U+2009 or
+ * U+202F. */
+static size_t group_space(const unsigned char *s, size_t len)
+{
+	if (s[0] == ' ')
+		return 1;
+	if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x89 || s[2] == 0xAF))
+		return 3;
+	return 0;
+}
+
 static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	double v = 0, p10 = 1;
@@ -205,6 +218,20 @@ static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_n
 		t->commas++;
 		t->intdigits += 3;
 		i += 4;
+	}
+	/* Thousands grouped by a space, as much of Europe writes them and translations keep them:
+	 * "3 860", "140 000", "1 250 000" (a space, a no-break space U+00A0 or a narrow one
+	 * U+202F / thin U+2009). Only after a first group of one to three digits with no comma, and
+	 * only groups of exactly three digits: "in 2024 100 people" and "12 1/2" stay apart. */
+	if (!t->commas && t->intdigits <= 3) {
+		size_t sp;
+		while (i < len && (sp = group_space(s + i, len - i)) && three_digits_then_stop(s, len, i + sp)) {
+			i += sp;
+			v = v * 1000 + (s[i] - '0') * 100 + (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+			t->commas++;
+			t->intdigits += 3;
+			i += 3;
+		}
 	}
 	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
 		i++;

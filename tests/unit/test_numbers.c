@@ -103,6 +103,21 @@ static void test_brief_examples(void **state)
 		   "soldier", "more than", 0);
 }
 
+/* Thousands grouped by spaces (translations keep them): one figure; a year or a four-digit
+ * figure before three digits is not a group. */
+static void test_space_grouped(void **state)
+{
+	(void)state;
+	expect_one("Some 3 860 residents were evacuated.", "Some 3 860 residents", 3860, 3860, "resident", "some", 0);
+	expect_one("About 140 000 litres leaked.", "About 140 000 litres", 140000, 140000, "litre", "about", 0);
+	expect_one("The fund holds 1\xc2\xa0" "250\xc2\xa0" "000 euros.", "1\xc2\xa0" "250\xc2\xa0" "000 euros", 1250000,
+		   1250000, "eur", NULL, 0);
+	expect_one("A crowd of 12\xe2\x80\xaf" "500 people gathered.", "12\xe2\x80\xaf" "500 people", 12500, 12500, "people",
+		   NULL, 0);
+	expect_one("In 2024 the town counted 100 people.", "100 people", 100, 100, "people", NULL, 0);
+	expect_at("The 1 250 horses came first.", 2, 0, "1 250 horses", 1250, 1250, "horse", NULL, 0);
+}
+
 static void test_not_numbers(void **state)
 {
 	(void)state;
@@ -515,6 +530,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_brief_examples),
+		cmocka_unit_test(test_space_grouped),
 		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_years_that_are_numbers),
 		cmocka_unit_test(test_currency_and_scale),
