@@ -741,7 +741,8 @@ static const char *const credit_prefixes[] = {
 	"reporting by", "additional reporting by", "editing by", "edited by", "writing by",
 	"compiled by", "contact the reporter", "contact the writer", "follow her on", "follow him on",
 	"follow them on", "reach her at", "reach him at", "reach them at", "email her at",
-	"email him at", "email them at", NULL
+	"email him at", "email them at", "from our correspondent", "from our own correspondent",
+	"from our editorial staff", "from our staff", "from our reporter", NULL
 };
 /* Date stamps, bylines when on a line of their own with a number in them. */
 static const char *const stamp_prefixes[] = {
@@ -1179,6 +1180,25 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 	return 0;
 }
 
+/* A kicker, a breadcrumb or a masthead above a title: "WORLD NEWS | EUROPE", "Wirepoint \u203a
+ * World \u203a Europe", "News / Local", "The Tidende \u2014 English edition": all caps, or parts
+ * joined by a separator between spaces. Such a heading is still a heading; it only leaves the
+ * title's place to the next unpunctuated line. */
+static int kicker_line(const char *t, size_t s, size_t e)
+{
+	static const char *const seps[] = { " | ", " \xE2\x80\xBA ", " \xC2\xBB ", " > ", " / ", " \xE2\x80\x94 ",
+					    " \xE2\x80\x93 ", NULL };
+	const char *const *p;
+	shape sh;
+	shape_of(t, s, e, &sh);
+	if (shape_allcaps(&sh))
+		return 1;
+	for (p = seps; *p; p++)
+		if (memmem(t + s, e - s, *p, strlen(*p)))
+			return 1;
+	return 0;
+}
+
 static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 {
 	ct_segment seg;
@@ -1187,7 +1207,8 @@ static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 	seg.kind = kind;
 	seg.paragraph = st->paragraph;
 	seg.index = st->index++;
-	if (kind == CT_SEG_SENTENCE || kind == CT_SEG_HEADING)
+	/* a kicker or breadcrumb above the title does not take its place */
+	if (kind == CT_SEG_SENTENCE || (kind == CT_SEG_HEADING && !kicker_line(st->t, s, e)))
 		st->seen_body = 1;
 	return st->cb(&seg, st->payload);
 }
@@ -1230,6 +1251,35 @@ static int classify_line(state *st, size_t s, size_t e)
 	return -1;
 }
 
+/* A byline that ends in a full stop, so that it reads as a sentence: "By Mara Lindt | Pressline |
+ * Oct. 18, 2027, 4:12 p.m.", "By Mara Lindt, Pressline, Oct. 18, 2027, 4:12 p.m.": "By", then a
+ * name of two to four capitalised words followed by '|' or ','; a '|' anywhere, or a figure (a
+ * date or a time) in fifteen words at most. "By Monday, 40 people had left." names no one. */
+static int byline_sentence(const char *t, size_t s, size_t e)
+{
+	size_t i, n, words = 0;
+	shape sh;
+	if (!starts_by_name(t, s, e))
+		return 0;
+	i = skip_openers(t, s + 3, e);
+	while (i < e && words < 5 && cp_is_upper(cp_at(t, i, e, &n))) {
+		while (i < e && t[i] != ' ' && t[i] != ',' && t[i] != '|')
+			i++;
+		words++;
+		if (i < e && t[i] == ' ' && i + 1 < e && t[i + 1] != '|')
+			i++;
+		else
+			break;
+	}
+	i = skip_space(t, i, e);
+	if (words < 2 || words > 4 || i >= e || (t[i] != ',' && t[i] != '|'))
+		return 0;
+	if (memchr(t + s, '|', e - s))
+		return 1;
+	shape_of(t, s, e, &sh);
+	return sh.words <= 15 && sh.has_digit;
+}
+
 static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 {
 	shape sh;
@@ -1239,6 +1289,8 @@ static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 	if (is_furniture(st->t, s, e, 0, &list))
 		return CT_SEG_FURNITURE;
 	if (starts_credit(st->t, s, e, 0))
+		return CT_SEG_BYLINE;
+	if (first && byline_sentence(st->t, s, e))
 		return CT_SEG_BYLINE;
 	if (first && is_bio(st->t, s, e)) {
 		*bio = 1;

@@ -229,6 +229,27 @@ static void test_fixture_furniture(void **state)
 	expect_fixture("furniture.txt", want);
 }
 
+/* A kicker, breadcrumb or masthead above the title leaves it the title's place; a byline that
+ * ends in "p.m." is a byline; a "By Monday," sentence is not. */
+static void test_kicker_title_byline(void **state)
+{
+	(void)state;
+	EXPECT("WORLD NEWS | EUROPE\n\nChlorine leak forces 3,860 from their homes\n\n"
+	       "By Mara Lindt | Pressline | Oct. 18, 2027, 4:12 p.m.\n\nThe leak began at 10:40 a.m. on Monday.\n",
+	       "0 heading|WORLD NEWS | EUROPE", "1 heading|Chlorine leak forces 3,860 from their homes",
+	       "2 byline|By Mara Lindt | Pressline | Oct. 18, 2027, 4:12 p.m.",
+	       "3 sentence|The leak began at 10:40 a.m. on Monday.");
+	EXPECT("Daily News \xE2\x80\xBA World \xE2\x80\xBA Europe\n\nMiners trapped after tunnel collapse\n\n"
+	       "By Hana Lind, Daily News, March 4, 2027, 6:35 p.m.\n\nRescuers reached them on Friday.\n",
+	       "0 heading|Daily News \xE2\x80\xBA World \xE2\x80\xBA Europe", "1 heading|Miners trapped after tunnel collapse",
+	       "2 byline|By Hana Lind, Daily News, March 4, 2027, 6:35 p.m.", "3 sentence|Rescuers reached them on Friday.");
+	EXPECT("The Tidende \xE2\x80\x94 English edition\n\nGas cloud empties the streets\n\n"
+	       "From our editorial staff, after a report of the Ledger\n\nBy Monday, 40 people had left.\n",
+	       "0 heading|The Tidende \xE2\x80\x94 English edition", "1 heading|Gas cloud empties the streets",
+	       "2 byline|From our editorial staff, after a report of the Ledger",
+	       "3 sentence|By Monday, 40 people had left.");
+}
+
 static void test_fixture_hardwrap_blank(void **state)
 {
 	static const char *const want[] = {
@@ -724,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_perline),
 		cmocka_unit_test(test_fixture_furniture),
 		cmocka_unit_test(test_fixture_hardwrap_blank),
+		cmocka_unit_test(test_kicker_title_byline),
 		cmocka_unit_test(test_title_abbreviations),
 		cmocka_unit_test(test_suffix_abbreviations),
 		cmocka_unit_test(test_months),
