@@ -21,6 +21,10 @@
 #   assert_untouched REV [DIR]   HEAD is still REV and the working tree is clean
 #   skip_step WHY                say (visibly) that one step is skipped
 #   new_desk DIR                 claimtrack init DIR, checked
+#   index_is_head [DIR]          .git/index agrees with HEAD in every way stock git can check
+#   last_checkout HOW            the last checkout traced in $CLAIMTRACK_TRACE_CHECKOUT was HOW
+#                                ("patched" or "libgit2")
+#   claim_of_source DIR SRC K    the id of source SRC's K-th claim
 #
 # Every step is an assertion: the first failed one ends the test with its output.
 
@@ -273,4 +277,28 @@ new_desk() {
 # commit_count [DIR]: the number of commits on HEAD.
 commit_count() {
 	git -C "${1:-.}" rev-list --count HEAD
+}
+
+# The index agrees with HEAD in every way stock git can check: status, ls-files against ls-tree,
+# write-tree from the cache-tree, diff-files, fsck.
+index_is_head() {
+	local d=${1:-.}
+	assert_clean "$d"
+	git -C "$d" ls-tree -r --full-tree HEAD | awk '{print $1, $3, $4}' >"$CAP/tree"
+	git -C "$d" ls-files -s | awk '{print $1, $2, $4}' >"$CAP/index"
+	test_cmp "$CAP/tree" "$CAP/index"
+	assert_eq "$(git -C "$d" rev-parse 'HEAD^{tree}')" "$(git -C "$d" write-tree)" "write-tree from the index's cache-tree"
+	git -C "$d" diff-files --quiet || fail "git diff-files: stat data or contents differ"
+	fsck_ok "$d"
+}
+
+# The last checkout traced in $CLAIMTRACK_TRACE_CHECKOUT went the way named ("patched" or "libgit2").
+last_checkout() {
+	[ -s "$CLAIMTRACK_TRACE_CHECKOUT" ] || fail "no checkout was traced"
+	assert_eq "$1" "$(tail -1 "$CLAIMTRACK_TRACE_CHECKOUT" | cut -d' ' -f1)" "how the last checkout was done"
+}
+
+claim_of_source() {
+	ct -C "$1" claims --source "$2" --json >"$CAP/claims.json"
+	json_eval "$CAP/claims.json" "d[$3]['id']"
 }

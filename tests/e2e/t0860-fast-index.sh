@@ -10,29 +10,6 @@
 TRACE=$TEST_ROOT/trace
 export CLAIMTRACK_TRACE_CHECKOUT=$TRACE
 
-# The index agrees with HEAD in every way stock git can check.
-index_is_head() {
-	local d=${1:-.}
-	assert_clean "$d"
-	git -C "$d" ls-tree -r --full-tree HEAD | awk '{print $1, $3, $4}' >"$CAP/tree"
-	git -C "$d" ls-files -s | awk '{print $1, $2, $4}' >"$CAP/index"
-	test_cmp "$CAP/tree" "$CAP/index"
-	assert_eq "$(git -C "$d" rev-parse 'HEAD^{tree}')" "$(git -C "$d" write-tree)" "write-tree from the index's cache-tree"
-	git -C "$d" diff-files --quiet || fail "git diff-files: stat data or contents differ"
-	fsck_ok "$d"
-}
-
-# The last checkout went the way named ("patched" or "libgit2").
-last_checkout() {
-	[ -s "$TRACE" ] || fail "no checkout was traced"
-	assert_eq "$1" "$(tail -1 "$TRACE" | cut -d' ' -f1)" "how the last checkout was done"
-}
-
-claim_of_source() {
-	ct -C "$1" claims --source "$2" --json >"$CAP/claims.json"
-	json_eval "$CAP/claims.json" "d[$3]['id']"
-}
-
 new_desk desk
 cd desk
 expect_ok ct add --id wire --outlet "Wire" --published 2025-03-03 "$FIXTURES/bridge-wire.txt"

@@ -13,22 +13,6 @@ TRACE=$TEST_ROOT/trace
 export CLAIMTRACK_TRACE_CHECKOUT=$TRACE
 export CLAIMTRACK_SPLIT_INDEX_MIN=1
 
-index_is_head() {
-	local d=${1:-.}
-	assert_clean "$d"
-	git -C "$d" ls-tree -r --full-tree HEAD | awk '{print $1, $3, $4}' >"$CAP/tree"
-	git -C "$d" ls-files -s | awk '{print $1, $2, $4}' >"$CAP/index"
-	test_cmp "$CAP/tree" "$CAP/index"
-	assert_eq "$(git -C "$d" rev-parse 'HEAD^{tree}')" "$(git -C "$d" write-tree)" "write-tree from the index's cache-tree"
-	git -C "$d" diff-files --quiet || fail "git diff-files: stat data or contents differ"
-	fsck_ok "$d"
-}
-
-last_checkout() {
-	[ -s "$TRACE" ] || fail "no checkout was traced"
-	assert_eq "$1" "$(tail -1 "$TRACE" | cut -d' ' -f1)" "how the last checkout was done"
-}
-
 # "split <shared sha> <entries in .git/index>" or "whole <entries>", read from the file itself.
 index_form() {
 	python3 - "${1:-.}/.git/index" <<'PY'
@@ -57,11 +41,6 @@ assert_split() {
 	f=$(index_form "${1:-.}")
 	case $f in split*) ;; *) fail "the index is not split: $f" ;; esac
 	[ -f "${1:-.}/.git/sharedindex.$(echo "$f" | cut -d' ' -f2)" ] || fail "the shared index named is not there: $f"
-}
-
-claim_of_source() {
-	ct -C "$1" claims --source "$2" --json >"$CAP/claims.json"
-	json_eval "$CAP/claims.json" "d[$3]['id']"
 }
 
 stock_git() {
