@@ -20,22 +20,24 @@ eval-match: deps
 # it, with the dependence coverage per pair of outlets. tests/e2e/t0764 asserts the same figures
 # with floors; this target only prints them.
 STORY5 = tests/fixtures/story5
+STORY5_OUTLETS = pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
+  buzzhub=2027-10-19 tidende-english=2027-10-20
 eval-story5: $(BUILD)/claimtrack
 	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY5)/README.md --published 2027-10-18
 	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md --deps \
-	  --outlet pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
-	  buzzhub=2027-10-19 tidende-english=2027-10-20
+	  --outlet $(STORY5_OUTLETS)
 
 .PHONY: eval-story5
 
 # The held-out story6 (tests/fixtures/story6), a copper mine collapse: the same figures as
 # eval-story5 prints, asserted with floors in tests/e2e/t0765-story6.sh.
 STORY6 = tests/fixtures/story6
+STORY6_OUTLETS = wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
+  hotscoop=2027-03-05 posten-english=2027-03-06
 eval-story6: $(BUILD)/claimtrack
 	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY6)/README.md --published 2027-03-04
 	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md --deps \
-	  --outlet wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
-	  hotscoop=2027-03-05 posten-english=2027-03-06
+	  --outlet $(STORY6_OUTLETS)
 
 .PHONY: eval-story6
 
@@ -55,10 +57,8 @@ eval-stories: $(BUILD)/claimtrack
 	  tests/fixtures/story4/README.md --outlet tresk-gazette=2027-02-12 corewire=2027-02-12 \
 	  citypulse=2027-02-13 snapnews=2027-02-13 ostbladet-english=2027-02-14
 	@echo "== story5" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md \
-	  --outlet pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
-	  buzzhub=2027-10-19 tidende-english=2027-10-20
+	  --outlet $(STORY5_OUTLETS)
 	@echo "== story6" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md \
-	  --outlet wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
-	  hotscoop=2027-03-05 posten-english=2027-03-06
+	  --outlet $(STORY6_OUTLETS)
 
 .PHONY: eval-stories
