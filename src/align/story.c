@@ -107,7 +107,8 @@ int ct_story_gate_build(struct ct_story_gate *g, const size_t *src, size_t n, co
 		m = 0;
 		for (k = i; k < j; k++) {
 			size_t c = order[k];
-			memcpy(scratch + m, tid + off[c], (off[c + 1] - off[c]) * sizeof(*tid));
+			if (off[c + 1] > off[c])   /* a claim without terms: no memcpy from or to NULL */
+				memcpy(scratch + m, tid + off[c], (off[c + 1] - off[c]) * sizeof(*tid));
 			m += off[c + 1] - off[c];
 		}
 		if (m)
@@ -128,7 +129,7 @@ int ct_story_gate_build(struct ct_story_gate *g, const size_t *src, size_t n, co
 			}
 		g->toff[s + 1] = total;
 	}
-	/* sources without claims keep an empty list */
+	/* (every dense source has a claim; the lists are contiguous, this only keeps them ordered) */
 	for (s = 1; s <= nsrc; s++)
 		if (g->toff[s] < g->toff[s - 1])
 			g->toff[s] = g->toff[s - 1];

@@ -69,6 +69,21 @@ static void test_filter(void **state)
 	ct_story_gate_free(&g);
 }
 
+/* A claim without terms (only stop words) first, as the matcher may pass: an empty list. */
+static void test_claim_without_terms(void **state)
+{
+	static const uint32_t tid[] = { 0, 1, 2, 0, 1, 3 };
+	static const size_t off[] = { 0, 0, 3, 6 };
+	static const size_t src[] = { 0, 1, 2 };
+	struct ct_story_gate g;
+	(void)state;
+	assert_int_equal(ct_story_gate_build(&g, src, 3, off, tid, idf, 24, 0), 0);
+	assert_int_equal(g.nsrc, 3);
+	assert_true(ct_story_affinity(&g, 0, 1) == 0);
+	assert_true(ct_story_affinity(&g, 1, 2) > 0.6);
+	ct_story_gate_free(&g);
+}
+
 static void test_max_df(void **state)
 {
 	/* term 5 is in all four claims: with a limit of 2 claims it is no evidence of a story */
@@ -146,6 +161,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_affinity),
 		cmocka_unit_test(test_filter),
+		cmocka_unit_test(test_claim_without_terms),
 		cmocka_unit_test(test_max_df),
 		cmocka_unit_test(test_match_two_stories),
 	};
