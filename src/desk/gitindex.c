@@ -1132,10 +1132,27 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 	}
 	if (!extensions_parse(m, c, n))
 		goto done;
-	/* git's rule: past maxPercentChange of the shared entries, write a new shared index */
-	if ((v.ndel + m->count + live) * 100 > (size_t)max_percent * v.sh.count) {
-		result = CT_GITINDEX_RESPLIT;
-		goto done;
+	/* git's rule (too_many_not_shared_entries): a new shared index once more than
+	 * maxPercentChange of all the entries are not in the shared one (0: always, 100: never).
+	 * Replacements of shared entries do not count: git writes every racily clean shared entry
+	 * into .git/index as a replacement, so counting them made a review's choice depend on timing. */
+	if (max_percent < 100) {
+		size_t not_shared = m->count - v.nrep, deleted = v.ndel, total;
+		for (i = 0; i < n; i++) {
+			if (unchanged(&c[i]))
+				continue;
+			if (c[i].target_mode && where[i] == 0)
+				not_shared++;
+			else if (!c[i].target_mode && where[i] == 1)
+				not_shared--;
+			else if (!c[i].target_mode && where[i] == 2)
+				deleted++;
+		}
+		total = v.sh.count - deleted + not_shared;
+		if (max_percent == 0 || not_shared * 100 > (size_t)max_percent * total) {
+			result = CT_GITINDEX_RESPLIT;
+			goto done;
+		}
 	}
 
 	/* The new main file's entries, before anything is written. */
