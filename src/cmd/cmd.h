@@ -100,6 +100,17 @@ void ct_cmd_put_clean(const char *s, size_t n);
 
 /* Writes a JSON value to stdout (formatted) followed by a newline; frees nothing. */
 int ct_print_json(const cJSON *v);
+
+/* A JSON array printed one element at a time, byte for byte what ct_print_json prints for the
+ * whole array, so that a listing of a million records never holds them all (claims, match).
+ * ct_json_stream_item prints v as the next element (v stays the caller's); ct_json_stream_end
+ * closes the array ("[]" when empty). An error between the two leaves a truncated array on
+ * stdout and the command fails. */
+struct ct_json_stream {
+	size_t n;
+};
+int ct_json_stream_item(struct ct_json_stream *s, const cJSON *v);
+void ct_json_stream_end(struct ct_json_stream *s);
 /* SGR colour helpers: return the escape when ctx->color, else "". */
 const char *ct_color(const struct ct_ctx *ctx, const char *sgr);
 #define CT_C_RESET "0"

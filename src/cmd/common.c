@@ -127,6 +127,28 @@ int ct_print_json(const cJSON *v)
 	return 0;
 }
 
+int ct_json_stream_item(struct ct_json_stream *s, const cJSON *v)
+{
+	/* cJSON_Print indents an array's element one tab deeper than the element alone: every line
+	 * after the first gets one more tab (strings hold no raw newline: cJSON escapes them) */
+	char *text = cJSON_Print(v), *p, *nl;
+	if (!text)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	fputs(s->n++ ? ", " : "[", stdout);
+	for (p = text; (nl = strchr(p, '\n')); p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
+		putchar('\t');
+	}
+	fputs(p, stdout);
+	cJSON_free(text);
+	return 0;
+}
+
+void ct_json_stream_end(struct ct_json_stream *s)
+{
+	fputs(s->n ? "]\n" : "[]\n", stdout);
+}
+
 int ct_cmd_desk(struct ct_ctx *ctx, ct_desk **out)
 {
 	int error;

@@ -9,7 +9,8 @@
 
 struct list_ctx {
 	struct ct_ctx *ctx;
-	cJSON *array;   /* --json: records collected here */
+	cJSON *array;   /* sources: records collected here */
+	struct ct_json_stream *json;   /* claims --json: each record printed as it is read */
 	size_t n;
 	/* claims --review: only claims with this review status, at most limit of them */
 	const struct ct_board *board;
@@ -138,7 +139,7 @@ int ct_cmd_sources(int argc, char **argv, struct ct_ctx *ctx)
 	};
 	const struct ct_usage u = { "sources", "[--json]", "Lists the sources of the desk, by id; --json gives each "
 		"source's dependent_on: the sources it copies, rewrites or translates (see claimtrack match).", opts, 0, 0 };
-	struct list_ctx l = { ctx, NULL, 0, NULL, NULL, 0, 0 };
+	struct list_ctx l = { ctx, NULL, NULL, 0, NULL, NULL, 0, 0 };
 	ct_index *ix;
 
 	if ((r = ct_parse_options(&u, argc, argv, &n)) != 0)
@@ -177,9 +178,10 @@ static int claim_row(const char *path, const char *json, void *payload)
 		}
 	}
 	l->n++;
-	if (l->array) {
-		cJSON_AddItemToArray(l->array, rec);
-		return 0;
+	if (l->json) {
+		int r = ct_json_stream_item(l->json, rec);
+		cJSON_Delete(rec);
+		return r;
 	}
 	status = str_or(rec, "status", "active");
 	printf("%s%.10s%s %-12s %-10s ", ct_color(l->ctx, CT_C_YELLOW), str_or(rec, "id", "?"),
@@ -211,7 +213,8 @@ int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
 	};
 	const struct ct_usage u = { "claims", "[--source ID] [--search WORDS] [--status S | --all] [--type T] [--review STATUS] [-n N] [--json]",
 		"Lists claims, by source and position in the text, or by relevance with --search.", opts, 0, 0 };
-	struct list_ctx l = { ctx, NULL, 0, NULL, NULL, 0, 0 };
+	struct list_ctx l = { ctx, NULL, NULL, 0, NULL, NULL, 0, 0 };
+	struct ct_json_stream stream = { 0 };
 	struct ct_board board;
 	struct ct_review_rule rule;
 	cJSON *settings = NULL;
@@ -252,14 +255,13 @@ int ct_cmd_claims(int argc, char **argv, struct ct_ctx *ctx)
 		if (r == CT_ENOTFOUND)
 			return ct_cmd_error(CT_EXIT_INPUT, "no such source: '%s'", f.source);
 	}
-	if (json && !(l.array = cJSON_CreateArray()))
-		return ct_cmd_error(CT_EXIT_FAIL, "out of memory");
+	if (json)
+		l.json = &stream;
 	r = ct_index_claims(ix, &f, claim_row, &l);
 	if (r > 0)
 		r = 0;   /* stopped at the limit */
 	if (r == 0 && json)
-		r = ct_print_json(l.array);
-	cJSON_Delete(l.array);
+		ct_json_stream_end(&stream);
 	cJSON_Delete(settings);
 	ct_board_release(&board);
 	return r < 0 ? ct_cmd_fail(r) : 0;

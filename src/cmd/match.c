@@ -567,7 +567,7 @@ int ct_cmd_index_aligned(struct ct_ctx *ctx, ct_index **out)
 
 struct listing {
 	struct ct_ctx *ctx;
-	cJSON *array;
+	struct ct_json_stream *json;   /* --json: each alignment printed as it is read */
 	size_t n;
 };
 
@@ -591,9 +591,10 @@ static int align_row(const char *path, const char *json, void *payload)
 	if (!o)
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	k->n++;
-	if (k->array) {
-		cJSON_AddItemToArray(k->array, o);
-		return 0;
+	if (k->json) {
+		int r = ct_json_stream_item(k->json, o);
+		cJSON_Delete(o);
+		return r;
 	}
 	c = cJSON_GetObjectItemCaseSensitive(o, "claims");
 	s = cJSON_GetObjectItemCaseSensitive(o, "sources");
@@ -652,6 +653,7 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 	struct ct_match_stats st;
 	struct ct_align_filter f = { NULL, NULL };
 	struct listing k = { ctx, NULL, 0 };
+	struct ct_json_stream stream = { 0 };
 	ct_buf full = CT_BUF_INIT, path = CT_BUF_INIT;
 	ct_index *ix;
 	struct timespec t0, t1;
@@ -723,22 +725,18 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 			goto fail;
 		goto done;
 	}
-	if (json && !(k.array = cJSON_CreateArray())) {
-		r = ct_error_set(CT_ENOMEM, "out of memory");
-		goto fail;
-	}
+	if (json)
+		k.json = &stream;
 	if ((r = ct_index_alignments(ix, &f, align_row, &k)) < 0)
 		goto fail;
-	if (json && (r = ct_print_json(k.array)) < 0)
-		goto fail;
+	if (json)
+		ct_json_stream_end(&stream);
 	goto done;
 fail:
-	cJSON_Delete(k.array);
 	ct_buf_release(&full);
 	ct_buf_release(&path);
 	return ct_cmd_fail(r);
 done:
-	cJSON_Delete(k.array);
 	ct_buf_release(&full);
 	ct_buf_release(&path);
 	return 0;
