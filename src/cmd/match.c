@@ -209,6 +209,11 @@ struct links {
 	struct loaded *l;
 	struct ct_match_link *v;
 	size_t n, cap;
+	/* only the links of the changed sources: by source number, the place of the source in
+	 * l->dirty (or -1); the links of l->dirty[reading] are being read, and a link whose other
+	 * side came before it in l->dirty was read with that one */
+	const long *dirty_at;
+	long reading;
 };
 
 static long source_number(const struct loaded *l, const char *id)
@@ -238,6 +243,9 @@ static int link_row(const char *a, const char *sa, const char *b, const char *sb
 	y = source_number(k->l, sb);
 	if (x < 0 || y < 0 || x == y || (ca = claim_number(k->l, a)) < 0 || (cb = claim_number(k->l, b)) < 0)
 		return 0;   /* alignments are only stored between active claims */
+	if (k->dirty_at && ((k->dirty_at[x] >= 0 && k->dirty_at[x] < k->reading) ||
+			    (k->dirty_at[y] >= 0 && k->dirty_at[y] < k->reading)))
+		return 0;
 	if (grow(&k->v, &k->cap, k->n, sizeof(*k->v)) < 0)
 		return CT_ENOMEM;
 	k->v[k->n].sa = (size_t)x;
@@ -274,13 +282,81 @@ static int cmp_dep(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Recomputes source_deps from every stored alignment. Whether a source depends on another is
- * decided from the links of that pair of sources alone, and needs CT_MATCH_DEP_MIN links or
- * more: the test runs on each group of sources joined by such pairs (the outlets of one story),
- * with a matrix of the group's size instead of one of every source's (32,000 sources: 1 GB). */
-static int store_dependence(ct_index *ix, struct loaded *l)
+/* At most this many changed sources have their dependence tested pair by pair; more, and it is
+ * tested again for every pair of sources (as always with CLAIMTRACK_MATCH_ALL_PAIRS set: the
+ * tests' oracle, tests/e2e/t0782). */
+#define MATCH_FEW_SOURCES 256
+
+/* The sources whose dependence was taken away or written (their alignments' marks of
+ * independence are set again): ids, each once. */
+struct touched {
+	char **v;
+	size_t n, cap;
+};
+
+static int touch(struct touched *t, const char *source)
 {
-	struct links k = { l, NULL, 0, 0 };
+	size_t i;
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i], source))
+			return 0;
+	if (grow(&t->v, &t->cap, t->n, sizeof(*t->v)) < 0 || !(t->v[t->n] = strdup(source)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	t->n++;
+	return 0;
+}
+
+static void touched_release(struct touched *t)
+{
+	size_t i;
+	for (i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+static int took_dep(const char *source, const char *on, void *payload)
+{
+	int error = touch(payload, source);
+	return error ? error : touch(payload, on);
+}
+
+/* The stored links of the changed sources only (each link once), their old dependences taken
+ * away and their sources touched. */
+static int changed_links(ct_index *ix, struct loaded *l, struct links *k, struct touched *t)
+{
+	long *at;
+	size_t i;
+	int error = 0;
+	if (!(at = malloc((l->nsources ? l->nsources : 1) * sizeof(*at))))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	for (i = 0; i < l->nsources; i++)
+		at[i] = -1;
+	for (i = 0; i < l->ndirty; i++) {
+		long x = source_number(l, l->dirty[i]);
+		if (x >= 0)
+			at[x] = (long)i;
+	}
+	k->dirty_at = at;
+	for (i = 0; i < l->ndirty && !error; i++) {
+		k->reading = (long)i;
+		if (!(error = touch(t, l->dirty[i])) && !(error = ct_index_deps_take(ix, l->dirty[i], took_dep, t)))
+			error = ct_index_match_links_of(ix, CT_MATCH_DEP_SCORE, l->dirty[i], link_row, k);
+	}
+	k->dirty_at = NULL;
+	free(at);
+	return error;
+}
+
+/* Recomputes source_deps from the stored alignments: from every one (t NULL), or only for the
+ * pairs of sources with a changed one (t: the sources touched are added to it). Whether a source
+ * depends on another is decided from the links of that pair of sources alone, and needs
+ * CT_MATCH_DEP_MIN links or more: the test runs on each group of sources joined by such pairs
+ * (the outlets of one story), with a matrix of the group's size instead of one of every source's
+ * (32,000 sources: 1 GB). */
+static int store_dependence(ct_index *ix, struct loaded *l, struct touched *t)
+{
+	struct links k = { l, NULL, 0, 0, NULL, 0 };
 	struct ct_match_source *src = NULL;
 	struct ct_match_link *gl = NULL;
 	struct ct_match_claim *gc = NULL;
@@ -289,9 +365,14 @@ static int store_dependence(ct_index *ix, struct loaded *l)
 	unsigned char *dep = NULL;
 	uint64_t *deps = NULL;
 	int error;
-	if ((error = ct_index_match_links(ix, CT_MATCH_DEP_SCORE, link_row, &k)) < 0)
+	if (t) {
+		if ((error = changed_links(ix, l, &k, t)) < 0)
+			goto done;
+	} else if ((error = ct_index_match_links(ix, CT_MATCH_DEP_SCORE, link_row, &k)) < 0 ||
+		   (error = ct_index_deps_clear(ix)) < 0) {
 		goto done;
-	if ((error = ct_index_deps_clear(ix)) < 0 || !l->nsources || !k.n)
+	}
+	if (!l->nsources || !k.n)
 		goto done;
 	error = ct_error_set(CT_ENOMEM, "out of memory");
 	if (!(parent = malloc(l->nsources * sizeof(*parent))) || !(local = malloc(l->nsources * sizeof(*local))) ||
@@ -394,8 +475,12 @@ static int store_dependence(ct_index *ix, struct loaded *l)
 	if (ndeps)
 		qsort(deps, ndeps, sizeof(*deps), cmp_dep);
 	error = 0;
-	for (i = 0; i < ndeps && !error; i++)
-		error = ct_index_dep_put(ix, l->sources[deps[i] >> 32], l->sources[deps[i] & 0xffffffffu]);
+	for (i = 0; i < ndeps && !error; i++) {
+		const char *x = l->sources[deps[i] >> 32], *y = l->sources[deps[i] & 0xffffffffu];
+		error = ct_index_dep_put(ix, x, y);
+		if (!error && t && !(error = touch(t, x)))
+			error = touch(t, y);
+	}
 done:
 	free(k.v);
 	free(src);
@@ -498,6 +583,7 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	struct ct_match_result res = { NULL, 0, NULL, 0 };
 	struct sb_stemmer *stemmer = NULL;
 	struct ct_match_stats st;
+	struct touched touched = { NULL, 0, 0 };
 	size_t i;
 	int error, bulk;
 
@@ -533,10 +619,15 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	ct_match_result_free(&res);   /* stored: not held while the indexes and dependence are built */
 	if (!error && bulk)
 		error = ct_index_align_bulk(ix, 0);
-	if (!error)
-		error = store_dependence(ix, &l);
-	if (!error)
-		error = ct_index_match_done(ix);
+	/* a few sources changed: only their pairs' dependence is tested again, and only the
+	 * alignments of the sources whose dependence changed are marked again */
+	if (!error && !l.all && l.ndirty <= MATCH_FEW_SOURCES && !getenv("CLAIMTRACK_MATCH_ALL_PAIRS")) {
+		if (!(error = store_dependence(ix, &l, &touched)))
+			error = ct_index_match_done_of(ix, touched.v, touched.n);
+	} else if (!error) {
+		if (!(error = store_dependence(ix, &l, NULL)))
+			error = ct_index_match_done(ix);
+	}
 	if (!error)
 		error = ct_index_commit(ix);
 	if (error)
@@ -547,6 +638,7 @@ done:
 	sb_stemmer_delete(stemmer);
 	ct_match_result_free(&res);
 	loaded_release(&l);
+	touched_release(&touched);
 	return error;
 }
 

@@ -1414,18 +1414,21 @@ int ct_index_align_put(ct_index *ix, const char *a, const char *b, const char *s
 	return ix_run(ix, st, "write an alignment");
 }
 
-int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload)
+static int match_links(ct_index *ix, double min_score, const char *source, ct_index_link_cb cb, void *payload)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, err = 0;
 	/* no join with claims: the caller knows the claims' positions, and a lookup per alignment in
 	 * the claims table reads most of its pages at random */
-	rc = sqlite3_prepare_v2(ix->db,
+	rc = sqlite3_prepare_v2(ix->db, source ?
+		"SELECT a, sa, b, sb FROM alignments WHERE (sa = ?2 OR sb = ?2)"
+		" AND relation IN ('corroborates', 'contradicts') AND score >= ?1" :
 		"SELECT a, sa, b, sb FROM alignments"
 		" WHERE relation IN ('corroborates', 'contradicts') AND score >= ?1", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return ix_fail(ix, rc, "read alignments");
-	if ((rc = sqlite3_bind_double(st, 1, min_score)) != SQLITE_OK) {
+	if ((rc = sqlite3_bind_double(st, 1, min_score)) != SQLITE_OK ||
+	    (source && (rc = sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC)) != SQLITE_OK)) {
 		sqlite3_finalize(st);
 		return ix_fail(ix, rc, "read alignments");
 	}
@@ -1440,6 +1443,27 @@ int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, vo
 	return err;
 }
 
+int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload)
+{
+	return match_links(ix, min_score, NULL, cb, payload);
+}
+
+int ct_index_match_links_of(ct_index *ix, double min_score, const char *source, ct_index_link_cb cb,
+			    void *payload)
+{
+	return match_links(ix, min_score, source, cb, payload);
+}
+
+int ct_index_deps_take(ct_index *ix, const char *source, ct_index_row_cb cb, void *payload)
+{
+	int err = ix_list(ix, "SELECT source, on_source FROM source_deps WHERE source = ?1 OR on_source = ?1"
+			  " ORDER BY source, on_source", source, cb, payload);
+	if (!err)
+		err = ix_run_sql(ix, "DELETE FROM source_deps WHERE source = ?1 OR on_source = ?1", source, NULL,
+				 "clear source dependence");
+	return err;
+}
+
 int ct_index_deps_clear(ct_index *ix)
 {
 	return ix_run_sql(ix, "DELETE FROM source_deps", NULL, NULL, "clear source dependence");
@@ -1451,20 +1475,44 @@ int ct_index_dep_put(ct_index *ix, const char *source, const char *on)
 			  "write source dependence");
 }
 
-int ct_index_match_done(ct_index *ix)
+#define MARK_INDEPENDENT \
+	"UPDATE alignments SET independent = NOT EXISTS (SELECT 1 FROM source_deps d WHERE" \
+	" (d.source = alignments.sa AND d.on_source = alignments.sb) OR" \
+	" (d.source = alignments.sb AND d.on_source = alignments.sa) OR" \
+	" (d.source = alignments.sa AND d.on_source IN" \
+	"  (SELECT on_source FROM source_deps e WHERE e.source = alignments.sb)))"
+
+static int match_finish(ct_index *ix)
 {
-	int err = ix_run_sql(ix,
-		"UPDATE alignments SET independent = NOT EXISTS (SELECT 1 FROM source_deps d WHERE"
-		" (d.source = alignments.sa AND d.on_source = alignments.sb) OR"
-		" (d.source = alignments.sb AND d.on_source = alignments.sa) OR"
-		" (d.source = alignments.sa AND d.on_source IN"
-		"  (SELECT on_source FROM source_deps e WHERE e.source = alignments.sb)))",
-		NULL, NULL, "mark independent alignments");
-	if (!err)
-		err = ix_run_sql(ix, "DELETE FROM match_dirty", NULL, NULL, "write the index");
+	int err = ix_run_sql(ix, "DELETE FROM match_dirty", NULL, NULL, "write the index");
 	if (!err)
 		err = ct_index_meta_set(ix, "matched", "1");
 	return err;
+}
+
+int ct_index_match_done_of(ct_index *ix, char *const *sources, size_t n)
+{
+	size_t i;
+	int err = ix_exec(ix, "CREATE TEMP TABLE IF NOT EXISTS match_touched(source TEXT PRIMARY KEY);"
+			  " DELETE FROM match_touched;", "mark independent alignments");
+	for (i = 0; i < n && !err; i++)
+		err = ix_run_sql(ix, "INSERT OR IGNORE INTO match_touched(source) VALUES (?1)", sources[i], NULL,
+				 "mark independent alignments");
+	/* two lookups through the sa and sb indexes, not a scan of every alignment */
+	if (!err)
+		err = ix_run_sql(ix, MARK_INDEPENDENT " WHERE sa IN (SELECT source FROM match_touched)"
+				 " OR sb IN (SELECT source FROM match_touched)", NULL, NULL, "mark independent alignments");
+	if (!err)
+		err = ix_exec(ix, "DELETE FROM match_touched;", "mark independent alignments");
+	return err ? err : match_finish(ix);
+}
+
+int ct_index_match_done(ct_index *ix)
+{
+	int err = ix_run_sql(ix, MARK_INDEPENDENT, NULL, NULL, "mark independent alignments");
+	if (err)
+		return err;
+	return match_finish(ix);
 }
 
 int ct_index_source_deps(ct_index *ix, const char *source, ct_index_row_cb cb, void *payload)

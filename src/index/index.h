@@ -146,11 +146,20 @@ typedef int (*ct_index_link_cb)(const char *a, const char *sa, const char *b, co
 /* cb with the claims and their sources of every corroborating or contradicting alignment scored
  * min_score or more (the dependence test's input), in no particular order. */
 int ct_index_match_links(ct_index *ix, double min_score, ct_index_link_cb cb, void *payload);
+/* As ct_index_match_links, only the alignments with source on one side. */
+int ct_index_match_links_of(ct_index *ix, double min_score, const char *source, ct_index_link_cb cb,
+			    void *payload);
 int ct_index_deps_clear(ct_index *ix);
+/* cb(source, on_source) for every stored dependence with source on either side, then deletes
+ * them. */
+int ct_index_deps_take(ct_index *ix, const char *source, ct_index_row_cb cb, void *payload);
 /* Records that source depends on on. */
 int ct_index_dep_put(ct_index *ix, const char *source, const char *on);
 /* Marks each alignment independent or not from source_deps, forgets the pending sources and
  * records that a match ran. */
 int ct_index_match_done(ct_index *ix);
+/* As ct_index_match_done, marking only the alignments with one of sources[0..n) on a side (the
+ * sources whose dependence may have changed: every other alignment's mark stands). */
+int ct_index_match_done_of(ct_index *ix, char *const *sources, size_t n);
 
 #endif
