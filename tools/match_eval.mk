@@ -41,8 +41,20 @@ eval-story6: $(BUILD)/claimtrack
 
 .PHONY: eval-story6
 
+# The held-out story7 (tests/fixtures/story7), a museum theft: the same figures as eval-story5
+# prints, asserted with floors in tests/e2e/t0766-story7.sh.
+STORY7 = tests/fixtures/story7
+STORY7_OUTLETS = pressbeam=2027-10-19 brannick-sentinel=2027-10-20 morningdigest=2027-10-20 \
+  viraldesk=2027-10-20 dagblad-english=2027-10-21
+eval-story7: $(BUILD)/claimtrack
+	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY7)/README.md --published 2027-10-19
+	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY7) $(STORY7)/README.md --deps \
+	  --outlet $(STORY7_OUTLETS)
+
+.PHONY: eval-story7
+
 # The matcher on every fixture story at once (the same outlets and dates as the e2e tests
-# t0771, t0773, t0774, t0764 and t0765): the figures of each, one after the other. Prints only.
+# t0771, t0773, t0774, t0764, t0765 and t0766): the figures of each, one after the other. Prints only.
 eval-stories: $(BUILD)/claimtrack
 	@echo "== example story" && python3 tests/eval/match_story.py $(BUILD)/claimtrack examples/story \
 	  examples/story/README.md --outlet harbour-herald=2025-10-15 coastline-daily=2025-10-15 \
@@ -60,5 +72,7 @@ eval-stories: $(BUILD)/claimtrack
 	  --outlet $(STORY5_OUTLETS)
 	@echo "== story6" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md \
 	  --outlet $(STORY6_OUTLETS)
+	@echo "== story7" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY7) $(STORY7)/README.md \
+	  --outlet $(STORY7_OUTLETS)
 
 .PHONY: eval-stories
