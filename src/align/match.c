@@ -604,6 +604,88 @@ void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_
 	}
 }
 
+static const char warm_text[] = "Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left.";
+
+void ct_match_terms_free(struct ct_match_terms *t)
+{
+	free(t->off);
+	free(t->terms);
+	free(t->weights);
+	memset(t, 0, sizeof(*t));
+}
+
+int ct_match_analyse(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+		     struct ct_match_terms *out)
+{
+	struct analysis an[CT_MATCH_MAX_THREADS];
+	struct ct_prepared *pa = NULL;
+	size_t *nterms = NULL, nthreads = threads < 1 ? 1 : threads > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : threads;
+	size_t i, t, j, total = 0;
+	int error = 0;
+
+	memset(an, 0, sizeof(an));
+	memset(out, 0, sizeof(*out));
+	if (nthreads > n)
+		nthreads = n ? n : 1;
+	if (!(pa = ct_prepared_new()) || !(nterms = calloc(n ? n : 1, sizeof(*nterms))) ||
+	    !(out->off = malloc((n + 1) * sizeof(*out->off))))
+		goto nomem;
+	/* the analysers' word tables are built on first use: built before any thread starts */
+	ct_prepare(pa, stemmer, warm_text, sizeof(warm_text) - 1, "2025-10-13");
+	for (t = 0; t < nthreads; t++) {
+		an[t].claims = claims;
+		an[t].lo = n * t / nthreads;
+		an[t].hi = n * (t + 1) / nthreads;
+		an[t].nterms = nterms;
+		if (!(an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer))
+			goto nomem;
+	}
+	run_parallel(analyse_range, an, sizeof(an[0]), nthreads);
+	for (t = 0; t < nthreads; t++) {
+		if (an[t].failed)
+			goto nomem;
+		total += an[t].total;
+	}
+	if (!(out->terms = malloc((total ? total : 1) * sizeof(*out->terms))) ||
+	    !(out->weights = malloc((total ? total : 1) * sizeof(*out->weights))))
+		goto nomem;
+	for (t = 0, j = 0; t < nthreads; t++) {
+		if (an[t].total) {
+			memcpy(out->terms + j, an[t].tid, an[t].total * sizeof(*out->terms));
+			memcpy(out->weights + j, an[t].tw, an[t].total * sizeof(*out->weights));
+		}
+		j += an[t].total;
+	}
+	for (i = 0, j = 0; i < n; i++) {
+		out->off[i] = j;
+		j += nterms[i];
+	}
+	out->off[n] = total;
+	goto done;
+nomem:
+	error = oom();
+	ct_match_terms_free(out);
+done:
+	for (t = 0; t < CT_MATCH_MAX_THREADS; t++) {
+		if (t && an[t].stemmer)
+			sb_stemmer_delete(an[t].stemmer);
+		free(an[t].tid);
+		free(an[t].tw);
+	}
+	ct_prepared_free(pa);
+	free(nterms);
+	return error;
+}
+
+static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+	       size_t block_pairs, struct ct_match_terms *given, struct ct_match_result *out, struct ct_match_stats *stats);
+
+int ct_match_run_terms(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+		       struct ct_match_terms *terms, struct ct_match_result *out, struct ct_match_stats *stats)
+{
+	return run(stemmer, claims, n, threads, CT_MATCH_BLOCK_PAIRS, terms, out, stats);
+}
+
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats)
 {
@@ -613,7 +695,13 @@ int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims
 int ct_match_run_blocks(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 			size_t block_pairs, struct ct_match_result *out, struct ct_match_stats *stats)
 {
-	static const char warm[] = "Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left.";
+	return run(stemmer, claims, n, threads, block_pairs, NULL, out, stats);
+}
+
+/* given: the claims' terms, taken over (NULL: the claims are analysed here) */
+static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+	       size_t block_pairs, struct ct_match_terms *given, struct ct_match_result *out, struct ct_match_stats *stats)
+{
 	struct analysis an[CT_MATCH_MAX_THREADS];
 	struct scoring sc[CT_MATCH_MAX_THREADS];
 	struct gathering gt[CT_MATCH_MAX_THREADS];
@@ -643,21 +731,47 @@ int ct_match_run_blocks(struct sb_stemmer *stemmer, const struct ct_match_claim 
 	memset(sc, 0, sizeof(sc));
 	memset(gt, 0, sizeof(gt));
 	st.claims = n;
-	if (n >= UINT32_MAX)
+	if (n >= UINT32_MAX) {
+		if (given)
+			ct_match_terms_free(given);
 		return ct_error_set(CT_EINPUT, "too many claims to match: %zu", n);
+	}
 	for (i = 0; i < n; i++)
-		if (claims[i].len >= UINT32_MAX)
+		if (claims[i].len >= UINT32_MAX) {
+			if (given)
+				ct_match_terms_free(given);
 			return ct_error_set(CT_EINPUT, "claim too long to match: %zu bytes", claims[i].len);
+		}
 	if (nthreads > n)
 		nthreads = n ? n : 1;
 	gthreads = nthreads;
 	if (block_pairs < 1)
 		block_pairs = 1;
+	if (given) {
+		/* 1. The terms given: taken over, and the threads' stemmers made for the scoring */
+		off = given->off;
+		tid = given->terms;
+		tw = given->weights;
+		memset(given, 0, sizeof(*given));
+		if (!off || !tid || !tw)
+			goto nomem;
+		for (t = 0; t < nthreads; t++)
+			if (!(an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer))
+				goto nomem;
+		if (!(pa = ct_prepared_new()))
+			goto nomem;
+		ct_prepare(pa, stemmer, warm_text, sizeof(warm_text) - 1, "2025-10-13");
+		for (i = 0; i < n; i++)
+			st.queries += claims[i].query != 0;
+		total = off[n];
+		st.postings = total;
+		goto analysed;
+	}
 	if (!(pa = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))) ||
 	    !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
 		goto nomem;
 	/* the analysers' word tables are built on first use: build them before any thread starts */
-	ct_prepare(pa, stemmer, warm, sizeof(warm) - 1, "2025-10-13");
+	ct_prepare(pa, stemmer, warm_text, sizeof(warm_text) - 1, "2025-10-13");
 
 	/* 1. Every claim analysed for its weighted terms (the scorer's own analysis); each thread a
 	 * contiguous range with its own stemmer. */
@@ -711,8 +825,10 @@ int ct_match_run_blocks(struct sb_stemmer *stemmer, const struct ct_match_claim 
 	}
 	off[n] = total;
 	st.postings = total;
+	st.analysed = n;
 	free(nterms);
 	nterms = NULL;
+analysed:
 
 	/* 2. Term hashes to dense ids (open addressing, at most half full, grown with the distinct
 	 * terms; hashes are never 0), document frequencies. */

@@ -58,6 +58,7 @@ void ct_match_comparison(const struct ct_match_result *r, const struct ct_match_
 
 struct ct_match_stats {
 	size_t claims, queries;
+	size_t analysed;        /* claims analysed for their terms (the others' were given) */
 	size_t terms;           /* distinct terms indexed */
 	size_t postings;        /* term occurrences indexed */
 	size_t skipped_terms;   /* terms over the document-frequency cap */
@@ -79,6 +80,24 @@ struct ct_match_stats {
  * (2^32 claims or more, or a claim of 4 GiB or more) or CT_ENOMEM. */
 int ct_match_run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
 		 struct ct_match_result *out, struct ct_match_stats *stats);
+
+/* The weighted terms of claims (the analysis ct_match_run starts with): claim i's are
+ * terms[off[i] .. off[i + 1]) with weights[...] (term hashes sorted ascending, as
+ * ct_prepared_term gives them). */
+struct ct_match_terms {
+	size_t *off;            /* n + 1 */
+	uint32_t *terms;
+	float *weights;
+};
+void ct_match_terms_free(struct ct_match_terms *t);
+/* Analyses claims[0..n) for their terms into *out (allocated; free with ct_match_terms_free), with
+ * up to threads threads (the caller's stemmer in the first). 0 or CT_ENOMEM. */
+int ct_match_analyse(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+		     struct ct_match_terms *out);
+/* As ct_match_run, with the claims' terms given (ct_match_analyse's, or kept from an earlier run):
+ * the claims are not analysed for them. Takes *terms over: freed and zeroed, whatever the result. */
+int ct_match_run_terms(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, size_t n, unsigned threads,
+		       struct ct_match_terms *terms, struct ct_match_result *out, struct ct_match_stats *stats);
 
 /* Candidate pairs scored per block: the claims a block needs are analysed and kept only while
  * it is scored (about 1 KB each), so the memory of the scorer is bounded by the block, not by the

@@ -67,6 +67,13 @@ struct loaded {
 	char **dirty;            /* pending source ids */
 	size_t ndirty, dcap;
 	int all;
+	/* the terms kept in the index (ct_index_terms_open), decoded in the order of the claims:
+	 * claim i's are kt[koff[i] .. koff[i] + kn[i]), koff[i] SIZE_MAX when none were kept */
+	uint32_t *kt;
+	float *kw;
+	size_t nk, kcap;
+	size_t *koff;
+	uint32_t *kn;
 };
 
 static void loaded_release(struct loaded *l)
@@ -88,6 +95,10 @@ static void loaded_release(struct loaded *l)
 	free(l->published);
 	free(l->nclaims);
 	free(l->dirty);
+	free(l->kt);
+	free(l->kw);
+	free(l->koff);
+	free(l->kn);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -126,11 +137,61 @@ static int is_dirty(const struct loaded *l, const char *source)
 	return 0;
 }
 
+/* The terms kept for a claim, 8 bytes each: the term hash and the bits of its float weight, both
+ * little-endian. */
+#define TERM_BYTES 8
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put_le32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+/* Claim l->n's kept terms, decoded (a blob of another length is as if none were kept). */
+static int keep_terms(struct loaded *l, const struct ct_match_row *row)
+{
+	const unsigned char *p = row->terms;
+	size_t nt = row->terms_len / TERM_BYTES, i;
+	l->koff[l->n] = SIZE_MAX;
+	l->kn[l->n] = 0;
+	if (!p || row->terms_len % TERM_BYTES || nt > UINT32_MAX)
+		return 0;
+	while (l->nk + nt > l->kcap) {
+		size_t ncap = l->kcap ? 2 * l->kcap : 4096;
+		uint32_t *t2 = realloc(l->kt, ncap * sizeof(*t2));
+		float *w2;
+		if (!t2)
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		l->kt = t2;
+		if (!(w2 = realloc(l->kw, ncap * sizeof(*w2))))
+			return ct_error_set(CT_ENOMEM, "out of memory");
+		l->kw = w2;
+		l->kcap = ncap;
+	}
+	for (i = 0; i < nt; i++, p += TERM_BYTES) {
+		uint32_t bits = le32(p + 4);
+		l->kt[l->nk + i] = le32(p);
+		memcpy(&l->kw[l->nk + i], &bits, sizeof(bits));
+	}
+	l->koff[l->n] = l->nk;
+	l->kn[l->n] = (uint32_t)nt;
+	l->nk += nt;
+	return 0;
+}
+
 static int claim_row(const struct ct_match_row *row, void *payload)
 {
 	struct loaded *l = payload;
 	struct ct_match_claim *c;
 	size_t cap = l->cap;
+	int error;
 	if (!l->nsources || strcmp(l->sources[l->nsources - 1], row->source)) {
 		size_t scap = l->scap;
 		if (grow(&l->sources, &scap, l->nsources, sizeof(*l->sources)) < 0 ||
@@ -145,9 +206,13 @@ static int claim_row(const struct ct_match_row *row, void *payload)
 			return ct_error_set(CT_ENOMEM, "out of memory");
 	}
 	if (grow(&l->claims, &cap, l->n, sizeof(*l->claims)) < 0 || (cap = l->cap, grow(&l->ids, &cap, l->n, sizeof(*l->ids))) < 0 ||
-	    (cap = l->cap, grow(&l->pos, &cap, l->n, sizeof(*l->pos))) < 0)
+	    (cap = l->cap, grow(&l->pos, &cap, l->n, sizeof(*l->pos))) < 0 ||
+	    (cap = l->cap, grow(&l->koff, &cap, l->n, sizeof(*l->koff))) < 0 ||
+	    (cap = l->cap, grow(&l->kn, &cap, l->n, sizeof(*l->kn))) < 0)
 		return CT_ENOMEM;
 	l->cap = cap;
+	if ((error = keep_terms(l, row)) < 0)
+		return error;
 	c = &l->claims[l->n];
 	memset(c, 0, sizeof(*c));
 	c->source = l->nsources - 1;
@@ -577,6 +642,165 @@ static unsigned match_threads(void)
 	return n > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : (unsigned)n;
 }
 
+/* What the analysis gives on these sentences names the terms kept in the index: a change of the
+ * analyser that changes their terms empties the cache (ct_index_terms_open). Figures, dates,
+ * weekdays, names, titles, quotes, negation, approximations, accents and a translation's forms. */
+#define TERMS_FORMAT "terms1"
+static const char *const sample_text[] = {
+	"Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left the city.",
+	"\u201cWe will rebuild the bridge by the end of 2027,\u201d said Transport Minister Ana Ruiz.",
+	"Nearly 40 percent of the 3 860 households lost power on Thursday night, the utility said.",
+	"The Estravian Geological Survey recorded a magnitude 2.9 tremor at 5:48 a.m. on 4 March.",
+	"Police in neighbouring Lusken arrested two men aged 31 and 45 in connection with the theft.",
+	"The government of Norway pledged $84.8 million, about twice last year\u2019s figure.",
+	"Secretary of State Marco Rubio said U.S. troops would not be on the ground in Gaza.",
+	"Der B\u00fcrgermeister sagte, 18 von 41 Bergleuten seien entkommen; two were hurt.",
+	"The council voted 7-2 to close the school for two weeks, from Feb. 3 to Feb. 17.",
+	"Shares fell 9% to 12,50 kroner after the company cut its forecast for the third quarter.",
+};
+
+static void terms_fingerprint(struct sb_stemmer *stemmer, char out[2 * TERM_BYTES + 1])
+{
+	struct ct_prepared *p = ct_prepared_new();
+	uint64_t h = 1469598103934665603ULL;
+	size_t i, k;
+	const char *f;
+	for (f = TERMS_FORMAT; *f; f++)
+		h = (h ^ (unsigned char)*f) * 1099511628211ULL;
+	for (i = 0; p && i < sizeof(sample_text) / sizeof(*sample_text); i++) {
+		size_t nt;
+		ct_prepare(p, stemmer, sample_text[i], strlen(sample_text[i]), "2027-03-04");
+		nt = ct_prepared_nterms(p);
+		h = (h ^ nt) * 1099511628211ULL;
+		for (k = 0; k < nt; k++) {
+			uint32_t t, bits;
+			double w;
+			float fw;
+			ct_prepared_term(p, k, &t, &w);
+			fw = (float)w;
+			memcpy(&bits, &fw, sizeof(bits));
+			h = (h ^ t) * 1099511628211ULL;
+			h = (h ^ bits) * 1099511628211ULL;
+		}
+	}
+	if (!p)
+		h = 0;   /* no memory: a fingerprint no cache was filled with */
+	ct_prepared_free(p);
+	snprintf(out, 2 * TERM_BYTES + 1, "%016llx", (unsigned long long)h);
+}
+
+/* Every claim's terms in claim order, in *all (for ct_match_run_terms): those kept in the index,
+ * and those of the other claims analysed now and kept (in the order of the claims' ids: appended
+ * to the table's B-tree). */
+static int gather_terms(ct_index *ix, struct loaded *l, struct sb_stemmer *stemmer, struct ct_match_terms *all,
+			size_t *analysed)
+{
+	struct ct_match_claim *miss = NULL;
+	struct ct_match_terms fresh = { NULL, NULL, NULL };
+	size_t *at = NULL, nmiss = 0, i, j, total;
+	unsigned char *blob = NULL;
+	size_t bcap = 0;
+	int error = ct_error_set(CT_ENOMEM, "out of memory");
+
+	memset(all, 0, sizeof(*all));
+	for (i = 0; i < l->n; i++)
+		nmiss += l->koff[i] == SIZE_MAX;
+	*analysed = nmiss;
+	/* the claims without kept terms, in the order of their ids; at[i]: claim i's place there */
+	if (!(miss = malloc((nmiss ? nmiss : 1) * sizeof(*miss))) || !(at = malloc((l->n ? l->n : 1) * sizeof(*at))))
+		goto done;
+	for (i = 0, j = 0; i < l->n; i++) {
+		size_t c = l->byid[i];
+		at[c] = SIZE_MAX;
+		if (l->koff[c] == SIZE_MAX) {
+			at[c] = j;
+			miss[j++] = l->claims[c];
+		}
+	}
+	if ((error = ct_match_analyse(stemmer, miss, nmiss, match_threads(), &fresh)) < 0)
+		goto done;
+	error = ct_error_set(CT_ENOMEM, "out of memory");
+	/* kept, in one transaction */
+	if (nmiss && (error = ct_index_begin(ix)) < 0)
+		goto done;
+	for (i = 0, j = 0; i < l->n && nmiss; i++) {
+		size_t c = l->byid[i], k, nt, len;
+		if (at[c] == SIZE_MAX)
+			continue;
+		nt = fresh.off[at[c] + 1] - fresh.off[at[c]];
+		len = nt * TERM_BYTES;
+		if (len > bcap) {
+			unsigned char *b2 = realloc(blob, len);
+			if (!b2) {
+				error = ct_error_set(CT_ENOMEM, "out of memory");
+				break;
+			}
+			blob = b2;
+			bcap = len;
+		}
+		for (k = 0; k < nt; k++) {
+			uint32_t bits;
+			memcpy(&bits, &fresh.weights[fresh.off[at[c]] + k], sizeof(bits));
+			put_le32(blob + k * TERM_BYTES, fresh.terms[fresh.off[at[c]] + k]);
+			put_le32(blob + k * TERM_BYTES + 4, bits);
+		}
+		if ((error = ct_index_terms_put(ix, l->ids[c], blob, len)) < 0)
+			break;
+		error = 0;
+	}
+	if (nmiss) {
+		if (error < 0) {
+			ct_index_rollback(ix);
+			goto done;
+		}
+		if ((error = ct_index_commit(ix)) < 0)
+			goto done;
+	}
+	error = ct_error_set(CT_ENOMEM, "out of memory");
+	/* joined in the order of the claims */
+	total = l->nk + (nmiss ? fresh.off[nmiss] : 0);
+	if (!(all->off = malloc((l->n + 1) * sizeof(*all->off))) ||
+	    !(all->terms = malloc((total ? total : 1) * sizeof(*all->terms))) ||
+	    !(all->weights = malloc((total ? total : 1) * sizeof(*all->weights))))
+		goto done;
+	for (i = 0, j = 0; i < l->n; i++) {
+		const uint32_t *t;
+		const float *w;
+		size_t nt;
+		if (at[i] == SIZE_MAX) {
+			t = l->kt + l->koff[i];
+			w = l->kw + l->koff[i];
+			nt = l->kn[i];
+		} else {
+			t = fresh.terms + fresh.off[at[i]];
+			w = fresh.weights + fresh.off[at[i]];
+			nt = fresh.off[at[i] + 1] - fresh.off[at[i]];
+		}
+		all->off[i] = j;
+		if (nt) {
+			memcpy(all->terms + j, t, nt * sizeof(*t));
+			memcpy(all->weights + j, w, nt * sizeof(*w));
+		}
+		j += nt;
+	}
+	all->off[l->n] = j;
+	error = 0;
+done:
+	if (error < 0)
+		ct_match_terms_free(all);
+	/* what was kept is not needed any more: the run takes *all */
+	free(l->kt);
+	free(l->kw);
+	l->kt = NULL;
+	l->kw = NULL;
+	l->nk = l->kcap = 0;
+	ct_match_terms_free(&fresh);
+	free(miss);
+	free(at);
+	free(blob);
+	return error;
+}
+
 int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_match_stats *stats)
 {
 	struct loaded l;
@@ -584,7 +808,9 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	struct sb_stemmer *stemmer = NULL;
 	struct ct_match_stats st;
 	struct touched touched = { NULL, 0, 0 };
-	size_t i;
+	struct ct_match_terms terms = { NULL, NULL, NULL };
+	char fingerprint[2 * TERM_BYTES + 1];
+	size_t i, analysed = 0;
 	int error, bulk;
 
 	(void)ctx;
@@ -595,14 +821,25 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	l.all |= force;
 	if (!l.all && !l.ndirty)
 		goto done;   /* nothing changed since the last match */
-	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0 || (error = load_done(&l)) < 0)
-		goto done;
 	if (!(stemmer = sb_stemmer_new("english", "UTF_8"))) {
 		error = ct_error_set(CT_ENOMEM, "cannot create the English stemmer");
 		goto done;
 	}
-	if ((error = ct_match_run(stemmer, l.claims, l.n, match_threads(), &res, &st)) < 0)
+	terms_fingerprint(stemmer, fingerprint);
+	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
+	if ((error = ct_index_terms_open(ix, fingerprint, l.all ? NULL : l.dirty, l.ndirty)) < 0) {
+		ct_index_rollback(ix);
+		goto done;
+	}
+	if ((error = ct_index_commit(ix)) < 0)
+		goto done;
+	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0 || (error = load_done(&l)) < 0 ||
+	    (error = gather_terms(ix, &l, stemmer, &terms, &analysed)) < 0)
+		goto done;
+	if ((error = ct_match_run_terms(stemmer, l.claims, l.n, match_threads(), &terms, &res, &st)) < 0)
+		goto done;
+	st.analysed = analysed;
 	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
 	/* many alignments to write (every claim matched, or the changed sources hold a quarter of
@@ -639,6 +876,7 @@ done:
 	ct_match_result_free(&res);
 	loaded_release(&l);
 	touched_release(&touched);
+	ct_match_terms_free(&terms);
 	return error;
 }
 
@@ -791,6 +1029,7 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		}
 		cJSON_AddNumberToObject(o, "claims_matched", (double)st.queries);
 		cJSON_AddNumberToObject(o, "claims", (double)st.claims);
+		cJSON_AddNumberToObject(o, "claims_analysed", (double)st.analysed);
 		cJSON_AddNumberToObject(o, "terms", (double)st.terms);
 		cJSON_AddNumberToObject(o, "postings", (double)st.postings);
 		cJSON_AddNumberToObject(o, "skipped_terms", (double)st.skipped_terms);
@@ -807,9 +1046,10 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 			if (!st.claims)
 				printf("alignments up to date\n");
 			else
-				printf("matched %zu of %zu claims: %zu terms, %zu candidate pairs scored "
-				       "(%zu of sources of other stories left out), %zu pairs kept\n",
-				       st.queries, st.claims, st.terms, st.candidates, st.gated, st.pairs);
+				printf("matched %zu of %zu claims (%zu analysed, the terms of the others kept in the index): "
+				       "%zu terms, %zu candidate pairs scored (%zu of sources of other stories left out), "
+				       "%zu pairs kept\n", st.queries, st.claims, st.analysed, st.terms, st.candidates,
+				       st.gated, st.pairs);
 			printf("%ld alignments stored; %.3f s\n", aligned, secs);
 		}
 		cJSON_Delete(o);

@@ -2,6 +2,7 @@
  * and claim-id prefix resolution. The only file that talks to SQLite; see index.h for the API. */
 #include "index/index.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <fcntl.h>
@@ -137,6 +138,7 @@ enum {
 	ST_RESOLVE,
 	ST_DIRTY,
 	ST_ALIGN_PUT,
+	ST_TERMS_PUT,
 	ST__COUNT
 };
 
@@ -174,6 +176,8 @@ static const char *const stmt_sql[ST__COUNT] = {
 	[ST_DIRTY] = "INSERT OR IGNORE INTO match_dirty(source) VALUES (?1)",
 	[ST_ALIGN_PUT] = "INSERT OR REPLACE INTO alignments(a, b, sa, sb, relation, score, independent, signals)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)",
+	/* made by ct_index_terms_open before its first use */
+	[ST_TERMS_PUT] = "INSERT OR REPLACE INTO match_terms(claim, terms) VALUES (?1, ?2)",
 };
 
 struct ct_index {
@@ -1348,12 +1352,69 @@ int ct_index_match_pending(ct_index *ix, int *all, ct_index_row_cb cb, void *pay
 	return ix_list(ix, "SELECT source, NULL FROM match_dirty ORDER BY source", NULL, cb, payload);
 }
 
-int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload)
+#define TERMS_SQL \
+	"CREATE TABLE IF NOT EXISTS match_terms(claim TEXT PRIMARY KEY, terms BLOB NOT NULL) WITHOUT ROWID;"
+
+int ct_index_terms_open(ct_index *ix, const char *fingerprint, char *const *changed, size_t nchanged)
+{
+	ct_buf v = CT_BUF_INIT;
+	size_t i;
+	int err = ix_exec(ix, TERMS_SQL, "keep the matcher's terms");
+	if (!err) {
+		err = ct_index_meta_get(ix, "match_terms", &v);
+		if (err == CT_ENOTFOUND) {
+			ct_error_clear();
+			err = 0;
+		}
+	}
+	if (!err && (!v.len || strcmp(v.ptr, fingerprint))) {
+		err = ix_exec(ix, "DELETE FROM match_terms", "keep the matcher's terms");
+		if (!err)
+			err = ct_index_meta_set(ix, "match_terms", fingerprint);
+	}
+	/* the claims a changed source has now (a claim it no longer has is never read again, and
+	 * one that comes back is the source's again) */
+	for (i = 0; i < nchanged && !err; i++)
+		err = ix_run_sql(ix, "DELETE FROM match_terms WHERE claim IN (SELECT id FROM claims WHERE source = ?1)",
+				 changed[i], NULL, "keep the matcher's terms");
+	if (!err && !changed)   /* every source: the terms of claims gone are dropped too */
+		err = ix_exec(ix, "DELETE FROM match_terms WHERE claim NOT IN (SELECT id FROM claims)",
+			      "keep the matcher's terms");
+	ct_buf_release(&v);
+	return err;
+}
+
+int ct_index_terms_put(ct_index *ix, const char *claim, const void *terms, size_t len)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, err = 0;
-	rc = sqlite3_prepare_v2(ix->db,
-		"SELECT c.id, c.source, c.sentence, json_extract(c.json, '$.text'), substr(s.published, 1, 10)"
+	if (len > INT_MAX)
+		return ct_error_set(CT_EINPUT, "too many terms for one claim: %zu bytes", len);
+	if ((err = ix_stmt(ix, ST_TERMS_PUT, &st)) < 0)
+		return err;
+	if ((rc = sqlite3_bind_text(st, 1, claim, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_blob(st, 2, len ? terms : "", (int)len, SQLITE_STATIC)) != SQLITE_OK ||
+	    ((rc = sqlite3_step(st)) != SQLITE_DONE))
+		err = ix_fail(ix, rc, "keep the matcher's terms");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return err;
+}
+
+int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 terms;
+	int rc, err = 0;
+	/* the terms kept, when the table is there (ct_index_terms_open) */
+	if ((err = ix_query_int(ix, "SELECT count(*) FROM sqlite_schema WHERE name = 'match_terms'", &terms,
+				"read claims to match")) < 0)
+		return err;
+	rc = sqlite3_prepare_v2(ix->db, terms ?
+		"SELECT c.id, c.source, c.sentence, json_extract(c.json, '$.text'), substr(s.published, 1, 10), t.terms"
+		" FROM claims c LEFT JOIN sources s ON s.id = c.source LEFT JOIN match_terms t ON t.claim = c.id"
+		" WHERE c.status IS NULL OR c.status = 'active' ORDER BY c.source, c.sentence, c.id" :
+		"SELECT c.id, c.source, c.sentence, json_extract(c.json, '$.text'), substr(s.published, 1, 10), NULL"
 		" FROM claims c LEFT JOIN sources s ON s.id = c.source"
 		" WHERE c.status IS NULL OR c.status = 'active' ORDER BY c.source, c.sentence, c.id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -1372,6 +1433,10 @@ int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload)
 		row.sentence = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 2);
 		row.text = (const char *)sqlite3_column_text(st, 3);
 		row.published = (const char *)sqlite3_column_text(st, 4);
+		row.terms = sqlite3_column_type(st, 5) == SQLITE_BLOB ? sqlite3_column_blob(st, 5) : NULL;
+		row.terms_len = row.terms ? (size_t)sqlite3_column_bytes(st, 5) : 0;
+		if (!row.terms && sqlite3_column_type(st, 5) == SQLITE_BLOB)
+			row.terms = "";   /* an empty blob: a claim without terms */
 		if (!row.id || !row.source || !row.text || sqlite3_column_type(st, 3) != SQLITE_TEXT)
 			continue;   /* a claim without text has nothing to match */
 		if ((err = cb(&row, payload)) != 0)

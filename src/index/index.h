@@ -128,10 +128,20 @@ struct ct_match_row {
 	const char *id, *source, *text;
 	const char *published;   /* the source's publication day (YYYY-MM-DD) or NULL */
 	long sentence;           /* -1 when unknown */
+	const void *terms;       /* the claim's weighted terms kept by ct_index_terms_put, or NULL */
+	size_t terms_len;        /* bytes */
 };
 typedef int (*ct_index_match_cb)(const struct ct_match_row *row, void *payload);
 /* Every active claim with text, ordered by source, sentence and id; strings are borrowed. */
 int ct_index_match_claims(ct_index *ix, ct_index_match_cb cb, void *payload);
+/* The matcher's cache of each claim's weighted terms (a table of its own, made on first use):
+ * emptied when fingerprint (what the analysis gives on sample sentences) is not the one it was
+ * filled with; the terms of the claims of each changed source deleted (changed NULL: every
+ * source is matched again, and the terms of claims no longer in the index are dropped). The rows
+ * of ct_index_match_claims then carry the terms kept for the others. */
+int ct_index_terms_open(ct_index *ix, const char *fingerprint, char *const *changed, size_t nchanged);
+/* Keeps claim's terms (len bytes). */
+int ct_index_terms_put(ct_index *ix, const char *claim, const void *terms, size_t len);
 /* Deletes the alignments touching source (NULL: all). */
 int ct_index_align_clear(ct_index *ix, const char *source);
 /* Before many alignments are written in one transaction (on=1): drops the secondary indexes of
