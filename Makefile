@@ -89,6 +89,17 @@ $(BUILD)/obj/gen/schemas.o: $(BUILD)/gen/schemas.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The matcher keeps each claim's terms in the index (src/cmd/match.c): they are named by a hash of
+# the sources of the analysis, so that a binary built from other sources never reads terms another
+# analyser wrote.
+ANALYSER_SRC = $(sort $(wildcard src/align/*.[ch] src/extract/*.[ch] src/text/*.[ch]))
+$(BUILD)/gen/analyser.h: $(ANALYSER_SRC)
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)printf '#define CT_ANALYSER_SOURCES "%s"\n' "$$(cat $(ANALYSER_SRC) | sha1sum | cut -c1-16)" > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/src/cmd/match.o: $(BUILD)/gen/analyser.h
+
 # The git hooks, compiled in the same way: init and `hooks install` need no source tree.
 $(BUILD)/gen/hooks.c: $(HOOKS) tests/embed-hooks.sh
 	@mkdir -p $(dir $@)

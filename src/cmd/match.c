@@ -11,6 +11,7 @@
 
 #include <libstemmer.h>
 
+#include "analyser.h"   /* generated (Makefile): CT_ANALYSER_SOURCES */
 #include "util/err.h"
 
 /* The claims' texts and ids, copied into 1 MB chunks (a million claims: no malloc per string). */
@@ -642,10 +643,11 @@ static unsigned match_threads(void)
 	return n > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : (unsigned)n;
 }
 
-/* What the analysis gives on these sentences names the terms kept in the index: a change of the
- * analyser that changes their terms empties the cache (ct_index_terms_open). Figures, dates,
- * weekdays, names, titles, quotes, negation, approximations, accents and a translation's forms. */
-#define TERMS_FORMAT "terms1"
+/* The terms kept in the index are named by a hash of the analyser's sources (CT_ANALYSER_SOURCES,
+ * made by the Makefile) and by what the analysis gives on these sentences (which also sees another
+ * libstemmer): another name empties the cache (ct_index_terms_open). Figures, dates, weekdays,
+ * names, titles, quotes, negation, approximations, accents and a translation's forms. */
+#define TERMS_FORMAT "terms1 " CT_ANALYSER_SOURCES
 static const char *const sample_text[] = {
 	"Mr. Smith said on Monday, Oct. 13, that 1,200 people had not left the city.",
 	"\u201cWe will rebuild the bridge by the end of 2027,\u201d said Transport Minister Ana Ruiz.",
