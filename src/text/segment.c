@@ -723,8 +723,16 @@ static const struct furniture {
 	{ "this article was originally", F_PREFIX, 0 }, { "this article originally", F_PREFIX, 0 },
 	{ "this article first appeared", F_PREFIX, 0 }, { "this story was originally", F_PREFIX, 0 },
 	{ "this story originally", F_PREFIX, 0 }, { "originally published", F_PREFIX, 0 },
+	{ "comments are ", F_PREFIX, 0 }, { "comments (", F_PREFIX, 0 }, { "spotted a mistake", F_PREFIX, 0 },
+	{ "spotted an error", F_PREFIX, 0 },
+	{ "tell us in the comments", F_PREFIX, 0 }, { "tell us what you think", F_PREFIX, 0 },
+	{ "translated from the", F_PREFIX, 0 }, { "translated by", F_PREFIX, 0 },
+	{ "the original appeared", F_PREFIX, 0 }, { "the original article appeared", F_PREFIX, 0 },
+	{ "originally appeared", F_PREFIX, 0 },
 	{ "photo by", F_PREFIX, 0 }, { "photograph by", F_PREFIX, 0 },
 	{ "illustration by", F_PREFIX, 0 }, { "(photo", F_PREFIX, 0 }, { "[photo", F_PREFIX, 0 },
+	{ "recommended for you", F_WHOLE, F_LIST }, { "recommended for you", F_COLON, F_LIST },
+	{ "recommended", F_COLON, F_LIST }, { "have your say", F_COLON, 0 },
 	{ "read more", F_COLON, F_LIST }, { "related", F_COLON, F_LIST }, { "see also", F_COLON, F_LIST },
 	{ "also read", F_COLON, F_LIST }, { "read also", F_COLON, F_LIST }, { "more", F_COLON, F_LIST },
 	{ "photo", F_COLON, 0 }, { "photos", F_COLON, 0 }, { "photograph", F_COLON, 0 },
@@ -732,6 +740,7 @@ static const struct furniture {
 	{ "credits", F_COLON, 0 }, { "photo credit", F_COLON, 0 }, { "image credit", F_COLON, 0 },
 	{ "illustration", F_COLON, 0 }, { "video", F_COLON, 0 }, { "tags", F_COLON, 0 },
 	{ "topics", F_COLON, 0 }, { "filed under", F_COLON, 0 }, { "share", F_COLON, 0 },
+	{ "be the first to comment", F_CONTAINS, 0 },
 	{ "all rights reserved", F_CONTAINS, 0 }, { "appeared first on", F_CONTAINS, 0 },
 	{ "/getty images", F_CONTAINS, 0 }, { "(ap photo", F_CONTAINS, 0 },
 };
@@ -961,6 +970,9 @@ static int is_bio(const char *t, size_t s, size_t e)
 static int starts_credit(const char *t, size_t s, size_t e, int line)
 {
 	const char *const *p;
+	s = skip_openers(t, s, e);   /* "(Reporting by Ana Ruiz; editing by Tom Lee)" */
+	if (s >= e)
+		return 0;
 	for (p = credit_prefixes; *p; p++)
 		if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
 			return 1;
@@ -1304,10 +1316,21 @@ static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 	return CT_SEG_SENTENCE;
 }
 
+/* "Get ViralDesk alerts on your phone.", "Get the Daybreak newsletter: ...": a paragraph of one
+ * sentence that opens with the imperative "Get" and a capital or "the" is a promotion; reporting
+ * does not open so ("Get out," he said: the quote mark comes first). */
+static int promotion(const char *t, size_t s, size_t e)
+{
+	size_t after, n;
+	if (e - s > 300 || t[s] != 'G' || !match_ci(t, s, e, "get ", &after) || after >= e)
+		return 0;
+	return cp_is_upper(cp_at(t, after, e, &n)) || match_ci(t, after, e, "the ", NULL);
+}
+
 static int process_block(state *st, size_t s, size_t e)
 {
 	const char *t = st->t;
-	int kind = -1, bio = 0, rc = 0, first = 1;
+	int kind = -1, bio = 0, rc = 0, first = 1, rest = -1, list;
 	size_t p = s;
 
 	/* Whole-line kinds only for paragraphs that are not several sentences. */
@@ -1315,6 +1338,11 @@ static int process_block(state *st, size_t s, size_t e)
 		kind = classify_line(st, s, e);
 	else if (is_copyright(t, s, e))
 		kind = CT_SEG_FURNITURE;  /* "© 2024 The Herald. All rights reserved." stays whole */
+	else if (st->list && e - s < 160 && !memchr(t + s, '\n', e - s) && trailing_term(t, s, e) == SIZE_MAX)
+		/* a link in a list, its headline a question: "Who was X? The painter" (no final stop) */
+		kind = is_furniture(t, s, e, 1, &list) ? CT_SEG_FURNITURE : CT_SEG_TEASER;
+	else if (sentence_end(t, s, e) >= e && promotion(t, s, e))
+		kind = CT_SEG_FURNITURE;
 	if (kind < 0)
 		st->list = 0;
 	if (kind >= 0) {
@@ -1330,7 +1358,13 @@ static int process_block(state *st, size_t s, size_t e)
 		qe = q;
 		while (qe > p && is_ws_byte((unsigned char)t[qe - 1]))
 			qe--;
-		kind = classify_sentence(st, p, qe, first, &bio);
+		kind = rest >= 0 ? rest : classify_sentence(st, p, qe, first, &bio);
+		/* in a short paragraph, what follows furniture or a credit is that too: "Comments are
+		 * moderated. Please keep it civil.", "Subscribe from 2.40 a week. Serving the valley since
+		 * 1911.", "Spotted a mistake? Email corrections@..." */
+		if (rest < 0 && (kind == CT_SEG_FURNITURE || (kind == CT_SEG_BYLINE && starts_credit(t, p, qe, 0))) &&
+		    e - s <= 400)
+			rest = kind;
 		first = 0;
 		if ((rc = emit(st, p, qe, (ct_seg_kind)kind)) != 0)
 			goto done;

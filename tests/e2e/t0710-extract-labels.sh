@@ -31,7 +31,7 @@ sentence claim
 sentence claim
 sentence -
 sentence claim
-heading -
+byline -
 KINDS
 json_eval wire.json "[s['kind'] + (' claim' if s['is_claim'] else ' -') for s in d]" >actual
 test_cmp expect actual

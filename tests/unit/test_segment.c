@@ -640,6 +640,47 @@ static void test_teasers(void **state)
 	       "6 sentence|The vote was 5-2.", "7 heading|Schools Reopen");
 }
 
+/* The end of a page: comment policies, calls to comment, promotions, translation credits and
+ * link lists whose headlines are questions, each whole paragraph of them; and what must stay a
+ * sentence next to them. */
+static void test_page_end(void **state)
+{
+	(void)state;
+	EXPECT("The museum stays shut.\n\n2 Comments\n\nComments are moderated by the team. Please keep it "
+	       "civil.\n\nSubscribe to the Sentinel from 2.40 a week. Serving the valley since 1911.\n",
+	       "0 sentence|The museum stays shut.", "1 furniture|2 Comments",
+	       "2 furniture|Comments are moderated by the team.", "2 furniture|Please keep it civil.",
+	       "3 furniture|Subscribe to the Sentinel from 2.40 a week.",
+	       "3 furniture|Serving the valley since 1911.");
+	EXPECT("Police said 120 officers were on the case.\n\nHAVE YOUR SAY: Should museums lock paintings "
+	       "away? Tell us in the comments!\n\nGet ViralDesk alerts on your phone.\n\nRecommended for you: "
+	       "9 paintings never found\n",
+	       "0 sentence|Police said 120 officers were on the case.",
+	       "1 furniture|HAVE YOUR SAY: Should museums lock paintings away?",
+	       "1 furniture|Tell us in the comments!", "2 furniture|Get ViralDesk alerts on your phone.",
+	       "3 furniture|Recommended for you: 9 paintings never found");
+	EXPECT("The committee meets on Thursday.\n\nTranslated from the Taverian by the desk. The original "
+	       "appeared in the Sentinel on 20 October.\n\nThis report was put together from agency copy. "
+	       "Spotted a mistake? Email fixes@example.org and we will look.\n",
+	       "0 sentence|The committee meets on Thursday.",
+	       "1 furniture|Translated from the Taverian by the desk.",
+	       "1 furniture|The original appeared in the Sentinel on 20 October.",
+	       "2 sentence|This report was put together from agency copy.", "2 furniture|Spotted a mistake?",
+	       "2 furniture|Email fixes@example.org and we will look.");
+	EXPECT("Eight people died.\n\n(Reporting by Ana Ruiz; editing by Tom Lee)\n\nMORE ON THIS STORY\n\n"
+	       "Who was Aldric Venhaus? The painter of merchants\n\nArt thefts: a timeline\n",
+	       "0 sentence|Eight people died.", "1 byline|(Reporting by Ana Ruiz; editing by Tom Lee)",
+	       "2 furniture|MORE ON THIS STORY", "3 teaser|Who was Aldric Venhaus? The painter of merchants",
+	       "4 teaser|Art thefts: a timeline");
+	/* still sentences: a list followed by a paragraph that ends in a stop; a quote that opens
+	 * with "Get"; "Get" in a paragraph of several sentences */
+	EXPECT("Related stories\nFloods Close Roads\nWho pays? The council will, the mayor said.\n"
+	       "\u201cGet out,\u201d he told them.\nGet the facts first. Then decide, she said.\n",
+	       "0 furniture|Related stories", "1 teaser|Floods Close Roads", "2 sentence|Who pays?",
+	       "2 sentence|The council will, the mayor said.", "3 sentence|\u201cGet out,\u201d he told them.",
+	       "4 sentence|Get the facts first.", "4 sentence|Then decide, she said.");
+}
+
 /* ---- API ----------------------------------------------------------------------------------- */
 
 static void test_callback_stops(void **state)
@@ -776,6 +817,7 @@ int main(void)
 		cmocka_unit_test(test_length_bounds_text),
 		cmocka_unit_test(test_flatten),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_page_end),
 		cmocka_unit_test(test_random_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
