@@ -58,6 +58,26 @@ void ct_quote_find(const struct ct_tokens *tk, struct ct_quote *out)
 			out->closes_only = 0;
 		}
 	}
+	/* A title in quotation marks is a name, not a quote: a painting, a book, a film, an operation
+	 * ("The Salt Merchant's Daughter"): at most eight words, each of four letters or more
+	 * capitalised, two of them at least, the first word capitalised. */
+	if (out->found && !out->opens_only && !out->closes_only) {
+		size_t words = 0, caps = 0, lower = 0;
+		for (i = 0; i < tk->n; i++) {
+			const struct ct_token *t = &tk->t[i];
+			if (t->start < out->start || t->end > out->end || (t->flags & CT_TOK_PUNCT))
+				continue;
+			words++;
+			if (t->flags & CT_TOK_ALLCAPS)
+				lower++;   /* shouting, not a title */
+			else if (t->flags & CT_TOK_CAP)
+				caps++;
+			else if (t->end - t->start >= 4 || words == 1)
+				lower++;
+		}
+		if (words && words <= 8 && caps >= 2 && !lower)
+			memset(out, 0, sizeof(*out));
+	}
 	/* Trim spaces around the quoted words. */
 	while (out->found && out->start < out->end && tk->s[out->start] == ' ')
 		out->start++;
@@ -103,6 +123,55 @@ static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribut
 	return 1;
 }
 
+/* Words a role in lower case before a name is never made of. */
+static int role_stop(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const stops[] = {
+		"that", "on", "in", "at", "to", "of", "for", "with", "by", "from", "and", "but", "as", "after",
+		"before", "when", "while", "if", "it", "this", "there", "they", "was", "is", "outside", "inside",
+		"near", "about", "over", "under", "into", "through", "during", "reporters", NULL
+	};
+	const char *const *w;
+	for (w = stops; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return 1;
+	return 0;
+}
+
+/* A person, or a name of two words or more that the entity rules could not type (an unknown
+ * first name, a title they do not know: "Culture Minister Pavel Strand"). */
+static int person_like(const struct ct_entity *e)
+{
+	return e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2 &&
+					     e->name_end > e->name_start);
+}
+
+/* "said night guard Emil Dravik", "said the mayor Ruth Ellery", "said the museum's director, Dr.
+ * Henrike Falm": after the verb (and "the", at k), up to three words of a role in lower case, then
+ * a person (a comma before the person allowed). */
+static const struct ct_entity *role_then_person(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+						const struct ct_quote *q, size_t k)
+{
+	size_t j, words = 0;
+	for (j = k; j < tk->n && j < k + 5; j++) {
+		const struct ct_entity *e = entity_at(ents, j);
+		const struct ct_token *t = &tk->t[j];
+		if (inside_quote(tk, j, q))
+			return NULL;
+		if (e && e->tok_start == j)
+			return person_like(e) && words ? e : NULL;
+		if (t->flags & CT_TOK_PUNCT) {
+			if (tk->s[t->start] == ',' && words && j + 1 < tk->n && (e = entity_at(ents, j + 1)) &&
+			    e->tok_start == j + 1 && person_like(e))
+				return e;
+			return NULL;
+		}
+		if ((t->flags & (CT_TOK_CAP | CT_TOK_DIGIT)) || role_stop(tk, j) || ++words > 3)
+			return NULL;
+	}
+	return NULL;
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -145,8 +214,14 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			size_t k = i - 1;
 			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q))
 				k--;
-			if (inside_quote(tk, k, q) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE))
+			if (inside_quote(tk, k, q) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE)) {
+				/* "“...,” said night guard Emil Dravik" */
+				if ((e = role_then_person(tk, ents, q, i + 1 + ct_tok_is(tk, i + 1, "the")))) {
+					set_speaker(out, e);
+					return;
+				}
 				continue;
+			}
 			if ((e = entity_at(ents, k))) {
 				set_speaker(out, e);
 				return;
@@ -159,6 +234,10 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			if (noun_speaker(tk, k, out))
 				return;
+			if ((e = role_then_person(tk, ents, q, i + 1 + ct_tok_is(tk, i + 1, "the")))) {
+				set_speaker(out, e);
+				return;
+			}
 		}
 		/* ", he said." after a quote */
 		if (i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN)) {
@@ -183,6 +262,8 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	}
 	/* "..., Vos said" where the verb comes after: handled above; "Vos: “...”" */
 	if (q && q->found && !out->found) {
+		const struct ct_entity *subject = NULL;
+		size_t k;
 		for (i = 0; i + 1 < tk->n; i++) {
 			const struct ct_entity *e = entity_at(ents, i);
 			if (e && e->tok_end < tk->n && tk->s[tk->t[e->tok_end].start] == ':' &&
@@ -191,6 +272,15 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				set_speaker(out, e);
 				return;
 			}
+		}
+		/* "Minister Pavel Strand visited the museum and called the theft “a wound ...”": a quote
+		 * inside the sentence, no verb of saying, the person who opens the sentence said it */
+		for (k = 0; k < ents->n; k++)
+			if (person_like(&ents->e[k]) && ents->e[k].end <= q->start && !subject)
+				subject = &ents->e[k];
+		if (subject && subject->tok_start <= 1 && q->start > subject->end) {
+			out->found = 1;
+			set_speaker(out, subject);
 		}
 	}
 }

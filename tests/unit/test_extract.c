@@ -520,6 +520,72 @@ static const struct speaker_expect speakers[] = {
 #endif
 };
 
+/* One sentence's quote and speaker, from ct_extract on a text of its own. */
+struct one_quote {
+	const char *prefix;        /* the sentence to look at starts so */
+	int found;
+	char quote[256], speaker[128];
+};
+
+static int one_quote_cb(const struct ct_claim_draft *d, void *payload)
+{
+	struct one_quote *w = payload;
+	if (d->text_len < strlen(w->prefix) || memcmp(d->text, w->prefix, strlen(w->prefix)))
+		return 0;
+	w->found = 1;
+	if (d->quote && d->quote->found)
+		snprintf(w->quote, sizeof(w->quote), "%.*s", (int)(d->quote->end - d->quote->start),
+			 d->text + d->quote->start);
+	if (d->speaker)
+		snprintf(w->speaker, sizeof(w->speaker), "%.*s", (int)d->speaker_len, d->speaker);
+	return 0;
+}
+
+/* Speakers named after a role in lower case, the person opening a sentence whose quote has no
+ * verb of saying, and a title in quotation marks, which is no quote. */
+static void test_speaker_rules(void **state)
+{
+	static const struct {
+		const char *text, *prefix, *quote, *speaker;
+	} cases[] = {
+		{ "\xE2\x80\x9CI heard the glass go,\xE2\x80\x9D said night guard Emil Dravik, 61, who has worked "
+		  "there for 22 years.", "\xE2\x80\x9CI heard", "I heard the glass go,", "Emil Dravik" },
+		{ "\xE2\x80\x9CWe will have them back,\xE2\x80\x9D said the mayor Ruth Ellery.", "\xE2\x80\x9CWe",
+		  "We will have them back,", "Ruth Ellery" },
+		{ "\xE2\x80\x9CThey knew what they wanted,\xE2\x80\x9D said the museum\xE2\x80\x99s director, "
+		  "Dr. Henrike Falm.", "\xE2\x80\x9CThey", "They knew what they wanted,", "Henrike Falm" },
+		{ "Culture Minister Pavel Strand visited the museum and called the theft \xE2\x80\x9C"
+		  "a wound to the whole country.\xE2\x80\x9D", "Culture", "a wound to the whole country.",
+		  "Culture Minister Pavel Strand" },
+		/* the person before the verb, not a place after "told a rally outside" */
+		{ "\"We have waited two years,\" union leader Declan Brannock told a rally outside Lendmouth "
+		  "Central station on Tuesday.", "\"We", "We have waited two years,", "Declan Brannock" },
+		/* titles of works: no quote, no speaker carried over from the sentence before */
+		{ "Police said the raid took nine minutes. Among the stolen works is \xE2\x80\x9CThe Salt "
+		  "Merchant\xE2\x80\x99s Daughter,\xE2\x80\x9D the best-known painting.", "Among", NULL, NULL },
+		/* not titles: a quote of lower-case words, a shouted one */
+		{ "Lena Marsh said the thieves were \xE2\x80\x9Cvery well prepared.\xE2\x80\x9D", "Lena",
+		  "very well prepared.", "Lena Marsh" },
+		{ "\xE2\x80\x9CSTOP THE CUTS,\xE2\x80\x9D the crowd chanted, Ana Ruiz said.", "\xE2\x80\x9CSTOP",
+		  "STOP THE CUTS,", "Ana Ruiz" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct one_quote w;
+		memset(&w, 0, sizeof(w));
+		w.prefix = cases[i].prefix;
+		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2027-10-19", one_quote_cb, &w), 0);
+		if (!w.found)
+			fail_msg("case %zu: no sentence starts with '%s'", i, cases[i].prefix);
+		if (strcmp(w.quote, cases[i].quote ? cases[i].quote : ""))
+			fail_msg("case %zu: quote '%s', want '%s'", i, w.quote, cases[i].quote ? cases[i].quote : "");
+		if (strcmp(w.speaker, cases[i].speaker ? cases[i].speaker : ""))
+			fail_msg("case %zu: speaker '%s', want '%s'", i, w.speaker,
+				 cases[i].speaker ? cases[i].speaker : "");
+	}
+}
+
 static void test_speakers(void **state)
 {
 	size_t i;
@@ -980,6 +1046,7 @@ int main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_speakers),
+		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_entities),
