@@ -256,6 +256,11 @@ static int match_calendar(struct ctx *c, int k, int ctx_word)
 	if (ct_nword_is(t, "the") && day_at(w, k + 1) && ct_nwin_at(w, k + 1)->lower[0]) {
 		day = day_at(w, k + 1);
 		j = k + 2;
+		/* "by the 17th-century master", "the 19th century": a century, not a day */
+		if (ct_nword_is(ct_nwin_at(w, j), "century") || ct_nword_is(ct_nwin_at(w, j), "centuries") ||
+		    (is_punct(ct_nwin_at(w, j), '-') && (ct_nword_is(ct_nwin_at(w, j + 1), "century") ||
+							 ct_nword_is(ct_nwin_at(w, j + 1), "centuries"))))
+			return 0;
 		if (ct_nword_is(ct_nwin_at(w, j), "of") && (m = month_at(w, j + 1, &next, &abbr)))
 			goto day_month;
 		if (!ctx_word)

@@ -80,7 +80,28 @@ static long day_number(const char *d)
 /* The date recogniser reads a bare weekday as the last one on or before the publication date, as
  * news reports the past. In a sentence about the future ("will reopen on Friday") it is the next
  * one; "since Monday" and "last Friday" stay in the past. */
-static void future_weekdays(struct extract_ctx *x)
+/* "remains closed until Friday": "until" a weekday, with no verb of the past in the sentence, is
+ * a day to come even without "will". */
+static int until_weekday(const struct extract_ctx *x)
+{
+	static const char *const past[] = { "was", "were", "had", "stayed", "remained", "kept", "lasted",
+					    "said", "told", NULL };
+	size_t i, k, until = 0;
+	for (i = 0; i < x->ndates; i++)
+		until |= !strcmp(x->dates[i].kind, "weekday") &&
+			 (!strncmp(x->flat.ptr + x->dates[i].start, "until ", 6) ||
+			  !strncmp(x->flat.ptr + x->dates[i].start, "Until ", 6));
+	if (!until)
+		return 0;
+	for (k = 0; k < x->tk.n; k++)
+		for (i = 0; past[i]; i++)
+			if (ct_tok_is(&x->tk, k, past[i]))
+				return 0;
+	return 1;
+}
+
+/* only_until: only the dates "until <weekday>" (until_weekday) */
+static void future_weekdays(struct extract_ctx *x, int only_until)
 {
 	long pub = day_number(x->published);
 	size_t i;
@@ -90,6 +111,8 @@ static void future_weekdays(struct extract_ctx *x)
 		long day;
 		if (strcmp(d->kind, "weekday") || !d->resolved[0] || !strncmp(w, "since", 5) || !strncmp(w, "last", 4) ||
 		    !strncmp(w, "Since", 5) || !strncmp(w, "Last", 4))
+			continue;
+		if (only_until && strncmp(w, "until ", 6) && strncmp(w, "Until ", 6))
 			continue;
 		{
 			/* "said on Tuesday that ... would": the day of the saying, in the past. */
@@ -209,7 +232,9 @@ static int on_segment(const ct_segment *seg, void *payload)
 		if (any & CT_LEX_DATEWORD)
 			ct_dates_scan_win(&x->nw, x->published, keep_date, x);
 		if (x->ndates && x->published && (any & CT_LEX_FUTURE))
-			future_weekdays(x);
+			future_weekdays(x, 0);
+		else if (x->ndates && x->published && until_weekday(x))
+			future_weekdays(x, 1);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

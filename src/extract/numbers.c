@@ -207,7 +207,7 @@ static size_t group_space(const unsigned char *s, size_t len)
 static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_nword *t)
 {
 	double v = 0, p10 = 1;
-	size_t n = 0;
+	size_t n = 0, first = i;
 	t->kind = CT_NW_NUM;
 	while (i < len && is_digit(s[i])) {
 		v = v * 10 + (s[i++] - '0');
@@ -233,7 +233,21 @@ static void lex_number(const unsigned char *s, size_t len, size_t i, struct ct_n
 			i += 3;
 		}
 	}
+	/* A decimal comma, as a translation keeps it: "61,5 millions", "2,9": one to three digits and
+	 * no thousands group before it, one or two digits after it, and no list of figures ("1,2,3";
+	 * "In 2019,5 people" stays apart) */
+	if (!t->commas && t->intdigits <= 3 && i + 1 < len && s[i] == ',' && is_digit(s[i + 1]) &&
+	    !(first > 0 && s[first - 1] == ',')) {
+		size_t d = i + 1;
+		while (d < len && is_digit(s[d]))
+			d++;
+		if (d - i - 1 <= 2 && !(d + 1 < len && s[d] == ',' && is_digit(s[d + 1])) &&
+		    !(d < len && (s[d] == '.' || is_alpha(s[d])))) {
+			goto decimals;   /* read as a decimal point */
+		}
+	}
 	if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+	decimals:
 		i++;
 		/* whole mantissa first, one division: 1.2 is then the double nearest 1.2 */
 		while (i < len && is_digit(s[i])) {
@@ -476,6 +490,7 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "roughly", NULL, NULL, "roughly" },
 	{ "some", NULL, NULL, "some" },
 	{ "approximately", NULL, NULL, "approximately" },
+	{ "circa", NULL, NULL, "circa" },   /* a translation's "circa 240 000 visitors" */
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
 	{ NULL, NULL, NULL, NULL }
@@ -1289,7 +1304,7 @@ static struct interval widen(const struct ct_number *n, double factor)
 	r.hi_open = hs > 0;
 	if (!a)
 		return r;
-	if (!strcmp(a, "about") || !strcmp(a, "around") || !strcmp(a, "roughly") ||
+	if (!strcmp(a, "about") || !strcmp(a, "around") || !strcmp(a, "roughly") || !strcmp(a, "circa") ||
 	    !strcmp(a, "some") || !strcmp(a, "approximately") || !strcmp(a, "an estimated")) {
 		r.lo = 0.9 * v;
 		r.hi = 1.1 * h;

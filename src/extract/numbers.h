@@ -19,7 +19,7 @@ struct ct_number {
 	                        * percent and per cent, "usd"/"eur"/"gbp" for $ € £ (and dollars,
 	                        * euros), "no" for "No. 3", "" when there is none */
 	const char *approx;    /* static: "nearly", "almost", "about", "around", "roughly", "some",
-	                        * "approximately", "more than", "over", "at least", "less than",
+	                        * "approximately", "circa", "more than", "over", "at least", "less than",
 	                        * "fewer than", "under", "up to", "an estimated", "at most",
 	                        * "just over", "just under"; "as many as"/"as much as" are reported
 	                        * as "up to" and "close to" as "nearly"; NULL when exact */

@@ -74,6 +74,14 @@ static void expect_none(const char *s)
 	assert_int_equal(scan(s, PUB), 0);
 }
 
+/* An ordinal before "century" is no day of the month. */
+static void test_centuries(void **state)
+{
+	(void)state;
+	expect_none("Thieves stole four paintings by the 17th-century master.");
+	expect_none("The chapel was built by the 12th century, the guide said.");
+}
+
 static void test_weekdays(void **state)
 {
 	(void)state;
@@ -256,6 +264,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_weekdays),
+		cmocka_unit_test(test_centuries),
 		cmocka_unit_test(test_calendar_dates),
 		cmocka_unit_test(test_year_inference),
 		cmocka_unit_test(test_may_and_march),

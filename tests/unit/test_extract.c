@@ -586,6 +586,43 @@ static void test_speaker_rules(void **state)
 	}
 }
 
+struct one_date {
+	const char *prefix;
+	char date[16];
+};
+
+static int one_date_cb(const struct ct_claim_draft *d, void *payload)
+{
+	struct one_date *w = payload;
+	if (d->text_len >= strlen(w->prefix) && !memcmp(d->text, w->prefix, strlen(w->prefix)) && d->ndates)
+		snprintf(w->date, sizeof(w->date), "%s", d->dates[0].resolved);
+	return 0;
+}
+
+/* "until Friday" with no verb of the past is the Friday to come, even without "will". */
+static void test_until_weekday(void **state)
+{
+	static const struct {
+		const char *text, *date;
+	} cases[] = {
+		{ "The museum remains closed at least until Friday.", "2027-10-22" },
+		{ "Roads are shut until Monday.", "2027-10-25" },
+		{ "The museum stayed closed until Friday, police said.", "2027-10-15" },
+		{ "The museum was shut until Friday.", "2027-10-15" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct one_date w;
+		memset(&w, 0, sizeof(w));
+		w.prefix = cases[i].text;
+		/* published on Thursday, 21 October 2027 */
+		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2027-10-21", one_date_cb, &w), 0);
+		if (strcmp(w.date, cases[i].date))
+			fail_msg("'%s': %s, want %s", cases[i].text, w.date, cases[i].date);
+	}
+}
+
 static void test_speakers(void **state)
 {
 	size_t i;
@@ -1047,6 +1084,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
+		cmocka_unit_test(test_until_weekday),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_entities),

@@ -118,6 +118,20 @@ static void test_space_grouped(void **state)
 	expect_at("The 1 250 horses came first.", 2, 0, "1 250 horses", 1250, 1250, "horse", NULL, 0);
 }
 
+/* A translation's decimal comma, and "circa". */
+static void test_decimal_comma(void **state)
+{
+	(void)state;
+	expect_one("A tremor of magnitude 2,9 was recorded.", "2,9", 2.9, 2.9, "", NULL, 0);
+	expect_one("The ticket costs 12,50 kroner.", "12,50 kroner", 12.5, 12.5, "kroner", NULL, 0);
+	expect_one("The museum draws circa 240 000 visitors.", "circa 240 000 visitors", 240000, 240000, "visitor",
+		   "circa", 0);
+	/* a thousands group, a list of figures, a year before a count: no decimal comma */
+	expect_one("The fund holds 3,500 euros.", "3,500 euros", 3500, 3500, "eur", NULL, 0);
+	expect_at("The scores were 1,2,3 in order.", 3, 1, "2", 2, 2, "", NULL, 0);
+	expect_one("In 2019,5 people died.", "5 people", 5, 5, "people", NULL, 0);
+}
+
 static void test_not_numbers(void **state)
 {
 	(void)state;
@@ -531,6 +545,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_brief_examples),
 		cmocka_unit_test(test_space_grouped),
+		cmocka_unit_test(test_decimal_comma),
 		cmocka_unit_test(test_not_numbers),
 		cmocka_unit_test(test_years_that_are_numbers),
 		cmocka_unit_test(test_currency_and_scale),
