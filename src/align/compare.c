@@ -382,18 +382,28 @@ static int initial_position(const struct side *sd, size_t i)
 }
 
 /* Whether a capitalised first word is a name rather than a word capitalised because it opens the
- * sentence. Common sentence openers are function words (the lexicon's not-a-name list, the stop
- * words: never here), inflected or derived words ("Firefighters", "Crews", "Salvage", "Heavy":
- * the Snowball stem differs from the word), the very common news words of the synonym table, and
- * the lexicon's other words (titles, organisation and place nouns, verbs of saying, number and
- * date words). A country of the gazetteer is a name; otherwise a plain word of four letters or
- * more that is in none of those ("Dravia", "Ostland", "Skarra") is taken for one. plain: the
- * word is its own stem and has no synonym entry. */
-static int opening_name(const struct ct_token *t, int plain, size_t n)
+ * sentence: OPENING_NAME, OPENING_CANDIDATE or 0. Common sentence openers are function words (the
+ * lexicon's not-a-name list, the stop words: never here), inflected or derived words
+ * ("Firefighters", "Crews", "Salvage", "Heavy": the Snowball stem differs from the word), the
+ * very common news words of the synonym table, and the lexicon's other words (titles,
+ * organisation and place nouns, verbs of saying, number and date words). A country of the
+ * gazetteer is a name; otherwise a plain word of four letters or more that is in none of those
+ * ("Dravia", "Ostland", "Skarra") is taken for one. plain: the word is its own stem and has no
+ * synonym entry. A word that is not plain only because Snowball changed its ending ("Pellory"
+ * stems to "pellori", as "Heavy" to "heavi") but is in no list, not a word of the relatedness
+ * lexicon and no adverb in -ly is a candidate: a name only when the other sentence holds a name
+ * in the same opening slot (gap_signal), so "Heavy rain fell" / "Steady rain fell" stay words.
+ * known: the word has a synonym entry or a concept of the relatedness lexicon. */
+enum { OPENING_CANDIDATE = 1, OPENING_NAME = 2 };
+static int opening_name(const struct ct_token *t, const char *w, int plain, int known, size_t n)
 {
 	if (t->lex & CT_LEX_COUNTRY)
-		return 1;
-	return plain && n >= 4 && !t->lex && !(t->flags & (CT_TOK_DIGIT | CT_TOK_ABBR | CT_TOK_HYPHEN));
+		return OPENING_NAME;
+	if (n < 4 || t->lex || (t->flags & (CT_TOK_DIGIT | CT_TOK_ABBR | CT_TOK_HYPHEN)))
+		return 0;
+	if (plain)
+		return OPENING_NAME;
+	return !known && strcmp(w + n - 2, "ly") ? OPENING_CANDIDATE : 0;
 }
 
 static void sort_terms(struct side *sd)
@@ -772,7 +782,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			const char *stem = w;
 			size_t sn = n;
 			double weight = W_WORD;
-			int cls = T_WORD, plain = 0;
+			int cls = T_WORD, plain = 0, known = 0;
 			if (v >= 0) {
 				sn = (size_t)snprintf(w, sizeof(w), "%d", v);
 				cls = T_NUM;
@@ -799,6 +809,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					plain = !syn && sn == n && !memcmp(st, w, n);
 					if (!ct_related_concepts(key, strlen(key), sd->rel[i]) && syn && syn->canon)
 						ct_related_concepts(syn->canon, strlen(syn->canon), sd->rel[i]);
+					known = syn || sd->rel[i][0];
 					if (syn && syn->canon) {
 						const struct synonym *base = bsearch(syn->canon, synonyms, sizeof(synonyms) / sizeof(synonyms[0]),
 										     sizeof(synonyms[0]), cmp_synonym);
@@ -817,7 +828,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				sd->rel[i][0] = sd->rel[i][1] = 0;   /* a name is not the word it is spelled as */
 			}
 			if (i == 0 && cls == T_WORD && (t->flags & CT_TOK_CAP))
-				sd->opening_name = opening_name(t, plain, n);
+				sd->opening_name = opening_name(t, w, plain, known, n);
 			sd->th[i] = fnv(stem, sn);
 			sd->role[i] = R_CONTENT;
 			if (sn < 256 && sd->npool + sn <= POOL_SIZE) {
@@ -1399,8 +1410,8 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	const struct ct_token *x = &a->tk.t[i], *y = &b->tk.t[j];
 	char wx[32], wy[32];
 	size_t nx, ny, d;
-	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name)) ||
-	    (initial_position(b, j) && !(j == 0 && b->opening_name)))
+	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name == OPENING_NAME)) ||
+	    (initial_position(b, j) && !(j == 0 && b->opening_name == OPENING_NAME)))
 		return 0;
 	nx = fold_word(wx, sizeof(wx), a->s + x->start, x->end - x->start);
 	ny = fold_word(wy, sizeof(wy), b->s + y->start, y->end - y->start);
@@ -1412,16 +1423,20 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 
 /* Whether token i of the stretch ending at e of sd stands for a place, body or person: 2 in a
  * recognised entity (a single capitalised word opening the sentence only when opening_name took
- * it for a name), 1 for an organisation word in lower case heading the stretch ("the regional
- * council"; not "on board drove onto", where it is no head), else 0. */
-static int entity_token(const struct side *sd, size_t i, size_t e)
+ * it for a name, or for a candidate when cand is set), 1 for an organisation word in lower case
+ * heading the stretch ("the regional council"; not "on board drove onto", where it is no head),
+ * else 0. */
+static int entity_token_c(const struct side *sd, size_t i, size_t e, int cand)
 {
 	size_t k;
 	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
 		return 0;   /* titles are compared by title_signals */
+	if (i == 0 && cand && sd->opening_name == OPENING_CANDIDATE)
+		return 2;
 	for (k = 0; k < sd->ents.n; k++) {
 		const struct ct_entity *x = &sd->ents.e[k];
-		if (i >= x->tok_start && i < x->tok_end && (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name))
+		if (i >= x->tok_start && i < x->tok_end &&
+		    (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name == OPENING_NAME))
 			return 2;
 	}
 	if (!CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
@@ -1430,6 +1445,11 @@ static int entity_token(const struct side *sd, size_t i, size_t e)
 		if (sd->role[k] == R_CONTENT)
 			return 0;
 	return 1;
+}
+
+static int entity_token(const struct side *sd, size_t i, size_t e)
+{
+	return entity_token_c(sd, i, e, 0);
 }
 
 /* The span of tokens [s, e) without the function words and punctuation at its edges. */
@@ -1464,6 +1484,19 @@ static int names_elsewhere(const struct side *x, size_t x0, size_t x1, const str
 	return names > 0;
 }
 
+/* Whether sd opens with a candidate name (opening_name) that is the only content word of the
+ * stretch [0, e). */
+static int lone_opener(const struct side *sd, size_t e)
+{
+	size_t k;
+	if (sd->opening_name != OPENING_CANDIDATE)
+		return 0;
+	for (k = 1; k < e; k++)
+		if (sd->role[k] == R_CONTENT)
+			return 0;
+	return 1;
+}
+
 /* One stretch substituted for another between words both sentences share, so in the same slot:
  * "from neighbouring Estmark, which" / "from neighbouring Lorrany, which". A name for a name is
  * an entity substitution (or a spelling variant), a year for a year a date mismatch. */
@@ -1486,6 +1519,13 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	}
 	if (da || db)
 		return;   /* figures and dates: compared by value, not by position */
+	/* a candidate name alone in the stretch opening one sentence ("Pellory, which borders ...")
+	 * faces a name opening the other ("Lusken, which borders ..."): the same slot, so a name too
+	 * ("Heavy rain" is no candidate alone: a word that qualifies the next one) */
+	if (a0 == 0 && b0 == 0 && ea < 2 && eb == 2 && lone_opener(a, a1))
+		ea = entity_token_c(a, 0, a1, 1);
+	if (a0 == 0 && b0 == 0 && eb < 2 && ea == 2 && lone_opener(b, b1))
+		eb = entity_token_c(b, 0, b1, 1);
 	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
 	 * both sides ("news conference" / "press conference") is wording */
 	if (!ea || !eb || (ea < 2 && eb < 2))

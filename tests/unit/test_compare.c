@@ -345,6 +345,26 @@ static void test_entity(void **state)
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
 	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvia", "Kessland");
+	/* a name Snowball changes ("Pellory" stems to "pellori") is a candidate: a name when a name
+	 * opens the other sentence in the same slot */
+	a = "Pellory, which borders Norvia to the north, sent 14 rescuers and a heavy drilling rig overnight.";
+	b = "Kessland, which borders Norvia to the north, sent 14 rescuers and a heavy drilling rig overnight.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Pellory", "Kessland");
+	c = run(b, a);
+	has_signal(&c, b, a, CT_SIG_ENTITY, "Kessland", "Pellory");
+	/* near misses: two candidates face each other (neither is surely a name), a candidate that
+	 * qualifies the next word ("Heavy rain"), an adverb in -ly */
+	c = run("Heavy rain fell across the county on Friday night, the weather service said.",
+		"Steady rain fell across the county on Friday night, the weather service said.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("Heavy rain fell across the county on Friday night, the weather service said.",
+		"Norvia fell across the county on Friday night, the weather service said.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("Fortunately, the rig arrived overnight and drilling began at dawn.",
+		"Kessland, the rig arrived overnight and drilling began at dawn.");
+	no_signal(&c, CT_SIG_ENTITY);
 	/* near misses at the opening: common words capitalised because they open the sentence, and
 	 * another predicate after the opening stretch */
 	c = run("Firefighters freed 38 people trapped in lifts across the city.",
