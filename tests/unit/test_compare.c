@@ -460,6 +460,12 @@ static void test_quote(void **state)
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
 	has_signal(&c, a, b, CT_SIG_QUOTE, "reach the pier", "steering");
+	/* near miss: one adverb of emphasis rendered by another ("just" / "simply"), with a pronoun
+	 * added: a translation, not drift */
+	c = run("\"We heard the siren from the kitchen and we just knew,\" said Tomas Berg, 58.",
+		"\"We heard the siren from the kitchen and we simply knew it,\" said Tomas Berg, 58.");
+	no_signal(&c, CT_SIG_QUOTE);
+	assert_string_equal(c.relation, "corroborates");
 	/* near miss: another speaker */
 	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
 		"\"We will inspect every house that the river took from us,\" Okafor said.");
