@@ -1244,6 +1244,57 @@ static int said_date(const struct side *sd, const struct ct_date *d)
 	return 0;
 }
 
+/* "the night to Friday", "the night into Friday", "overnight into Friday": a night named by the
+ * day it ends on (a translation's "die Nacht zum Freitag"), which began the day before. */
+static int night_before(const struct side *sd, const struct ct_date *d)
+{
+	static const char *const links[] = { "before", "into", "to", NULL };
+	static const char *const nights[] = { "night", "overnight", NULL };
+	size_t i = 0;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+		i++;
+	if (i < sd->tk.n && ct_tok_in(&sd->tk, i, links))
+		i++;   /* the date scanner may have kept the link ("before Friday") */
+	return i >= 2 && ct_tok_in(&sd->tk, i - 1, links) && ct_tok_in(&sd->tk, i - 2, nights);
+}
+
+/* The day before a resolved "YYYY-MM-DD" into out (11 bytes), or "" when it is malformed. */
+static void day_before(const char *resolved, char out[11])
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+	out[0] = '\0';
+	if (sscanf(resolved, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
+		return;
+	if (--d == 0) {
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+/* Whether x's date dx names the day of y's date dy, or a night named by the next day
+ * ("the night to Friday") begins on it ("Thursday night"); two such nights are compared as they
+ * are named. weekdays: compare the weekdays, else the resolved days. */
+static int same_day(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy,
+		    int weekdays)
+{
+	char prev[11];
+	int nx = night_before(x, dx), ny = night_before(y, dy);
+	if (weekdays)
+		return dx->weekday == dy->weekday || (nx && !ny && (dx->weekday + 6) % 7 == dy->weekday) ||
+		       (ny && !nx && (dy->weekday + 6) % 7 == dx->weekday);
+	if (!strcmp(dx->resolved, dy->resolved))
+		return 1;
+	if (nx == ny)
+		return 0;
+	day_before(nx ? dx->resolved : dy->resolved, prev);
+	return !strcmp(prev, nx ? dy->resolved : dx->resolved);
+}
+
 static void date_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i, j;
@@ -1269,13 +1320,13 @@ static void date_signals(const struct side *a, const struct side *b, struct ct_c
 				else if (!other)
 					other = db;
 			} else if (da->weekday >= 0 && db->weekday >= 0) {
-				if (da->weekday == db->weekday)
+				if (same_day(a, da, b, db, 1))
 					same = 1;
 				else if (!other)
 					other = db;
 			} else if (!strcmp(da->kind, "date") && !strcmp(db->kind, "date") && da->resolved[0] &&
 				   db->resolved[0]) {
-				if (!strcmp(da->resolved, db->resolved))
+				if (same_day(a, da, b, db, 0))
 					same = 1;
 				else if (!other)
 					other = db;

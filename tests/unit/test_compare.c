@@ -185,6 +185,27 @@ static void test_date(void **state)
 	c = run("A ferry with 157 people struck rocks off the island on Saturday, and everyone was rescued.",
 		"Until at least Wednesday the island's 2,300 people will have no ferry, and a boat will bring food.");
 	no_signal(&c, CT_SIG_DATE);
+	/* near miss: a night named by the day it ends on began the day before ("the night to
+	 * Friday" is Thursday night), by weekday and by date (Oct. 10, 2025 was a Friday) */
+	c = run("The crew spent the night to Friday in a shelter on the ridge.",
+		"The crew spent Thursday night in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	assert_string_equal(c.relation, "corroborates");
+	c = run("The crew spent Thursday night in a shelter on the ridge.",
+		"The crew spent the night into Oct. 10 in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	c = run("The crew spent the night to Oct. 1 in a shelter on the ridge.",
+		"The crew spent the night of Sept. 30 in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	/* ... while it is not two days before, nor the day after */
+	a = "The crew spent the night to Friday in a shelter on the ridge.";
+	b = "The crew spent Wednesday night in a shelter on the ridge.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Friday", "Wednesday night");
+	a = "The crew spent the night to Friday in a shelter on the ridge.";
+	b = "The crew spent the night to Saturday in a shelter on the ridge.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Friday", "Saturday");
 }
 
 /* Vote tallies and scores have no unit: "7 to 2", "a 7-2 vote", "seven votes to two". */
