@@ -233,13 +233,13 @@ static const char *const honorifics[] = { "mr", "mrs", "ms", "mx", "miss", NULL 
 const char *ct_signal_kind_name(enum ct_signal_kind kind)
 {
 	static const char *const names[] = { "number", "date", "negation", "title", "entity", "quote",
-					     "approximation", "spelling" };
+					     "approximation", "spelling", "variant" };
 	return (unsigned)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "other";
 }
 
 int ct_signal_contradicts(enum ct_signal_kind kind)
 {
-	return kind != CT_SIG_APPROXIMATION && kind != CT_SIG_SPELLING;
+	return kind != CT_SIG_APPROXIMATION && kind != CT_SIG_SPELLING && kind != CT_SIG_VARIANT;
 }
 
 static int cmp_word(const void *key, const void *elem)
@@ -1539,6 +1539,58 @@ static int names_elsewhere(const struct side *x, size_t x0, size_t x1, const str
 	return names > 0;
 }
 
+/* Words naming the kind of a public body that a translator renders by one another: the
+ * "Geological Survey" of one outlet is the "Geological Service" of another, the "Health Ministry"
+ * the "Health Department". Not courts, councils, commissions, parties, banks: bodies of other
+ * kinds. Folded. */
+static const char *const body_kinds[] = { "administration", "agency", "authority", "board", "bureau",
+					  "department", "directorate", "inspectorate", "institute", "ministry",
+					  "office", "service", "survey", NULL };
+
+/* The single content word of the stretch [s, e) of sd, or sd->tk.n. */
+static size_t lone_word(const struct side *sd, size_t s, size_t e)
+{
+	size_t k, w = sd->tk.n;
+	for (k = s; k < e; k++)
+		if (sd->role[k] == R_CONTENT) {
+			if (w != sd->tk.n)
+				return sd->tk.n;
+			w = k;
+		}
+	return w;
+}
+
+/* Whether the stretches [a0, a1) and [b0, b1) are the heads of one body's name told with another
+ * word for its kind ("The Geological Survey registered" / "The Geological Service registered"):
+ * one capitalised word on each side, both words for a kind of body, after the same capitalised
+ * word (the name's own part, which says which body) and ending the name. Another qualifier with
+ * the same head ("Interior Ministry" / "Health Ministry") is another body. Sets *i and *j to the
+ * two words. */
+static int kind_variant(const struct side *a, size_t a0, size_t a1, const struct side *b, size_t b0, size_t b1,
+			size_t *i, size_t *j)
+{
+	size_t x = lone_word(a, a0, a1), y = lone_word(b, b0, b1);
+	const struct ct_token *tx, *ty;
+	if (x == a->tk.n || y == b->tk.n || x == 0 || y == 0 || a->th[x] == b->th[y])
+		return 0;
+	tx = &a->tk.t[x];
+	ty = &b->tk.t[y];
+	if (!(tx->flags & CT_TOK_CAP) || !(ty->flags & CT_TOK_CAP) || !ct_tok_in(&a->tk, x, body_kinds) ||
+	    !ct_tok_in(&b->tk, y, body_kinds))
+		return 0;
+	/* the word before is the name's own, shared, capitalised, not opening the sentence alone */
+	if (a->th[x - 1] != b->th[y - 1] || a->role[x - 1] != R_CONTENT || !(a->tk.t[x - 1].flags & CT_TOK_CAP) ||
+	    !(b->tk.t[y - 1].flags & CT_TOK_CAP))
+		return 0;
+	/* the kind word ends the name on both sides */
+	if ((x + 1 < a->tk.n && a->role[x + 1] == R_CONTENT && (a->tk.t[x + 1].flags & CT_TOK_CAP)) ||
+	    (y + 1 < b->tk.n && b->role[y + 1] == R_CONTENT && (b->tk.t[y + 1].flags & CT_TOK_CAP)))
+		return 0;
+	*i = x;
+	*j = y;
+	return 1;
+}
+
 /* Whether sd opens with a candidate name (opening_name) that is the only content word of the
  * stretch [0, e). */
 static int lone_opener(const struct side *sd, size_t e)
@@ -1592,6 +1644,10 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	 * residents ... leaked from the Carrow depot" names the town and the site in it */
 	if (names_elsewhere(a, a0, a1, b, b0, b1) || names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
+	if (kind_variant(a, a0, a1, b, b0, b1, &i, &j)) {
+		add_signal(c, CT_SIG_VARIANT, a->tk.t[i].start, a->tk.t[i].end, b->tk.t[j].start, b->tk.t[j].end);
+		return;
+	}
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
 			if (spelling_variant(a, i, b, j)) {

@@ -451,6 +451,46 @@ static void test_spelling(void **state)
 	has_signal(&c, a, b, CT_SIG_SPELLING, "Norvia", "Norvija");
 }
 
+/* A body named with another word for its kind, after the same name of its own, is a variant;
+ * another name of its own, or a body of another kind, is another body. */
+static void test_body_kind_variant(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The Geological Survey registered a magnitude 2.9 tremor under the mine two minutes before the roof fell.";
+	b = "The Geological Service registered two minutes before the collapse a tremor of the magnitude 2,9 under the mine.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_VARIANT, "Survey", "Service");
+	no_signal(&c, CT_SIG_ENTITY);
+	assert_false(ct_signal_contradicts(CT_SIG_VARIANT));
+	assert_string_equal(ct_signal_kind_name(CT_SIG_VARIANT), "variant");
+	a = "The dam is run by the Water Agency, which inspected it in May.";
+	b = "The dam is run by the Water Authority, which inspected it in May.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_VARIANT, "Agency", "Authority");
+	/* near misses: another name of its own with the same kind, a body of another kind, and a
+	 * whole name replaced */
+	a = "The dam is run by the Water Agency, which inspected it in May.";
+	b = "The dam is run by the Forest Agency, which inspected it in May.";
+	c = run(a, b);
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Water", "Forest");
+	a = "The ruling was upheld by the Supreme Court on Monday, the clerk said.";
+	b = "The ruling was upheld by the Supreme Council on Monday, the clerk said.";
+	c = run(a, b);
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Court", "Council");
+	a = "The Norvian Geological Survey said it had recorded a tremor of magnitude 2.9 beneath the mine.";
+	b = "The National Weather Service said it had recorded a tremor of magnitude 2.9 beneath the mine.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvian Geological Survey", "National Weather Service");
+}
+
 static void test_quote(void **state)
 {
 	const char *a, *b;
@@ -572,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_entity),
 		cmocka_unit_test(test_spelling),
+		cmocka_unit_test(test_body_kind_variant),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_shared_figures),
 		cmocka_unit_test(test_paraphrase_forms),
