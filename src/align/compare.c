@@ -955,8 +955,10 @@ static const char *bounding(const struct side *sd, const struct ct_date *d);
 static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
 {
 	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
-	if (x && y && !bounding(a, x) != !bounding(b, y))
-		return 1;   /* a boundary ("suspended until at least Wednesday") is not a point in time */
+	/* a boundary ("suspended until at least Wednesday") is not a point in time; two clock times
+	 * are one slot either way ("needed until around 13.10 o'clock" / "at 1:10 p.m.") */
+	if (x && y && !bounding(a, x) != !bounding(b, y) && (strcmp(x->kind, "time") || strcmp(y->kind, "time")))
+		return 1;
 	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
 }
 
@@ -1212,10 +1214,11 @@ static const char *bounding(const struct side *sd, const struct ct_date *d)
 	for (k = 0; leads[k]; k++)
 		if (!strcmp(w, leads[k]))
 			return leads[k];
-	/* "until at least Wednesday", "by the latest Friday": the date scanner leaves the lead
-	 * outside the date when a qualifier stands between */
+	/* "until at least Wednesday", "by the latest Friday", "since about 10 a.m.": the date
+	 * scanner leaves the lead outside the date when a qualifier stands between */
 	{
-		static const char *const between[] = { "at", "least", "the", "latest", "earliest", "very", NULL };
+		static const char *const between[] = { "about", "approximately", "around", "at", "circa", "earliest",
+							"latest", "least", "roughly", "the", "very", NULL };
 		size_t i = 0, n;
 		while (i < sd->tk.n && sd->tk.t[i].start < d->start)
 			i++;

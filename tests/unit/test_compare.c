@@ -185,6 +185,16 @@ static void test_date(void **state)
 	c = run("A ferry with 157 people struck rocks off the island on Saturday, and everyone was rescued.",
 		"Until at least Wednesday the island's 2,300 people will have no ferry, and a boat will bring food.");
 	no_signal(&c, CT_SIG_DATE);
+	/* a time of day and a clock time face each other, a qualifier between the boundary word
+	 * and the time ("since about 10 a.m.") keeping it a boundary like "since mid-morning" */
+	c = run("The shelter holds food for four days, and crews have been talking to the men over a radio link since mid-morning.",
+		"Crews have been in contact with them by radio since about 10 a.m.");
+	assert_string_equal(c.relation, "corroborates");
+	no_signal(&c, CT_SIG_DATE);
+	/* a translation's clock time as a boundary against the same time as a point */
+	c = run("The brigade needed until around 13.10 o'clock to close the valve.", "1:10 p.m. \xE2\x80\x94 Firefighters close the valve.");
+	assert_true(c.score >= 0.7);
+	no_signal(&c, CT_SIG_DATE);
 	/* near miss: a night named by the day it ends on began the day before ("the night to
 	 * Friday" is Thursday night), by weekday and by date (Oct. 10, 2025 was a Friday) */
 	c = run("The crew spent the night to Friday in a shelter on the ridge.",
