@@ -1298,6 +1298,42 @@ static int same_day(const struct side *x, const struct ct_date *dx, const struct
 	return !strcmp(prev, nx ? dy->resolved : dx->resolved);
 }
 
+/* The first token of date d of sd and the token after its last. */
+static void date_tokens(const struct side *sd, const struct ct_date *d, size_t *first, size_t *end)
+{
+	size_t i = 0;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+		i++;
+	*first = i;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->end)
+		i++;
+	*end = i;
+}
+
+/* Whether a content word within DATE_REACH tokens of x's date dx is said within DATE_REACH tokens
+ * of y's date dy: the two dates are told of the same thing ("derailed ... outside Kelderbrook
+ * early on Monday" / "came off the tracks near Kelderbrook on Tuesday"), not of two events of a
+ * loosely aligned pair ("arrived in Port Alder on Wednesday" / "remained open during the storm
+ * flood of Tuesday"). */
+#define DATE_REACH 4
+static int dates_anchored(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy)
+{
+	size_t xs, xe, ys, ye, i, j;
+	date_tokens(x, dx, &xs, &xe);
+	date_tokens(y, dy, &ys, &ye);
+	for (i = xs > DATE_REACH ? xs - DATE_REACH : 0; i < xe + DATE_REACH && i < x->tk.n; i++) {
+		if (x->role[i] != R_CONTENT || (i >= xs && i < xe))
+			continue;
+		for (j = ys > DATE_REACH ? ys - DATE_REACH : 0; j < ye + DATE_REACH && j < y->tk.n; j++)
+			if (y->role[j] == R_CONTENT && (j < ys || j >= ye) && y->th[j] == x->th[i])
+				return 1;
+	}
+	return 0;
+}
+
+/* Under this score a date mismatch needs its dates anchored (dates_anchored). */
+#define DATE_LOOSE_SCORE 0.5
+
 static void date_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i, j;
@@ -1335,7 +1371,8 @@ static void date_signals(const struct side *a, const struct side *b, struct ct_c
 					other = db;
 			}
 		}
-		if (!same && other)
+		/* a loosely aligned pair whose two dates stand by no shared word: two events */
+		if (!same && other && (c->score >= DATE_LOOSE_SCORE || dates_anchored(a, da, b, other)))
 			add_signal(c, CT_SIG_DATE, da->start, da->end, other->start, other->end);
 	}
 }

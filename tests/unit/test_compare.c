@@ -185,6 +185,18 @@ static void test_date(void **state)
 	c = run("A ferry with 157 people struck rocks off the island on Saturday, and everyone was rescued.",
 		"Until at least Wednesday the island's 2,300 people will have no ferry, and a boat will bring food.");
 	no_signal(&c, CT_SIG_DATE);
+	/* a loosely aligned pair (under 0.5) contradicts by its dates only when a word said next to
+	 * one date is said next to the other: the same thing dated twice ... */
+	a = "A passenger train derailed on a curve outside Kelderbrook early on Monday, leaving six of its eight carriages on their sides beside the River Calder.";
+	b = "Seventeen people were hurt, three of them badly, when a commuter train left the rails on a sharp bend near Kelderbrook on Tuesday morning.";
+	c = run_on(a, b, "2026-03-12");
+	assert_true(c.score >= CT_COMPARE_SAME && c.score < 0.5);
+	has_signal(&c, a, b, CT_SIG_DATE, "Monday", "Tuesday morning");
+	/* ... not two events of a pair joined by its names (the team's arrival, the gate left open) */
+	c = run("A four-member technical team from neighbouring Estmark, which operates a similar barrier on the Grayle estuary, arrived in Port Alder on Wednesday to help inspect the remaining gates.",
+		"A gate of the Saltmere Barrier, which should protect Port Alder against the sea, remained open during the storm flood of Tuesday, and so the estuary streamed into the neighbourhood Lowharbour.");
+	assert_true(c.score < 0.5);
+	no_signal(&c, CT_SIG_DATE);
 	/* a time of day and a clock time face each other, a qualifier between the boundary word
 	 * and the time ("since about 10 a.m.") keeping it a boundary like "since mid-morning" */
 	c = run("The shelter holds food for four days, and crews have been talking to the men over a radio link since mid-morning.",
