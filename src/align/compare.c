@@ -109,50 +109,54 @@ struct word {
 };
 
 /* Folded words (lower case, no dots). Saying verbs are stop words: who said it is the
- * attribution's business, not the fact's. */
+ * attribution's business, not the fact's. So are the adverbs of degree and emphasis ("just",
+ * "simply", "really", "very", "only"): a translation renders one by another ("we just knew" /
+ * "we simply knew it"), and none states a fact of its own. */
 static const struct word words[] = {
-	{ "a", K_STOP }, { "about", K_STOP }, { "according", K_STOP }, { "added", K_STOP },
-	{ "after", K_STOP }, { "again", K_STOP }, { "against", K_STOP }, { "all", K_STOP },
-	{ "almost", K_STOP }, { "also", K_STOP }, { "am", K_STOP }, { "an", K_STOP }, { "and", K_STOP },
-	{ "another", K_STOP }, { "any", K_STOP }, { "approximately", K_STOP }, { "are", K_STOP },
-	{ "aren't", K_NEG }, { "around", K_STOP }, { "as", K_STOP }, { "at", K_STOP }, { "be", K_STOP },
-	{ "because", K_STOP }, { "been", K_STOP }, { "before", K_STOP }, { "being", K_STOP },
-	{ "both", K_STOP }, { "but", K_STOP }, { "by", K_STOP }, { "can", K_STOP }, { "can't", K_NEG },
-	{ "cannot", K_NEG }, { "could", K_STOP }, { "couldn't", K_NEG }, { "denied", K_NEGVERB },
-	{ "denies", K_NEGVERB }, { "deny", K_NEGVERB }, { "did", K_STOP }, { "didn't", K_NEG },
-	{ "do", K_STOP }, { "does", K_STOP }, { "doesn't", K_NEG }, { "don't", K_NEG },
-	{ "during", K_STOP }, { "each", K_STOP }, { "either", K_STOP }, { "every", K_STOP },
-	{ "exclude", K_NEGVERB }, { "excluded", K_NEGVERB }, { "excludes", K_NEGVERB },
-	{ "fail", K_NEGVERB }, { "failed", K_NEGVERB }, { "fails", K_NEGVERB }, { "for", K_STOP },
-	{ "from", K_STOP }, { "go", K_STOP }, { "going", K_STOP }, { "had", K_STOP },
+	{ "a", K_STOP }, { "about", K_STOP }, { "according", K_STOP }, { "actually", K_STOP },
+	{ "added", K_STOP }, { "after", K_STOP }, { "again", K_STOP }, { "against", K_STOP },
+	{ "all", K_STOP }, { "almost", K_STOP }, { "also", K_STOP }, { "am", K_STOP }, { "an", K_STOP },
+	{ "and", K_STOP }, { "another", K_STOP }, { "any", K_STOP }, { "approximately", K_STOP },
+	{ "are", K_STOP }, { "aren't", K_NEG }, { "around", K_STOP }, { "as", K_STOP }, { "at", K_STOP },
+	{ "be", K_STOP }, { "because", K_STOP }, { "been", K_STOP }, { "before", K_STOP },
+	{ "being", K_STOP }, { "both", K_STOP }, { "but", K_STOP }, { "by", K_STOP }, { "can", K_STOP },
+	{ "can't", K_NEG }, { "cannot", K_NEG }, { "could", K_STOP }, { "couldn't", K_NEG },
+	{ "denied", K_NEGVERB }, { "denies", K_NEGVERB }, { "deny", K_NEGVERB }, { "did", K_STOP },
+	{ "didn't", K_NEG }, { "do", K_STOP }, { "does", K_STOP }, { "doesn't", K_NEG },
+	{ "don't", K_NEG }, { "during", K_STOP }, { "each", K_STOP }, { "either", K_STOP },
+	{ "every", K_STOP }, { "exclude", K_NEGVERB }, { "excluded", K_NEGVERB },
+	{ "excludes", K_NEGVERB }, { "fail", K_NEGVERB }, { "failed", K_NEGVERB }, { "fails", K_NEGVERB },
+	{ "for", K_STOP }, { "from", K_STOP }, { "go", K_STOP }, { "going", K_STOP }, { "had", K_STOP },
 	{ "hadn't", K_NEG }, { "has", K_STOP }, { "hasn't", K_NEG }, { "have", K_STOP },
 	{ "haven't", K_NEG }, { "having", K_STOP }, { "he", K_STOP }, { "her", K_STOP },
 	{ "here", K_STOP }, { "herself", K_STOP }, { "him", K_STOP }, { "himself", K_STOP },
 	{ "his", K_STOP }, { "how", K_STOP }, { "i", K_STOP }, { "if", K_STOP }, { "in", K_STOP },
-	{ "into", K_STOP }, { "is", K_STOP }, { "isn't", K_NEG }, { "it", K_STOP }, { "it's", K_STOP },
-	{ "its", K_STOP }, { "itself", K_STOP }, { "just", K_STOP }, { "may", K_STOP }, { "me", K_STOP },
-	{ "might", K_STOP }, { "more", K_STOP }, { "most", K_STOP }, { "must", K_STOP }, { "my", K_STOP },
+	{ "indeed", K_STOP }, { "into", K_STOP }, { "is", K_STOP }, { "isn't", K_NEG }, { "it", K_STOP },
+	{ "it's", K_STOP }, { "its", K_STOP }, { "itself", K_STOP }, { "just", K_STOP },
+	{ "may", K_STOP }, { "me", K_STOP }, { "merely", K_STOP }, { "might", K_STOP },
+	{ "more", K_STOP }, { "most", K_STOP }, { "must", K_STOP }, { "my", K_STOP },
 	{ "nearly", K_STOP }, { "neither", K_NEG }, { "never", K_NEG }, { "no", K_NEG },
-	{ "nobody", K_NEG }, { "none", K_NEG }, { "nor", K_NEG }, { "not", K_NEG },
-	{ "nothing", K_NEG }, { "of", K_STOP }, { "on", K_STOP }, { "once", K_STOP }, { "only", K_STOP },
-	{ "or", K_STOP }, { "other", K_STOP }, { "our", K_STOP }, { "out", K_STOP }, { "over", K_STOP },
-	{ "own", K_STOP }, { "refuse", K_NEGVERB }, { "refused", K_NEGVERB }, { "refuses", K_NEGVERB },
-	{ "reject", K_NEGVERB }, { "rejected", K_NEGVERB }, { "rejects", K_NEGVERB },
-	{ "roughly", K_STOP }, { "ruled", K_NEGVERB }, { "said", K_STOP }, { "say", K_STOP },
-	{ "saying", K_STOP }, { "says", K_STOP }, { "shall", K_STOP }, { "she", K_STOP },
-	{ "should", K_STOP }, { "shouldn't", K_NEG }, { "since", K_STOP }, { "so", K_STOP },
-	{ "some", K_STOP }, { "stated", K_STOP }, { "such", K_STOP }, { "than", K_STOP },
-	{ "that", K_STOP }, { "the", K_STOP }, { "their", K_STOP }, { "them", K_STOP },
-	{ "themselves", K_STOP }, { "then", K_STOP }, { "there", K_STOP }, { "these", K_STOP },
-	{ "they", K_STOP }, { "this", K_STOP }, { "those", K_STOP }, { "through", K_STOP },
-	{ "to", K_STOP }, { "told", K_STOP }, { "too", K_STOP }, { "under", K_STOP },
-	{ "until", K_STOP }, { "up", K_STOP }, { "upon", K_STOP }, { "us", K_STOP }, { "very", K_STOP },
-	{ "was", K_STOP }, { "wasn't", K_NEG }, { "we", K_STOP }, { "were", K_STOP },
-	{ "weren't", K_NEG }, { "what", K_STOP }, { "when", K_STOP }, { "where", K_STOP },
-	{ "whether", K_STOP }, { "which", K_STOP }, { "while", K_STOP }, { "who", K_STOP },
-	{ "whom", K_STOP }, { "whose", K_STOP }, { "why", K_STOP }, { "will", K_STOP },
-	{ "with", K_STOP }, { "without", K_NEG }, { "won't", K_NEG }, { "would", K_STOP },
-	{ "wouldn't", K_NEG }, { "yet", K_STOP }, { "you", K_STOP }, { "your", K_STOP },
+	{ "nobody", K_NEG }, { "none", K_NEG }, { "nor", K_NEG }, { "not", K_NEG }, { "nothing", K_NEG },
+	{ "of", K_STOP }, { "on", K_STOP }, { "once", K_STOP }, { "only", K_STOP }, { "or", K_STOP },
+	{ "other", K_STOP }, { "our", K_STOP }, { "out", K_STOP }, { "over", K_STOP }, { "own", K_STOP },
+	{ "quite", K_STOP }, { "really", K_STOP }, { "refuse", K_NEGVERB }, { "refused", K_NEGVERB },
+	{ "refuses", K_NEGVERB }, { "reject", K_NEGVERB }, { "rejected", K_NEGVERB },
+	{ "rejects", K_NEGVERB }, { "roughly", K_STOP }, { "ruled", K_NEGVERB }, { "said", K_STOP },
+	{ "say", K_STOP }, { "saying", K_STOP }, { "says", K_STOP }, { "shall", K_STOP },
+	{ "she", K_STOP }, { "should", K_STOP }, { "shouldn't", K_NEG }, { "simply", K_STOP },
+	{ "since", K_STOP }, { "so", K_STOP }, { "some", K_STOP }, { "stated", K_STOP },
+	{ "such", K_STOP }, { "than", K_STOP }, { "that", K_STOP }, { "the", K_STOP },
+	{ "their", K_STOP }, { "them", K_STOP }, { "themselves", K_STOP }, { "then", K_STOP },
+	{ "there", K_STOP }, { "these", K_STOP }, { "they", K_STOP }, { "this", K_STOP },
+	{ "those", K_STOP }, { "through", K_STOP }, { "to", K_STOP }, { "told", K_STOP },
+	{ "too", K_STOP }, { "truly", K_STOP }, { "under", K_STOP }, { "until", K_STOP },
+	{ "up", K_STOP }, { "upon", K_STOP }, { "us", K_STOP }, { "very", K_STOP }, { "was", K_STOP },
+	{ "wasn't", K_NEG }, { "we", K_STOP }, { "were", K_STOP }, { "weren't", K_NEG },
+	{ "what", K_STOP }, { "when", K_STOP }, { "where", K_STOP }, { "whether", K_STOP },
+	{ "which", K_STOP }, { "while", K_STOP }, { "who", K_STOP }, { "whom", K_STOP },
+	{ "whose", K_STOP }, { "why", K_STOP }, { "will", K_STOP }, { "with", K_STOP },
+	{ "without", K_NEG }, { "won't", K_NEG }, { "would", K_STOP }, { "wouldn't", K_NEG },
+	{ "yet", K_STOP }, { "you", K_STOP }, { "your", K_STOP },
 };
 
 struct synonym {
@@ -229,13 +233,13 @@ static const char *const honorifics[] = { "mr", "mrs", "ms", "mx", "miss", NULL 
 const char *ct_signal_kind_name(enum ct_signal_kind kind)
 {
 	static const char *const names[] = { "number", "date", "negation", "title", "entity", "quote",
-					     "approximation", "spelling" };
+					     "approximation", "spelling", "variant" };
 	return (unsigned)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "other";
 }
 
 int ct_signal_contradicts(enum ct_signal_kind kind)
 {
-	return kind != CT_SIG_APPROXIMATION && kind != CT_SIG_SPELLING;
+	return kind != CT_SIG_APPROXIMATION && kind != CT_SIG_SPELLING && kind != CT_SIG_VARIANT;
 }
 
 static int cmp_word(const void *key, const void *elem)
@@ -382,18 +386,28 @@ static int initial_position(const struct side *sd, size_t i)
 }
 
 /* Whether a capitalised first word is a name rather than a word capitalised because it opens the
- * sentence. Common sentence openers are function words (the lexicon's not-a-name list, the stop
- * words: never here), inflected or derived words ("Firefighters", "Crews", "Salvage", "Heavy":
- * the Snowball stem differs from the word), the very common news words of the synonym table, and
- * the lexicon's other words (titles, organisation and place nouns, verbs of saying, number and
- * date words). A country of the gazetteer is a name; otherwise a plain word of four letters or
- * more that is in none of those ("Dravia", "Ostland", "Skarra") is taken for one. plain: the
- * word is its own stem and has no synonym entry. */
-static int opening_name(const struct ct_token *t, int plain, size_t n)
+ * sentence: OPENING_NAME, OPENING_CANDIDATE or 0. Common sentence openers are function words (the
+ * lexicon's not-a-name list, the stop words: never here), inflected or derived words
+ * ("Firefighters", "Crews", "Salvage", "Heavy": the Snowball stem differs from the word), the
+ * very common news words of the synonym table, and the lexicon's other words (titles,
+ * organisation and place nouns, verbs of saying, number and date words). A country of the
+ * gazetteer is a name; otherwise a plain word of four letters or more that is in none of those
+ * ("Dravia", "Ostland", "Skarra") is taken for one. plain: the word is its own stem and has no
+ * synonym entry. A word that is not plain only because Snowball changed its ending ("Pellory"
+ * stems to "pellori", as "Heavy" to "heavi") but is in no list, not a word of the relatedness
+ * lexicon and no adverb in -ly is a candidate: a name only when the other sentence holds a name
+ * in the same opening slot (gap_signal), so "Heavy rain fell" / "Steady rain fell" stay words.
+ * known: the word has a synonym entry or a concept of the relatedness lexicon. */
+enum { OPENING_CANDIDATE = 1, OPENING_NAME = 2 };
+static int opening_name(const struct ct_token *t, const char *w, int plain, int known, size_t n)
 {
 	if (t->lex & CT_LEX_COUNTRY)
-		return 1;
-	return plain && n >= 4 && !t->lex && !(t->flags & (CT_TOK_DIGIT | CT_TOK_ABBR | CT_TOK_HYPHEN));
+		return OPENING_NAME;
+	if (n < 4 || t->lex || (t->flags & (CT_TOK_DIGIT | CT_TOK_ABBR | CT_TOK_HYPHEN)))
+		return 0;
+	if (plain)
+		return OPENING_NAME;
+	return !known && strcmp(w + n - 2, "ly") ? OPENING_CANDIDATE : 0;
 }
 
 static void sort_terms(struct side *sd)
@@ -772,7 +786,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			const char *stem = w;
 			size_t sn = n;
 			double weight = W_WORD;
-			int cls = T_WORD, plain = 0;
+			int cls = T_WORD, plain = 0, known = 0;
 			if (v >= 0) {
 				sn = (size_t)snprintf(w, sizeof(w), "%d", v);
 				cls = T_NUM;
@@ -799,6 +813,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 					plain = !syn && sn == n && !memcmp(st, w, n);
 					if (!ct_related_concepts(key, strlen(key), sd->rel[i]) && syn && syn->canon)
 						ct_related_concepts(syn->canon, strlen(syn->canon), sd->rel[i]);
+					known = syn || sd->rel[i][0];
 					if (syn && syn->canon) {
 						const struct synonym *base = bsearch(syn->canon, synonyms, sizeof(synonyms) / sizeof(synonyms[0]),
 										     sizeof(synonyms[0]), cmp_synonym);
@@ -817,7 +832,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 				sd->rel[i][0] = sd->rel[i][1] = 0;   /* a name is not the word it is spelled as */
 			}
 			if (i == 0 && cls == T_WORD && (t->flags & CT_TOK_CAP))
-				sd->opening_name = opening_name(t, plain, n);
+				sd->opening_name = opening_name(t, w, plain, known, n);
 			sd->th[i] = fnv(stem, sn);
 			sd->role[i] = R_CONTENT;
 			if (sn < 256 && sd->npool + sn <= POOL_SIZE) {
@@ -940,8 +955,10 @@ static const char *bounding(const struct side *sd, const struct ct_date *d);
 static int other_time(const struct side *a, size_t ta, const struct side *b, size_t tb)
 {
 	const struct ct_date *x = date_at(a, ta), *y = date_at(b, tb);
-	if (x && y && !bounding(a, x) != !bounding(b, y))
-		return 1;   /* a boundary ("suspended until at least Wednesday") is not a point in time */
+	/* a boundary ("suspended until at least Wednesday") is not a point in time; two clock times
+	 * are one slot either way ("needed until around 13.10 o'clock" / "at 1:10 p.m.") */
+	if (x && y && !bounding(a, x) != !bounding(b, y) && (strcmp(x->kind, "time") || strcmp(y->kind, "time")))
+		return 1;
 	return x && y && strcmp(x->kind, y->kind) && x->year && y->year && x->year != y->year;
 }
 
@@ -1197,10 +1214,11 @@ static const char *bounding(const struct side *sd, const struct ct_date *d)
 	for (k = 0; leads[k]; k++)
 		if (!strcmp(w, leads[k]))
 			return leads[k];
-	/* "until at least Wednesday", "by the latest Friday": the date scanner leaves the lead
-	 * outside the date when a qualifier stands between */
+	/* "until at least Wednesday", "by the latest Friday", "since about 10 a.m.": the date
+	 * scanner leaves the lead outside the date when a qualifier stands between */
 	{
-		static const char *const between[] = { "at", "least", "the", "latest", "earliest", "very", NULL };
+		static const char *const between[] = { "about", "approximately", "around", "at", "circa", "earliest",
+							"latest", "least", "roughly", "the", "very", NULL };
 		size_t i = 0, n;
 		while (i < sd->tk.n && sd->tk.t[i].start < d->start)
 			i++;
@@ -1229,6 +1247,93 @@ static int said_date(const struct side *sd, const struct ct_date *d)
 	return 0;
 }
 
+/* "the night to Friday", "the night into Friday", "overnight into Friday": a night named by the
+ * day it ends on (a translation's "die Nacht zum Freitag"), which began the day before. */
+static int night_before(const struct side *sd, const struct ct_date *d)
+{
+	static const char *const links[] = { "before", "into", "to", NULL };
+	static const char *const nights[] = { "night", "overnight", NULL };
+	size_t i = 0;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+		i++;
+	if (i < sd->tk.n && ct_tok_in(&sd->tk, i, links))
+		i++;   /* the date scanner may have kept the link ("before Friday") */
+	return i >= 2 && ct_tok_in(&sd->tk, i - 1, links) && ct_tok_in(&sd->tk, i - 2, nights);
+}
+
+/* The day before a resolved "YYYY-MM-DD" into out (11 bytes), or "" when it is malformed. */
+static void day_before(const char *resolved, char out[11])
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+	out[0] = '\0';
+	if (sscanf(resolved, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1)
+		return;
+	if (--d == 0) {
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+		d = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+/* Whether x's date dx names the day of y's date dy, or a night named by the next day
+ * ("the night to Friday") begins on it ("Thursday night"); two such nights are compared as they
+ * are named. weekdays: compare the weekdays, else the resolved days. */
+static int same_day(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy,
+		    int weekdays)
+{
+	char prev[11];
+	int nx = night_before(x, dx), ny = night_before(y, dy);
+	if (weekdays)
+		return dx->weekday == dy->weekday || (nx && !ny && (dx->weekday + 6) % 7 == dy->weekday) ||
+		       (ny && !nx && (dy->weekday + 6) % 7 == dx->weekday);
+	if (!strcmp(dx->resolved, dy->resolved))
+		return 1;
+	if (nx == ny)
+		return 0;
+	day_before(nx ? dx->resolved : dy->resolved, prev);
+	return !strcmp(prev, nx ? dy->resolved : dx->resolved);
+}
+
+/* The first token of date d of sd and the token after its last. */
+static void date_tokens(const struct side *sd, const struct ct_date *d, size_t *first, size_t *end)
+{
+	size_t i = 0;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
+		i++;
+	*first = i;
+	while (i < sd->tk.n && sd->tk.t[i].start < d->end)
+		i++;
+	*end = i;
+}
+
+/* Whether a content word within DATE_REACH tokens of x's date dx is said within DATE_REACH tokens
+ * of y's date dy: the two dates are told of the same thing ("derailed ... outside Kelderbrook
+ * early on Monday" / "came off the tracks near Kelderbrook on Tuesday"), not of two events of a
+ * loosely aligned pair ("arrived in Port Alder on Wednesday" / "remained open during the storm
+ * flood of Tuesday"). */
+#define DATE_REACH 4
+static int dates_anchored(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy)
+{
+	size_t xs, xe, ys, ye, i, j;
+	date_tokens(x, dx, &xs, &xe);
+	date_tokens(y, dy, &ys, &ye);
+	for (i = xs > DATE_REACH ? xs - DATE_REACH : 0; i < xe + DATE_REACH && i < x->tk.n; i++) {
+		if (x->role[i] != R_CONTENT || (i >= xs && i < xe))
+			continue;
+		for (j = ys > DATE_REACH ? ys - DATE_REACH : 0; j < ye + DATE_REACH && j < y->tk.n; j++)
+			if (y->role[j] == R_CONTENT && (j < ys || j >= ye) && y->th[j] == x->th[i])
+				return 1;
+	}
+	return 0;
+}
+
+/* Under this score a date mismatch needs its dates anchored (dates_anchored). */
+#define DATE_LOOSE_SCORE 0.5
+
 static void date_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i, j;
@@ -1254,19 +1359,20 @@ static void date_signals(const struct side *a, const struct side *b, struct ct_c
 				else if (!other)
 					other = db;
 			} else if (da->weekday >= 0 && db->weekday >= 0) {
-				if (da->weekday == db->weekday)
+				if (same_day(a, da, b, db, 1))
 					same = 1;
 				else if (!other)
 					other = db;
 			} else if (!strcmp(da->kind, "date") && !strcmp(db->kind, "date") && da->resolved[0] &&
 				   db->resolved[0]) {
-				if (!strcmp(da->resolved, db->resolved))
+				if (same_day(a, da, b, db, 0))
 					same = 1;
 				else if (!other)
 					other = db;
 			}
 		}
-		if (!same && other)
+		/* a loosely aligned pair whose two dates stand by no shared word: two events */
+		if (!same && other && (c->score >= DATE_LOOSE_SCORE || dates_anchored(a, da, b, other)))
 			add_signal(c, CT_SIG_DATE, da->start, da->end, other->start, other->end);
 	}
 }
@@ -1399,8 +1505,8 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 	const struct ct_token *x = &a->tk.t[i], *y = &b->tk.t[j];
 	char wx[32], wy[32];
 	size_t nx, ny, d;
-	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name)) ||
-	    (initial_position(b, j) && !(j == 0 && b->opening_name)))
+	if (!(x->flags & CT_TOK_CAP) || !(y->flags & CT_TOK_CAP) || (initial_position(a, i) && !(i == 0 && a->opening_name == OPENING_NAME)) ||
+	    (initial_position(b, j) && !(j == 0 && b->opening_name == OPENING_NAME)))
 		return 0;
 	nx = fold_word(wx, sizeof(wx), a->s + x->start, x->end - x->start);
 	ny = fold_word(wy, sizeof(wy), b->s + y->start, y->end - y->start);
@@ -1412,16 +1518,20 @@ static int spelling_variant(const struct side *a, size_t i, const struct side *b
 
 /* Whether token i of the stretch ending at e of sd stands for a place, body or person: 2 in a
  * recognised entity (a single capitalised word opening the sentence only when opening_name took
- * it for a name), 1 for an organisation word in lower case heading the stretch ("the regional
- * council"; not "on board drove onto", where it is no head), else 0. */
-static int entity_token(const struct side *sd, size_t i, size_t e)
+ * it for a name, or for a candidate when cand is set), 1 for an organisation word in lower case
+ * heading the stretch ("the regional council"; not "on board drove onto", where it is no head),
+ * else 0. */
+static int entity_token_c(const struct side *sd, size_t i, size_t e, int cand)
 {
 	size_t k;
 	if (CT_TOK_LEX(&sd->tk, i, CT_LEX_TITLE))
 		return 0;   /* titles are compared by title_signals */
+	if (i == 0 && cand && sd->opening_name == OPENING_CANDIDATE)
+		return 2;
 	for (k = 0; k < sd->ents.n; k++) {
 		const struct ct_entity *x = &sd->ents.e[k];
-		if (i >= x->tok_start && i < x->tok_end && (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name))
+		if (i >= x->tok_start && i < x->tok_end &&
+		    (!(x->tok_start == 0 && x->tok_end == 1) || sd->opening_name == OPENING_NAME))
 			return 2;
 	}
 	if (!CT_TOK_LEX(&sd->tk, i, CT_LEX_ORG))
@@ -1430,6 +1540,11 @@ static int entity_token(const struct side *sd, size_t i, size_t e)
 		if (sd->role[k] == R_CONTENT)
 			return 0;
 	return 1;
+}
+
+static int entity_token(const struct side *sd, size_t i, size_t e)
+{
+	return entity_token_c(sd, i, e, 0);
 }
 
 /* The span of tokens [s, e) without the function words and punctuation at its edges. */
@@ -1464,6 +1579,71 @@ static int names_elsewhere(const struct side *x, size_t x0, size_t x1, const str
 	return names > 0;
 }
 
+/* Words naming the kind of a public body that a translator renders by one another: the
+ * "Geological Survey" of one outlet is the "Geological Service" of another, the "Health Ministry"
+ * the "Health Department". Not courts, councils, commissions, parties, banks: bodies of other
+ * kinds. Folded. */
+static const char *const body_kinds[] = { "administration", "agency", "authority", "board", "bureau",
+					  "department", "directorate", "inspectorate", "institute", "ministry",
+					  "office", "service", "survey", NULL };
+
+/* The single content word of the stretch [s, e) of sd, or sd->tk.n. */
+static size_t lone_word(const struct side *sd, size_t s, size_t e)
+{
+	size_t k, w = sd->tk.n;
+	for (k = s; k < e; k++)
+		if (sd->role[k] == R_CONTENT) {
+			if (w != sd->tk.n)
+				return sd->tk.n;
+			w = k;
+		}
+	return w;
+}
+
+/* Whether the stretches [a0, a1) and [b0, b1) are the heads of one body's name told with another
+ * word for its kind ("The Geological Survey registered" / "The Geological Service registered"):
+ * one capitalised word on each side, both words for a kind of body, after the same capitalised
+ * word (the name's own part, which says which body) and ending the name. Another qualifier with
+ * the same head ("Interior Ministry" / "Health Ministry") is another body. Sets *i and *j to the
+ * two words. */
+static int kind_variant(const struct side *a, size_t a0, size_t a1, const struct side *b, size_t b0, size_t b1,
+			size_t *i, size_t *j)
+{
+	size_t x = lone_word(a, a0, a1), y = lone_word(b, b0, b1);
+	const struct ct_token *tx, *ty;
+	if (x == a->tk.n || y == b->tk.n || x == 0 || y == 0 || a->th[x] == b->th[y])
+		return 0;
+	tx = &a->tk.t[x];
+	ty = &b->tk.t[y];
+	if (!(tx->flags & CT_TOK_CAP) || !(ty->flags & CT_TOK_CAP) || !ct_tok_in(&a->tk, x, body_kinds) ||
+	    !ct_tok_in(&b->tk, y, body_kinds))
+		return 0;
+	/* the word before is the name's own, shared, capitalised, not opening the sentence alone */
+	if (a->th[x - 1] != b->th[y - 1] || a->role[x - 1] != R_CONTENT || !(a->tk.t[x - 1].flags & CT_TOK_CAP) ||
+	    !(b->tk.t[y - 1].flags & CT_TOK_CAP))
+		return 0;
+	/* the kind word ends the name on both sides */
+	if ((x + 1 < a->tk.n && a->role[x + 1] == R_CONTENT && (a->tk.t[x + 1].flags & CT_TOK_CAP)) ||
+	    (y + 1 < b->tk.n && b->role[y + 1] == R_CONTENT && (b->tk.t[y + 1].flags & CT_TOK_CAP)))
+		return 0;
+	*i = x;
+	*j = y;
+	return 1;
+}
+
+/* Whether sd opens with a candidate name (opening_name) that is the only content word of the
+ * stretch [0, e). */
+static int lone_opener(const struct side *sd, size_t e)
+{
+	size_t k;
+	if (sd->opening_name != OPENING_CANDIDATE)
+		return 0;
+	for (k = 1; k < e; k++)
+		if (sd->role[k] == R_CONTENT)
+			return 0;
+	return 1;
+}
+
 /* One stretch substituted for another between words both sentences share, so in the same slot:
  * "from neighbouring Estmark, which" / "from neighbouring Lorrany, which". A name for a name is
  * an entity substitution (or a spelling variant), a year for a year a date mismatch. */
@@ -1486,6 +1666,13 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	}
 	if (da || db)
 		return;   /* figures and dates: compared by value, not by position */
+	/* a candidate name alone in the stretch opening one sentence ("Pellory, which borders ...")
+	 * faces a name opening the other ("Lusken, which borders ..."): the same slot, so a name too
+	 * ("Heavy rain" is no candidate alone: a word that qualifies the next one) */
+	if (a0 == 0 && b0 == 0 && ea < 2 && eb == 2 && lone_opener(a, a1))
+		ea = entity_token_c(a, 0, a1, 1);
+	if (a0 == 0 && b0 == 0 && eb < 2 && ea == 2 && lone_opener(b, b1))
+		eb = entity_token_c(b, 0, b1, 1);
 	/* both sides hold a place, body or person, and one of them a name: a lower-case body word on
 	 * both sides ("news conference" / "press conference") is wording */
 	if (!ea || !eb || (ea < 2 && eb < 2))
@@ -1497,6 +1684,10 @@ static void gap_signal(const struct side *a, size_t a0, size_t a1, const struct 
 	 * residents ... leaked from the Carrow depot" names the town and the site in it */
 	if (names_elsewhere(a, a0, a1, b, b0, b1) || names_elsewhere(b, b0, b1, a, a0, a1))
 		return;
+	if (kind_variant(a, a0, a1, b, b0, b1, &i, &j)) {
+		add_signal(c, CT_SIG_VARIANT, a->tk.t[i].start, a->tk.t[i].end, b->tk.t[j].start, b->tk.t[j].end);
+		return;
+	}
 	for (i = a0; i < a1; i++)
 		for (j = b0; j < b1; j++)
 			if (spelling_variant(a, i, b, j)) {

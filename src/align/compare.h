@@ -21,7 +21,9 @@ enum ct_signal_kind {
 	CT_SIG_ENTITY,        /* another place, body or person in the same slot */
 	CT_SIG_QUOTE,         /* the same speaker quoted with different words */
 	CT_SIG_APPROXIMATION, /* compatible figures stated differently (lowers confidence only) */
-	CT_SIG_SPELLING       /* a name spelled differently (lowers confidence only) */
+	CT_SIG_SPELLING,      /* a name spelled differently (lowers confidence only) */
+	CT_SIG_VARIANT        /* a body named with another word for its kind (Geological Survey /
+	                       * Geological Service: lowers confidence only) */
 };
 
 struct ct_signal {
@@ -73,7 +75,8 @@ void ct_prepared_unpack(struct ct_prepared *p, const void *src);
 /* Compares two prepared claims; the same result as ct_compare on their texts. 0, or CT_ENOMEM
  * (only when a == b). */
 int ct_compare_prepared(struct ct_prepared *a, struct ct_prepared *b, struct ct_comparison *out);
-/* "number", "date", "negation", "title", "entity", "quote", "approximation", "spelling". */
+/* "number", "date", "negation", "title", "entity", "quote", "approximation", "spelling",
+ * "variant". */
 const char *ct_signal_kind_name(enum ct_signal_kind kind);
 /* 1 for the kinds that make a contradiction, 0 for the ones that only lower confidence. */
 int ct_signal_contradicts(enum ct_signal_kind kind);

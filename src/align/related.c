@@ -12,7 +12,8 @@
  * concept earns a pair part of a shared word's credit, only for words left unmatched otherwise,
  * and makes a reworded word in a quote a rendering rather than drift. Words with a common other
  * sense that would join unrelated sentences are left out ("source", "current", "due", "march",
- * "officer", "head"). A stem may belong to two groups ("strike": a collision, an attack; "cut":
+ * "officer", "head"). Stems are Snowball's: "relat" is "relatives" and also "related", which a
+ * pair only meets when both words are left over otherwise. A stem may belong to two groups ("strike": a collision, an attack; "cut":
  * an outage, a reduction). */
 struct related {
 	const char *stem;
@@ -26,7 +27,7 @@ enum concept {
 	C_DAMAGE, C_DELAY, C_DEMAND, C_DERAIL, C_DOCTOR, C_ELECTION, C_ELECTRICITY, C_EVACUATE,
 	C_EVERYONE, C_EXPERT, C_EXTINGUISH, C_FIGHT, C_FIRE, C_FIREFIGHTER, C_FLOOD, C_HOSPITAL,
 	C_INSPECT, C_JOURNALIST, C_LAW, C_LEADER, C_LOOT, C_MONEY, C_OUTAGE, C_POLICE, C_PRAISE, C_PRISON,
-	C_PROFIT, C_PROTEST, C_RAIN, C_REDUCE, C_REPAIR, C_REPLACE, C_RESCUE, C_RESIGN, C_RESTORE, C_ROAD,
+	C_PROFIT, C_PROTEST, C_RAIN, C_REDUCE, C_RELATIVE, C_REPAIR, C_REPLACE, C_RESCUE, C_RESIGN, C_RESTORE, C_ROAD,
 	C_SETTLEMENT, C_SITE, C_STORM, C_STRIKE, C_SUPERLATIVE, C_SUPPLY, C_SUSPEND, C_TALKS, C_TAX,
 	C_THREAT, C_UPGRADE, C_VESSEL, C_VISIT, C_WARN, C_WIN,
 };
@@ -74,7 +75,7 @@ static const struct related related[] = {
 	{ "everybodi", C_EVERYONE, C_NONE }, { "everyon", C_EVERYONE, C_NONE },
 	{ "examin", C_INSPECT, C_NONE }, { "excus", C_APOLOGY, C_NONE }, { "execut", C_LEADER, C_NONE },
 	{ "expens", C_COST, C_NONE }, { "expert", C_EXPERT, C_NONE },
-	{ "extinguish", C_EXTINGUISH, C_NONE }, { "feed", C_SUPPLY, C_NONE },
+	{ "extinguish", C_EXTINGUISH, C_NONE }, { "famili", C_RELATIVE, C_NONE }, { "feed", C_SUPPLY, C_NONE },
 	{ "ferri", C_VESSEL, C_NONE }, { "fight", C_FIGHT, C_NONE }, { "financ", C_MONEY, C_NONE },
 	{ "fire", C_FIRE, C_NONE }, { "firefight", C_FIREFIGHTER, C_NONE },
 	{ "fireman", C_FIREFIGHTER, C_NONE }, { "firemen", C_FIREFIGHTER, C_NONE },
@@ -109,7 +110,7 @@ static const struct related related[] = {
 	{ "raid", C_ATTACK, C_NONE }, { "rail", C_DERAIL, C_NONE }, { "rain", C_RAIN, C_NONE },
 	{ "rainfal", C_RAIN, C_NONE }, { "ralli", C_PROTEST, C_NONE }, { "ram", C_STRIKE, C_NONE },
 	{ "ransack", C_LOOT, C_NONE }, { "reconnect", C_RESTORE, C_NONE }, { "reduc", C_REDUCE, C_NONE },
-	{ "reef", C_AGROUND, C_NONE }, { "refit", C_UPGRADE, C_NONE }, { "regret", C_APOLOGY, C_NONE },
+	{ "reef", C_AGROUND, C_NONE }, { "refit", C_UPGRADE, C_NONE }, { "regret", C_APOLOGY, C_NONE }, { "relat", C_RELATIVE, C_NONE },
 	{ "renov", C_UPGRADE, C_NONE }, { "repair", C_REPAIR, C_NONE }, { "replac", C_REPLACE, C_NONE },
 	{ "report", C_JOURNALIST, C_NONE }, { "request", C_DEMAND, C_NONE },
 	{ "rescu", C_RESCUE, C_NONE }, { "reserv", C_BACKUP, C_NONE }, { "resign", C_RESIGN, C_NONE },

@@ -136,7 +136,7 @@ void ct_align_print(struct ct_ctx *ctx, ct_index *ix, const cJSON *rec)
 			const char *kind = str(sig, "kind");
 			if (ns < CT_COMPARE_MAX_SIGNALS) {
 				spans[ns] = str(sig, mine ? "a" : "b");
-				contra[ns++] = strcmp(kind, "approximation") && strcmp(kind, "spelling");
+				contra[ns++] = strcmp(kind, "approximation") && strcmp(kind, "spelling") && strcmp(kind, "variant");
 			}
 		}
 		if (other && ct_index_get(ix, "claim", other, &oj, NULL) == 0)

@@ -580,15 +580,33 @@ static int match_period(struct ctx *c, int k, int by)
 	return j;
 }
 
-/* 4:40 a.m., 4:40, 10 p.m., 4pm, noon, midnight */
+/* 4:40 a.m., 4:40, 10 p.m., 4pm, noon, midnight, mid-morning, 10 o'clock, 5.50 o'clock */
 static int match_time(struct ctx *c, int k)
 {
+	static const char *const mids[] = { "midmorning", "midafternoon", NULL };
+	static const char *const parts[] = { "morning", "afternoon", "evening", NULL };
 	struct ct_nwin *w = c->w;
 	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1), *n2;
 	int j = 0;
 	if (ct_nword_is(t, "noon") || ct_nword_is(t, "midnight") || ct_nword_is(t, "midday")) {
 		c->d->kind = "time";
 		return k + 1;
+	}
+	/* "since mid-morning": a time of day as a clock time is ("since about 10 a.m.") */
+	if (word_in(t, mids)) {
+		c->d->kind = "time";
+		return k + 1;
+	}
+	if (ct_nword_is(t, "mid") && is_punct(n1, CT_NW_DASH) && !n1->space_before &&
+	    word_in(ct_nwin_at(w, k + 2), parts) && !ct_nwin_at(w, k + 2)->space_before) {
+		c->d->kind = "time";
+		return k + 3;
+	}
+	/* a translation's clock: "10 o'clock", "5.50 o'clock" (hour and minutes after a point) */
+	if (t->kind == CT_NW_NUM && ct_nword_is(n1, "o'clock") && !t->lower[0] && !t->commas &&
+	    t->value <= 24 && (!t->decimals || t->decimals == 2)) {
+		c->d->kind = "time";
+		return k + 2;
 	}
 	if (t->kind != CT_NW_NUM || t->decimals || t->commas || t->value > 24)
 		return 0;

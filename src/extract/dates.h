@@ -31,7 +31,8 @@ typedef int (*ct_date_cb)(const struct ct_date *d, void *payload);
  *             week|month|year|weekend, earlier/later this week|month|year, N days|weeks ago
  *   period    "by 2030", "by the end of 2027", "the end of the year", "mid-2026", "early 2026",
  *             "late October", "the first quarter", "the second half of 2026", "the 1990s"
- *   time      "4:40 a.m.", "4:40", "10 p.m.", "4pm", "noon", "midnight"
+ *   time      "4:40 a.m.", "4:40", "10 p.m.", "4pm", "noon", "midnight", "mid-morning",
+ *             "mid-afternoon", "10 o'clock", "5.50 o'clock" (a translation's hour and minutes)
  * published ("YYYY-MM-DD", or NULL / malformed for none) anchors resolution: a weekday alone
  * (or "this Tuesday") is the latest such day on or before published, "last Tuesday" the latest
  * strictly before, "next Tuesday" the first strictly after; yesterday/today/tomorrow/tonight/

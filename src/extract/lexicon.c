@@ -119,7 +119,8 @@ static const char *const datewords[] = {
 	"sept.", "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "week", "weekend", "weeks",
 	"month", "months", "year", "years", "decade", "quarter", "century", "ago", "noon", "midnight",
-	"midday", "night", "morning", "afternoon", "evening", NULL
+	"midday", "night", "morning", "afternoon", "evening", "midmorning", "midafternoon",
+	"mid-morning", "mid-afternoon", "mid-evening", NULL
 };
 
 /* Words a number expression can start with (numbers.c: match_number): the first words of the
@@ -175,7 +176,7 @@ static const char *const numanchor[] = {
 static const char *const datestart[] = {
 	"by", "since", "until", "till", "before", "after", "through", "the", "next", "last", "this",
 	"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
-	"mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
+	"midmorning", "midafternoon", "mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
 	"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 	"ten", NULL
 };

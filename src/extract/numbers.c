@@ -944,6 +944,9 @@ static int not_a_number(struct ct_nwin *w, int k)
 	if (ct_nword_is(n1, "a.m") || ct_nword_is(n1, "p.m") || ct_nword_is(n1, "am") ||
 	    ct_nword_is(n1, "pm"))
 		return k + 2;
+	/* "10 o'clock", "5.50 o'clock" (a translation's hour and minutes): a time, dates.c */
+	if (ct_nword_is(n1, "o'clock") && !t->lower[0] && !t->commas && t->value <= 24)
+		return k + 2;
 	/* ISO dates */
 	if (is_plain_int(t) && t->intdigits == 4 && is_punct(n1, '-') && !n1->space_before &&
 	    ct_nwin_at(w, k + 2)->kind == CT_NW_NUM && !ct_nwin_at(w, k + 2)->space_before &&

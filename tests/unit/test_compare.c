@@ -185,6 +185,49 @@ static void test_date(void **state)
 	c = run("A ferry with 157 people struck rocks off the island on Saturday, and everyone was rescued.",
 		"Until at least Wednesday the island's 2,300 people will have no ferry, and a boat will bring food.");
 	no_signal(&c, CT_SIG_DATE);
+	/* a loosely aligned pair (under 0.5) contradicts by its dates only when a word said next to
+	 * one date is said next to the other: the same thing dated twice ... */
+	a = "A passenger train derailed on a curve outside Kelderbrook early on Monday, leaving six of its eight carriages on their sides beside the River Calder.";
+	b = "Seventeen people were hurt, three of them badly, when a commuter train left the rails on a sharp bend near Kelderbrook on Tuesday morning.";
+	c = run_on(a, b, "2026-03-12");
+	assert_true(c.score >= CT_COMPARE_SAME && c.score < 0.5);
+	has_signal(&c, a, b, CT_SIG_DATE, "Monday", "Tuesday morning");
+	/* ... not two events of a pair joined by its names (the team's arrival, the gate left open) */
+	c = run("A four-member technical team from neighbouring Estmark, which operates a similar barrier on the Grayle estuary, arrived in Port Alder on Wednesday to help inspect the remaining gates.",
+		"A gate of the Saltmere Barrier, which should protect Port Alder against the sea, remained open during the storm flood of Tuesday, and so the estuary streamed into the neighbourhood Lowharbour.");
+	assert_true(c.score < 0.5);
+	no_signal(&c, CT_SIG_DATE);
+	/* a time of day and a clock time face each other, a qualifier between the boundary word
+	 * and the time ("since about 10 a.m.") keeping it a boundary like "since mid-morning" */
+	c = run("The shelter holds food for four days, and crews have been talking to the men over a radio link since mid-morning.",
+		"Crews have been in contact with them by radio since about 10 a.m.");
+	assert_string_equal(c.relation, "corroborates");
+	no_signal(&c, CT_SIG_DATE);
+	/* a translation's clock time as a boundary against the same time as a point */
+	c = run("The brigade needed until around 13.10 o'clock to close the valve.", "1:10 p.m. \xE2\x80\x94 Firefighters close the valve.");
+	assert_true(c.score >= 0.7);
+	no_signal(&c, CT_SIG_DATE);
+	/* near miss: a night named by the day it ends on began the day before ("the night to
+	 * Friday" is Thursday night), by weekday and by date (Oct. 10, 2025 was a Friday) */
+	c = run("The crew spent the night to Friday in a shelter on the ridge.",
+		"The crew spent Thursday night in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	assert_string_equal(c.relation, "corroborates");
+	c = run("The crew spent Thursday night in a shelter on the ridge.",
+		"The crew spent the night into Oct. 10 in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	c = run("The crew spent the night to Oct. 1 in a shelter on the ridge.",
+		"The crew spent the night of Sept. 30 in a shelter on the ridge.");
+	no_signal(&c, CT_SIG_DATE);
+	/* ... while it is not two days before, nor the day after */
+	a = "The crew spent the night to Friday in a shelter on the ridge.";
+	b = "The crew spent Wednesday night in a shelter on the ridge.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Friday", "Wednesday night");
+	a = "The crew spent the night to Friday in a shelter on the ridge.";
+	b = "The crew spent the night to Saturday in a shelter on the ridge.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Friday", "Saturday");
 }
 
 /* Vote tallies and scores have no unit: "7 to 2", "a 7-2 vote", "seven votes to two". */
@@ -345,6 +388,26 @@ static void test_entity(void **state)
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
 	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvia", "Kessland");
+	/* a name Snowball changes ("Pellory" stems to "pellori") is a candidate: a name when a name
+	 * opens the other sentence in the same slot */
+	a = "Pellory, which borders Norvia to the north, sent 14 rescuers and a heavy drilling rig overnight.";
+	b = "Kessland, which borders Norvia to the north, sent 14 rescuers and a heavy drilling rig overnight.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Pellory", "Kessland");
+	c = run(b, a);
+	has_signal(&c, b, a, CT_SIG_ENTITY, "Kessland", "Pellory");
+	/* near misses: two candidates face each other (neither is surely a name), a candidate that
+	 * qualifies the next word ("Heavy rain"), an adverb in -ly */
+	c = run("Heavy rain fell across the county on Friday night, the weather service said.",
+		"Steady rain fell across the county on Friday night, the weather service said.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("Heavy rain fell across the county on Friday night, the weather service said.",
+		"Norvia fell across the county on Friday night, the weather service said.");
+	no_signal(&c, CT_SIG_ENTITY);
+	c = run("Fortunately, the rig arrived overnight and drilling began at dawn.",
+		"Kessland, the rig arrived overnight and drilling began at dawn.");
+	no_signal(&c, CT_SIG_ENTITY);
 	/* near misses at the opening: common words capitalised because they open the sentence, and
 	 * another predicate after the opening stretch */
 	c = run("Firefighters freed 38 people trapped in lifts across the city.",
@@ -410,6 +473,46 @@ static void test_spelling(void **state)
 	has_signal(&c, a, b, CT_SIG_SPELLING, "Norvia", "Norvija");
 }
 
+/* A body named with another word for its kind, after the same name of its own, is a variant;
+ * another name of its own, or a body of another kind, is another body. */
+static void test_body_kind_variant(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "The Geological Survey registered a magnitude 2.9 tremor under the mine two minutes before the roof fell.";
+	b = "The Geological Service registered two minutes before the collapse a tremor of the magnitude 2,9 under the mine.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_VARIANT, "Survey", "Service");
+	no_signal(&c, CT_SIG_ENTITY);
+	assert_false(ct_signal_contradicts(CT_SIG_VARIANT));
+	assert_string_equal(ct_signal_kind_name(CT_SIG_VARIANT), "variant");
+	a = "The dam is run by the Water Agency, which inspected it in May.";
+	b = "The dam is run by the Water Authority, which inspected it in May.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "corroborates");
+	has_signal(&c, a, b, CT_SIG_VARIANT, "Agency", "Authority");
+	/* near misses: another name of its own with the same kind, a body of another kind, and a
+	 * whole name replaced */
+	a = "The dam is run by the Water Agency, which inspected it in May.";
+	b = "The dam is run by the Forest Agency, which inspected it in May.";
+	c = run(a, b);
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Water", "Forest");
+	a = "The ruling was upheld by the Supreme Court on Monday, the clerk said.";
+	b = "The ruling was upheld by the Supreme Council on Monday, the clerk said.";
+	c = run(a, b);
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Court", "Council");
+	a = "The Norvian Geological Survey said it had recorded a tremor of magnitude 2.9 beneath the mine.";
+	b = "The National Weather Service said it had recorded a tremor of magnitude 2.9 beneath the mine.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	no_signal(&c, CT_SIG_VARIANT);
+	has_signal(&c, a, b, CT_SIG_ENTITY, "Norvian Geological Survey", "National Weather Service");
+}
+
 static void test_quote(void **state)
 {
 	const char *a, *b;
@@ -440,6 +543,12 @@ static void test_quote(void **state)
 	c = run(a, b);
 	assert_string_equal(c.relation, "contradicts");
 	has_signal(&c, a, b, CT_SIG_QUOTE, "reach the pier", "steering");
+	/* near miss: one adverb of emphasis rendered by another ("just" / "simply"), with a pronoun
+	 * added: a translation, not drift */
+	c = run("\"We heard the siren from the kitchen and we just knew,\" said Tomas Berg, 58.",
+		"\"We heard the siren from the kitchen and we simply knew it,\" said Tomas Berg, 58.");
+	no_signal(&c, CT_SIG_QUOTE);
+	assert_string_equal(c.relation, "corroborates");
 	/* near miss: another speaker */
 	c = run("\"We will rebuild every house that the river took from us,\" Brandt said.",
 		"\"We will inspect every house that the river took from us,\" Okafor said.");
@@ -525,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_title),
 		cmocka_unit_test(test_entity),
 		cmocka_unit_test(test_spelling),
+		cmocka_unit_test(test_body_kind_variant),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_shared_figures),
 		cmocka_unit_test(test_paraphrase_forms),

@@ -77,6 +77,10 @@ static void test_related_words(void **state)
 	joins("Electricity was back for all 40,000 customers in Orvik by Monday noon.",
 	      "Power was restored for all 40,000 customers in Orvik by Monday noon.",
 	      "Music was played for all 40,000 customers in Orvik by Monday noon.");
+	/* the people waiting for news of the victims (fifth pass) */
+	joins("Families of the trapped men waited in a Red Cross tent beside the mine entrance.",
+	      "Relatives of the trapped men waited in a Red Cross tent beside the mine entrance.",
+	      "Engineers of the trapped men waited in a Red Cross tent beside the mine entrance.");
 	/* related words are not the same word: a pair with nothing else in common stays apart */
 	c = run("The fire spread to the roof.", "The blaze of publicity surprised the band.");
 	assert_true(c.score < CT_COMPARE_SAME);

@@ -204,6 +204,17 @@ static void test_times(void **state)
 	expect_one("Doors open at 10 p.m. sharp.", PUB, "10 p.m.", "time", 0, 0, 0, -1, "");
 	expect_one("They met at noon.", PUB, "noon", "time", 0, 0, 0, -1, "");
 	expect_one("They met at 4pm.", PUB, "4pm", "time", 0, 0, 0, -1, "");
+	/* a translation's clock ("5.50 o'clock", curly or straight) and a time of day said as one */
+	expect_one("The roof came down at around 5.50 o\xE2\x80\x99" "clock.", PUB, "5.50 o\xE2\x80\x99" "clock", "time", 0, 0, 0,
+		   -1, "");
+	expect_one("Since 10 o'clock the rescuers have contact with them.", PUB, "Since 10 o'clock", "time", 0, 0,
+		   0, -1, "");
+	expect_one("They have been in touch by telephone since mid-morning.", PUB, "since mid-morning", "time", 0,
+		   0, 0, -1, "");
+	expect_one("The crews arrived in mid-afternoon.", PUB, "mid-afternoon", "time", 0, 0, 0, -1, "");
+	/* near misses: not an hour, not a time of day */
+	expect_none("The dial reads 31 o'clock.");
+	expect_none("The mid-ocean ridge is deep.");
 	expect_at("It hit at 4:40 a.m. Tuesday.", PUB, 2, 0, "4:40 a.m.", "time", 0, 0, 0, -1, "");
 	expect_at("It hit at 4:40 a.m. Tuesday.", PUB, 2, 1, "Tuesday", "weekday", 2025, 10, 14, 1,
 		  "2025-10-14");

@@ -136,6 +136,8 @@ static void test_not_numbers(void **state)
 {
 	(void)state;
 	expect_none("The blast came at 4:40 a.m. local time.");
+	expect_none("The roof came down at around 5.50 o'clock, before the shift ended.");
+	expect_none("Since around 10 o\xE2\x80\x99" "clock the rescuers have contact with them.");
 	expect_none("The law passed in 2007 after a long fight.");
 	expect_none("It is one of the largest ports.");
 	expect_none("The report came out on Oct. 13 and again on October 14, 2025.");
