@@ -155,7 +155,7 @@ static const char *classify(const struct extract_ctx *x)
 /* The model's check-worthiness (tools/cw_train.c), rounded so records stay stable. */
 static double score(const struct ct_claim_draft *d)
 {
-	double s = ct_checkworthy(d->text, d->text_len);
+	double s = ct_checkworthy_tokens(d->tokens);
 	return floor(s * 1000 + 0.5) / 1000;
 }
 

@@ -164,7 +164,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);
 				t->flags = f;
-				t->lex = 0;
+				t->lex = t->hash = 0;
 				tk->n++;
 			}
 			i += n;
@@ -174,7 +174,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->start = (unsigned)i;
 			t->end = (unsigned)(i + 1);
 			t->flags = CT_TOK_PUNCT | (s[i] == '-' ? CT_TOK_HYPHEN : 0);
-			t->lex = 0;
+			t->lex = t->hash = 0;
 			if (s[i] == '"') {
 				/* A straight quote opens after a space or at the start, else closes. */
 				int opens = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\n';
@@ -246,10 +246,11 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				i += n;
 				continue;
 			}
-			/* Inner apostrophes, hyphens, and digits' separators stay inside the word. */
+			/* Inner apostrophes, hyphens, and digits' separators stay inside the word; an
+			 * apostrophe as in a figure as after a letter ("1990's", as "1990’s" below). */
 			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && (t->flags & CT_TOK_DIGIT))) &&
 			    i + 1 < len && word_byte(s + i + 1, len - i - 1) &&
-			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || s[i] == '\'' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
 				if (s[i] == '-')
 					t->flags |= CT_TOK_HYPHEN;
 				i++;
@@ -282,7 +283,12 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			size_t n = i - t->start;
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = (t->flags & CT_TOK_DIGIT) || n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_folded(key.c, n);
+			if (t->flags & CT_TOK_DIGIT) {
+				t->lex = t->hash = 0;
+			} else {
+				t->hash = ct_lexicon_word_hash(key.c, n);
+				t->lex = n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_hashed(key.c, n, t->hash);
+			}
 		} else if (t->flags & CT_TOK_DIGIT) {
 			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
@@ -292,7 +298,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = 0;
+			t->lex = t->hash = 0;
 		} else {
 			/* One pass over the word: two or more ASCII letters and none lower case is all
 			 * capitals (a word starting in lower case is not); the lexicon key is the word
@@ -328,7 +334,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (count && upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_folded(key.c, n) : 0;
+			{
+				t->hash = ct_lexicon_word_hash(key.c, n);
+				t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_hashed(key.c, n, t->hash) : 0;
+			}
 		}
 		tk->n++;
 	}

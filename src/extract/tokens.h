@@ -22,6 +22,8 @@ struct ct_token {
 	unsigned start, end;   /* byte offsets in the sentence */
 	unsigned flags;
 	unsigned lex;          /* CT_LEX_* lists the word belongs to (extract/lexicon.h) */
+	unsigned hash;         /* a word's hash (ct_lexicon_word_hash of its folded form, at
+	                        * most CT_LEX_KEY bytes of it); 0 for punctuation and figures */
 };
 
 /* 1 when token i is in the lexicon list(s) bits. */
