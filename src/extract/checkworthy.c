@@ -311,7 +311,7 @@ struct words {
 };
 
 /* One word w[0..wl) of the features: CT_TOK_CAP / CT_TOK_DIGIT in flags, h its hash. */
-static void add_word(struct words *ws, const unsigned char *w, size_t wl, unsigned flags, uint32_t h)
+static inline __attribute__((always_inline)) void add_word(struct words *ws, const unsigned char *w, size_t wl, unsigned flags, uint32_t h)
 {
 	size_t cur;
 	ws->n++;

@@ -185,17 +185,24 @@ static int on_segment(const ct_segment *seg, void *payload)
 		unsigned flags = 0, words = 0;
 		size_t k;
 		x->lex_all = 0;
+		int high = 0;
 		for (k = 0; k < x->tk.n; k++) {
 			x->lex_all |= x->tk.t[k].lex;
 			flags |= x->tk.t[k].flags;
 			words += !(x->tk.t[k].flags & CT_TOK_PUNCT);
+			high |= (unsigned char)x->flat.ptr[x->tk.t[k].start] >= 0x80 && !(x->tk.t[k].flags & CT_TOK_PUNCT);
 		}
 		d.words = words;
 		any = x->lex_all;
+		/* A word starting with a non-ASCII byte may hide a figure from the flags: the
+		 * tokeniser reads "£5" as one word, the number lexer as a sign and a figure (before,
+		 * such a figure was found only when the sentence had another). */
+		if (high)
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
 		if (flags & CT_TOK_DIGIT)
 			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
 		if (flags & CT_TOK_HYPHEN)
-			any |= CT_LEX_NUMWORD;
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;   /* "twenty-five", "mid-2024" */
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		/* The recognisers cost more than the rest together: skip them where no figure or
