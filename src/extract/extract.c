@@ -232,7 +232,8 @@ static int on_segment(const ct_segment *seg, void *payload)
 	/* A claim: a whole sentence of body text that states something. The model decides for
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
 	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' &&
-		     ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS &&
+		     /* counted only when the bytes could be too many: a character is a byte or more */
+		     (d.text_len <= CT_MAX_SENTENCE_CHARS || ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS) &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||
 		      d.checkworthy >= 0.5 * ct_checkworthy_threshold());
 	if (!d.is_claim)

@@ -343,16 +343,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 	}
 }
 
-int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
+int ct_tok_is_rest(const struct ct_tokens *tk, size_t i, const char *word)
 {
-	const struct ct_token *t;
+	const struct ct_token *t = &tk->t[i];
 	size_t k, w = 0, n;
-	if (i >= tk->n)
-		return 0;
-	t = &tk->t[i];
-	/* most calls end here: the first byte differs (a ’ reads as ', so not when word starts so) */
-	if (word[0] != '\'' && ((unsigned char)tk->s[t->start] | 0x20) != ((unsigned char)word[0] | 0x20))
-		return 0;
 	n = t->end - t->start;
 	for (k = 0; k < n; k++, w++) {
 		unsigned char c = (unsigned char)tk->s[t->start + k];
