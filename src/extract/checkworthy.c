@@ -200,7 +200,7 @@ static const struct cue {
 #define NCUES (sizeof(cues) / sizeof(cues[0]))
 static unsigned char cue_slot[CUE_SLOTS];   /* index into cues + 1; 0: empty */
 static uint32_t cue_hash[NCUES];
-static uint32_t start_hash, end_hash, num_hash;   /* "<s>", "</s>", "<num>" */
+static uint32_t start_hash, end_hash, num_hash, per_hash;   /* "<s>", "</s>", "<num>", "per" */
 static int cues_ready;
 
 static void cues_build(void)
@@ -209,6 +209,7 @@ static void cues_build(void)
 	start_hash = literal_hash("<s>");
 	end_hash = literal_hash("</s>");
 	num_hash = literal_hash(NUM_TOKEN);
+	per_hash = literal_hash("per");
 	for (k = 0; k < NCUES; k++) {
 		uint32_t s;
 		cue_hash[k] = literal_hash(cues[k].word);
@@ -341,7 +342,7 @@ static inline __attribute__((always_inline)) void add_word(struct words *ws, con
 		if ((flags & CT_TOK_CAP) && ws->n > 1 && !(w[0] == 'I' && (wl == 1 || w[1] == '\'' || w[1] == 0xE2)))
 			ws->dense |= DENSE(CT_CW_F_NAME);
 	}
-	ws->prev_per = wl == 3 && (w[0] | 0x20) == 'p' && (w[1] | 0x20) == 'e' && (w[2] | 0x20) == 'r';
+	ws->prev_per = h == per_hash;   /* "per" (then "cent" is tested by its bytes) */
 	add_hashed(&ws->f, h);
 	add_hashed(&ws->f, pair_hash(ws->prev, h));
 	ws->prev = h;
