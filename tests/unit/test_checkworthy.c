@@ -89,6 +89,8 @@ static void test_apostrophes_and_quotes(void **state)
 	assert_same_features("Jobs rose by twenty-five in the U.S. last year.",
 			     "Jobs rose by twenty five in the U. S last year.");
 	assert_same_features("It cost 1990's prices.", "It cost 1990s prices.");
+	/* A figure after a currency sign keeps its separators, as any figure does: one number. */
+	assert_same_features("It cost \xc2\xa3" "4.80 today.", "It cost \xc2\xa3" "4 today.");
 	/* Case does not matter but the sentence start does not make a name. */
 	assert_same_features("Taxes rose.", "taxes rose.");
 }
