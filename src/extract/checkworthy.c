@@ -1,38 +1,15 @@
-/* Check-worthiness features and scoring: words folded to lower case (curly apostrophes as straight
- * ones, every figure as <num>), hashed into buckets as unigrams and bigrams, plus dense cues. */
+/* Check-worthiness features and scoring: the tokeniser's words folded to lower case (curly
+ * apostrophes as straight ones, every figure as <num>), hashed into buckets as unigrams and
+ * bigrams, plus dense cues. */
 #include "extract/checkworthy.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "text/utf8.h"
+#include "extract/lexicon.h"
 
-/* Longer words are hashed by their first MAX_WORD bytes. */
-#define MAX_WORD 32
 #define NUM_TOKEN "<num>"
-
-/* A word's hash: its lower-cased bytes (the first MAX_WORD) read as 8-byte blocks, each mixed in
- * with a multiply, then the length. w must be readable up to the 8-byte block holding its last
- * byte (the callers' buffers have MAX_WORD + 8 bytes); the bytes past wl are masked off. One
- * multiply per block instead of one per byte (FNV-1a, which the features used before), and the
- * bigram is a mix of two word hashes instead of a second pass over the bytes. */
-static uint32_t word_hash(const char *w, size_t wl)
-{
-	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ wl, b;
-	size_t k;
-	for (k = 0; k < wl; k += 8) {
-		memcpy(&b, w + k, 8);
-		if (wl - k < 8)
-			b &= (UINT64_C(1) << (8 * (wl - k))) - 1;
-		h = (h ^ b) * UINT64_C(0xff51afd7ed558ccd);
-		h ^= h >> 32;
-	}
-	h ^= h >> 33;
-	h *= UINT64_C(0xc4ceb9fe1a85ec53);
-	h ^= h >> 33;
-	return (uint32_t)h;
-}
 
 /* The hash of the pair "first second": both hashes mixed, in order, with a salt of its own. */
 static uint32_t pair_hash(uint32_t first, uint32_t second)
@@ -45,87 +22,19 @@ static uint32_t pair_hash(uint32_t first, uint32_t second)
 	return (uint32_t)h;
 }
 
-/* The hash of a literal word (a cue, "<s>", "<num>"). */
+/* The hash of a literal word (a cue, "<s>", "<num>"), as the tokeniser hashes a word. */
 static uint32_t literal_hash(const char *s)
 {
-	char w[MAX_WORD + 8] = { 0 };
+	char key[CT_LEX_KEY] = { 0 };
 	size_t n = strlen(s);
-	memcpy(w, s, n);
-	return word_hash(w, n);
+	memcpy(key, s, n < CT_LEX_KEY ? n : CT_LEX_KEY - 1);
+	return ct_lexicon_word_hash(key, n);
 }
 
 /* Folds the high bits in. */
 static unsigned bucket(uint32_t h)
 {
 	return (h ^ (h >> CT_CW_HASH_BITS) ^ (h >> 28)) & (CT_CW_BUCKETS - 1);
-}
-
-/* Letters and digits of any script; punctuation, symbols, spaces and emoji separate words. */
-static int is_word_cp(int32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0x2BC)
-		return 0;  /* C1 controls, no-break space, Latin-1 signs (£ « » ° ...), × ÷ */
-	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFE0F))
-		return 0;  /* general punctuation, currency, arrows, maths, CJK punctuation */
-	if (c == 0xFEFF || c >= 0xFFF0)
-		return 0;  /* BOM, U+FFFD, emoji and other symbols beyond the BMP */
-	return 1;
-}
-
-static int is_apostrophe(int32_t c)
-{
-	return c == '\'' || c == 0x2019 || c == 0x2BC;
-}
-
-static int is_quote_mark(int32_t c)
-{
-	return c == '"' || c == 0xAB || c == 0xBB || (c >= 0x201C && c <= 0x201F);
-}
-
-/* The code point at s[i] (i < len) and its length; an ill-formed byte reads as U+FFFD. */
-static int32_t cp_at(const unsigned char *s, size_t len, size_t i, size_t *n)
-{
-	int32_t cp;
-	size_t bad = 1;
-	if (s[i] < 0x80) {
-		*n = 1;
-		return s[i];
-	}
-	*n = ct_utf8_decode(s + i, len - i, &cp, &bad);
-	if (!*n)
-		*n = bad;
-	return cp;
-}
-
-/* Appends the lower-case UTF-8 form of c to word when it fits whole. */
-static void put_lower(char *word, size_t *wl, int32_t c)
-{
-	if (c < 0x80) {
-		if (*wl < MAX_WORD)
-			word[(*wl)++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		return;
-	}
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		c += 0x20;  /* Latin-1 capitals; other scripts keep their case */
-	if (c < 0x800) {
-		if (*wl + 2 <= MAX_WORD) {
-			word[(*wl)++] = (char)(0xC0 | (c >> 6));
-			word[(*wl)++] = (char)(0x80 | (c & 0x3F));
-		}
-	} else if (c < 0x10000) {
-		if (*wl + 3 <= MAX_WORD) {
-			word[(*wl)++] = (char)(0xE0 | (c >> 12));
-			word[(*wl)++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			word[(*wl)++] = (char)(0x80 | (c & 0x3F));
-		}
-	} else if (*wl + 4 <= MAX_WORD) {
-		word[(*wl)++] = (char)(0xF0 | (c >> 18));
-		word[(*wl)++] = (char)(0x80 | ((c >> 12) & 0x3F));
-		word[(*wl)++] = (char)(0x80 | ((c >> 6) & 0x3F));
-		word[(*wl)++] = (char)(0x80 | (c & 0x3F));
-	}
 }
 
 #define DENSE(feature) ((uint32_t)1 << ((feature) - CT_CW_F_NUMBER))
@@ -283,14 +192,15 @@ static const struct cue {
 	{ "yours", DENSE(CT_CW_F_SECOND_PERSON) },
 	{ "yourself", DENSE(CT_CW_F_SECOND_PERSON) },
 };
-#define MAX_CUE 10
 
-/* The cues in a hash table keyed by the words' hash (the hash the features use anyway),
- * built on first use: a word is looked up with one probe instead of a binary search. 4096 slots
- * for 146 cues: most words find their first slot empty, a branch the processor then predicts. */
+/* The cues in a hash table keyed by the words' hash (the tokeniser's, which the features use
+ * anyway), built on first use: a word is looked up with one probe. 4096 slots for 146 cues:
+ * most words find their first slot empty, a branch the processor then predicts. */
 #define CUE_SLOTS 4096
+#define NCUES (sizeof(cues) / sizeof(cues[0]))
 static unsigned char cue_slot[CUE_SLOTS];   /* index into cues + 1; 0: empty */
-static uint32_t start_hash, end_hash, num_hash;   /* "<s>", "</s>", "<num>" */
+static uint32_t cue_hash[NCUES];
+static uint32_t start_hash, end_hash, num_hash, per_hash;   /* "<s>", "</s>", "<num>", "per" */
 static int cues_ready;
 
 static void cues_build(void)
@@ -299,29 +209,16 @@ static void cues_build(void)
 	start_hash = literal_hash("<s>");
 	end_hash = literal_hash("</s>");
 	num_hash = literal_hash(NUM_TOKEN);
-	for (k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
-		uint32_t s = literal_hash(cues[k].word) & (CUE_SLOTS - 1);
+	per_hash = literal_hash("per");
+	for (k = 0; k < NCUES; k++) {
+		uint32_t s;
+		cue_hash[k] = literal_hash(cues[k].word);
+		s = cue_hash[k] & (CUE_SLOTS - 1);
 		while (cue_slot[s])
 			s = (s + 1) & (CUE_SLOTS - 1);
 		cue_slot[s] = (unsigned char)(k + 1);
 	}
 	cues_ready = 1;
-}
-
-/* The dense cues of one lower-cased word (not a figure) whose hash is h. */
-static uint32_t word_cues(const char *w, size_t wl, int prev_per, uint32_t h)
-{
-	uint32_t s;
-	if (prev_per && wl == 4 && !memcmp(w, "cent", 4))
-		return DENSE(CT_CW_F_PERCENT);
-	if (wl > MAX_CUE)
-		return 0;
-	for (s = h & (CUE_SLOTS - 1); cue_slot[s]; s = (s + 1) & (CUE_SLOTS - 1)) {
-		const char *c = cues[cue_slot[s] - 1].word;
-		if (c[0] == w[0] && !strncmp(c, w, wl) && c[wl] == '\0')
-			return cues[cue_slot[s] - 1].dense;
-	}
-	return 0;
 }
 
 /* The output being built, and a filter of the buckets in it: a clear bit proves a bucket new, a
@@ -351,165 +248,172 @@ static inline void add_hashed(struct feats *f, uint32_t h)
 	f->n++;
 }
 
-/* A figure of four digits 1900-2099, or such a decade ("1990s", "1990's"). */
-static int is_year(const char *w, size_t wl)
+/* The currency signs a word of the tokeniser can start with (£ ¥ €, which it reads as word
+ * bytes): the sign's length, 0 for none. */
+static size_t currency_prefix(const unsigned char *w, size_t n)
+{
+	if (n >= 2 && w[0] == 0xC2 && (w[1] == 0xA3 || w[1] == 0xA5))
+		return 2;
+	if (n >= 3 && w[0] == 0xE2 && w[1] == 0x82 && w[2] == 0xAC)
+		return 3;
+	return 0;
+}
+
+/* A figure of four digits 1900-2099, or such a decade ("1990s", "1990's", "1990’s"). */
+static int is_year_token(const unsigned char *w, size_t n)
+{
+	if (n < 4 || !((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')) ||
+	    w[2] < '0' || w[2] > '9' || w[3] < '0' || w[3] > '9')
+		return 0;
+	return n == 4 || (n == 5 && w[4] == 's') || (n == 6 && w[4] == '\'' && w[5] == 's') ||
+	       (n == 8 && w[4] == 0xE2 && w[5] == 0x80 && w[6] == 0x99 && w[7] == 's');
+}
+
+/* w[0..n) and the lower-case ASCII word c are the same word (ASCII case folded, ’ read as '). */
+static int word_is(const unsigned char *w, size_t n, const char *c)
 {
 	size_t k;
-	if (wl < 4 || !((w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0')))
-		return 0;
-	for (k = 2; k < 4; k++)
-		if (w[k] < '0' || w[k] > '9')
+	for (k = 0; k < n; k++, c++) {
+		unsigned char b = w[k];
+		if (b == 0xE2 && k + 2 < n && w[k + 1] == 0x80 && w[k + 2] == 0x99) {
+			b = '\'';
+			k += 2;
+		}
+		if (!*c || (b >= 'A' && b <= 'Z' ? b + 32 : b) != (unsigned char)*c)
 			return 0;
-	return wl == 4 || (wl == 5 && w[4] == 's') || (wl == 6 && w[4] == '\'' && w[5] == 's');
+	}
+	return *c == '\0';
 }
 
-/* ASCII letters and digits lower-cased; 0 for every other byte. */
-static const unsigned char alnum_lower[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
-	['7'] = '7', ['8'] = '8', ['9'] = '9',
-	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-	['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-	['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-	['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-	['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-	['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-	['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+/* The hash of w[0..n) as the tokeniser hashes a word (ct_lexicon_word_hash of its folded key), for
+ * the parts of a token split below. */
+static uint32_t part_hash(const unsigned char *w, size_t n)
+{
+	char key[CT_LEX_KEY] = { 0 };
+	size_t k, m = 0;
+	for (k = 0; k < n; k++) {
+		unsigned char b = w[k];
+		if (b == 0xE2 && k + 2 < n && w[k + 1] == 0x80 && w[k + 2] == 0x99) {
+			b = '\'';
+			k += 2;
+		}
+		if (m < CT_LEX_KEY - 1)
+			key[m] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		m++;
+	}
+	return ct_lexicon_word_hash(key, m);
+}
+
+struct words {
+	struct feats f;
+	uint32_t dense, prev;
+	unsigned n;
+	int prev_per;
 };
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
-/* 0x80 in each byte of x (seven-bit bytes) that is within lo..hi. */
-static inline uint64_t in_range(uint64_t x, unsigned char lo, unsigned char hi)
+/* One word w[0..wl) of the features: CT_TOK_CAP / CT_TOK_DIGIT in flags, h its hash. */
+static inline __attribute__((always_inline)) void add_word(struct words *ws, const unsigned char *w, size_t wl, unsigned flags, uint32_t h)
 {
-	return (x + ONES * (unsigned char)(0x80 - lo)) & ~(x + ONES * (unsigned char)(0x7f - hi)) & HIGHS;
+	size_t cur;
+	ws->n++;
+	if (w[0] >= 0x80 && (cur = currency_prefix(w, wl)) != 0) {
+		/* "£5m", "€30": the sign, and a figure when one follows */
+		ws->dense |= DENSE(CT_CW_F_CURRENCY);
+		if (cur < wl && w[cur] >= '0' && w[cur] <= '9')
+			flags |= CT_TOK_DIGIT;
+	} else if (w[0] == 0xC2 && wl >= 2 && (w[1] == 0xAB || w[1] == 0xBB)) {
+		ws->dense |= DENSE(CT_CW_F_QUOTE);   /* « » */
+	}
+	if (flags & CT_TOK_DIGIT) {
+		ws->dense |= DENSE(CT_CW_F_NUMBER);
+		if (is_year_token(w, wl))
+			ws->dense |= DENSE(CT_CW_F_YEAR);
+		h = num_hash;
+	} else {
+		uint32_t s;
+		if (ws->prev_per && wl == 4 && word_is(w, wl, "cent"))
+			ws->dense |= DENSE(CT_CW_F_PERCENT);
+		for (s = h & (CUE_SLOTS - 1); cue_slot[s]; s = (s + 1) & (CUE_SLOTS - 1))
+			if (cue_hash[cue_slot[s] - 1] == h && word_is(w, wl, cues[cue_slot[s] - 1].word)) {
+				ws->dense |= cues[cue_slot[s] - 1].dense;
+				break;
+			}
+		/* "I" and "I'm" are capitalised everywhere: not a name. */
+		if ((flags & CT_TOK_CAP) && ws->n > 1 && !(w[0] == 'I' && (wl == 1 || w[1] == '\'' || w[1] == 0xE2)))
+			ws->dense |= DENSE(CT_CW_F_NAME);
+	}
+	ws->prev_per = h == per_hash;   /* "per" (then "cent" is tested by its bytes) */
+	add_hashed(&ws->f, h);
+	add_hashed(&ws->f, pair_hash(ws->prev, h));
+	ws->prev = h;
 }
 
-int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max)
+int ct_cw_features_tokens(const struct ct_tokens *tk, struct ct_cw_feature *out, int max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	struct feats f;
-	char word[MAX_WORD + 8] = { 0 };
-	uint32_t dense = 0, prev, h;
-	size_t i = 0, wl, cl, end;
-	unsigned words = 0;
-	int prev_per = 0, k;
+	const unsigned char *p = (const unsigned char *)tk->s;
+	struct words ws;
+	uint32_t dense;
+	size_t i, end, len = tk->len;
+	unsigned words;
+	int k;
 
 	if (max <= 0)
 		return 0;
 	if (!cues_ready)
 		cues_build();
-	memset(f.filter, 0, sizeof(f.filter));
-	f.out = out;
-	f.n = 0;
-	f.room = max > CT_CW_NDENSE ? max - CT_CW_NDENSE : 0;
-	prev = start_hash;
+	memset(ws.f.filter, 0, sizeof(ws.f.filter));
+	ws.f.out = out;
+	ws.f.n = 0;
+	ws.f.room = max > CT_CW_NDENSE ? max - CT_CW_NDENSE : 0;
+	ws.prev = start_hash;
+	ws.dense = 0;
+	ws.n = 0;
+	ws.prev_per = 0;
 
-	while (i < len) {
-		int32_t c;
-		int digit, cap;
-		unsigned char lc;
+	/* The tokeniser's words, each hashed once there (with its lexicon key); its punctuation
+	 * gives the marks. A word with a hyphen or an abbreviation's periods is split into its parts
+	 * ("twenty-five", "U.S.", "Mr."), as a reader of the words would. */
+	for (i = 0; i < tk->n; i++) {
+		const struct ct_token *t = &tk->t[i];
+		const unsigned char *w = p + t->start;
+		size_t wl = t->end - t->start;
 
-		if (p[i] < 0x80 && !alnum_lower[p[i]]) {
-			/* ASCII punctuation and spaces, the most common bytes between words */
-			static const uint32_t mark[128] = {
+		if (t->flags & CT_TOK_PUNCT) {
+			static const uint32_t mark[256] = {
 				['%'] = DENSE(CT_CW_F_PERCENT), ['$'] = DENSE(CT_CW_F_CURRENCY),
 				['"'] = DENSE(CT_CW_F_QUOTE),
 			};
-			dense |= mark[p[i]];
-			i++;
+			ws.dense |= mark[w[0]];
+			/* “ ” (a lone ’ is an apostrophe more often than a quote) */
+			if (w[0] == 0xE2 && wl == 3 && (w[2] == 0x9C || w[2] == 0x9D))
+				ws.dense |= DENSE(CT_CW_F_QUOTE);
 			continue;
 		}
-		if (p[i] < 0x80) {
-			c = p[i];   /* an ASCII letter or digit (the rest of ASCII was taken above) */
-			cl = 1;
-		} else if (!is_word_cp(c = cp_at(p, len, i, &cl))) {
-			if (c == 0xA3 || c == 0xA5 || c == 0x20AC)
-				dense |= DENSE(CT_CW_F_CURRENCY);
-			else if (is_quote_mark(c))
-				dense |= DENSE(CT_CW_F_QUOTE);
-			i += cl;
+		if (!(t->flags & (CT_TOK_HYPHEN | CT_TOK_ABBR))) {
+			add_word(&ws, w, wl, t->flags, t->hash);
 			continue;
 		}
-		/* A word: letters and digits, apostrophes inside it, separators inside a figure; its
-		 * first MAX_WORD lower-cased bytes are stored, then hashed once. */
-		wl = 0;
-		digit = c >= '0' && c <= '9';
-		cap = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
-		for (;;) {
-			size_t nl;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			/* a run of ASCII letters and digits, eight bytes at a time: which bytes are
-			 * A-Z, a-z, 0-9 by bit tricks, the block stored lower-cased whole (word has 8
-			 * bytes of room past MAX_WORD), the run's end found without a branch per byte */
-			while (len - i >= 8) {
-				uint64_t x, x7, up, al, stop;
-				unsigned r;
-				memcpy(&x, p + i, 8);
-				x7 = x & ~HIGHS;
-				up = in_range(x7, 'A', 'Z') & ~x;
-				al = up | ((in_range(x7, 'a', 'z') | in_range(x7, '0', '9')) & ~x);
-				stop = ~al & HIGHS;
-				r = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-				if (wl < MAX_WORD) {
-					x |= up >> 2;   /* A-Z + 0x20 */
-					memcpy(word + wl, &x, 8);
-					wl = wl + r < MAX_WORD ? wl + r : MAX_WORD;
+		{
+			/* the parts between hyphens (and, in an abbreviation, periods) */
+			size_t a = 0, b;
+			int dots = (t->flags & CT_TOK_ABBR) != 0;
+			while (a < wl) {
+				for (b = a; b < wl && w[b] != '-' && !(dots && w[b] == '.'); b++)
+					;
+				if (b > a) {
+					unsigned fl = w[a] >= '0' && w[a] <= '9' ? CT_TOK_DIGIT :
+						      (w[a] >= 'A' && w[a] <= 'Z') ||
+						      (w[a] == 0xC3 && b - a > 1 && w[a + 1] >= 0x80 && w[a + 1] <= 0x9E && w[a + 1] != 0x97) ? CT_TOK_CAP : 0;
+					add_word(&ws, w + a, b - a, fl, fl & CT_TOK_DIGIT ? 0 : part_hash(w + a, b - a));
 				}
-				i += r;
-				if (r < 8)
-					break;
-			}
-#endif
-			while (i < len && (lc = alnum_lower[p[i]]) != 0) {
-				if (wl < MAX_WORD)
-					word[wl++] = (char)lc;
-				i++;
-			}
-			if (i >= len)
-				break;
-			/* what most often ends a word: a space or a punctuation mark */
-			if (p[i] < 0x80 && p[i] != '\'' && (!digit || (p[i] != '.' && p[i] != ',')))
-				break;
-			c = cp_at(p, len, i, &cl);
-			if (is_word_cp(c)) {
-				put_lower(word, &wl, c);
-				i += cl;
-			} else if ((is_apostrophe(c) || (digit && (c == '.' || c == ','))) && i + cl < len &&
-				   is_word_cp(cp_at(p, len, i + cl, &nl)) &&
-				   (!digit || is_apostrophe(c) || (p[i + cl] >= '0' && p[i + cl] <= '9'))) {
-				put_lower(word, &wl, is_apostrophe(c) ? '\'' : c);
-				i += cl;
-			} else {
-				break;
+				a = b + 1;
 			}
 		}
-		words++;
-		if (digit) {
-			dense |= DENSE(CT_CW_F_NUMBER);
-			if (is_year(word, wl))
-				dense |= DENSE(CT_CW_F_YEAR);
-			memcpy(word, NUM_TOKEN, sizeof(NUM_TOKEN) - 1);
-			wl = sizeof(NUM_TOKEN) - 1;
-			h = num_hash;
-		} else {
-			h = word_hash(word, wl);
-			dense |= word_cues(word, wl, prev_per, h);
-			/* "I" and "I'm" are capitalised everywhere: not a name. */
-			if (cap && words > 1 && !(word[0] == 'i' && (wl == 1 || word[1] == '\'')))
-				dense |= DENSE(CT_CW_F_NAME);
-		}
-		/* without branches (which "per" or not would mispredict): word's bytes past wl are
-		 * an earlier word's or a block's, and wl == 3 decides */
-		prev_per = (wl == 3) & (word[0] == 'p') & (word[1] == 'e') & (word[2] == 'r');
-		add_hashed(&f, h);
-		add_hashed(&f, pair_hash(prev, h));
-		prev = h;
 	}
-	if (words)
-		add_hashed(&f, pair_hash(prev, end_hash));
-
+	if (ws.n)
+		add_hashed(&ws.f, pair_hash(ws.prev, end_hash));
+	dense = ws.dense;
+	words = ws.n;
 	/* A question mark may be followed by closing quotes, brackets or spaces. */
 	end = len;
 	while (end) {
@@ -527,24 +431,44 @@ int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max
 		 words <= 25 ? DENSE(CT_CW_F_LONG) : DENSE(CT_CW_F_VERY_LONG);
 
 	/* the dense features set, in index order */
-	while (dense && f.n < max) {
+	while (dense && ws.f.n < max) {
 		k = __builtin_ctz(dense);
 		dense &= dense - 1;
-		out[f.n].index = CT_CW_F_NUMBER + (unsigned)k;
-		out[f.n].value = 1.0f;
-		f.n++;
+		out[ws.f.n].index = CT_CW_F_NUMBER + (unsigned)k;
+		out[ws.f.n].value = 1.0f;
+		ws.f.n++;
 	}
-	return f.n;
+	return ws.f.n;
+}
+
+int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max)
+{
+	struct ct_tokens tk;
+	if (max <= 0)
+		return 0;
+	ct_tokenize(&tk, len ? s : "", len);
+	return ct_cw_features_tokens(&tk, out, max);
+}
+
+static double score_of(const struct ct_cw_feature *f, int n)
+{
+	double z = ct_cw_bias;
+	int i;
+	for (i = 0; i < n; i++)
+		z += (double)ct_cw_weights[f[i].index] * f[i].value;
+	return 1.0 / (1.0 + exp(-z));
+}
+
+double ct_checkworthy_tokens(const struct ct_tokens *tk)
+{
+	struct ct_cw_feature f[1024];
+	return score_of(f, ct_cw_features_tokens(tk, f, (int)(sizeof(f) / sizeof(f[0]))));
 }
 
 double ct_checkworthy(const char *sentence, size_t len)
 {
 	struct ct_cw_feature f[1024];
-	int n = ct_cw_features(sentence, len, f, (int)(sizeof(f) / sizeof(f[0]))), i;
-	double z = ct_cw_bias;
-	for (i = 0; i < n; i++)
-		z += (double)ct_cw_weights[f[i].index] * f[i].value;
-	return 1.0 / (1.0 + exp(-z));
+	return score_of(f, ct_cw_features(sentence, len, f, (int)(sizeof(f) / sizeof(f[0]))));
 }
 
 double ct_checkworthy_threshold(void)

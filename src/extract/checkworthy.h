@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "extract/tokens.h"
+
 #define CT_CW_HASH_BITS 14
 #define CT_CW_BUCKETS (1u << CT_CW_HASH_BITS)
 
@@ -48,9 +50,17 @@ struct ct_cw_feature {
 /* Writes the features of the UTF-8 sentence s[0..len) to out, each index at most once, and
  * returns how many (at most max). The dense features always fit when max >= CT_CW_NDENSE:
  * hashed ones beyond the room left are dropped. s may be NULL when len is 0. No allocation.
+ * Tokenises s (ct_tokenize) and calls ct_cw_features_tokens: the words are the tokeniser's.
  * The trainer (tools/cw_train.c) and ct_checkworthy share this function, so both see the
  * same features. */
 int ct_cw_features(const char *s, size_t len, struct ct_cw_feature *out, int max);
+
+/* The same features from the sentence's tokens (ct_tokenize): what ct_cw_features computes,
+ * without reading the sentence again. */
+int ct_cw_features_tokens(const struct ct_tokens *tk, struct ct_cw_feature *out, int max);
+
+/* Check-worthiness in [0,1] of one tokenised sentence. */
+double ct_checkworthy_tokens(const struct ct_tokens *tk);
 
 /* Check-worthiness in [0,1] of one sentence, from the compiled weights. No heap allocation;
  * a single pass over the bytes. */

@@ -178,7 +178,7 @@ static const char *classify(const struct extract_ctx *x)
 /* The model's check-worthiness (tools/cw_train.c), rounded so records stay stable. */
 static double score(const struct ct_claim_draft *d)
 {
-	double s = ct_checkworthy(d->text, d->text_len);
+	double s = ct_checkworthy_tokens(d->tokens);
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
@@ -208,17 +208,24 @@ static int on_segment(const ct_segment *seg, void *payload)
 		unsigned flags = 0, words = 0;
 		size_t k;
 		x->lex_all = 0;
+		int high = 0;
 		for (k = 0; k < x->tk.n; k++) {
 			x->lex_all |= x->tk.t[k].lex;
 			flags |= x->tk.t[k].flags;
 			words += !(x->tk.t[k].flags & CT_TOK_PUNCT);
+			high |= (unsigned char)x->flat.ptr[x->tk.t[k].start] >= 0x80 && !(x->tk.t[k].flags & CT_TOK_PUNCT);
 		}
 		d.words = words;
 		any = x->lex_all;
+		/* A word starting with a non-ASCII byte may hide a figure from the flags: the
+		 * tokeniser reads "£5" as one word, the number lexer as a sign and a figure (before,
+		 * such a figure was found only when the sentence had another). */
+		if (high)
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
 		if (flags & CT_TOK_DIGIT)
 			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;
 		if (flags & CT_TOK_HYPHEN)
-			any |= CT_LEX_NUMWORD;
+			any |= CT_LEX_NUMWORD | CT_LEX_DATEWORD;   /* "twenty-five", "mid-2024" */
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		/* The recognisers cost more than the rest together: skip them where no figure or
@@ -250,7 +257,8 @@ static int on_segment(const ct_segment *seg, void *payload)
 	/* A claim: a whole sentence of body text that states something. The model decides for
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
 	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' &&
-		     ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS &&
+		     /* counted only when the bytes could be too many: a character is a byte or more */
+		     (d.text_len <= CT_MAX_SENTENCE_CHARS || ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS) &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||
 		      d.checkworthy >= 0.5 * ct_checkworthy_threshold());
 	if (!d.is_claim)

@@ -243,27 +243,17 @@ static struct slot table[SLOTS];
 static unsigned char tags[SLOTS];
 static int table_ready;
 
-/* The first slot of a key: its three 8-byte blocks multiplied by odd constants, the top bits of
- * the sum (they depend on every byte). No loop over the bytes, no chain of multiplications. */
-static uint64_t key_hash(const char key[KEY_MAX + 1])
+/* The first slot of a key: the top bits of its hash (ct_lexicon_word_hash), which the
+ * tokeniser computes anyway for the check-worthiness features. */
+static uint32_t key_slot(uint32_t h)
 {
-	uint64_t a, b, c;
-	memcpy(&a, key, 8);
-	memcpy(&b, key + 8, 8);
-	memcpy(&c, key + 16, 8);
-	return a * UINT64_C(0x9E3779B97F4A7C15) + b * UINT64_C(0xC2B2AE3D27D4EB4F) +
-	       c * UINT64_C(0x165667B19E3779F9);
-}
-
-static uint32_t key_slot(uint64_t h)
-{
-	return (uint32_t)(h >> (64 - SLOT_BITS));
+	return h >> (32 - SLOT_BITS);
 }
 
 /* The tag: the next 7 bits of the hash below the slot's, with the high bit set. */
-static unsigned char key_tag(uint64_t h)
+static unsigned char key_tag(uint32_t h)
 {
-	return (unsigned char)(0x80 | ((h >> (64 - SLOT_BITS - 7)) & 0x7f));
+	return (unsigned char)(0x80 | ((h >> (32 - SLOT_BITS - 7)) & 0x7f));
 }
 
 /* Lower-cases w into key (curly apostrophe to '), zero-padded; returns the key length, or 0 if
@@ -296,21 +286,20 @@ static void table_build(void)
 			uint32_t s;
 			if (!n)
 				continue;
-			s = key_slot(key_hash(key));
+			s = key_slot(ct_lexicon_word_hash(key, n));
 			while (table[s].len && memcmp(table[s].key, key, sizeof(key)))
 				s = (s + 1) & (SLOTS - 1);
 			memcpy(table[s].key, key, sizeof(key));
 			table[s].len = (unsigned char)n;
 			table[s].bits |= lists[l].bit;
-			tags[s] = key_tag(key_hash(key));
+			tags[s] = key_tag(ct_lexicon_word_hash(key, n));
 		}
 	}
 	table_ready = 1;
 }
 
-static unsigned probe(const char key[KEY_MAX + 1], size_t len)
+static unsigned probe(const char key[KEY_MAX + 1], size_t len, uint32_t h)
 {
-	uint64_t h = key_hash(key);
 	unsigned char tag = key_tag(h);
 	uint32_t s;
 	/* Linear probing; the table is about a third full, so a miss mostly ends at the first
@@ -327,7 +316,16 @@ unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)
 		table_build();
 	if (!n || n > KEY_MAX)
 		return 0;
-	return probe(key, n);
+	return probe(key, n, ct_lexicon_word_hash(key, n));
+}
+
+unsigned ct_lexicon_lookup_hashed(const char key[KEY_MAX + 1], size_t n, uint32_t h)
+{
+	if (!table_ready)
+		table_build();
+	if (!n || n > KEY_MAX)
+		return 0;
+	return probe(key, n, h);
 }
 
 unsigned ct_lexicon_lookup(const char *w, size_t n)
@@ -338,5 +336,5 @@ unsigned ct_lexicon_lookup(const char *w, size_t n)
 		table_build();
 	if (!(len = fold_key(key, w, n)))
 		return 0;
-	return probe(key, len);
+	return probe(key, len, ct_lexicon_word_hash(key, len));
 }

@@ -4,6 +4,8 @@
 #define CT_EXTRACT_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 enum {
 	CT_LEX_TITLE = 1u << 0,
@@ -40,5 +42,35 @@ unsigned ct_lexicon_lookup(const char *w, size_t n);
 
 /* The same for a word already folded: key[0..n) lower case, zero-padded to CT_LEX_KEY bytes. */
 unsigned ct_lexicon_lookup_folded(const char key[CT_LEX_KEY], size_t n);
+
+/* The hash of a folded word key[0..n) (zero-padded to CT_LEX_KEY bytes): its 8-byte blocks, each
+ * mixed in with one multiply, then the length. The lexicon's slot comes from it, and the
+ * tokeniser keeps it as the word's hash for the check-worthiness features, so a word is hashed
+ * once for both. (The same values as the features' own hash before they read the tokeniser's
+ * words, for words of up to CT_LEX_KEY bytes, so the model's buckets did not move.) Never 0 for
+ * the words of the model: it is also the features' mark of a hashed word. The three rounds are
+ * all computed and one chosen, without a branch on the length. */
+static inline uint32_t ct_lexicon_word_hash(const char key[CT_LEX_KEY], size_t n)
+{
+	uint64_t a, b, c, h0, h1, h2, h3, h;
+	memcpy(&a, key, 8);
+	memcpy(&b, key + 8, 8);
+	memcpy(&c, key + 16, 8);
+	h0 = UINT64_C(0x9e3779b97f4a7c15) ^ (n < 32 ? n : 32);
+	h1 = (h0 ^ a) * UINT64_C(0xff51afd7ed558ccd);
+	h1 ^= h1 >> 32;
+	h2 = (h1 ^ b) * UINT64_C(0xff51afd7ed558ccd);
+	h2 ^= h2 >> 32;
+	h3 = (h2 ^ c) * UINT64_C(0xff51afd7ed558ccd);
+	h3 ^= h3 >> 32;
+	h = n == 0 ? h0 : n <= 8 ? h1 : n <= 16 ? h2 : h3;
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
+/* ct_lexicon_lookup_folded for a key whose ct_lexicon_word_hash is h. */
+unsigned ct_lexicon_lookup_hashed(const char key[CT_LEX_KEY], size_t n, uint32_t h);
 
 #endif

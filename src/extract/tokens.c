@@ -41,6 +41,16 @@ static int special_punct(const unsigned char *p, size_t left, size_t *n, unsigne
 	return 0;
 }
 
+/* The length of a currency sign the tokeniser reads as part of a word at p (£ ¥ €), else 0. */
+static size_t currency_sign(const unsigned char *p, size_t left)
+{
+	if (left >= 2 && p[0] == 0xc2 && (p[1] == 0xa3 || p[1] == 0xa5))
+		return 2;
+	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac)
+		return 3;
+	return 0;
+}
+
 /* Words that keep a following period (titles, months, company forms). */
 static int is_abbrev(const char *w, size_t n)
 {
@@ -149,7 +159,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 	while (i < len && tk->n < CT_TOK_MAX) {
 		struct ct_token *t = &tk->t[tk->n];
 		size_t n, run_end;
-		unsigned f, lower, upper;
+		unsigned f, lower, upper, figure;
 		int ended = 0;
 		union {
 			char c[CT_LEX_KEY];
@@ -164,7 +174,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);
 				t->flags = f;
-				t->lex = 0;
+				t->lex = t->hash = 0;
 				tk->n++;
 			}
 			i += n;
@@ -174,7 +184,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->start = (unsigned)i;
 			t->end = (unsigned)(i + 1);
 			t->flags = CT_TOK_PUNCT | (s[i] == '-' ? CT_TOK_HYPHEN : 0);
-			t->lex = 0;
+			t->lex = t->hash = 0;
 			if (s[i] == '"') {
 				/* A straight quote opens after a space or at the start, else closes. */
 				int opens = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '\n';
@@ -192,6 +202,11 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			t->flags |= CT_TOK_DIGIT;
 		else if (s[i] >= 0xc3 && s[i] <= 0xc3 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9e)
 			t->flags |= CT_TOK_CAP;    /* Latin-1 capitals À..Þ */
+		/* A figure keeps its separators ("3.5", "1,200", "6:15"), and so does one after a
+		 * currency sign read as part of the word ("£4.80", "€1,200"). */
+		figure = t->flags & CT_TOK_DIGIT;
+		if (s[i] >= 0xc2 && (n = currency_sign(s + i, len - i)) && i + n < len && s[i + n] >= '0' && s[i + n] <= '9')
+			figure = CT_TOK_DIGIT;
 		/* The first run of ASCII letters and digits, folded into the lexicon key and its
 		 * capitals counted as it is read: most words are that run alone, and need no second
 		 * loop over their bytes below. */
@@ -246,10 +261,11 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				i += n;
 				continue;
 			}
-			/* Inner apostrophes, hyphens, and digits' separators stay inside the word. */
-			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && (t->flags & CT_TOK_DIGIT))) &&
+			/* Inner apostrophes, hyphens, and digits' separators stay inside the word; an
+			 * apostrophe as in a figure as after a letter ("1990's", as "1990’s" below). */
+			if ((s[i] == '\'' || s[i] == '-' || ((s[i] == ',' || s[i] == '.' || s[i] == ':') && figure)) &&
 			    i + 1 < len && word_byte(s + i + 1, len - i - 1) &&
-			    (!(t->flags & CT_TOK_DIGIT) || s[i] == '-' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			    (!figure || s[i] == '-' || s[i] == '\'' || (s[i + 1] >= '0' && s[i + 1] <= '9'))) {
 				if (s[i] == '-')
 					t->flags |= CT_TOK_HYPHEN;
 				i++;
@@ -261,7 +277,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 				continue;
 			}
 			/* Abbreviations and initials keep their period: Mr. U.S. J. Oct. a.m. */
-			if (s[i] == '.' && !(t->flags & CT_TOK_DIGIT)) {
+			if (s[i] == '.' && !figure) {
 				size_t wl = i - t->start;
 				int initial = wl == 1 && (t->flags & CT_TOK_CAP);
 				int dotted = i + 2 < len && is_ascii_alpha(s[i + 1]) && s[i + 2] == '.' && wl == 1;
@@ -282,7 +298,12 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			size_t n = i - t->start;
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = (t->flags & CT_TOK_DIGIT) || n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_folded(key.c, n);
+			if (t->flags & CT_TOK_DIGIT) {
+				t->lex = t->hash = 0;
+			} else {
+				t->hash = ct_lexicon_word_hash(key.c, n);
+				t->lex = n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_hashed(key.c, n, t->hash);
+			}
 		} else if (t->flags & CT_TOK_DIGIT) {
 			/* no word list holds a figure; "4PM" is still all capitals */
 			unsigned k, lower = 0, upper = 0;
@@ -292,7 +313,7 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = 0;
+			t->lex = t->hash = 0;
 		} else {
 			/* One pass over the word: two or more ASCII letters and none lower case is all
 			 * capitals (a word starting in lower case is not); the lexicon key is the word
@@ -328,22 +349,19 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 			if (count && upper >= 2 && !lower)
 				t->flags |= CT_TOK_ALLCAPS;
-			t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_folded(key.c, n) : 0;
+			{
+				t->hash = ct_lexicon_word_hash(key.c, n);
+				t->lex = n < CT_LEX_KEY ? ct_lexicon_lookup_hashed(key.c, n, t->hash) : 0;
+			}
 		}
 		tk->n++;
 	}
 }
 
-int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
+int ct_tok_is_rest(const struct ct_tokens *tk, size_t i, const char *word)
 {
-	const struct ct_token *t;
+	const struct ct_token *t = &tk->t[i];
 	size_t k, w = 0, n;
-	if (i >= tk->n)
-		return 0;
-	t = &tk->t[i];
-	/* most calls end here: the first byte differs (a ’ reads as ', so not when word starts so) */
-	if (word[0] != '\'' && ((unsigned char)tk->s[t->start] | 0x20) != ((unsigned char)word[0] | 0x20))
-		return 0;
 	n = t->end - t->start;
 	for (k = 0; k < n; k++, w++) {
 		unsigned char c = (unsigned char)tk->s[t->start + k];

@@ -22,6 +22,8 @@ struct ct_token {
 	unsigned start, end;   /* byte offsets in the sentence */
 	unsigned flags;
 	unsigned lex;          /* CT_LEX_* lists the word belongs to (extract/lexicon.h) */
+	unsigned hash;         /* a word's hash (ct_lexicon_word_hash of its folded form, at
+	                        * most CT_LEX_KEY bytes of it); 0 for punctuation and figures */
 };
 
 /* 1 when token i is in the lexicon list(s) bits. */
@@ -37,8 +39,20 @@ struct ct_tokens {
 /* Tokenises s[0..len): words (letters, digits, inner apostrophes and hyphens, a final '.' for
  * known abbreviations and initials) and punctuation. Tokens past CT_TOK_MAX are dropped. */
 void ct_tokenize(struct ct_tokens *tk, const char *s, size_t len);
-/* 1 when token i equals word (ASCII, case-insensitive; a curly apostrophe matches '). */
-int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word);
+/* ct_tok_is past its first test: token i exists. */
+int ct_tok_is_rest(const struct ct_tokens *tk, size_t i, const char *word);
+
+/* 1 when token i equals word (ASCII, case-insensitive; a curly apostrophe matches '). Inline:
+ * most calls end on the first byte, for less than a call costs. */
+static inline int ct_tok_is(const struct ct_tokens *tk, size_t i, const char *word)
+{
+	if (i >= tk->n)
+		return 0;
+	/* a ’ reads as ', so not when word starts so */
+	if (word[0] != '\'' && ((unsigned char)tk->s[tk->t[i].start] | 0x20) != ((unsigned char)word[0] | 0x20))
+		return 0;
+	return ct_tok_is_rest(tk, i, word);
+}
 /* 1 when token i is one of the NULL-terminated words. */
 int ct_tok_in(const struct ct_tokens *tk, size_t i, const char *const *words);
 

@@ -1451,6 +1451,33 @@ int ct_segment_text(const char *text, size_t len,
 
 /* ---- flattening and names ------------------------------------------------------------------ */
 
+/* The first offset >= i in [i, e) where flattening may have to do something: a byte that may
+ * start a space other than ' ', or a ' ' followed by such a byte or by another ' '. Bytes before
+ * it are words and single spaces between them, copied as they are. Only for i > start of the
+ * range, so a ' ' found is never the range's first byte; the last byte is left to the caller's
+ * tests, as the scalar loop does. */
+static inline size_t next_flat_stop(const char *t, size_t i, size_t e)
+{
+#if defined(__SSE2__)
+	const __m128i c20 = _mm_set1_epi8(0x20), cc2 = _mm_set1_epi8((char)0xC2), ce2 = _mm_set1_epi8((char)0xE2);
+	while (i + 17 <= e) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+		/* a byte that may start a space: 0x00..0x20, 0xC2, 0xE2 */
+		__m128i cx = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c20), x),
+					  _mm_or_si128(_mm_cmpeq_epi8(x, cc2), _mm_cmpeq_epi8(x, ce2)));
+		__m128i cy = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(y, c20), y),
+					  _mm_or_si128(_mm_cmpeq_epi8(y, cc2), _mm_cmpeq_epi8(y, ce2)));
+		__m128i sp = _mm_cmpeq_epi8(x, c20);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(sp, cx), _mm_and_si128(sp, cy)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+		i += 16;
+	}
+#endif
+	return next_space_byte(t, i, e);
+}
+
 void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 {
 	size_t i = start;
@@ -1464,7 +1491,7 @@ void ct_segment_flatten(ct_buf *out, const char *text, size_t start, size_t end)
 		 * them (a space with a word on both sides comes out as itself). */
 		for (; j < end; j++) {
 			unsigned char c;
-			if ((j = next_space_byte(text, j, end)) >= end)
+			if ((j = j > start ? next_flat_stop(text, j, end) : next_space_byte(text, j, end)) >= end)
 				break;
 			c = (unsigned char)text[j];
 			if (!(byte_class[c] & B_SPACE))

@@ -84,6 +84,13 @@ static void test_apostrophes_and_quotes(void **state)
 	/* Dashes and curly quotes separate words; they are not words of their own. */
 	assert_same_features("Jobs are up - and wages too.", "Jobs are up \xe2\x80\x94 and wages too.");
 	assert_same_features("Is it true?\"", "Is it true?\xe2\x80\x9d");
+	/* A hyphen and an abbreviation's periods separate words, as before the features read the
+	 * tokeniser's words (which keep "twenty-five" and "U.S." whole). */
+	assert_same_features("Jobs rose by twenty-five in the U.S. last year.",
+			     "Jobs rose by twenty five in the U. S last year.");
+	assert_same_features("It cost 1990's prices.", "It cost 1990s prices.");
+	/* A figure after a currency sign keeps its separators, as any figure does: one number. */
+	assert_same_features("It cost \xc2\xa3" "4.80 today.", "It cost \xc2\xa3" "4 today.");
 	/* Case does not matter but the sentence start does not make a name. */
 	assert_same_features("Taxes rose.", "taxes rose.");
 }

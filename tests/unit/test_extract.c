@@ -1045,6 +1045,28 @@ static int stop_cb(const struct ct_claim_draft *d, void *payload)
 	return ++s->seen == s->stop_at ? -7 : 0;
 }
 
+/* Figures the tokeniser's flags do not show are still found when the sentence has no other
+ * figure, number or date word: after a currency sign it reads as a letter ("£5" is one word to
+ * it), and inside a hyphenated word ("mid-2027"). */
+static void test_hidden_figures(void **state)
+{
+	static const char text[] = "The ticket cost \xc2\xa3" "5 for each rider on the coast line.\n\n"
+				   "The works will finish by mid-2027 at the latest.\n";
+	struct doc *doc = calloc(1, sizeof(*doc));
+	(void)state;
+	assert_non_null(doc);
+	assert_int_equal(ct_extract(text, strlen(text), PUBLISHED, keep, doc), 0);
+	assert_int_equal(doc->n, 2);
+	assert_int_equal(doc->rows[0].nnumbers, 1);
+	assert_true(doc->rows[0].numbers[0].value == 5);
+	assert_string_equal(doc->rows[0].numbers[0].unit, "gbp");
+	assert_string_equal(doc->rows[0].type, "quantity");
+	assert_int_equal(doc->rows[1].ndates, 1);
+	assert_string_equal(doc->rows[1].date_text[0], "by mid-2027");
+	assert_int_equal(doc->rows[1].dates[0].year, 2027);
+	free(doc);
+}
+
 static void test_callback_stops(void **state)
 {
 	ct_buf raw = CT_BUF_INIT, clean = CT_BUF_INIT;
@@ -1092,6 +1114,7 @@ int main(void)
 		cmocka_unit_test(test_stream_json),
 		cmocka_unit_test(test_crlf_same_as_lf),
 		cmocka_unit_test(test_empty_and_furniture_only),
+		cmocka_unit_test(test_hidden_figures),
 		cmocka_unit_test(test_callback_stops),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
