@@ -722,6 +722,7 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 	size_t nsigs = 0;
 	struct ct_match_stats st;
 	struct ct_story_gate gate;
+	struct ct_match_terms own = { NULL, NULL, NULL };
 	int error = 0;
 
 	memset(&st, 0, sizeof(st));
@@ -747,88 +748,33 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 	gthreads = nthreads;
 	if (block_pairs < 1)
 		block_pairs = 1;
-	if (given) {
-		/* 1. The terms given: taken over, and the threads' stemmers made for the scoring */
-		off = given->off;
-		tid = given->terms;
-		tw = given->weights;
-		memset(given, 0, sizeof(*given));
-		if (!off || !tid || !tw)
-			goto nomem;
-		for (t = 0; t < nthreads; t++)
-			if (!(an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer))
-				goto nomem;
-		if (!(pa = ct_prepared_new()))
-			goto nomem;
-		ct_prepare(pa, stemmer, warm_text, sizeof(warm_text) - 1, "2025-10-13");
-		for (i = 0; i < n; i++)
-			st.queries += claims[i].query != 0;
-		total = off[n];
-		st.postings = total;
-		goto analysed;
+	/* 1. Every claim's weighted terms (the scorer's own analysis): given, or analysed here, each
+	 * thread a contiguous range with its own stemmer; then the threads' stemmers made for the
+	 * scoring */
+	if (!given) {
+		if ((error = ct_match_analyse(stemmer, claims, n, (unsigned)nthreads, &own)) < 0)
+			goto done;
+		given = &own;
+		st.analysed = n;
 	}
-	if (!(pa = ct_prepared_new()) || !(off = malloc((n + 1) * sizeof(*off))) ||
-	    !(nterms = calloc(n ? n : 1, sizeof(*nterms))))
+	off = given->off;
+	tid = given->terms;
+	tw = given->weights;
+	memset(given, 0, sizeof(*given));
+	if (!off || !tid || !tw)
 		goto nomem;
-	/* the analysers' word tables are built on first use: build them before any thread starts */
+	for (t = 0; t < nthreads; t++)
+		if (!(an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer))
+			goto nomem;
+	/* the analysers' word tables are built on first use: built before any thread starts */
+	if (!(pa = ct_prepared_new()))
+		goto nomem;
 	ct_prepare(pa, stemmer, warm_text, sizeof(warm_text) - 1, "2025-10-13");
-
-	/* 1. Every claim analysed for its weighted terms (the scorer's own analysis); each thread a
-	 * contiguous range with its own stemmer. */
-	for (t = 0; t < nthreads; t++) {
-		an[t].claims = claims;
-		an[t].lo = n * t / nthreads;
-		an[t].hi = n * (t + 1) / nthreads;
-		an[t].nterms = nterms;
-		an[t].stemmer = t ? sb_stemmer_new("english", "UTF_8") : stemmer;
-		if (!an[t].stemmer)
-			goto nomem;
-	}
-	run_parallel(analyse_range, an, sizeof(an[0]), nthreads);
-	for (t = 0; t < nthreads; t++) {
-		if (an[t].failed)
-			goto nomem;
-		total += an[t].total;
-	}
-	/* joined into the first thread's arrays, each other thread's freed once copied */
-	if (nthreads > 1) {
-		uint32_t *t2 = realloc(an[0].tid, (total ? total : 1) * sizeof(*t2));
-		float *w2;
-		if (!t2)
-			goto nomem;
-		an[0].tid = t2;
-		if (!(w2 = realloc(an[0].tw, (total ? total : 1) * sizeof(*w2))))
-			goto nomem;
-		an[0].tw = w2;
-	}
-	for (t = 1, j = an[0].total; t < nthreads; t++) {
-		if (an[t].total) {
-			memcpy(an[0].tid + j, an[t].tid, an[t].total * sizeof(*tid));
-			memcpy(an[0].tw + j, an[t].tw, an[t].total * sizeof(*tw));
-		}
-		j += an[t].total;
-		free(an[t].tid);
-		free(an[t].tw);
-		an[t].tid = NULL;
-		an[t].tw = NULL;
-	}
-	tid = an[0].tid;
-	tw = an[0].tw;
-	an[0].tid = NULL;
-	an[0].tw = NULL;
-	if (!tid && (!(tid = malloc(sizeof(*tid))) || !(tw = malloc(sizeof(*tw)))))
-		goto nomem;
-	for (i = 0, j = 0; i < n; i++) {
-		off[i] = j;
-		j += nterms[i];
+	for (i = 0; i < n; i++)
 		st.queries += claims[i].query != 0;
-	}
-	off[n] = total;
+	total = off[n];
 	st.postings = total;
-	st.analysed = n;
-	free(nterms);
-	nterms = NULL;
-analysed:
+
 
 	/* 2. Term hashes to dense ids (open addressing, at most half full, grown with the distinct
 	 * terms; hashes are never 0), document frequencies. */
