@@ -332,6 +332,7 @@ struct gathering {
 	const size_t *off, *poff, *src;
 	const uint32_t *tid, *post;
 	const float *tw, *idf, *norm;
+	const unsigned char *reverse;  /* claims that are no query but may have one among their best */
 	size_t n, lo, hi;
 	uint64_t *cand;
 	size_t ncand, cap;
@@ -349,7 +350,7 @@ static void *gather_range(void *arg)
 	for (i = g->lo; i < g->hi; i++) {
 		struct cand top[CT_MATCH_TOPK];
 		size_t ntop = 0, nt = 0, k;
-		if (!g->claims[i].query)
+		if (!g->claims[i].query && !(g->reverse && g->reverse[i]))
 			continue;
 		for (j = g->off[i]; j < g->off[i + 1]; j++) {
 			uint32_t tt = g->tid[j];
@@ -385,6 +386,9 @@ static void *gather_range(void *arg)
 		}
 		for (k = 0; k < ntop; k++) {
 			uint64_t a = i < top[k].c ? i : top[k].c, b = i < top[k].c ? top[k].c : i;
+			/* a claim looked at from the other side: only its pairs with a query */
+			if (!g->claims[i].query && !g->claims[top[k].c].query)
+				continue;
 			g->cand[g->ncand++] = a << 32 | b;
 		}
 	}
@@ -723,6 +727,7 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 	struct ct_match_stats st;
 	struct ct_story_gate gate;
 	struct ct_match_terms own = { NULL, NULL, NULL };
+	unsigned char *reverse = NULL;
 	int error = 0;
 
 	memset(&st, 0, sizeof(st));
@@ -853,6 +858,26 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 		src[i] = claims[i].source;
 	if (ct_story_gate_build(&gate, src, n, off, tid, idf, ntid, CT_MATCH_DF_CAP) < 0)
 		goto nomem;
+	/* When only some claims are queries (the claims of changed sources), a pair is also found
+	 * from its other side, as a run over every claim finds it: each claim of another source
+	 * that shares a gathered term with a query looks for its own best, and keeps those that are
+	 * queries. */
+	if (st.queries < n && st.queries) {
+		if (!(reverse = calloc(n, 1)))
+			goto nomem;
+		for (i = 0; i < n; i++) {
+			if (!claims[i].query)
+				continue;
+			for (j = off[i]; j < off[i + 1]; j++) {
+				size_t p, tt = tid[j];
+				if (poff[tt + 1] - poff[tt] > CT_MATCH_DF_CAP || poff[tt + 1] - poff[tt] < 2)
+					continue;
+				for (p = poff[tt]; p < poff[tt + 1]; p++)
+					if (!claims[post[p]].query && src[post[p]] != src[i])
+						reverse[post[p]] = 1;
+			}
+		}
+	}
 	for (t = 0; t < gthreads; t++) {
 		gt[t].claims = claims;
 		gt[t].off = off;
@@ -863,6 +888,7 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 		gt[t].tw = tw;
 		gt[t].idf = idf;
 		gt[t].norm = norm;
+		gt[t].reverse = reverse;
 		gt[t].n = n;
 		gt[t].lo = n * t / gthreads;
 		gt[t].hi = n * (t + 1) / gthreads;
@@ -902,6 +928,8 @@ static int run(struct sb_stemmer *stemmer, const struct ct_match_claim *claims, 
 	st.candidates = ncand;
 	free(src);
 	src = NULL;
+	free(reverse);
+	reverse = NULL;
 	free(norm);
 	free(tid);
 	free(tw);
@@ -1039,6 +1067,7 @@ done:
 		free(gt[t].cand);
 	}
 	free(src);
+	free(reverse);
 	free(off);
 	free(nterms);
 	free(tid);

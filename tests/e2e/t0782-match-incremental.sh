@@ -59,6 +59,27 @@ grep -q "^al .* \(dailyglance hotscoop\|hotscoop dailyglance\) .* False$" "$CAP/
 step add --id posten-english --outlet "Varrow Posten" --published 2027-03-06 "$story/posten-english.txt"
 same_as_oracle "a translation added"
 
+# The alignments of the source matched last are those a desk matching everything at once finds:
+# a pair is also found from the other claim's side (an older claim whose best candidates now
+# include a new one).
+new_desk "$TEST_ROOT/whole"
+for o in wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 hotscoop=2027-03-05 \
+	posten-english=2027-03-06; do
+	(cd "$TEST_ROOT/whole" && ct add --id "${o%=*}" --outlet "${o%=*}" --published "${o#*=}" \
+		"$story/${o%=*}.txt" >/dev/null) || fail "whole: add $o"
+done
+(cd "$TEST_ROOT/whole" && ct match --json) >"$CAP/whole.json" || fail "whole: match"
+(cd "$TEST_ROOT/desk" && ct match --json) >"$CAP/step.json" || fail "desk: match --json"
+"$PYTHON" - "$CAP/whole.json" "$CAP/step.json" <<'PY' || fail "the last source's alignments differ from a whole match"
+import json, sys
+def last(f):
+    return sorted((a['claims'], a['sources'], a['relation'], a['score'], a['signals'])
+                  for a in json.load(open(f)) if 'posten-english' in a['sources'])
+w, s = last(sys.argv[1]), last(sys.argv[2])
+assert w, 'no alignment of posten-english at all'
+assert w == s, (len(w), len(s), [x for x in w if x not in s][:3], [x for x in s if x not in w][:3])
+PY
+
 # The wire corrected into another text: its copies no longer depend on it, and the siblings'
 # alignments, which touch no changed source, are independent again.
 step add --id wirepoint --outlet "Wirepoint" --published 2027-03-04 "$story/posten-english.txt"
