@@ -53,8 +53,20 @@ eval-story7: $(BUILD)/claimtrack
 
 .PHONY: eval-story7
 
+# The held-out story8 (tests/fixtures/story8), a wildfire evacuation, written blind: the same
+# figures as eval-story5 prints, asserted with floors in tests/e2e/t0767-story8.sh.
+STORY8 = tests/fixtures/story8
+STORY8_OUTLETS = newsarc=2027-10-11 eldmoor-gazette=2027-10-12 todaybrief=2027-10-12 \
+  clickflash=2027-10-12 avis-english=2027-10-13
+eval-story8: $(BUILD)/claimtrack
+	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY8)/README.md --published 2027-10-11
+	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY8) $(STORY8)/README.md --deps \
+	  --outlet $(STORY8_OUTLETS)
+
+.PHONY: eval-story8
+
 # The matcher on every fixture story at once (the same outlets and dates as the e2e tests
-# t0771, t0773, t0774, t0764, t0765 and t0766): the figures of each, one after the other. Prints only.
+# t0771, t0773, t0774, t0764, t0765, t0766 and t0767): the figures of each, one after the other. Prints only.
 eval-stories: $(BUILD)/claimtrack
 	@echo "== example story" && python3 tests/eval/match_story.py $(BUILD)/claimtrack examples/story \
 	  examples/story/README.md --outlet harbour-herald=2025-10-15 coastline-daily=2025-10-15 \
@@ -74,5 +86,7 @@ eval-stories: $(BUILD)/claimtrack
 	  --outlet $(STORY6_OUTLETS)
 	@echo "== story7" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY7) $(STORY7)/README.md \
 	  --outlet $(STORY7_OUTLETS)
+	@echo "== story8" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY8) $(STORY8)/README.md \
+	  --outlet $(STORY8_OUTLETS)
 
 .PHONY: eval-stories
