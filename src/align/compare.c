@@ -95,7 +95,9 @@ struct side {
 	size_t neg[MAX_ITEMS];     /* token indexes of negation words */
 	uint32_t negated[MAX_ITEMS]; /* term each negation bears on ("not raise"); 1 when none */
 	size_t nneg;
-	size_t nnegverb;           /* "failed to", "ruled out", "refused": a denial in other words */
+	size_t nnegverb;           /* "failed to", "ruled out", "refused": a denial in other words
+				    * (one denied itself, "had not ruled out", is not counted) */
+	uint8_t neg_verb[MAX_ITEMS]; /* negation k denies such a verb: "had not ruled out arson" */
 	int opening_name;          /* the sentence's first word is a name ("Dravia lent ...") */
 };
 
@@ -765,6 +767,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 		if (kind == K_NEG || (kind == 0 && n > 3 && !strcmp(w + n - 3, "n't"))) {
 			if (sd->nneg < MAX_ITEMS) {
 				sd->neg[sd->nneg] = i;
+				sd->neg_verb[sd->nneg] = 0;
 				sd->negated[sd->nneg++] = 0;
 			}
 			sd->role[i] = R_NEG;
@@ -773,6 +776,12 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			continue;
 		}
 		if (kind == K_NEGVERB) {
+			/* "had not ruled out arson", "did not refuse": the denial of a denial, which the
+			 * negation signal sets against the denial alone ("had ruled out arson") */
+			if (sd->nneg && !sd->negated[sd->nneg - 1] && i - sd->neg[sd->nneg - 1] <= 2) {
+				sd->neg_verb[sd->nneg - 1] = 1;
+				continue;
+			}
 			sd->nnegverb++;
 			/* "failed to close" denies closing; "refused", "ruled out" and the like deny a
 			 * decision rather than a state, and are left to the negation signal */
@@ -858,6 +867,7 @@ static void analyse(struct side *sd, struct sb_stemmer *stemmer, const char *s, 
 			 * "uninhabitable" / "habitable" flips, "uninhabitable" / "not fit to live in" not */
 			if (denied && !negverb_denial && sd->nneg < MAX_ITEMS) {
 				sd->neg[sd->nneg] = i;
+				sd->neg_verb[sd->nneg] = 0;
 				sd->negated[sd->nneg++] = sd->th[i];
 			}
 		}
@@ -1334,42 +1344,60 @@ static int dates_anchored(const struct side *x, const struct ct_date *dx, const 
 /* Under this score a date mismatch needs its dates anchored (dates_anchored). */
 #define DATE_LOOSE_SCORE 0.5
 
+/* Date da of side x against date db of side y: 1 the same day (or year, for two boundaries of the
+ * same kind), 0 another, -1 not comparable (another kind of boundary, a bare year that is no
+ * boundary, a date not resolved). */
+static int date_same(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy)
+{
+	const char *lead = bounding(x, dx);
+	if (said_date(y, dy) || bounding(y, dy) != lead)
+		return -1;   /* a boundary is compared with a boundary of the same kind only ("since 1998") */
+	if (!strcmp(dx->kind, "year") || !strcmp(dy->kind, "year")) {
+		/* bare years only as boundaries: "in 2019" and "in 1998" are often two events */
+		if (!lead || strcmp(dx->kind, dy->kind))
+			return -1;
+		return dx->year == dy->year;
+	}
+	if (dx->weekday >= 0 && dy->weekday >= 0)
+		return same_day(x, dx, y, dy, 1);
+	if (!strcmp(dx->kind, "date") && !strcmp(dy->kind, "date") && dx->resolved[0] && dy->resolved[0])
+		return same_day(x, dx, y, dy, 0);
+	return -1;
+}
+
+static int date_usable(const struct side *sd, const struct ct_date *d)
+{
+	return !((d->weekday < 0 && strcmp(d->kind, "date") && strcmp(d->kind, "year")) || said_date(sd, d));
+}
+
 static void date_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
+	unsigned char bsame[MAX_ITEMS];
 	size_t i, j;
+	/* b's dates that name a day one of a's dates names too, whatever it dates there (a saying
+	 * included): no other date of a is at odds with them ("woke on Tuesday ... was told on Monday
+	 * to leave" / "ordered to leave on Monday") */
+	for (j = 0; j < b->ndates && j < MAX_ITEMS; j++) {
+		const struct ct_date *db = &b->dates[j];
+		bsame[j] = 0;
+		for (i = 0; i < a->ndates && !bsame[j]; i++) {
+			const struct ct_date *da = &a->dates[i];
+			bsame[j] = (da->weekday >= 0 && db->weekday >= 0 && same_day(a, da, b, db, 1)) ||
+				   (!strcmp(da->kind, "date") && !strcmp(db->kind, "date") && da->resolved[0] &&
+				    db->resolved[0] && same_day(a, da, b, db, 0));
+		}
+	}
 	for (i = 0; i < a->ndates; i++) {
 		const struct ct_date *da = &a->dates[i], *other = NULL;
-		const char *lead = bounding(a, da);
 		int same = 0;
-		if ((da->weekday < 0 && strcmp(da->kind, "date") && strcmp(da->kind, "year")) || said_date(a, da))
+		if (!date_usable(a, da))
 			continue;
 		for (j = 0; j < b->ndates; j++) {
-			const struct ct_date *db = &b->dates[j];
-			if (said_date(b, db))
-				continue;
-			/* a boundary is compared with a boundary of the same kind only ("since 1998") */
-			if (bounding(b, db) != lead)
-				continue;
-			if (!strcmp(da->kind, "year") || !strcmp(db->kind, "year")) {
-				/* bare years only as boundaries: "in 2019" and "in 1998" are often two events */
-				if (!lead || strcmp(da->kind, db->kind))
-					continue;
-				if (da->year == db->year)
-					same = 1;
-				else if (!other)
-					other = db;
-			} else if (da->weekday >= 0 && db->weekday >= 0) {
-				if (same_day(a, da, b, db, 1))
-					same = 1;
-				else if (!other)
-					other = db;
-			} else if (!strcmp(da->kind, "date") && !strcmp(db->kind, "date") && da->resolved[0] &&
-				   db->resolved[0]) {
-				if (same_day(a, da, b, db, 0))
-					same = 1;
-				else if (!other)
-					other = db;
-			}
+			int r = date_same(a, da, b, &b->dates[j]);
+			if (r == 1)
+				same = 1;
+			else if (r == 0 && !other && !(j < MAX_ITEMS && bsame[j]))
+				other = &b->dates[j];
 		}
 		/* a loosely aligned pair whose two dates stand by no shared word: two events */
 		if (!same && other && (c->score >= DATE_LOOSE_SCORE || dates_anchored(a, da, b, other)))
@@ -2040,18 +2068,21 @@ static int denial_since(const struct side *x, size_t k, const struct side *y)
 static void negation_signal(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i;
+	/* a denied denial ("had not ruled out arson") flips against the denial alone ("had ruled
+	 * out arson"), whose verb is the predicate both share; against a plain statement it is
+	 * none ("have not denied the report" / "said the report was accurate") */
 	for (i = 0; i < a->nneg; i++) {
 		uint32_t st = a->negated[i];
-		if (st > 1 && !b->nneg && !b->nnegverb && has_term(b, st) && same_predicate(a, b, st) &&
-		    !denial_since(a, i, b)) {
+		if (st > 1 && !b->nneg && (a->neg_verb[i] ? b->nnegverb > 0 : !b->nnegverb) && has_term(b, st) &&
+		    (a->neg_verb[i] || same_predicate(a, b, st)) && !denial_since(a, i, b)) {
 			add_flip(a, i, b, 1, c);
 			return;
 		}
 	}
 	for (i = 0; i < b->nneg; i++) {
 		uint32_t st = b->negated[i];
-		if (st > 1 && !a->nneg && !a->nnegverb && has_term(a, st) && same_predicate(b, a, st) &&
-		    !denial_since(b, i, a)) {
+		if (st > 1 && !a->nneg && (b->neg_verb[i] ? a->nnegverb > 0 : !a->nnegverb) && has_term(a, st) &&
+		    (b->neg_verb[i] || same_predicate(b, a, st)) && !denial_since(b, i, a)) {
 			add_flip(b, i, a, 0, c);
 			return;
 		}
@@ -2202,6 +2233,7 @@ static size_t pack_walk(struct side *sd, unsigned char *blob, int dir)
 	PART(sd->pool, sd->npool);
 	PART(sd->neg, sd->nneg * sizeof(sd->neg[0]));
 	PART(sd->negated, sd->nneg * sizeof(sd->negated[0]));
+	PART(sd->neg_verb, sd->nneg);
 #undef PART
 	return off;
 }

@@ -127,7 +127,7 @@ static const char *const datewords[] = {
  * approximations, "between", "no", "us" (US$), and the number words parse_words starts with. */
 static const char *const numstart[] = {
 	"just", "more", "less", "fewer", "at", "up", "an", "as", "close", "nearly", "almost", "about",
-	"around", "roughly", "some", "approximately", "circa", "over", "under", "between", "no", "us", "a",
+	"around", "roughly", "some", "approximately", "circa", "within", "over", "under", "between", "no", "us", "a",
 	"half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",

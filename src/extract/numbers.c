@@ -490,7 +490,8 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "roughly", NULL, NULL, "roughly" },
 	{ "some", NULL, NULL, "some" },
 	{ "approximately", NULL, NULL, "approximately" },
-	{ "circa", NULL, NULL, "circa" },   /* a translation's "circa 240 000 visitors" */
+	{ "circa", NULL, NULL, "circa" },
+	{ "within", NULL, NULL, "within" },   /* "to within three kilometres": three at most */   /* a translation's "circa 240 000 visitors" */
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
 	{ NULL, NULL, NULL, NULL }
@@ -1332,7 +1333,7 @@ static struct interval widen(const struct ct_number *n, double factor)
 		r.lo = -INFINITY;
 		r.hi = v;
 		r.hi_open = 1;
-	} else if (!strcmp(a, "up to") || !strcmp(a, "at most")) {
+	} else if (!strcmp(a, "up to") || !strcmp(a, "at most") || !strcmp(a, "within")) {
 		r.lo = -INFINITY;
 		r.hi = h;
 		r.hi_open = 0;

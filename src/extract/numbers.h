@@ -20,7 +20,7 @@ struct ct_number {
 	                        * euros), "no" for "No. 3", "" when there is none */
 	const char *approx;    /* static: "nearly", "almost", "about", "around", "roughly", "some",
 	                        * "approximately", "circa", "more than", "over", "at least", "less than",
-	                        * "fewer than", "under", "up to", "an estimated", "at most",
+	                        * "fewer than", "under", "up to", "within", "an estimated", "at most",
 	                        * "just over", "just under"; "as many as"/"as much as" are reported
 	                        * as "up to" and "close to" as "nearly"; NULL when exact */
 	int ordinal;           /* 1 for "third", "3rd", "twenty-first"; "No. 3" is not ordinal */

@@ -287,6 +287,45 @@ static void test_possessive_weekday(void **state)
 	no_signal(&c, CT_SIG_DATE);
 }
 
+/* story8's lessons (a blind story, after it was measured): a denied denial flips against the
+ * denial; a date named on both sides leaves the other side's extra date alone; "within three
+ * kilometres" holds 2.8. */
+static void test_denied_denial_and_extra_date(void **state)
+{
+	const char *a, *b;
+	struct ct_comparison c;
+	(void)state;
+	a = "Police said they had not ruled out arson and were questioning campers at the lake.";
+	b = "Police said they had ruled out arson and were interviewing campers at the lake.";
+	c = run(a, b);
+	assert_string_equal(c.relation, "contradicts");
+	has_signal(&c, a, b, CT_SIG_NEGATION, "not ruled out arson", "arson");
+	c = run("The company did not refuse to pay.", "The company refused to pay.");
+	assert_string_equal(c.relation, "contradicts");
+	/* near misses: a denied denial against a plain statement, or against a denial */
+	c = run("Officials have not denied the report.", "Officials said the report was accurate.");
+	no_signal(&c, CT_SIG_NEGATION);
+	c = run("Police had not ruled out arson.", "Police said arson was not ruled out.");
+	no_signal(&c, CT_SIG_NEGATION);
+
+	c = run("The town woke on Tuesday to empty streets after all 4,300 people were told on Monday to leave.",
+		"Authorities ordered all 4,300 residents to leave on Monday.");
+	no_signal(&c, CT_SIG_DATE);
+	/* ... while a day named on one side only still contradicts */
+	a = "The bridge closed on Monday and reopened on Wednesday.";
+	b = "The bridge closed on Monday and reopened on Thursday.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_DATE, "Wednesday", "Thursday");
+
+	c = run("Winds carried the fire to 2.8 kilometres from the northernmost houses by Monday night.",
+		"Gusts pushed the fire to within three kilometres of the northern edge by Monday night.");
+	no_signal(&c, CT_SIG_NUMBER);
+	a = "The fire came within 3 kilometres of the town.";
+	b = "The fire came 4 kilometres from the town.";
+	c = run(a, b);
+	has_signal(&c, a, b, CT_SIG_NUMBER, "within 3 kilometres", "4 kilometres");
+}
+
 static void test_negation(void **state)
 {
 	const char *a, *b;
@@ -638,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_shared_figures),
 		cmocka_unit_test(test_paraphrase_forms),
+		cmocka_unit_test(test_denied_denial_and_extra_date),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
