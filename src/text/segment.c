@@ -727,7 +727,8 @@ static const struct furniture {
 	{ "spotted an error", F_PREFIX, 0 },
 	{ "tell us in the comments", F_PREFIX, 0 }, { "tell us what you think", F_PREFIX, 0 },
 	{ "translated from the", F_PREFIX, 0 }, { "translated by", F_PREFIX, 0 },
-	{ "the original appeared", F_PREFIX, 0 }, { "the original article appeared", F_PREFIX, 0 },
+	{ "the original appeared", F_PREFIX, 0 }, { "the original article", F_PREFIX, 0 },
+	{ "the original text", F_PREFIX, 0 }, { "translation", F_COLON, 0 },
 	{ "originally appeared", F_PREFIX, 0 },
 	{ "photo by", F_PREFIX, 0 }, { "photograph by", F_PREFIX, 0 },
 	{ "illustration by", F_PREFIX, 0 }, { "(photo", F_PREFIX, 0 }, { "[photo", F_PREFIX, 0 },
@@ -1292,13 +1293,39 @@ static int byline_sentence(const char *t, size_t s, size_t e)
 	return sh.words <= 15 && sh.has_digit;
 }
 
+/* "Get the NewsArc morning briefing in your inbox.", "Join 80,000 readers who get it first.",
+ * "Read the Avis every day — subscribe to the newsletter.": an imperative that opens the sentence
+ * and a word of what an outlet sells (a newsletter, its readers, an app) in it. Reporting does not
+ * address the reader so; a quote would open with its quote mark. */
+static int promo_sentence(const char *t, size_t s, size_t e)
+{
+	static const char *const verbs[] = { "get ", "join ", "subscribe", "sign up", "read ", "follow ", "download ",
+					     "support ", "donate", "try ", "never miss", "don't miss", NULL };
+	static const char *const goods[] = { "newsletter", "briefing", "digest", "inbox", "subscribe", "subscription",
+					     "readers", "alerts", "our app", "the app", "edition", "podcast", NULL };
+	const char *const *v, *const *g;
+	size_t i;
+	if (e - s > 200 || !cp_is_upper((unsigned char)t[s]))
+		return 0;
+	for (v = verbs; *v; v++)
+		if (match_ci(t, s, e, *v, NULL))
+			break;
+	if (!*v)
+		return 0;
+	for (i = s + 1; i < e; i++)
+		for (g = goods; *g; g++)
+			if (lower_byte((unsigned char)t[i]) == (unsigned char)(*g)[0] && match_ci(t, i, e, *g, NULL))
+				return 1;
+	return 0;
+}
+
 static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 {
 	shape sh;
 	int list;
 	if (*bio)
 		return CT_SEG_BYLINE;
-	if (is_furniture(st->t, s, e, 0, &list))
+	if (is_furniture(st->t, s, e, 0, &list) || promo_sentence(st->t, s, e))
 		return CT_SEG_FURNITURE;
 	if (starts_credit(st->t, s, e, 0))
 		return CT_SEG_BYLINE;

@@ -672,13 +672,25 @@ static void test_page_end(void **state)
 	       "0 sentence|Eight people died.", "1 byline|(Reporting by Ana Ruiz; editing by Tom Lee)",
 	       "2 furniture|MORE ON THIS STORY", "3 teaser|Who was Aldric Venhaus? The painter of merchants",
 	       "4 teaser|Art thefts: a timeline");
+	/* promotions inside a paragraph of other sentences, and a translation's notes */
+	EXPECT("Rain is due on Thursday.\n\nLike this story? Get TodayBrief's daily digest, free, every "
+	       "morning.\n\nDon't miss a thing! Join 80,000 readers who get ClickFlash first.\n\n"
+	       "Translation: Avis English desk. The original article in Veskarian is authoritative.\n",
+	       "0 sentence|Rain is due on Thursday.", "1 sentence|Like this story?",
+	       "1 furniture|Get TodayBrief's daily digest, free, every morning.", "2 sentence|Don't miss a thing!",
+	       "2 furniture|Join 80,000 readers who get ClickFlash first.",
+	       "3 furniture|Translation: Avis English desk.",
+	       "3 furniture|The original article in Veskarian is authoritative.");
 	/* still sentences: a list followed by a paragraph that ends in a stop; a quote that opens
-	 * with "Get"; "Get" in a paragraph of several sentences */
+	 * with "Get"; "Get" in a paragraph of several sentences; an imperative with nothing an
+	 * outlet sells */
 	EXPECT("Related stories\nFloods Close Roads\nWho pays? The council will, the mayor said.\n"
 	       "\u201cGet out,\u201d he told them.\nGet the facts first. Then decide, she said.\n",
 	       "0 furniture|Related stories", "1 teaser|Floods Close Roads", "2 sentence|Who pays?",
 	       "2 sentence|The council will, the mayor said.", "3 sentence|\u201cGet out,\u201d he told them.",
 	       "4 sentence|Get the facts first.", "4 sentence|Then decide, she said.");
+	EXPECT("Read the statement in full on the council's website, the mayor said.\n",
+	       "0 sentence|Read the statement in full on the council's website, the mayor said.");
 }
 
 /* ---- API ----------------------------------------------------------------------------------- */
