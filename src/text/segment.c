@@ -1185,12 +1185,16 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 	 * So is an unpunctuated all-caps line (a teaser) before a line in mixed case. */
 	if (a->cols > st->width + 8)
 		return 1;
-	{
+	/* (maybe_allcaps first: most lines have lower case enough to rule capitals out in a few
+	 * bytes, and line b's shape matters only after an all-caps line a) */
+	if (maybe_allcaps(t, a->ts, a->te)) {
 		shape sa, sb;
 		shape_of(t, a->ts, a->te, &sa);
-		shape_of(t, b->ts, b->te, &sb);
-		if (shape_allcaps(&sa) && !shape_allcaps(&sb) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
-			return 1;
+		if (shape_allcaps(&sa)) {
+			shape_of(t, b->ts, b->te, &sb);
+			if (!shape_allcaps(&sb) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
+				return 1;
+		}
 	}
 	if (standalone_like(t, b) && line_ends_sentence(t, a, b) &&
 	    (!c || c->blank || b->cols + 1 + c->first_word <= st->width))
@@ -1208,9 +1212,11 @@ static int kicker_line(const char *t, size_t s, size_t e)
 					    " \xE2\x80\x93 ", NULL };
 	const char *const *p;
 	shape sh;
-	shape_of(t, s, e, &sh);
-	if (shape_allcaps(&sh))
-		return 1;
+	if (maybe_allcaps(t, s, e)) {
+		shape_of(t, s, e, &sh);
+		if (shape_allcaps(&sh))
+			return 1;
+	}
 	for (p = seps; *p; p++)
 		if (memmem(t + s, e - s, *p, strlen(*p)))
 			return 1;
