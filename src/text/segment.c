@@ -303,15 +303,16 @@ struct word_index {
 	int fold;                   /* compare ignoring ASCII case (the words are lower case) */
 	unsigned char head[256];    /* 0: none, else index + 1 */
 	unsigned char next[96];
+	uint64_t lens;              /* bit min(length, 63) set for each word's length */
 };
 
-static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 } };
-static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 } };
-static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 } };
-static struct word_index ix_months = { months, 0, { 0 }, { 0 } };
-static struct word_index ix_openers = { openers, 0, { 0 }, { 0 } };
-static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 } };
-static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 } };
+static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_months = { months, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_openers = { openers, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 }, 0 };
 static int indexes_ready;
 #define FITS_INDEX(list) (sizeof(list) / sizeof(list[0]) <= 96)
 _Static_assert(FITS_INDEX(soft_end) && FITS_INDEX(never_end) && FITS_INDEX(before_number) &&
@@ -329,6 +330,7 @@ static void index_build(struct word_index *ix)
 		else
 			ix->head[c] = (unsigned char)(k + 1);
 		tail[c] = (unsigned char)(k + 1);
+		ix->lens |= UINT64_C(1) << (strlen(ix->words[k]) < 63 ? strlen(ix->words[k]) : 63);
 	}
 }
 
@@ -344,14 +346,10 @@ static void indexes_build(void)
 	indexes_ready = 1;
 }
 
-/* in_list (or in_list_ci when ix->fold) over an indexed list. */
-static int in_index(const struct word_index *ix, const char *s, size_t n)
+/* in_index past its first tests: k is the first word with s's first byte. */
+static int in_index_walk(const struct word_index *ix, const char *s, size_t n, unsigned k)
 {
-	unsigned k;
-	if (!n)
-		return 0;
-	for (k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]]; k;
-	     k = ix->next[k - 1]) {
+	for (; k; k = ix->next[k - 1]) {
 		const char *w = ix->words[k - 1];
 		size_t j = 1;
 		if (ix->fold) {
@@ -365,6 +363,17 @@ static int in_index(const struct word_index *ix, const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* in_list (or in_list_ci when ix->fold) over an indexed list. Inline: most words end on their
+ * length (no word in the list that long) or first byte, for less than a call costs. */
+static inline int in_index(const struct word_index *ix, const char *s, size_t n)
+{
+	unsigned k;
+	if (!n || !((ix->lens >> (n < 63 ? n : 63)) & 1))
+		return 0;
+	k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]];
+	return k ? in_index_walk(ix, s, n, k) : 0;
 }
 
 /* ---- pattern matching on ranges -------------------------------------------------------------- */
