@@ -795,6 +795,10 @@ static uint32_t contains_first[256], contains_second[256];
  * furniture_anywhere's 16-byte prefilter compares with. */
 #define MAX_CONTAINS_PAIRS 8
 static unsigned char pair_first[MAX_CONTAINS_PAIRS], pair_second[MAX_CONTAINS_PAIRS];
+#if defined(__SSE2__)
+/* The same bytes broadcast to 16 lanes once, not at every 16 bytes the prefilter reads. */
+static __m128i pair_first_v[MAX_CONTAINS_PAIRS], pair_second_v[MAX_CONTAINS_PAIRS];
+#endif
 static size_t npairs;
 
 static void furniture_index(void)
@@ -829,7 +833,12 @@ static void furniture_index(void)
 					npairs = MAX_CONTAINS_PAIRS + 1;   /* too many: no prefilter */
 				else {
 					pair_first[npairs] = f0;
-					pair_second[npairs++] = f1;
+					pair_second[npairs] = f1;
+#if defined(__SSE2__)
+					pair_first_v[npairs] = _mm_set1_epi8((char)f0);
+					pair_second_v[npairs] = _mm_set1_epi8((char)f1);
+#endif
+					npairs++;
 				}
 			}
 		}
@@ -866,8 +875,8 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 				__m128i m = _mm_setzero_si128();
 				size_t j;
 				for (j = 0; j < npairs; j++)
-					m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)pair_first[j])),
-									  _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)pair_second[j]))));
+					m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, pair_first_v[j]),
+									  _mm_cmpeq_epi8(v1, pair_second_v[j])));
 				if (_mm_movemask_epi8(m)) {
 					i += (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
 					break;
