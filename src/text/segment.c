@@ -785,6 +785,10 @@ static int is_copyright(const char *t, size_t s, size_t e)
  * patterns that can match instead of all ninety. Built on first use, like the lexicon's table. */
 #define N_FURNITURE (sizeof(furniture) / sizeof(furniture[0]))
 static unsigned char furniture_head[256], furniture_next[N_FURNITURE];  /* 0: none, else index + 1 */
+/* Each pattern's second byte when it is one match_ci compares as it is (not a space, which
+ * matches any whitespace, nor the end): a chain skips the patterns the text's second byte rules
+ * out without trying them. 0: none. */
+static unsigned char furniture_second[N_FURNITURE];
 _Static_assert(N_FURNITURE < 255, "furniture indexes are kept in unsigned char");
 static int furniture_ready;
 /* The F_CONTAINS patterns (the last ones in the table, bit k for the k-th from the end, up to 32
@@ -809,6 +813,8 @@ static void furniture_index(void)
 		unsigned char c = (unsigned char)furniture[k].pat[0];
 		if (furniture[k].mode == F_CONTAINS)
 			continue;
+		if (c != ' ' && furniture[k].pat[1] != ' ')
+			furniture_second[k] = (unsigned char)furniture[k].pat[1];
 		if (tail[c])
 			furniture_next[tail[c] - 1] = (unsigned char)(k + 1);
 		else
@@ -897,6 +903,7 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
 	size_t k, after, i;
+	unsigned second;
 	*list = 0;
 	/* "0 Comments", "12 comments", "3 shares" */
 	for (i = s; i < e && is_digit_byte((unsigned char)t[i]); i++)
@@ -908,9 +915,12 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		return 1;
 	if (!furniture_ready)
 		furniture_index();
+	second = s + 1 < e ? lower_byte((unsigned char)t[s + 1]) : 0x100;   /* 0x100: none */
 	for (k = furniture_head[lower_byte((unsigned char)t[s])]; k; k = furniture_next[k - 1]) {
 		const struct furniture *f = &furniture[k - 1];
 		int hit = 0;
+		if (furniture_second[k - 1] && furniture_second[k - 1] != second)
+			continue;
 		if ((f->flags & F_LINE) && !line)
 			continue;
 		switch (f->mode) {
