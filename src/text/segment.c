@@ -782,6 +782,10 @@ static const char *const credit_prefixes[] = {
 	"email him at", "email them at", "from our correspondent", "from our own correspondent",
 	"from our editorial staff", "from our staff", "from our reporter", NULL
 };
+/* The first bytes of the credit prefixes (built on first use): most sentences start with none of
+ * them. */
+static unsigned char credit_first[256];
+static int credit_ready;
 /* Date stamps, bylines when on a line of their own with a number in them. */
 static const char *const stamp_prefixes[] = {
 	"published", "updated", "posted", "last updated", "first published", "last modified", NULL
@@ -1021,9 +1025,15 @@ static int starts_credit(const char *t, size_t s, size_t e, int line)
 	s = skip_openers(t, s, e);   /* "(Reporting by Ana Ruiz; editing by Tom Lee)" */
 	if (s >= e)
 		return 0;
-	for (p = credit_prefixes; *p; p++)
-		if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
-			return 1;
+	if (!credit_ready) {
+		for (p = credit_prefixes; *p; p++)
+			credit_first[(unsigned char)(*p)[0]] = 1;
+		credit_ready = 1;
+	}
+	if (credit_first[lower_byte((unsigned char)t[s])])
+		for (p = credit_prefixes; *p; p++)
+			if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
+				return 1;
 	if (!line || e - s > 80)
 		return 0;
 	for (p = stamp_prefixes; *p; p++)
