@@ -418,16 +418,20 @@ static int match_ci_at(const char *t, size_t i, size_t e, const char *pat, size_
 	return 1;
 }
 
-/* match_ci, most calls ending at the first or second byte without a call (the same test
- * match_ci_at makes there, for a pattern starting with two bytes that are not spaces) */
+/* match_ci, most calls ending at the first, second or third byte without a call (the same tests
+ * match_ci_at makes there, for a pattern starting with bytes that are not spaces) */
 static inline int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
 {
 	if (pat[0] != ' ') {
 		if (i >= e || lower_byte((unsigned char)t[i]) != (unsigned char)pat[0])
 			return 0;
-		if (pat[1] != ' ' && pat[1] != '\0' &&
-		    (i + 1 >= e || lower_byte((unsigned char)t[i + 1]) != (unsigned char)pat[1]))
-			return 0;
+		if (pat[1] != ' ' && pat[1] != '\0') {
+			if (i + 1 >= e || lower_byte((unsigned char)t[i + 1]) != (unsigned char)pat[1])
+				return 0;
+			if (pat[2] != ' ' && pat[2] != '\0' &&
+			    (i + 2 >= e || lower_byte((unsigned char)t[i + 2]) != (unsigned char)pat[2]))
+				return 0;
+		}
 	}
 	return match_ci_at(t, i, e, pat, after);
 }
