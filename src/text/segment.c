@@ -1292,9 +1292,21 @@ static int kicker_line(const char *t, size_t s, size_t e)
 		if (shape_allcaps(&sh))
 			return 1;
 	}
-	for (p = seps; *p; p++)
-		if (memmem(t + s, e - s, *p, strlen(*p)))
-			return 1;
+	/* every separator starts with a space: one pass over the spaces, not a search per separator */
+	{
+		const char *q = t + s, *end = t + e;
+		while (q < end && (q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
+			for (p = seps; *p; p++) {
+				size_t n;
+				if (q + 1 >= end || q[1] != (*p)[1])
+					continue;
+				n = strlen(*p);
+				if ((size_t)(end - q) >= n && memcmp(q, *p, n) == 0)
+					return 1;
+			}
+			q++;
+		}
+	}
 	return 0;
 }
 
