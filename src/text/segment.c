@@ -978,9 +978,19 @@ static int starts_by_name(const char *t, size_t s, size_t e)
 
 static int has_role(const char *t, size_t s, size_t e)
 {
+	/* the roles' first bytes (built on first use): most words start with none of them */
+	static unsigned char role_first[256];
+	static int role_ready;
 	const char *const *r;
 	size_t i;
+	if (!role_ready) {
+		for (r = roles; *r; r++)
+			role_first[(unsigned char)(*r)[0]] = 1;
+		role_ready = 1;
+	}
 	for (i = s; i < e; i++) {
+		if (!role_first[lower_byte((unsigned char)t[i])])
+			continue;
 		if (i > s && !space_len(t, i - 1, e) && t[i - 1] != ',' && t[i - 1] != '|' && t[i - 1] != '/')
 			continue;
 		for (r = roles; *r; r++)
