@@ -224,36 +224,23 @@ static const struct {
 	{ numstop, CT_LEX_NUMSTOP },
 };
 
-#define SLOT_BITS 11
-#define SLOTS (1u << SLOT_BITS)
-#define KEY_MAX 23
+#define KEY_MAX (CT_LEX_KEY - 1)
 
-struct slot {
-	char key[KEY_MAX + 1]; /* zero-padded, so a key compares as one fixed-size block */
-	unsigned char len;     /* 0: an empty slot */
-	unsigned bits;
-};
-
-_Static_assert(KEY_MAX + 1 == CT_LEX_KEY, "lexicon key size");
-
-static struct slot table[SLOTS];
-/* One byte per slot, read before the slot itself: 0 for an empty slot, else a tag from other
- * bits of the key's hash (never 0). The 2 KiB of tags stay in the L1 cache where the 64 KiB of
- * slots do not, and most probes end on a tag: an empty slot or one whose tag differs. */
-static unsigned char tags[SLOTS];
-static int table_ready;
+struct ct_lex_slot ct_lex_table[CT_LEX_SLOTS];
+unsigned char ct_lex_tags[CT_LEX_SLOTS];
+int ct_lex_ready;
 
 /* The first slot of a key: the top bits of its hash (ct_lexicon_word_hash), which the
  * tokeniser computes anyway for the check-worthiness features. */
 static uint32_t key_slot(uint32_t h)
 {
-	return h >> (32 - SLOT_BITS);
+	return h >> (32 - CT_LEX_SLOT_BITS);
 }
 
 /* The tag: the next 7 bits of the hash below the slot's, with the high bit set. */
 static unsigned char key_tag(uint32_t h)
 {
-	return (unsigned char)(0x80 | ((h >> (32 - SLOT_BITS - 7)) & 0x7f));
+	return (unsigned char)(0x80 | ((h >> (32 - CT_LEX_SLOT_BITS - 7)) & 0x7f));
 }
 
 /* Lower-cases w into key (curly apostrophe to '), zero-padded; returns the key length, or 0 if
@@ -276,9 +263,11 @@ static size_t fold_key(char key[KEY_MAX + 1], const char *w, size_t n)
 	return k;
 }
 
-static void table_build(void)
+void ct_lexicon_build(void)
 {
 	size_t l, k;
+	if (ct_lex_ready)
+		return;
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (k = 0; lists[l].words[k]; k++) {
 			char key[KEY_MAX + 1];
@@ -287,54 +276,27 @@ static void table_build(void)
 			if (!n)
 				continue;
 			s = key_slot(ct_lexicon_word_hash(key, n));
-			while (table[s].len && memcmp(table[s].key, key, sizeof(key)))
-				s = (s + 1) & (SLOTS - 1);
-			memcpy(table[s].key, key, sizeof(key));
-			table[s].len = (unsigned char)n;
-			table[s].bits |= lists[l].bit;
-			tags[s] = key_tag(ct_lexicon_word_hash(key, n));
+			while (ct_lex_table[s].len && memcmp(ct_lex_table[s].key, key, sizeof(key)))
+				s = (s + 1) & (CT_LEX_SLOTS - 1);
+			memcpy(ct_lex_table[s].key, key, sizeof(key));
+			ct_lex_table[s].len = (unsigned char)n;
+			ct_lex_table[s].bits |= lists[l].bit;
+			ct_lex_tags[s] = key_tag(ct_lexicon_word_hash(key, n));
 		}
 	}
-	table_ready = 1;
-}
-
-static unsigned probe(const char key[KEY_MAX + 1], size_t len, uint32_t h)
-{
-	unsigned char tag = key_tag(h);
-	uint32_t s;
-	/* Linear probing; the table is about a third full, so a miss mostly ends at the first
-	 * empty slot. A slot is read only when its tag is the key's. */
-	for (s = key_slot(h); tags[s]; s = (s + 1) & (SLOTS - 1))
-		if (tags[s] == tag && table[s].len == len && !memcmp(table[s].key, key, KEY_MAX + 1))
-			return table[s].bits;
-	return 0;
+	ct_lex_ready = 1;
 }
 
 unsigned ct_lexicon_lookup_folded(const char key[KEY_MAX + 1], size_t n)
 {
-	if (!table_ready)
-		table_build();
-	if (!n || n > KEY_MAX)
-		return 0;
-	return probe(key, n, ct_lexicon_word_hash(key, n));
-}
-
-unsigned ct_lexicon_lookup_hashed(const char key[KEY_MAX + 1], size_t n, uint32_t h)
-{
-	if (!table_ready)
-		table_build();
-	if (!n || n > KEY_MAX)
-		return 0;
-	return probe(key, n, h);
+	return ct_lexicon_lookup_hashed(key, n, ct_lexicon_word_hash(key, n));
 }
 
 unsigned ct_lexicon_lookup(const char *w, size_t n)
 {
 	char key[KEY_MAX + 1];
 	size_t len;
-	if (!table_ready)
-		table_build();
 	if (!(len = fold_key(key, w, n)))
 		return 0;
-	return probe(key, len, ct_lexicon_word_hash(key, len));
+	return ct_lexicon_lookup_hashed(key, len, ct_lexicon_word_hash(key, len));
 }

@@ -70,7 +70,40 @@ static inline uint32_t ct_lexicon_word_hash(const char key[CT_LEX_KEY], size_t n
 	return (uint32_t)h;
 }
 
-/* ct_lexicon_lookup_folded for a key whose ct_lexicon_word_hash is h. */
-unsigned ct_lexicon_lookup_hashed(const char key[CT_LEX_KEY], size_t n, uint32_t h);
+/* The lexicon's open-addressing table, shared with the inline lookup below (lexicon.c fills it
+ * on first use and owns it; nothing else writes it). A key's first slot is the top
+ * CT_LEX_SLOT_BITS bits of its ct_lexicon_word_hash; ct_lex_tags holds one byte per slot, read
+ * before the slot: 0 for an empty slot, else 0x80 | the next 7 bits of the hash. */
+#define CT_LEX_SLOT_BITS 11
+#define CT_LEX_SLOTS (1u << CT_LEX_SLOT_BITS)
+struct ct_lex_slot {
+	char key[CT_LEX_KEY]; /* zero-padded, so a key compares as one fixed-size block */
+	unsigned char len;    /* 0: an empty slot */
+	unsigned bits;
+};
+extern struct ct_lex_slot ct_lex_table[CT_LEX_SLOTS];
+extern unsigned char ct_lex_tags[CT_LEX_SLOTS];
+extern int ct_lex_ready;
+/* Fills the table (once; the lookups call it). */
+void ct_lexicon_build(void);
+
+/* ct_lexicon_lookup_folded for a key whose ct_lexicon_word_hash is h. Inline: the tokeniser calls
+ * it once per word, and most probes end on the first tag (an empty slot or another tag). */
+static inline unsigned ct_lexicon_lookup_hashed(const char key[CT_LEX_KEY], size_t n, uint32_t h)
+{
+	unsigned char tag = (unsigned char)(0x80 | ((h >> (32 - CT_LEX_SLOT_BITS - 7)) & 0x7f));
+	uint32_t s;
+	if (!ct_lex_ready)
+		ct_lexicon_build();
+	if (!n || n >= CT_LEX_KEY)
+		return 0;
+	/* Linear probing; the table is about a third full, so a miss mostly ends at the first
+	 * empty slot. A slot is read only when its tag is the key's. */
+	for (s = h >> (32 - CT_LEX_SLOT_BITS); ct_lex_tags[s]; s = (s + 1) & (CT_LEX_SLOTS - 1))
+		if (ct_lex_tags[s] == tag && ct_lex_table[s].len == n &&
+		    !memcmp(ct_lex_table[s].key, key, CT_LEX_KEY))
+			return ct_lex_table[s].bits;
+	return 0;
+}
 
 #endif

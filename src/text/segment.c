@@ -139,6 +139,20 @@ static inline uint64_t bytes_below(uint64_t x, unsigned char n)
 /* The first offset >= i in [i, e) whose byte may start a terminator (. ! ? 0xE2), or e. */
 static inline size_t next_term_byte(const char *t, size_t i, size_t e)
 {
+#if defined(__SSE2__)
+	/* sixteen bytes at a time while sixteen are left (a sentence runs some 100 bytes between
+	 * terminator bytes), then eight */
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+		      e2 = _mm_set1_epi8((char)0xE2);
+	for (; i + 16 <= e; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, e2))));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
 	for (; i + 8 <= e; i += 8) {
 		uint64_t x, m;
 		memcpy(&x, t + i, 8);
@@ -303,15 +317,16 @@ struct word_index {
 	int fold;                   /* compare ignoring ASCII case (the words are lower case) */
 	unsigned char head[256];    /* 0: none, else index + 1 */
 	unsigned char next[96];
+	uint64_t lens;              /* bit min(length, 63) set for each word's length */
 };
 
-static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 } };
-static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 } };
-static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 } };
-static struct word_index ix_months = { months, 0, { 0 }, { 0 } };
-static struct word_index ix_openers = { openers, 0, { 0 }, { 0 } };
-static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 } };
-static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 } };
+static struct word_index ix_soft_end = { soft_end, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_never_end = { never_end, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_before_number = { before_number, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_months = { months, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_openers = { openers, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_small_words = { small_words, 0, { 0 }, { 0 }, 0 };
+static struct word_index ix_month_names = { month_names, 1, { 0 }, { 0 }, 0 };
 static int indexes_ready;
 #define FITS_INDEX(list) (sizeof(list) / sizeof(list[0]) <= 96)
 _Static_assert(FITS_INDEX(soft_end) && FITS_INDEX(never_end) && FITS_INDEX(before_number) &&
@@ -329,6 +344,7 @@ static void index_build(struct word_index *ix)
 		else
 			ix->head[c] = (unsigned char)(k + 1);
 		tail[c] = (unsigned char)(k + 1);
+		ix->lens |= UINT64_C(1) << (strlen(ix->words[k]) < 63 ? strlen(ix->words[k]) : 63);
 	}
 }
 
@@ -344,14 +360,10 @@ static void indexes_build(void)
 	indexes_ready = 1;
 }
 
-/* in_list (or in_list_ci when ix->fold) over an indexed list. */
-static int in_index(const struct word_index *ix, const char *s, size_t n)
+/* in_index past its first tests: k is the first word with s's first byte. */
+static int in_index_walk(const struct word_index *ix, const char *s, size_t n, unsigned k)
 {
-	unsigned k;
-	if (!n)
-		return 0;
-	for (k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]]; k;
-	     k = ix->next[k - 1]) {
+	for (; k; k = ix->next[k - 1]) {
 		const char *w = ix->words[k - 1];
 		size_t j = 1;
 		if (ix->fold) {
@@ -365,6 +377,17 @@ static int in_index(const struct word_index *ix, const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* in_list (or in_list_ci when ix->fold) over an indexed list. Inline: most words end on their
+ * length (no word in the list that long) or first byte, for less than a call costs. */
+static inline int in_index(const struct word_index *ix, const char *s, size_t n)
+{
+	unsigned k;
+	if (!n || !((ix->lens >> (n < 63 ? n : 63)) & 1))
+		return 0;
+	k = ix->head[ix->fold ? lower_byte((unsigned char)s[0]) : (unsigned char)s[0]];
+	return k ? in_index_walk(ix, s, n, k) : 0;
 }
 
 /* ---- pattern matching on ranges -------------------------------------------------------------- */
@@ -395,11 +418,21 @@ static int match_ci_at(const char *t, size_t i, size_t e, const char *pat, size_
 	return 1;
 }
 
-/* match_ci, most calls ending at the first byte without a call */
+/* match_ci, most calls ending at the first, second or third byte without a call (the same tests
+ * match_ci_at makes there, for a pattern starting with bytes that are not spaces) */
 static inline int match_ci(const char *t, size_t i, size_t e, const char *pat, size_t *after)
 {
-	if (pat[0] != ' ' && (i >= e || lower_byte((unsigned char)t[i]) != (unsigned char)pat[0]))
-		return 0;
+	if (pat[0] != ' ') {
+		if (i >= e || lower_byte((unsigned char)t[i]) != (unsigned char)pat[0])
+			return 0;
+		if (pat[1] != ' ' && pat[1] != '\0') {
+			if (i + 1 >= e || lower_byte((unsigned char)t[i + 1]) != (unsigned char)pat[1])
+				return 0;
+			if (pat[2] != ' ' && pat[2] != '\0' &&
+			    (i + 2 >= e || lower_byte((unsigned char)t[i + 2]) != (unsigned char)pat[2]))
+				return 0;
+		}
+	}
 	return match_ci_at(t, i, e, pat, after);
 }
 
@@ -754,6 +787,10 @@ static const char *const credit_prefixes[] = {
 	"email him at", "email them at", "from our correspondent", "from our own correspondent",
 	"from our editorial staff", "from our staff", "from our reporter", NULL
 };
+/* The first bytes of the credit prefixes (built on first use): most sentences start with none of
+ * them. */
+static unsigned char credit_first[256];
+static int credit_ready;
 /* Date stamps, bylines when on a line of their own with a number in them. */
 static const char *const stamp_prefixes[] = {
 	"published", "updated", "posted", "last updated", "first published", "last modified", NULL
@@ -771,6 +808,10 @@ static int is_copyright(const char *t, size_t s, size_t e)
  * patterns that can match instead of all ninety. Built on first use, like the lexicon's table. */
 #define N_FURNITURE (sizeof(furniture) / sizeof(furniture[0]))
 static unsigned char furniture_head[256], furniture_next[N_FURNITURE];  /* 0: none, else index + 1 */
+/* Each pattern's second byte when it is one match_ci compares as it is (not a space, which
+ * matches any whitespace, nor the end): a chain skips the patterns the text's second byte rules
+ * out without trying them. 0: none. */
+static unsigned char furniture_second[N_FURNITURE];
 _Static_assert(N_FURNITURE < 255, "furniture indexes are kept in unsigned char");
 static int furniture_ready;
 /* The F_CONTAINS patterns (the last ones in the table, bit k for the k-th from the end, up to 32
@@ -781,6 +822,10 @@ static uint32_t contains_first[256], contains_second[256];
  * furniture_anywhere's 16-byte prefilter compares with. */
 #define MAX_CONTAINS_PAIRS 8
 static unsigned char pair_first[MAX_CONTAINS_PAIRS], pair_second[MAX_CONTAINS_PAIRS];
+#if defined(__SSE2__)
+/* The same bytes broadcast to 16 lanes once, not at every 16 bytes the prefilter reads. */
+static __m128i pair_first_v[MAX_CONTAINS_PAIRS], pair_second_v[MAX_CONTAINS_PAIRS];
+#endif
 static size_t npairs;
 
 static void furniture_index(void)
@@ -791,6 +836,8 @@ static void furniture_index(void)
 		unsigned char c = (unsigned char)furniture[k].pat[0];
 		if (furniture[k].mode == F_CONTAINS)
 			continue;
+		if (c != ' ' && furniture[k].pat[1] != ' ')
+			furniture_second[k] = (unsigned char)furniture[k].pat[1];
 		if (tail[c])
 			furniture_next[tail[c] - 1] = (unsigned char)(k + 1);
 		else
@@ -815,7 +862,12 @@ static void furniture_index(void)
 					npairs = MAX_CONTAINS_PAIRS + 1;   /* too many: no prefilter */
 				else {
 					pair_first[npairs] = f0;
-					pair_second[npairs++] = f1;
+					pair_second[npairs] = f1;
+#if defined(__SSE2__)
+					pair_first_v[npairs] = _mm_set1_epi8((char)f0);
+					pair_second_v[npairs] = _mm_set1_epi8((char)f1);
+#endif
+					npairs++;
 				}
 			}
 		}
@@ -852,8 +904,8 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 				__m128i m = _mm_setzero_si128();
 				size_t j;
 				for (j = 0; j < npairs; j++)
-					m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)pair_first[j])),
-									  _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)pair_second[j]))));
+					m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v0, pair_first_v[j]),
+									  _mm_cmpeq_epi8(v1, pair_second_v[j])));
 				if (_mm_movemask_epi8(m)) {
 					i += (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(m));
 					break;
@@ -874,6 +926,7 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
 	size_t k, after, i;
+	unsigned second;
 	*list = 0;
 	/* "0 Comments", "12 comments", "3 shares" */
 	for (i = s; i < e && is_digit_byte((unsigned char)t[i]); i++)
@@ -885,9 +938,12 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		return 1;
 	if (!furniture_ready)
 		furniture_index();
+	second = s + 1 < e ? lower_byte((unsigned char)t[s + 1]) : 0x100;   /* 0x100: none */
 	for (k = furniture_head[lower_byte((unsigned char)t[s])]; k; k = furniture_next[k - 1]) {
 		const struct furniture *f = &furniture[k - 1];
 		int hit = 0;
+		if (furniture_second[k - 1] && furniture_second[k - 1] != second)
+			continue;
 		if ((f->flags & F_LINE) && !line)
 			continue;
 		switch (f->mode) {
@@ -923,9 +979,19 @@ static int starts_by_name(const char *t, size_t s, size_t e)
 
 static int has_role(const char *t, size_t s, size_t e)
 {
+	/* the roles' first bytes (built on first use): most words start with none of them */
+	static unsigned char role_first[256];
+	static int role_ready;
 	const char *const *r;
 	size_t i;
+	if (!role_ready) {
+		for (r = roles; *r; r++)
+			role_first[(unsigned char)(*r)[0]] = 1;
+		role_ready = 1;
+	}
 	for (i = s; i < e; i++) {
+		if (!role_first[lower_byte((unsigned char)t[i])])
+			continue;
 		if (i > s && !space_len(t, i - 1, e) && t[i - 1] != ',' && t[i - 1] != '|' && t[i - 1] != '/')
 			continue;
 		for (r = roles; *r; r++)
@@ -974,9 +1040,15 @@ static int starts_credit(const char *t, size_t s, size_t e, int line)
 	s = skip_openers(t, s, e);   /* "(Reporting by Ana Ruiz; editing by Tom Lee)" */
 	if (s >= e)
 		return 0;
-	for (p = credit_prefixes; *p; p++)
-		if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
-			return 1;
+	if (!credit_ready) {
+		for (p = credit_prefixes; *p; p++)
+			credit_first[(unsigned char)(*p)[0]] = 1;
+		credit_ready = 1;
+	}
+	if (credit_first[lower_byte((unsigned char)t[s])])
+		for (p = credit_prefixes; *p; p++)
+			if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
+				return 1;
 	if (!line || e - s > 80)
 		return 0;
 	for (p = stamp_prefixes; *p; p++)
@@ -1066,7 +1138,26 @@ static void line_read(const char *t, size_t len, size_t pos, line *ln)
 	for (i = ln->ts; i < e && t[i] != ' ' && t[i] != '\t'; i++)
 		cont += ((unsigned char)t[i] & 0xC0) == 0x80;
 	ln->first_word = (i - ln->ts) - cont;
-	/* The rest eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear. */
+	/* The rest sixteen bytes at a time (SSE2), then eight: a continuation byte has bit 7 set and
+	 * bit 6 clear, that is, it is below 0xC0 read as a signed byte (-64). */
+#if defined(__SSE2__)
+	if (i + 16 <= e) {
+		const __m128i below = _mm_set1_epi8((char)0xC0), zero = _mm_setzero_si128();
+		__m128i sum = zero;
+		uint64_t half[2];
+		while (i + 16 <= e) {
+			/* per-lane counts in bytes, added up before one can pass 255 */
+			__m128i acc = zero;
+			size_t k;
+			for (k = 0; k < 255 && i + 16 <= e; k++, i += 16)
+				acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+								       below));
+			sum = _mm_add_epi64(sum, _mm_sad_epu8(acc, zero));
+		}
+		_mm_storeu_si128((__m128i *)(void *)half, sum);
+		cont += (size_t)(half[0] + half[1]);
+	}
+#endif
 	for (; i + 8 <= e; i += 8) {
 		uint64_t x;
 		memcpy(&x, t + i, 8);
@@ -1180,12 +1271,16 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 	 * So is an unpunctuated all-caps line (a teaser) before a line in mixed case. */
 	if (a->cols > st->width + 8)
 		return 1;
-	{
+	/* (maybe_allcaps first: most lines have lower case enough to rule capitals out in a few
+	 * bytes, and line b's shape matters only after an all-caps line a) */
+	if (maybe_allcaps(t, a->ts, a->te)) {
 		shape sa, sb;
 		shape_of(t, a->ts, a->te, &sa);
-		shape_of(t, b->ts, b->te, &sb);
-		if (shape_allcaps(&sa) && !shape_allcaps(&sb) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
-			return 1;
+		if (shape_allcaps(&sa)) {
+			shape_of(t, b->ts, b->te, &sb);
+			if (!shape_allcaps(&sb) && trailing_term(t, a->ts, a->te) == SIZE_MAX)
+				return 1;
+		}
 	}
 	if (standalone_like(t, b) && line_ends_sentence(t, a, b) &&
 	    (!c || c->blank || b->cols + 1 + c->first_word <= st->width))
@@ -1203,12 +1298,26 @@ static int kicker_line(const char *t, size_t s, size_t e)
 					    " \xE2\x80\x93 ", NULL };
 	const char *const *p;
 	shape sh;
-	shape_of(t, s, e, &sh);
-	if (shape_allcaps(&sh))
-		return 1;
-	for (p = seps; *p; p++)
-		if (memmem(t + s, e - s, *p, strlen(*p)))
+	if (maybe_allcaps(t, s, e)) {
+		shape_of(t, s, e, &sh);
+		if (shape_allcaps(&sh))
 			return 1;
+	}
+	/* every separator starts with a space: one pass over the spaces, not a search per separator */
+	{
+		const char *q = t + s, *end = t + e;
+		while (q < end && (q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
+			for (p = seps; *p; p++) {
+				size_t n;
+				if (q + 1 >= end || q[1] != (*p)[1])
+					continue;
+				n = strlen(*p);
+				if ((size_t)(end - q) >= n && memcmp(q, *p, n) == 0)
+					return 1;
+			}
+			q++;
+		}
+	}
 	return 0;
 }
 
