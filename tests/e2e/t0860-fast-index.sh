@@ -128,3 +128,24 @@ expect_ok ct -C fast add --id wire --outlet "Wire" --published 2025-03-03 "$FIXT
 last_checkout patched
 git -C fast ls-files -s | grep -v "	desk.json$" >"$CAP/fast"
 test_cmp "$CAP/slow" "$CAP/fast"
+
+# A bulk add of over 4096 files: two threads write the working tree (each half of the paths),
+# then the index is written from their stat data. Same checks: stock git finds every file clean.
+mkdir "$TEST_ROOT/bulk"
+for a in $(seq 1 12); do
+	{
+		printf 'Budget Report %d\n\n' "$a"
+		for i in $(seq 1 400); do
+			printf 'The Ostvale council spent $%d.%d million on Route %d in %d, officials said. ' \
+				$((i % 90 + 1)) $((a % 10)) $((a * 1000 + i)) $((1990 + i % 30))
+			if [ $((i % 5)) = 0 ]; then printf '\n\n'; fi
+		done
+	} >"$TEST_ROOT/bulk/budget-$a.txt"
+done
+new_desk big
+: >"$TRACE"
+expect_ok ct -C big add --outlet "Wire" "$TEST_ROOT"/bulk/budget-*.txt
+last_checkout patched
+n=$(git -C big ls-files | wc -l)
+[ "$n" -gt 4096 ] || fail "the bulk add wrote only $n files, not enough for two threads"
+index_is_head big
