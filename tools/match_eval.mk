@@ -16,54 +16,43 @@ eval-match: deps
 
 .PHONY: eval-match
 
-# The held-out story5 (tests/fixtures/story5): prints the comparer's and the matcher's figures on
-# it, with the dependence coverage per pair of outlets. tests/e2e/t0764 asserts the same figures
-# with floors; this target only prints them.
-STORY5 = tests/fixtures/story5
+# The stories written blind (tests/fixtures/storyN): `make eval-storyN` prints the comparer's
+# and the matcher's figures on one of them, with the dependence coverage per pair of outlets; the
+# e2e tests t0764-t0767 assert the same figures with floors (this only prints them). STORYN_FIRST
+# is the first outlet's day (the comparer's anchor for weekdays), STORYN_OUTLETS each outlet's.
 STORY5_OUTLETS = pressline=2027-10-18 ossery-ledger=2027-10-19 newsroll=2027-10-19 \
   buzzhub=2027-10-19 tidende-english=2027-10-20
-eval-story5: $(BUILD)/claimtrack
-	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY5)/README.md --published 2027-10-18
-	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md --deps \
-	  --outlet $(STORY5_OUTLETS)
-
-.PHONY: eval-story5
-
-# The held-out story6 (tests/fixtures/story6), a copper mine collapse: the same figures as
-# eval-story5 prints, asserted with floors in tests/e2e/t0765-story6.sh.
-STORY6 = tests/fixtures/story6
+STORY5_FIRST = 2027-10-18
+# story6: a copper mine collapse
 STORY6_OUTLETS = wirepoint=2027-03-04 varrow-courier=2027-03-05 dailyglance=2027-03-05 \
   hotscoop=2027-03-05 posten-english=2027-03-06
-eval-story6: $(BUILD)/claimtrack
-	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY6)/README.md --published 2027-03-04
-	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md --deps \
-	  --outlet $(STORY6_OUTLETS)
-
-.PHONY: eval-story6
-
-# The held-out story7 (tests/fixtures/story7), a museum theft: the same figures as eval-story5
-# prints, asserted with floors in tests/e2e/t0766-story7.sh.
-STORY7 = tests/fixtures/story7
+STORY6_FIRST = 2027-03-04
+# story7: a museum theft
 STORY7_OUTLETS = pressbeam=2027-10-19 brannick-sentinel=2027-10-20 morningdigest=2027-10-20 \
   viraldesk=2027-10-20 dagblad-english=2027-10-21
-eval-story7: $(BUILD)/claimtrack
-	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY7)/README.md --published 2027-10-19
-	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY7) $(STORY7)/README.md --deps \
-	  --outlet $(STORY7_OUTLETS)
-
-.PHONY: eval-story7
-
-# The held-out story8 (tests/fixtures/story8), a wildfire evacuation, written blind: the same
-# figures as eval-story5 prints, asserted with floors in tests/e2e/t0767-story8.sh.
-STORY8 = tests/fixtures/story8
+STORY7_FIRST = 2027-10-19
+# story8: a wildfire evacuation
 STORY8_OUTLETS = newsarc=2027-10-11 eldmoor-gazette=2027-10-12 todaybrief=2027-10-12 \
   clickflash=2027-10-12 avis-english=2027-10-13
-eval-story8: $(BUILD)/claimtrack
-	@python3 tests/eval/story_pairs.py $(BUILD)/claimtrack $(STORY8)/README.md --published 2027-10-11
-	@python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY8) $(STORY8)/README.md --deps \
-	  --outlet $(STORY8_OUTLETS)
+STORY8_FIRST = 2027-10-11
+BLIND_STORIES = 5 6 7 8
 
-.PHONY: eval-story8
+define eval_story
+eval-story$(1): $$(BUILD)/claimtrack
+	@python3 tests/eval/story_pairs.py $$(BUILD)/claimtrack tests/fixtures/story$(1)/README.md \
+	  --published $$(STORY$(1)_FIRST)
+	@python3 tests/eval/match_story.py $$(BUILD)/claimtrack tests/fixtures/story$(1) \
+	  tests/fixtures/story$(1)/README.md --deps --outlet $$(STORY$(1)_OUTLETS)
+
+.PHONY: eval-story$(1)
+endef
+$(foreach n,$(BLIND_STORIES),$(eval $(call eval_story,$(n))))
+
+define blind_story_line
+@echo "== story$(1)" && python3 tests/eval/match_story.py $(BUILD)/claimtrack tests/fixtures/story$(1) \
+	  tests/fixtures/story$(1)/README.md --outlet $(STORY$(1)_OUTLETS)
+
+endef
 
 # The matcher on every fixture story at once (the same outlets and dates as the e2e tests
 # t0771, t0773, t0774, t0764, t0765, t0766 and t0767): the figures of each, one after the other. Prints only.
@@ -80,13 +69,6 @@ eval-stories: $(BUILD)/claimtrack
 	@echo "== story4" && python3 tests/eval/match_story.py $(BUILD)/claimtrack tests/fixtures/story4 \
 	  tests/fixtures/story4/README.md --outlet tresk-gazette=2027-02-12 corewire=2027-02-12 \
 	  citypulse=2027-02-13 snapnews=2027-02-13 ostbladet-english=2027-02-14
-	@echo "== story5" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY5) $(STORY5)/README.md \
-	  --outlet $(STORY5_OUTLETS)
-	@echo "== story6" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY6) $(STORY6)/README.md \
-	  --outlet $(STORY6_OUTLETS)
-	@echo "== story7" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY7) $(STORY7)/README.md \
-	  --outlet $(STORY7_OUTLETS)
-	@echo "== story8" && python3 tests/eval/match_story.py $(BUILD)/claimtrack $(STORY8) $(STORY8)/README.md \
-	  --outlet $(STORY8_OUTLETS)
+	$(foreach n,$(BLIND_STORIES),$(call blind_story_line,$(n)))
 
 .PHONY: eval-stories
