@@ -1175,6 +1175,41 @@ static int has_compatible(const struct side *sd, const struct ct_number *n)
 	return 0;
 }
 
+/* The first token of the span [start, end) of sd and the token after its last. */
+static void span_tokens(const struct side *sd, size_t start, size_t end, size_t *first, size_t *last_end)
+{
+	size_t i = 0;
+	while (i < sd->tk.n && sd->tk.t[i].start < start)
+		i++;
+	*first = i;
+	while (i < sd->tk.n && sd->tk.t[i].start < end)
+		i++;
+	*last_end = i;
+}
+
+/* Whether a content word within REACH tokens of x's span [xs0, xe0) is said within REACH tokens
+ * of y's span [ys0, ye0): the two spans are told of the same thing. */
+#define SPAN_REACH 4
+static int spans_anchored(const struct side *x, size_t xs0, size_t xe0, const struct side *y, size_t ys0, size_t ye0)
+{
+	size_t xs, xe, ys, ye, i, j;
+	span_tokens(x, xs0, xe0, &xs, &xe);
+	span_tokens(y, ys0, ye0, &ys, &ye);
+	for (i = xs > SPAN_REACH ? xs - SPAN_REACH : 0; i < xe + SPAN_REACH && i < x->tk.n; i++) {
+		if (x->role[i] != R_CONTENT || (i >= xs && i < xe))
+			continue;
+		for (j = ys > SPAN_REACH ? ys - SPAN_REACH : 0; j < ye + SPAN_REACH && j < y->tk.n; j++)
+			if (y->role[j] == R_CONTENT && (j < ys || j >= ye) && y->th[j] == x->th[i])
+				return 1;
+	}
+	return 0;
+}
+
+/* Under this score a figure mismatch needs its figures anchored (spans_anchored): "Around 620
+ * firefighters are on the fire lines" / "One firefighter was treated in hospital" count two
+ * things of the firefighters. */
+#define NUMBER_LOOSE_SCORE 0.5
+
 static void number_signals(const struct side *a, const struct side *b, struct ct_comparison *c)
 {
 	size_t i, j;
@@ -1206,7 +1241,8 @@ static void number_signals(const struct side *a, const struct side *b, struct ct
 		}
 		if (ok && variant)
 			add_signal(c, CT_SIG_APPROXIMATION, na.start, na.end, variant->start, variant->end);
-		else if (!ok && bad)
+		else if (!ok && bad && (c->score >= NUMBER_LOOSE_SCORE ||
+					spans_anchored(a, na.start, na.end, b, bad->start, bad->end)))
 			add_signal(c, CT_SIG_NUMBER, na.start, na.end, bad->start, bad->end);
 	}
 }
@@ -1308,37 +1344,13 @@ static int same_day(const struct side *x, const struct ct_date *dx, const struct
 	return !strcmp(prev, nx ? dy->resolved : dx->resolved);
 }
 
-/* The first token of date d of sd and the token after its last. */
-static void date_tokens(const struct side *sd, const struct ct_date *d, size_t *first, size_t *end)
-{
-	size_t i = 0;
-	while (i < sd->tk.n && sd->tk.t[i].start < d->start)
-		i++;
-	*first = i;
-	while (i < sd->tk.n && sd->tk.t[i].start < d->end)
-		i++;
-	*end = i;
-}
-
-/* Whether a content word within DATE_REACH tokens of x's date dx is said within DATE_REACH tokens
- * of y's date dy: the two dates are told of the same thing ("derailed ... outside Kelderbrook
- * early on Monday" / "came off the tracks near Kelderbrook on Tuesday"), not of two events of a
- * loosely aligned pair ("arrived in Port Alder on Wednesday" / "remained open during the storm
- * flood of Tuesday"). */
-#define DATE_REACH 4
+/* Whether a content word near x's date dx (SPAN_REACH tokens) is said near y's date dy: the two
+ * dates are told of the same thing ("derailed ... outside Kelderbrook early on Monday" / "came off
+ * the tracks near Kelderbrook on Tuesday"), not of two events of a loosely aligned pair ("arrived
+ * in Port Alder on Wednesday" / "remained open during the storm flood of Tuesday"). */
 static int dates_anchored(const struct side *x, const struct ct_date *dx, const struct side *y, const struct ct_date *dy)
 {
-	size_t xs, xe, ys, ye, i, j;
-	date_tokens(x, dx, &xs, &xe);
-	date_tokens(y, dy, &ys, &ye);
-	for (i = xs > DATE_REACH ? xs - DATE_REACH : 0; i < xe + DATE_REACH && i < x->tk.n; i++) {
-		if (x->role[i] != R_CONTENT || (i >= xs && i < xe))
-			continue;
-		for (j = ys > DATE_REACH ? ys - DATE_REACH : 0; j < ye + DATE_REACH && j < y->tk.n; j++)
-			if (y->role[j] == R_CONTENT && (j < ys || j >= ye) && y->th[j] == x->th[i])
-				return 1;
-	}
-	return 0;
+	return spans_anchored(x, dx->start, dx->end, y, dy->start, dy->end);
 }
 
 /* Under this score a date mismatch needs its dates anchored (dates_anchored). */

@@ -12,9 +12,10 @@
 # Then tuned on (no longer held out; 14:30 UTC): a denied denial ("had not ruled out arson")
 # now flips against the denial alone, a day named on both sides leaves the other side's extra
 # day alone ("woke on Tuesday ... was told on Monday" / "on Monday"), "within three kilometres"
-# holds 2.8. After: compare 159/165, 7/7 flagged, 0 false contradictions; match 0.96, 7/7
-# flagged, 1 false contradiction ("Around 620 firefighters" / "One firefighter was treated"),
-# copies 3/3. Every planted error is required; the floors are those figures.
+# holds 2.8, and under 0.5 a figure mismatch needs a word said next to both figures ("Around 620
+# firefighters are on the fire lines" / "One firefighter was treated"). After: compare 159/165,
+# 7/7 flagged, 0 false contradictions; match 0.96, 7/7 flagged, 0 false contradictions, copies
+# 3/3. Every planted error is required; the floors are those figures.
 . "$(dirname "$0")/lib.sh"
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,7 +31,7 @@ done
 "$PYTHON" "$repo/tests/eval/match_story.py" "$CLAIMTRACK" "$story" "$story/README.md" \
 	--outlet newsarc=2027-10-11 eldmoor-gazette=2027-10-12 todaybrief=2027-10-12 \
 	clickflash=2027-10-12 avis-english=2027-10-13 \
-	--check recall=0.95 precision=0.98 flagged=7 false=1 deps=1 copies=3 extra=0 >story8.txt 2>&1 ||
+	--check recall=0.95 precision=0.98 flagged=7 false=0 deps=1 copies=3 extra=0 >story8.txt 2>&1 ||
 	{ cat story8.txt; fail "match below its floors on story8"; }
 for c in "('todaybrief', 'newsarc')" "('clickflash', 'newsarc')" \
 	"('avis-english', 'eldmoor-gazette')"; do

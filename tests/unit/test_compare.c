@@ -320,6 +320,18 @@ static void test_denied_denial_and_extra_date(void **state)
 	c = run("Winds carried the fire to 2.8 kilometres from the northernmost houses by Monday night.",
 		"Gusts pushed the fire to within three kilometres of the northern edge by Monday night.");
 	no_signal(&c, CT_SIG_NUMBER);
+	/* a loosely aligned pair counting two things of the firefighters: no number mismatch... */
+	c = run("Around 620 firefighters are on the fire lines.",
+		"One firefighter was treated in hospital for burns to his hands and was released in the evening, "
+		"the fire service said.");
+	no_signal(&c, CT_SIG_NUMBER);
+	/* ...while figures told of the same thing still are one, however loose the pair */
+	a = "The storm killed 12 people in the north.";
+	b = "Officials said on Friday that 15 people were killed in the north, that schools would stay shut for a "
+	    "week and that soldiers had been sent to clear fallen trees from the main roads.";
+	c = run(a, b);
+	assert_true(c.score < 0.5);
+	has_signal(&c, a, b, CT_SIG_NUMBER, "12 people", "15 people");
 	a = "The fire came within 3 kilometres of the town.";
 	b = "The fire came 4 kilometres from the town.";
 	c = run(a, b);
