@@ -1414,7 +1414,8 @@ static int promo_sentence(const char *t, size_t s, size_t e)
 					     "readers", "alerts", "our app", "the app", "edition", "podcast", NULL };
 	const char *const *v, *const *g;
 	size_t i;
-	if (e - s > 200 || !cp_is_upper((unsigned char)t[s]))
+	/* on every sentence: out at once unless it opens with a capital one of the verbs starts with */
+	if (e - s > 200 || !t[s] || !strchr("GJSRFDTN", t[s]))
 		return 0;
 	for (v = verbs; *v; v++)
 		if (match_ci(t, s, e, *v, NULL))
