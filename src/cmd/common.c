@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "text/utf8.h"
+#include "record/print.h"
 #include "util/err.h"
 
 /* Length of the control character at s (1 for C0 and DEL, 2 for C1 in UTF-8), 0 for anything else. */
@@ -116,32 +117,31 @@ void ct_progress_done(const struct ct_ctx *ctx)
 		fputs("\r\033[K", stderr);
 }
 
+/* cJSON_Print's text of v, nested depth levels deep, to standard output. */
+static int print_at(const cJSON *v, size_t depth, const char *before, const char *after)
+{
+	ct_buf b = CT_BUF_INIT;
+	int r;
+	ct_buf_puts(&b, before);
+	if ((r = ct_json_print(&b, v, depth)) == -2)
+		r = ct_error_set(CT_EINPUT, "a value JSON cannot write");
+	else if (r < 0 || ct_buf_puts(&b, after) < 0)
+		r = ct_error_set(CT_ENOMEM, "out of memory");
+	else
+		fwrite(b.ptr, 1, b.len, stdout);
+	ct_buf_release(&b);
+	return r;
+}
+
 int ct_print_json(const cJSON *v)
 {
-	char *s = cJSON_Print(v);
-	if (!s)
-		return ct_error_set(CT_ENOMEM, "out of memory");
-	fputs(s, stdout);
-	fputc('\n', stdout);
-	cJSON_free(s);
-	return 0;
+	return print_at(v, 0, "", "\n");
 }
 
 int ct_json_stream_item(struct ct_json_stream *s, const cJSON *v)
 {
-	/* cJSON_Print indents an array's element one tab deeper than the element alone: every line
-	 * after the first gets one more tab (strings hold no raw newline: cJSON escapes them) */
-	char *text = cJSON_Print(v), *p, *nl;
-	if (!text)
-		return ct_error_set(CT_ENOMEM, "out of memory");
-	fputs(s->n++ ? ", " : "[", stdout);
-	for (p = text; (nl = strchr(p, '\n')); p = nl + 1) {
-		fwrite(p, 1, (size_t)(nl - p) + 1, stdout);
-		putchar('\t');
-	}
-	fputs(p, stdout);
-	cJSON_free(text);
-	return 0;
+	/* an element of the array: one level deeper than the element alone */
+	return print_at(v, 1, s->n++ ? ", " : "[", "");
 }
 
 void ct_json_stream_end(struct ct_json_stream *s)

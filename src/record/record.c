@@ -1,6 +1,7 @@
 /* Record ids, desk paths and canonical encoding: see record.h.
  * Paths are built only from ids that passed validation, never from raw input. */
 #include "record/record.h"
+#include "record/print.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -219,16 +220,14 @@ static int has_nonfinite(const cJSON *rec)
 
 int ct_record_encode(ct_buf *out, const cJSON *record)
 {
-	char *s;
+	int r;
 	if (has_nonfinite(record))
 		return ct_error_set(CT_EINPUT, "a number of the record is out of range (infinite or not a number)");
-	s = cJSON_Print(record);
-	if (!s)
-		return ct_error_set(CT_ENOMEM, "out of memory");
-	ct_buf_puts(out, s);
+	/* cJSON_Print's bytes (record/print.h), without its printf and sscanf for every number */
+	if ((r = ct_json_print(out, record, 0)) == -2)
+		return ct_error_set(CT_EINPUT, "the record holds a value JSON cannot write");
 	ct_buf_putc(out, '\n');
-	cJSON_free(s);
-	return ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
+	return r < 0 || ct_buf_oom(out) < 0 ? ct_error_set(CT_ENOMEM, "out of memory") : 0;
 }
 
 int ct_record_duplicate_key(const cJSON *rec, ct_buf *name)
