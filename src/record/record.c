@@ -110,16 +110,26 @@ int ct_url_valid(const char *s)
 	return 1;
 }
 
+/* n bytes as 2n lower-case hex digits and a NUL (what "%02x" per byte writes). */
+static void hex_of(char *out, const unsigned char *sum, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[sum[i] >> 4];
+		out[2 * i + 1] = hex[sum[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
 void ct_sha256_hex(char out[65], const void *data, size_t len)
 {
 	struct sha256_ctx ctx;
 	unsigned char sum[SHA256_DIGEST_SIZE];
-	int i;
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, data);
 	sha256_digest(&ctx, sizeof(sum), sum);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", sum[i]);
+	hex_of(out, sum, SHA256_DIGEST_SIZE);
 }
 
 void ct_source_shard(char out[3], const char *source_id)
@@ -163,15 +173,14 @@ void ct_claim_id(char out[CT_CLAIM_ID_LEN + 1], const char *source_id, const cha
 	struct sha256_ctx ctx;
 	unsigned char sum[SHA256_DIGEST_SIZE];
 	char num[16];
-	int i, len;
+	int len;
 	sha256_init(&ctx);
 	sha256_update(&ctx, strlen(source_id) + 1, (const uint8_t *)source_id);
 	sha256_update(&ctx, strlen(text) + 1, (const uint8_t *)text);
 	len = snprintf(num, sizeof(num), "%u", n);
 	sha256_update(&ctx, (size_t)len, (const uint8_t *)num);
 	sha256_digest(&ctx, sizeof(sum), sum);
-	for (i = 0; i < CT_CLAIM_ID_LEN / 2; i++)
-		snprintf(out + 2 * i, 3, "%02x", sum[i]);
+	hex_of(out, sum, CT_CLAIM_ID_LEN / 2);
 }
 
 static int is_hex2(const char *p)
