@@ -32,8 +32,10 @@ if [ ! -d "$out/node_modules/wink-eng-lite-web-model" ]; then
 fi
 cp "$root/bench/wink_extract.js" "$out/wink_extract.js"
 
+# Each step with the seconds since the start: where the whole run's time goes, untimed steps
+# (corpus, stream, scripts) included.
 note() {
-	printf 'bench: %s\n' "$*" >&2
+	printf 'bench: [%4ds] %s\n' $(($(date +%s) - bench_start)) "$*" >&2
 }
 
 # The desks of the last run go first, all of them, before anything is timed: ext4 slows the
