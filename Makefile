@@ -7,9 +7,9 @@ CC     ?= cc
 
 # Debian packages the project needs; `make deps` installs whichever are missing.
 DEB_PKGS = pkg-config git libgit2-dev libsqlite3-dev libcjson-dev libcmocka-dev \
-           libutf8proc-dev libstemmer-dev nettle-dev zlib1g-dev python3
+           libutf8proc-dev libstemmer-dev nettle-dev libdeflate-dev python3
 TEST_PKGS = openssh-server openssh-client
-PKGS     = libgit2 sqlite3 libcjson cmocka libutf8proc nettle zlib
+PKGS     = libgit2 sqlite3 libcjson cmocka libutf8proc nettle libdeflate
 
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wvla \
           -Wwrite-strings -Wformat=2 -Werror

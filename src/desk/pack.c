@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 
 #include <nettle/sha1.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "util/err.h"
 
@@ -34,7 +34,7 @@ struct pack_pos {
 };
 
 /* Once the writer thread runs, the caller's thread owns entries, slots, n and fill; the writer
- * owns zs, out, offset, pos and the file's end; the fields under mu are shared. At a sync (writer
+ * owns zc, out, offset, pos and the file's end; the fields under mu are shared. At a sync (writer
  * idle) everything is the caller's. */
 struct ct_pack {
 	char *dir;
@@ -46,8 +46,7 @@ struct ct_pack {
 	size_t synced;          /* entries whose offset and crc are copied from pos */
 	size_t *slots;          /* open-addressing table of entry index + 1 */
 	size_t nslots;
-	z_stream zs;
-	int zs_ready;
+	struct libdeflate_compressor *zc;   /* whole-buffer zlib streams (libdeflate, see CONTRIBUTING.md) */
 	ct_buf out;             /* staging buffer for writes */
 	struct pack_pos *pos;
 	size_t poscap;
@@ -164,9 +163,8 @@ int ct_pack_open(ct_pack **out, const char *pack_dir, int level)
 		pack->tmp_path = NULL;
 		goto fail;
 	}
-	if (deflateInit(&pack->zs, level) != Z_OK)
+	if (!(pack->zc = libdeflate_alloc_compressor(level)))
 		goto fail;
-	pack->zs_ready = 1;
 	ct_buf_put(&pack->out, header, sizeof(header));
 	pack->offset = sizeof(header);
 	/* Without a thread (none could be started) the objects are written in this one. */
@@ -195,8 +193,7 @@ size_t ct_pack_count(const ct_pack *pack)
 static int write_object(ct_pack *pack, size_t index, int type, const void *data, size_t len)
 {
 	unsigned char hdr[16];
-	size_t hlen = 0, start = pack->out.len, size = len;
-	int zr;
+	size_t hlen = 0, start = pack->out.len, size = len, bound, zlen;
 
 	if (index >= pack->poscap) {
 		size_t cap = pack->poscap ? pack->poscap * 2 : 1024;
@@ -218,22 +215,16 @@ static int write_object(ct_pack *pack, size_t index, int type, const void *data,
 		size >>= 7;
 	}
 	hlen++;
-	if (ct_buf_put(&pack->out, hdr, hlen) < 0 ||
-	    ct_buf_grow(&pack->out, deflateBound(&pack->zs, len)) < 0)
+	bound = libdeflate_zlib_compress_bound(pack->zc, len);
+	if (ct_buf_put(&pack->out, hdr, hlen) < 0 || ct_buf_grow(&pack->out, bound) < 0)
 		return ct_error_set(CT_ENOMEM, "out of memory");
-
-	deflateReset(&pack->zs);
-	pack->zs.next_in = (Bytef *)(uintptr_t)data;
-	pack->zs.avail_in = (uInt)len;
-	pack->zs.next_out = (Bytef *)pack->out.ptr + pack->out.len;
-	pack->zs.avail_out = (uInt)(pack->out.cap - pack->out.len - 1);
-	zr = deflate(&pack->zs, Z_FINISH);
-	if (zr != Z_STREAM_END)
-		return ct_error_set(CT_ERROR, "deflate failed (%d)", zr);
-	pack->out.len = (size_t)((char *)pack->zs.next_out - pack->out.ptr);
+	/* one zlib stream per object, as git's inflate reads it */
+	if (!(zlen = libdeflate_zlib_compress(pack->zc, data, len, pack->out.ptr + pack->out.len, bound)))
+		return ct_error_set(CT_ERROR, "cannot compress an object of %zu bytes", len);
+	pack->out.len += zlen;
 
 	pack->pos[index].offset = pack->offset;
-	pack->pos[index].crc = (uint32_t)crc32(0, (const Bytef *)pack->out.ptr + start, (uInt)(pack->out.len - start));
+	pack->pos[index].crc = libdeflate_crc32(0, pack->out.ptr + start, pack->out.len - start);
 	pack->offset += pack->out.len - start;
 	if (pack->out.len >= (1u << 20))
 		return flush_out(pack);
@@ -401,8 +392,7 @@ int ct_pack_read(ct_pack *pack, const unsigned char oid[20], int *type, ct_buf *
 	unsigned char *raw = NULL;
 	size_t rawlen;
 	uint64_t end;
-	z_stream zs;
-	int error = 0, zr;
+	int error = 0;
 
 	if (!e)
 		return CT_ENOTFOUND;
@@ -426,23 +416,20 @@ int ct_pack_read(ct_pack *pack, const unsigned char oid[20], int *type, ct_buf *
 		while (raw[h] & 0x80)
 			h++;
 		h++;
-		memset(&zs, 0, sizeof(zs));
-		if (inflateInit(&zs) != Z_OK) {
+		struct libdeflate_decompressor *zd = libdeflate_alloc_decompressor();
+		size_t got = 0;
+		if (!zd) {
 			free(raw);
 			return ct_error_set(CT_ENOMEM, "out of memory");
 		}
-		zs.next_in = raw + h;
-		zs.avail_in = (uInt)(rawlen - h);
-		zs.next_out = (Bytef *)out->ptr + out->len;
-		zs.avail_out = (uInt)e->size + 1;
-		zr = inflate(&zs, Z_FINISH);
-		if (zr != Z_STREAM_END || zs.total_out != e->size)
+		if (libdeflate_zlib_decompress(zd, raw + h, rawlen - h, out->ptr + out->len, (size_t)e->size, &got) !=
+		    LIBDEFLATE_SUCCESS || got != e->size)
 			error = ct_error_set(CT_ERROR, "corrupt object in pack being written");
 		else {
 			out->len += (size_t)e->size;
 			out->ptr[out->len] = '\0';
 		}
-		inflateEnd(&zs);
+		libdeflate_free_decompressor(zd);
 	}
 	free(raw);
 	*type = e->type;
@@ -625,8 +612,8 @@ void ct_pack_abort(ct_pack *pack)
 		close(pack->fd);
 	if (pack->tmp_path)
 		unlink(pack->tmp_path);
-	if (pack->zs_ready)
-		deflateEnd(&pack->zs);
+	if (pack->zc)
+		libdeflate_free_compressor(pack->zc);
 	free(pack->tmp_path);
 	free(pack->dir);
 	free(pack->entries);
