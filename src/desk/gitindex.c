@@ -11,6 +11,8 @@
  * entries, attributes or line-ending conversion, anything in the way in the working tree), it
  * changes nothing and answers CT_GITINDEX_FALLBACK, and the caller uses libgit2's checkout. */
 #include "desk/gitindex.h"
+#include "desk/packread.h"
+#include "util/err.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -386,8 +388,16 @@ static void remove_empty_parents(char *full, size_t root_len)
 	}
 }
 
-/* Writes the target blob of c (read from odb) to the working tree; es gets the file's stat data. */
-static int write_file(git_odb *odb, const char *workdir, const struct change *c, ct_buf *made,
+/* Where write_file reads blobs: the packs straight (pc, when set: see desk/packread.h), else, and
+ * for what pc does not serve, libgit2's odb. data is pc's buffer. */
+struct blob_src {
+	git_odb *odb;
+	ct_pack_cursor *pc;
+	ct_buf data;
+};
+
+/* Writes the target blob of c to the working tree; es gets the file's stat data. */
+static int write_file(struct blob_src *src, const char *workdir, const struct change *c, ct_buf *made,
 		      struct entry_stat *es)
 {
 	char full[PATH_MAX];
@@ -396,16 +406,29 @@ static int write_file(git_odb *odb, const char *workdir, const struct change *c,
 	struct stat st;
 	const char *data;
 	size_t len, done = 0;
-	int fd, error = -1;
+	int fd, error = -1, r = CT_ENOTFOUND;
 	snprintf(full, sizeof(full), "%s%s", workdir, c->path);
-	if (git_odb_read(&blob, odb, &c->target) < 0)
-		return -1;
-	if (git_odb_object_type(blob) != GIT_OBJECT_BLOB) {
-		git_error_set_str(GIT_ERROR_INVALID, "the object of a file is not a blob");
-		goto done;
+	if (src->pc) {
+		ct_buf_clear(&src->data);
+		r = ct_pack_cursor_read_blob(src->pc, c->target.id, &src->data);
+		if (r < 0 && r != CT_ENOTFOUND) {
+			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
+			return -1;
+		}
 	}
-	data = git_odb_object_data(blob);
-	len = git_odb_object_size(blob);
+	if (r == 0) {
+		data = src->data.ptr;
+		len = src->data.len;
+	} else {
+		if (git_odb_read(&blob, src->odb, &c->target) < 0)
+			return -1;
+		if (git_odb_object_type(blob) != GIT_OBJECT_BLOB) {
+			git_error_set_str(GIT_ERROR_INVALID, "the object of a file is not a blob");
+			goto done;
+		}
+		data = git_odb_object_data(blob);
+		len = git_odb_object_size(blob);
+	}
 	if (make_parents(full, root, made) < 0 || (c->base_mode && unlink(full) < 0 && errno != ENOENT)) {
 		git_error_set_str(GIT_ERROR_OS, strerror(errno));
 		goto done;
@@ -448,6 +471,7 @@ done:
 
 struct ahead {
 	const char *workdir, *gitdir;
+	const ct_pack_reader *packs;   /* NULL: every blob through libgit2 */
 	struct change *c;
 	struct entry_stat *es;   /* one per change, filled for the files written */
 	size_t from, to;
@@ -460,13 +484,15 @@ struct ahead {
 static void *ahead_main(void *arg)
 {
 	struct ahead *a = arg;
-	git_odb *odb = NULL;
+	struct blob_src src = { NULL, NULL, CT_BUF_INIT };
 	char objects[PATH_MAX];
 	ct_buf made;
 	size_t i;
 	ct_buf_init(&made);
 	snprintf(objects, sizeof(objects), "%sobjects", a->gitdir);
-	a->error = git_odb_open(&odb, objects);
+	a->error = git_odb_open(&src.odb, objects);
+	if (!a->error && a->packs && ct_pack_cursor_new(&src.pc, a->packs) < 0)
+		src.pc = NULL;   /* without a cursor: libgit2 reads them all */
 	for (i = a->from; !a->error && i < a->to; i++) {
 		if (unchanged(&a->c[i]) || !a->c[i].target_mode)
 			continue;
@@ -474,14 +500,16 @@ static void *ahead_main(void *arg)
 			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
 			a->error = -1;
 		} else {
-			a->error = write_file(odb, a->workdir, &a->c[i], &made, &a->es[i]);
+			a->error = write_file(&src, a->workdir, &a->c[i], &made, &a->es[i]);
 		}
 	}
 	if (a->error) {
 		const git_error *e = git_error_last();
 		snprintf(a->msg, sizeof(a->msg), "%s", e && e->message ? e->message : "cannot write the working tree");
 	}
-	git_odb_free(odb);
+	ct_pack_cursor_free(src.pc);
+	ct_buf_release(&src.data);
+	git_odb_free(src.odb);
 	ct_buf_release(&made);
 	return NULL;
 }
@@ -492,14 +520,25 @@ static int write_ahead(git_odb *odb, const char *workdir, const char *gitdir, st
 		       struct entry_stat *es)
 {
 	struct ahead a;
+	struct blob_src src = { odb, NULL, CT_BUF_INIT };
+	ct_pack_reader *packs = NULL;
+	char objects[PATH_MAX];
 	pthread_t tid;
 	ct_buf made;
 	size_t i, mid = n / 2;
 	int error = 0;
 
+	/* the blobs straight from the packs a bulk add has just written (packread.h); without the
+	 * reader (no memory to map them) libgit2 reads them */
+	snprintf(objects, sizeof(objects), "%sobjects", gitdir);
+	if (ct_pack_reader_open(&packs, objects) < 0)
+		packs = NULL;
+	if (packs && ct_pack_cursor_new(&src.pc, packs) < 0)
+		src.pc = NULL;
 	memset(&a, 0, sizeof(a));
 	a.workdir = workdir;
 	a.gitdir = gitdir;
+	a.packs = packs;
 	a.c = c;
 	a.es = es;
 	a.from = mid;
@@ -514,7 +553,7 @@ static int write_ahead(git_odb *odb, const char *workdir, const char *gitdir, st
 			git_error_set_str(GIT_ERROR_NOMEMORY, "out of memory");
 			error = -1;
 		} else {
-			error = write_file(odb, workdir, &c[i], &made, &es[i]);
+			error = write_file(&src, workdir, &c[i], &made, &es[i]);
 		}
 	}
 	ct_buf_release(&made);
@@ -525,6 +564,9 @@ static int write_ahead(git_odb *odb, const char *workdir, const char *gitdir, st
 			error = -1;
 		}
 	}
+	ct_pack_cursor_free(src.pc);
+	ct_buf_release(&src.data);
+	ct_pack_reader_free(packs);
 	return error;
 }
 
@@ -1190,6 +1232,7 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 	struct entry_stat es;
 	struct out *o = NULL;
 	git_odb *odb = NULL;
+	struct blob_src one = { NULL, NULL, CT_BUF_INIT };   /* libgit2 reads the blobs */
 	ct_buf made = CT_BUF_INIT;
 	int r, result = CT_GITINDEX_FALLBACK;
 
@@ -1291,7 +1334,7 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 
 	/* The working tree, in path order; a failure from here on is an error (the index is unchanged). */
 	result = -1;
-	if (git_repository_odb(&odb, repo) < 0)
+	if (git_repository_odb(&odb, repo) < 0 || !(one.odb = odb))
 		goto done;
 	for (i = 0; i < n; i++) {
 		struct change *ch = &c[i];
@@ -1307,7 +1350,7 @@ static int split_checkout(git_repository *repo, const char *workdir, const char 
 				goto done;
 			}
 			made_entries[nmade++] = e;
-			if (write_file(odb, workdir, ch, &made, &es) < 0)
+			if (write_file(&one, workdir, ch, &made, &es) < 0)
 				goto done;
 			if (where[i] == 2) {
 				if (in_sorted(v.rep, v.nrep, at[i], &k))
@@ -1572,6 +1615,7 @@ static int checkout_paths(git_repository *repo, const char *workdir, const char 
 	void *map = MAP_FAILED;
 	struct entry_stat es1, *es = NULL;
 	git_odb *odb = NULL;
+	struct blob_src one = { NULL, NULL, CT_BUF_INIT };   /* libgit2 reads the blobs */
 	ct_buf made;
 
 	ct_buf_init(&made);
@@ -1677,7 +1721,7 @@ static int checkout_paths(git_repository *repo, const char *workdir, const char 
 	 * a new shared index instead, .git/index then naming it (split). From here on a failure is an
 	 * error, not a fallback (the lock file is dropped, the index stays as it was). */
 	result = -1;
-	if (git_repository_odb(&odb, repo) < 0)
+	if (git_repository_odb(&odb, repo) < 0 || !(one.odb = odb))
 		goto done;
 	if (live >= AHEAD_MIN && removes == 0) {
 		if (!(es = malloc(n * sizeof(*es)))) {
@@ -1722,7 +1766,7 @@ static int checkout_paths(git_repository *repo, const char *workdir, const char 
 			out_put(o, m.p + m.off[from], m.off[ch->at] - m.off[from]);
 			from = ch->at;
 			if (ch->target_mode) {
-				if (!es && write_file(odb, workdir, ch, &made, &es1) < 0) {
+				if (!es && write_file(&one, workdir, ch, &made, &es1) < 0) {
 					free(o);
 					goto done;
 				}

@@ -1,6 +1,7 @@
 /* Unit tests for src/desk/pack: packs written by us must be accepted by stock git (the oracle):
  * git verify-pack, git cat-file, git fsck, and git index-pack rebuilding the same .idx. Also reads
- * before finish, deduplication, abort, large objects and many objects. */
+ * before finish, deduplication, abort, large objects and many objects; and desk/packread, the
+ * checkout's direct reader, against the same packs and against one stock git deltified. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include <nettle/sha1.h>
 
 #include "desk/pack.h"
+#include "desk/packread.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -497,6 +499,127 @@ static void test_two_packs_side_by_side(void **state)
 	git_fsck(fx);
 }
 
+/* packread: every blob of two packs of ours read back, byte for byte; a tree, a missing id and a
+ * blob whose bytes were damaged in the file are not served (the caller goes to libgit2). */
+static void test_packread_reads_our_packs(void **state)
+{
+	struct fixture *fx = *state;
+	unsigned char oid[300][20], toid[20], missing[20];
+	char data[300][64], objects[200];
+	ct_pack *pack = NULL;
+	ct_pack_reader *r = NULL;
+	ct_pack_cursor *c = NULL, *c2 = NULL;
+	ct_buf out = CT_BUF_INIT, big = CT_BUF_INIT;
+	size_t i;
+	for (i = 0; i < 300; i++)
+		snprintf(data[i], sizeof(data[i]), "{\"n\": %zu, \"text\": \"object %zu of the test\"}\n", i, i * 7);
+	assert_int_equal(ct_pack_open(&pack, fx->pack_dir, 1), 0);
+	for (i = 0; i < 150; i++)
+		add_blob(pack, data[i], strlen(data[i]), oid[i]);
+	object_id(toid, "tree", "", 0);
+	assert_int_equal(ct_pack_add(pack, toid, CT_PACK_TREE, "", 0), 0);
+	assert_int_equal(ct_pack_finish(pack), 0);
+	assert_int_equal(ct_pack_open(&pack, fx->pack_dir, 6), 0);
+	for (i = 150; i < 300; i++)
+		add_blob(pack, data[i], strlen(data[i]), oid[i]);
+	/* a blob of 200 KB: its size takes three bytes of the object header */
+	for (i = 0; i < 20000; i++)
+		ct_buf_printf(&big, "%09zu\n", i);
+	blob_id(missing, big.ptr, big.len);
+	assert_int_equal(ct_pack_add(pack, missing, CT_PACK_BLOB, big.ptr, big.len), 0);
+	assert_int_equal(ct_pack_finish(pack), 0);
+
+	snprintf(objects, sizeof(objects), "%s/.git/objects", fx->repo);
+	assert_int_equal(ct_pack_reader_open(&r, objects), 0);
+	assert_int_equal(ct_pack_cursor_new(&c, r), 0);
+	assert_int_equal(ct_pack_cursor_new(&c2, r), 0);
+	for (i = 0; i < 300; i++) {
+		ct_buf_clear(&out);
+		assert_int_equal(ct_pack_cursor_read_blob(i % 2 ? c : c2, oid[i], &out), 0);
+		assert_int_equal(out.len, strlen(data[i]));
+		assert_memory_equal(out.ptr, data[i], out.len);
+	}
+	ct_buf_clear(&out);
+	assert_int_equal(ct_pack_cursor_read_blob(c, missing, &out), 0);
+	assert_int_equal(out.len, big.len);
+	assert_memory_equal(out.ptr, big.ptr, big.len);
+	ct_buf_clear(&out);
+	assert_int_equal(ct_pack_cursor_read_blob(c, toid, &out), CT_ENOTFOUND);
+	memset(missing, 0xab, sizeof(missing));
+	assert_int_equal(ct_pack_cursor_read_blob(c, missing, &out), CT_ENOTFOUND);
+	assert_int_equal(out.len, 0);
+	ct_pack_cursor_free(c);
+	ct_pack_cursor_free(c2);
+	ct_pack_reader_free(r);
+
+	/* damage the last byte of every pack's last object (its zlib checksum): the big blob, and
+	 * the empty tree of the first pack */
+	assert_int_equal(sh("cd '%s' && for p in pack-*.pack; do s=$(stat -c %%s \"$p\"); chmod u+w \"$p\"; "
+			    "printf '\\377' | dd of=\"$p\" bs=1 seek=$((s - 21)) conv=notrunc 2>/dev/null; done",
+			    fx->pack_dir), 0);
+	assert_int_equal(ct_pack_reader_open(&r, objects), 0);
+	assert_int_equal(ct_pack_cursor_new(&c, r), 0);
+	blob_id(missing, big.ptr, big.len);
+	ct_buf_clear(&out);
+	assert_int_equal(ct_pack_cursor_read_blob(c, missing, &out), CT_ENOTFOUND);
+	ct_buf_clear(&out);
+	assert_int_equal(ct_pack_cursor_read_blob(c, oid[0], &out), 0);
+	assert_memory_equal(out.ptr, data[0], strlen(data[0]));
+	ct_pack_cursor_free(c);
+	ct_pack_reader_free(r);
+	ct_buf_release(&out);
+	ct_buf_release(&big);
+}
+
+/* A pack stock git wrote with deltas (gc --aggressive of similar blobs): the whole blobs are
+ * served and checked against git cat-file, the deltified ones are left to libgit2. */
+static void test_packread_git_deltas(void **state)
+{
+	struct fixture *fx = *state;
+	ct_buf list = CT_BUF_INIT, out = CT_BUF_INIT, want = CT_BUF_INIT;
+	ct_pack_reader *r = NULL;
+	ct_pack_cursor *c = NULL;
+	char objects[200];
+	const char *p;
+	int served = 0, left = 0;
+	assert_int_equal(sh("cd '%s' && for i in 1 2 3 4 5 6 7 8; do seq 1 $((2000 + i)) > f$i; git add f$i; "
+			    "git -c user.name=T -c user.email=t@e commit -qm $i; done && git gc -q --aggressive",
+			    fx->repo), 0);
+	assert_int_equal(capture(&list, "cd '%s' && git rev-list --objects --all | cut -d' ' -f1 | git cat-file "
+				 "--batch-check='%%(objectname) %%(objecttype)' | grep ' blob$' | cut -c1-40", fx->repo), 0);
+	snprintf(objects, sizeof(objects), "%s/.git/objects", fx->repo);
+	assert_int_equal(ct_pack_reader_open(&r, objects), 0);
+	assert_int_equal(ct_pack_cursor_new(&c, r), 0);
+	for (p = list.ptr; strlen(p) >= 41; p += 41) {
+		unsigned char oid[20];
+		int k, got;
+		for (k = 0; k < 20; k++) {
+			unsigned v;
+			sscanf(p + 2 * k, "%2x", &v);
+			oid[k] = (unsigned char)v;
+		}
+		ct_buf_clear(&out);
+		got = ct_pack_cursor_read_blob(c, oid, &out);
+		if (got == CT_ENOTFOUND) {
+			left++;
+			continue;
+		}
+		assert_int_equal(got, 0);
+		ct_buf_clear(&want);
+		assert_int_equal(capture(&want, "git -C '%s' cat-file blob %.40s", fx->repo, p), 0);
+		assert_int_equal(out.len, want.len);
+		assert_memory_equal(out.ptr, want.ptr, want.len);
+		served++;
+	}
+	assert_true(served >= 1);
+	assert_true(left >= 1);
+	ct_pack_cursor_free(c);
+	ct_pack_reader_free(r);
+	ct_buf_release(&list);
+	ct_buf_release(&out);
+	ct_buf_release(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -510,6 +633,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_large_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_thousand_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_packs_side_by_side, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_packread_reads_our_packs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_packread_git_deltas, setup, teardown),
 		/* Last: under check-sanitize it stops the run (qsort of a NULL array, see report). */
 		cmocka_unit_test_setup_teardown(test_empty_pack, setup, teardown),
 	};
