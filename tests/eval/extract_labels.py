@@ -220,14 +220,29 @@ class Tally:
         return '%d/%d %.2f' % (n, d, n / d) if d else '-'
 
 
-def score_file(name, raw, labels, segs, tally, bad):
-    text = raw.decode('utf-8')
-    locate(text, labels)
+def span_base(raw, segs):
+    """The text the tool's byte spans point into: the file as given, or (when more segments fit
+    it) the file with CRLF line ends turned into LF. Returns (bytes, note)."""
+    best = None
+    for base, note in ((raw, ''), (raw.replace(b'\r\n', b'\n'), 'CRLF as LF')):
+        fit = sum(1 for s in segs if fold(base[s['span'][0]:s['span'][1]]
+                                          .decode('utf-8', 'replace')) == s['folded'])
+        if best is None or fit > best[0]:
+            best = (fit, base, note)
+    return best[1], best[2]
+
+
+def score_file(name, raw, labels, segs, tally, bad, notes):
     for i, s in enumerate(segs):
         if not (isinstance(s, dict) and isinstance(s.get('span'), list) and len(s['span']) == 2
+                and all(isinstance(x, int) for x in s['span'])
                 and isinstance(s.get('text'), str)):
             die('%s: segment %d has no text or span' % (name, i))
         s['folded'] = fold(s['text'])
+    base, note = span_base(raw, segs)
+    if note:
+        notes.append('%s: the tool\'s spans point into the text with %s' % (name, note))
+    locate(base.decode('utf-8'), labels)
     # Exact matches, in order (a label is found when a segment with its very text exists).
     used = set()
     for lab in labels:
@@ -237,11 +252,15 @@ def score_file(name, raw, labels, segs, tally, bad):
                 lab['exact'] = i
                 used.add(i)
                 break
-    # Overlaps.
+    # Overlaps (a segment equal to a label belongs to that label only).
     for lab in labels:
         a, b = lab['span']
-        lab['segs'] = [i for i, s in enumerate(segs)
-                       if min(b, s['span'][1]) > max(a, s['span'][0])]
+        if lab['exact'] is not None:
+            lab['segs'] = [lab['exact']]
+            lab['best'] = lab['exact']
+            continue
+        lab['segs'] = [i for i, s in enumerate(segs) if i not in used and
+                       min(b, s['span'][1]) > max(a, s['span'][0])]
         if lab['exact'] is not None:
             lab['best'] = lab['exact']
         elif lab['segs']:
@@ -428,6 +447,7 @@ def main():
     tallies = {}
     total = Tally()
     bad = []
+    notes = []
     for f in files:
         if f not in published:
             die('%s: no publication date in README.md' % f)
@@ -439,7 +459,7 @@ def main():
             die('%s: %s' % (path, e.strerror))
         segs = extract(ct, path, published[f])
         t = Tally()
-        score_file(f, raw, [lab for lab in labels if lab['file'] == f], segs, t, bad)
+        score_file(f, raw, [lab for lab in labels if lab['file'] == f], segs, t, bad, notes)
         finish(t)
         tallies[f] = t
         for k, (n, den) in t.c.items():
@@ -461,6 +481,9 @@ def main():
     for title, key in rows:
         cells = [('%.2f' % t.f1) if key is None else t.cell(key) for t in cols]
         print('%-20s' % title + ''.join('%*s' % (w, c) for c in cells))
+
+    for n in notes:
+        print('note: ' + n)
 
     if show:
         order = ['boundary', 'kind', 'leak', 'missed claim', 'false claim', 'type', 'speaker',
