@@ -18,9 +18,11 @@ Figures (per file and in all):
   claim P/R/F1  over labels marked 0 or 1 ('-' ignored); a label is claimed when any of its
             segments is
   type      the best segment's type, on labels both call claims (among the label's types)
-  speaker   labels with a speaker: the best segment's quote speaker, lower-cased, a leading
-            "the"/"a" dropped, curly apostrophes straightened, equals one accepted form
-            ("surname" also counts a tool speaker whose last word is the label's last word)
+  speaker   quotes (labels with a speaker whose types include quote): the best segment's quote
+            speaker, lower-cased, a leading "the"/"a" dropped, curly apostrophes straightened,
+            equals one accepted form ("surname" also counts a tool speaker whose last word is
+            the label's last word); "said" is the same on the other labels with a speaker
+            (reported speech, "according to ...")
   numbers   sentence labels: each labelled value found among the numbers of the label's segments
             (value or high, one to one; the number's own span decides which label it belongs to
             when a segment spans several labels); precision over those numbers; approx: of the
@@ -31,8 +33,9 @@ Figures (per file and in all):
             unresolved (clock times, "next week") are not counted either way
 
 --list prints every mismatch by category. --check exits 1 when a figure crosses its floor:
-found, kind, claim_p, claim_r, claim_f1, type, speaker, num_r, num_p, approx, date_r, date_p are
-minimums (fractions), extra is a maximum (fraction) and leaks a maximum (count)."""
+found, kind, claim_p, claim_r, claim_f1, type, speaker, surname, said, num_r, num_p,
+approx, date_r, date_p are minimums (fractions), extra is a maximum (fraction) and leaks a
+maximum (count)."""
 import json, re, subprocess, sys
 
 KINDS = ('sentence', 'heading', 'byline', 'furniture', 'teaser')
@@ -40,7 +43,7 @@ TYPES = ('quantity', 'quote', 'statement', 'event', 'prediction', 'position', 'r
          'other')
 MAXIMA = ('extra', 'leaks')
 FIGURES = ('found', 'extra', 'kind', 'leaks', 'claim_p', 'claim_r', 'claim_f1', 'type', 'speaker',
-           'num_r', 'num_p', 'approx', 'date_r', 'date_p')
+           'surname', 'said', 'num_r', 'num_p', 'approx', 'date_r', 'date_p')
 
 
 def die(msg):
@@ -329,10 +332,15 @@ def score_file(name, raw, labels, segs, tally, bad, notes):
             last = norm_speaker(got).split(' ')[-1:] if got else []
             sur = ok or (bool(last) and any(norm_speaker(s).split(' ')[-1:] == last
                                             for s in lab['speakers']))
-            tally.add('speaker', 1 if ok else 0, 1)
-            tally.add('surname', 1 if sur else 0, 1)
+            if 'quote' in lab['types']:
+                tally.add('speaker', 1 if ok else 0, 1)
+                tally.add('surname', 1 if sur else 0, 1)
+                cat = 'quote speaker'
+            else:
+                tally.add('said', 1 if ok else 0, 1)
+                cat = 'reported speaker'
             if not ok:
-                bad.append(('speaker', name, lab['text'], 'label %s, tool %s' % (
+                bad.append((cat, name, lab['text'], 'label %s, tool %s' % (
                     lab['speaker'], repr(got) if got else 'none')))
 
     # Numbers and dates: every item of a segment belongs to the one label it overlaps, or, when
@@ -472,7 +480,8 @@ def main():
     rows = [('segments found', 'found'), ('extra segments', 'extra'), ('kind', 'kind'),
             ('furniture leaks', 'leaks'), ('claim precision', 'claim_p'),
             ('claim recall', 'claim_r'), ('claim F1', None), ('type (both claims)', 'type'),
-            ('speaker', 'speaker'), ('speaker surname', 'surname'), ('number recall', 'num_r'),
+            ('quote speaker', 'speaker'), ('quote surname', 'surname'),
+            ('reported speaker', 'said'), ('number recall', 'num_r'),
             ('number precision', 'num_p'), ('approx (found)', 'approx'),
             ('date recall', 'date_r'), ('date precision', 'date_p')]
     w = max(len(n) for n in names) + 2
@@ -486,8 +495,9 @@ def main():
         print('note: ' + n)
 
     if show:
-        order = ['boundary', 'kind', 'leak', 'missed claim', 'false claim', 'type', 'speaker',
-                 'number missed', 'number extra', 'approx', 'date missed', 'date extra']
+        order = ['boundary', 'kind', 'leak', 'missed claim', 'false claim', 'type',
+                 'quote speaker', 'reported speaker', 'number missed', 'number extra', 'approx',
+                 'date missed', 'date extra']
         for cat in order:
             got = [b for b in bad if b[0] == cat]
             if not got:
