@@ -172,6 +172,7 @@ bench-match: deps
 
 include tools/cw.mk
 include tools/match_eval.mk
+include tools/extract_eval.mk
 include tools/report.mk
 include tools/bench.mk
 include tools/fuzz.mk

@@ -1,0 +1,8 @@
+# The extractor on the blind, labelled articles (tests/fixtures/xblind, issue 3): segment
+# boundaries, kinds, furniture leaks, claim precision/recall/F1, types, speakers, numbers and
+# dates against labels written before the extractor was run on them. Prints the table and every
+# mismatch by category; tests/e2e/t0711-extract-blind.sh asserts the same figures with floors.
+eval-extract-blind: $(BUILD)/claimtrack
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind --list
+
+.PHONY: eval-extract-blind
