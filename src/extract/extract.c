@@ -23,6 +23,8 @@ struct extract_ctx {
 	void *payload;
 	ct_buf flat;
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
+	ct_buf people;           /* the full names of people named so far (NUL after each), newest
+	                          * last: "Haskins said" is the Carol Haskins named before */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
@@ -182,12 +184,50 @@ static double score(const struct ct_claim_draft *d)
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
+/* PEOPLE_MAX bytes of names are kept: older ones go first (an article names a few dozen). */
+#define PEOPLE_MAX 4096
+
+/* Remembers a person's full name (two words or more) as written in text[a, b). */
+static void remember_person(struct extract_ctx *x, const char *text, size_t a, size_t b)
+{
+	if (b <= a || b - a > 80 || !memchr(text + a, ' ', b - a))
+		return;
+	if (x->people.len + (b - a) + 1 > PEOPLE_MAX) {
+		/* drop the older half, at a name's end */
+		const char *cut = memchr(x->people.ptr + x->people.len / 2, '\0', x->people.len - x->people.len / 2);
+		size_t keep = cut ? x->people.len - (size_t)(cut + 1 - x->people.ptr) : 0;
+		memmove(x->people.ptr, x->people.ptr + x->people.len - keep, keep);
+		ct_buf_truncate(&x->people, keep);
+	}
+	ct_buf_put(&x->people, text + a, b - a);
+	ct_buf_putc(&x->people, '\0');
+}
+
+/* The full name, named before, of a speaker given by one word ("Haskins"): the newest remembered
+ * name whose last word it is. NULL when none, or when the word is not one capitalised name. */
+static const char *full_name(const struct extract_ctx *x, const char *w, size_t n, size_t *len)
+{
+	const char *p = x->people.ptr, *end = p + x->people.len, *found = NULL;
+	if (n < 2 || memchr(w, ' ', n) || memchr(w, '.', n))
+		return NULL;
+	while (p < end) {
+		size_t l = strlen(p);
+		if (l > n && p[l - n - 1] == ' ' && !memcmp(p + l - n, w, n)) {
+			found = p;
+			*len = l;
+		}
+		p += l + 1;
+	}
+	return found;
+}
+
 static int on_segment(const ct_segment *seg, void *payload)
 {
 	struct extract_ctx *x = payload;
 	struct ct_claim_draft d;
 	const char *last;
 	unsigned any;
+	int r;
 
 	ct_buf_clear(&x->flat);
 	ct_segment_flatten(&x->flat, x->text, seg->start, seg->end);
@@ -268,12 +308,27 @@ static int on_segment(const ct_segment *seg, void *payload)
 	if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
 		d.speaker = d.text + x->attr.name_start;
 		d.speaker_len = x->attr.name_end - x->attr.name_start;
+	} else if (seg->kind == CT_SEG_SENTENCE && x->quote.found && x->ents.n &&
+		   (!x->attr.found || (!x->attr.pronoun && x->attr.name_end == x->attr.name_start)) &&
+		   x->ents.e[0].tok_start == 0 && x->ents.e[0].tok_end == 1 && x->ents.e[0].end <= x->quote.start &&
+		   (d.speaker = full_name(x, d.text + x->ents.e[0].start, x->ents.e[0].end - x->ents.e[0].start,
+					  &d.speaker_len))) {
+		/* "Haskins rejected ..., writing that “...”": a person named before opens the sentence */
 	} else if (seg->kind == CT_SEG_SENTENCE && x->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
 							   (x->quote_open || x->quote.closes_only ||
 							    seg->paragraph <= x->speaker_para + 1)))) {
 		d.speaker = x->speaker.ptr;
 		d.speaker_len = x->speaker.len;
+	}
+	/* a surname alone: the person of that name named earlier in the article */
+	if (d.speaker && d.speaker != x->speaker.ptr && seg->kind == CT_SEG_SENTENCE) {
+		size_t fl;
+		const char *f = full_name(x, d.speaker, d.speaker_len, &fl);
+		if (f) {
+			d.speaker = f;
+			d.speaker_len = fl;
+		}
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		if (d.speaker && d.speaker != x->speaker.ptr) {
@@ -285,7 +340,29 @@ static int on_segment(const ct_segment *seg, void *payload)
 		}
 		x->quote_open = x->quote.found && x->quote.opens_only;
 	}
-	return x->cb(&d, x->payload);
+	if ((r = x->cb(&d, x->payload)) != 0)
+		return r;
+	/* the people named here, for a later sentence's speaker named by surname alone (after the
+	 * callback: d.speaker may point into the list) */
+	if (seg->kind == CT_SEG_SENTENCE) {
+		size_t i;
+		for (i = 0; i < x->ents.n; i++) {
+			const struct ct_entity *e = &x->ents.e[i];
+			size_t t = e->tok_start, k;
+			if (e->kind != CT_ENT_PERSON && e->kind != CT_ENT_OTHER)
+				continue;
+			/* a name the entity rules left untyped ("Circuit Judge Evelyn R. Haskins", "Amira
+			 * Fidan" opening a sentence): what follows its last title word */
+			for (k = e->tok_start; e->kind == CT_ENT_OTHER && k + 2 < e->tok_end; k++)
+				if (ct_entity_is_title(&x->tk, k))
+					t = k + 1;
+			if (e->kind == CT_ENT_OTHER && t + 2 <= e->tok_end && t < x->tk.n)
+				remember_person(x, d.text, x->tk.t[t].start, e->end);
+			else if (e->kind == CT_ENT_PERSON)
+				remember_person(x, d.text, e->name_start, e->name_end);
+		}
+	}
+	return 0;
 }
 
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
@@ -304,9 +381,11 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 	x->payload = payload;
 	ct_buf_init(&x->flat);
 	ct_buf_init(&x->speaker);
+	ct_buf_init(&x->people);
 	r = ct_segment_text(text, len, on_segment, x);
 	ct_buf_release(&x->flat);
 	ct_buf_release(&x->speaker);
+	ct_buf_release(&x->people);
 	free(x->nbuf);
 	free(x);
 	return r;

@@ -80,7 +80,9 @@ static const char *const joiners[] = { "of", "the", "for", "de", "del", "da", "v
 static const char *const say_verbs[] = {
 	"said", "says", "told", "added", "argued", "warned", "stated", "wrote", "insisted",
 	"announced", "noted", "explained", "declared", "claimed", "asserted", "stressed",
-	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted", NULL};
+	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted",
+	/* the present of news and translations ("affirms in a communiqué"), "writing that" */
+	"affirms", "affirmed", "declares", "adds", "warns", "explains", "insists", "writes", "writing", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 

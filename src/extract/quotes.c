@@ -172,6 +172,20 @@ static const struct ct_entity *role_then_person(const struct ct_tokens *tk, cons
 	return NULL;
 }
 
+/* "the", or a possessive before a role ("said its president Nadia Fell"): 1, else 0. */
+static int determiner(const struct ct_tokens *tk, size_t i)
+{
+	return ct_tok_is(tk, i, "the") || ct_tok_is(tk, i, "its") || ct_tok_is(tk, i, "his") ||
+	       ct_tok_is(tk, i, "her") || ct_tok_is(tk, i, "their");
+}
+
+/* A verb of telling: the name after it is who was told, never the speaker. */
+static int told(const struct ct_tokens *tk, size_t i)
+{
+	return ct_tok_is(tk, i, "told") || ct_tok_is(tk, i, "tell") || ct_tok_is(tk, i, "tells") ||
+	       ct_tok_is(tk, i, "telling");
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -199,8 +213,8 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY))
 			continue;
 		out->found = 1;
-		/* "said Mr. Vos" / "said the minister" */
-		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q)) {
+		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told) */
+		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q) && !told(tk, i)) {
 			size_t k = i + 1;
 			if (ct_tok_is(tk, k, "the"))
 				k++;
@@ -214,9 +228,13 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			size_t k = i - 1;
 			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q))
 				k--;
+			/* "Ruskin, 78, said": the age between commas */
+			if (k >= 2 && (tk->t[k].flags & CT_TOK_DIGIT) && tk->t[k].end - tk->t[k].start <= 3 &&
+			    (tk->t[k - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[k - 1].start] == ',' && entity_at(ents, k - 2))
+				k -= 2;
 			if (inside_quote(tk, k, q) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE)) {
 				/* "“...,” said night guard Emil Dravik" */
-				if ((e = role_then_person(tk, ents, q, i + 1 + ct_tok_is(tk, i + 1, "the")))) {
+				if ((e = role_then_person(tk, ents, q, i + 1 + determiner(tk, i + 1)))) {
 					set_speaker(out, e);
 					return;
 				}
@@ -234,7 +252,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			if (noun_speaker(tk, k, out))
 				return;
-			if ((e = role_then_person(tk, ents, q, i + 1 + ct_tok_is(tk, i + 1, "the")))) {
+			if ((e = role_then_person(tk, ents, q, i + 1 + determiner(tk, i + 1)))) {
 				set_speaker(out, e);
 				return;
 			}
@@ -251,7 +269,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			const struct ct_entity *best = NULL;
 			size_t k;
 			for (k = 0; k < ents->n; k++)
-				if (ents->e[k].kind == CT_ENT_PERSON && ents->e[k].tok_end <= i && i - ents->e[k].tok_end <= 16 &&
+				if (person_like(&ents->e[k]) && ents->e[k].tok_end <= i && i - ents->e[k].tok_end <= 16 &&
 				    !inside_quote(tk, ents->e[k].tok_start, q))
 					best = &ents->e[k];
 			if (best) {

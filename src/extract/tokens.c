@@ -19,7 +19,7 @@ static int is_ascii_alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Punctuation we know by its UTF-8 bytes: curly quotes, dashes, ellipsis, nbsp. */
+/* Punctuation we know by its UTF-8 bytes: curly quotes and guillemets, dashes, ellipsis, nbsp. */
 static int special_punct(const unsigned char *p, size_t left, size_t *n, unsigned *flags)
 {
 	if (left >= 3 && p[0] == 0xe2 && p[1] == 0x80) {
@@ -28,6 +28,7 @@ static int special_punct(const unsigned char *p, size_t left, size_t *n, unsigne
 		case 0x9c: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN; return 1;    /* “ */
 		case 0x9d: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_CLOSE; return 1;   /* ” */
 		case 0x98: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN; return 1;    /* ‘ */
+		case 0x9e: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN; return 1;    /* „ */
 		case 0x93: case 0x94: case 0xa6: *flags = CT_TOK_PUNCT; return 1;  /* – — … */
 		case 0x99: *flags = CT_TOK_PUNCT | CT_TOK_QUOTE_CLOSE; return 1;   /* ’ standing alone */
 		default: return 0;
@@ -36,6 +37,11 @@ static int special_punct(const unsigned char *p, size_t left, size_t *n, unsigne
 	if (left >= 2 && p[0] == 0xc2 && p[1] == 0xa0) {   /* no-break space */
 		*n = 2;
 		*flags = 0;
+		return 1;
+	}
+	if (left >= 2 && p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb)) {   /* « » (translations) */
+		*n = 2;
+		*flags = CT_TOK_PUNCT | (p[1] == 0xab ? CT_TOK_QUOTE_OPEN : CT_TOK_QUOTE_CLOSE);
 		return 1;
 	}
 	return 0;
