@@ -102,6 +102,71 @@ static int until_weekday(const struct extract_ctx *x)
 	return 1;
 }
 
+/* A verb in the past by its form: a lower-case word of five letters or more ending in "ed" that is
+ * not a word of the future ("expected", "scheduled") nor a participle after a verb of being. */
+static int past_verb(const struct ct_tokens *tk, size_t i)
+{
+	const struct ct_token *t = &tk->t[i];
+	size_t n = t->end - t->start;
+	const char *w = tk->s + t->start;
+	static const char *const not_after[] = { "remain", "remains", "be", "been", "being", "is", "are",
+						 "stay", "stays", "get", "gets", "become", NULL };
+	const char *const *a;
+	if (!(n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z') || (t->lex & CT_LEX_FUTURE) ||
+	    ct_tok_is(tk, i, "scheduled") || ct_tok_is(tk, i, "planned"))
+		return 0;
+	/* a participle after a verb of being or the future: "will remain closed until Monday" */
+	if (i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE))
+		return 0;
+	for (a = not_after; i > 0 && *a; a++)
+		if (ct_tok_is(tk, i - 1, *a))
+			return 0;
+	return 1;
+}
+
+/* In a sentence about the future ("will", "would", "plans"): a month or a day of a month whose year
+ * the text does not give, resolved to before the publication, is the next one ("would introduce a
+ * bill in January", "by the end of June"). */
+static void future_months(struct extract_ctx *x)
+{
+	size_t i;
+	for (i = 0; i < x->ndates; i++) {
+		struct ct_date *d = &x->dates[i];
+		const char *w = x->flat.ptr + d->start;
+		size_t n = d->end - d->start, k, digits = 0, run = 0;
+		if ((strcmp(d->kind, "month") && strcmp(d->kind, "date") && strcmp(d->kind, "period")) || !d->year ||
+		    !d->month || !x->published ||
+		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4))
+			continue;
+		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
+			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
+			digits |= run >= 4;
+		}
+		if (digits)
+			continue;
+		if (d->year * 12 + d->month >= atoi(x->published) * 12 + atoi(x->published + 5))
+			continue;   /* this month or later: already ahead */
+		{
+			size_t t;
+			int said = 0;
+			for (t = 0; t < x->tk.n && x->tk.t[t].start < d->start; t++)
+				;
+			for (size_t back = 1; back <= 5 && back <= t; back++)
+				said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0;
+			if (said)
+				continue;
+		}
+		if (d->year >= 9999)
+			continue;
+		d->year++;
+		if (d->resolved[0]) {   /* "YYYY-MM-DD": the year's four digits written again */
+			int y = d->year;
+			for (k = 4; k-- > 0; y /= 10)
+				d->resolved[k] = (char)('0' + y % 10);
+		}
+	}
+}
+
 /* only_until: only the dates "until <weekday>" (until_weekday) */
 static void future_weekdays(struct extract_ctx *x, int only_until)
 {
@@ -117,12 +182,15 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 		if (only_until && strncmp(w, "until ", 6) && strncmp(w, "Until ", 6))
 			continue;
 		{
-			/* "said on Tuesday that ... would": the day of the saying, in the past. */
+			/* "said on Tuesday that ... would": the day of the saying, in the past; so is the
+			 * day of a verb in the past ("voted 5-2 on Tuesday night ... will move") */
 			size_t k, said = 0;
 			for (k = 0; k < x->tk.n && x->tk.t[k].start < d->start; k++)
 				;
 			for (size_t back = 1; back <= 3 && back <= k; back++)
 				said |= (x->tk.t[k - back].lex & CT_LEX_SAY) != 0;
+			for (size_t back = 1; back <= 5 && back <= k && !only_until; back++)
+				said |= past_verb(&x->tk, k - back);
 			if (said)
 				continue;
 		}
@@ -278,8 +346,10 @@ static int on_segment(const ct_segment *seg, void *payload)
 		}
 		if (any & CT_LEX_DATEWORD)
 			ct_dates_scan_win(&x->nw, x->published, keep_date, x);
-		if (x->ndates && x->published && (any & CT_LEX_FUTURE))
+		if (x->ndates && x->published && (any & CT_LEX_FUTURE)) {
 			future_weekdays(x, 0);
+			future_months(x);
+		}
 		else if (x->ndates && x->published && until_weekday(x))
 			future_weekdays(x, 1);
 	}

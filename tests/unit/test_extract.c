@@ -648,6 +648,58 @@ static void test_until_weekday(void **state)
 	}
 }
 
+struct one_year {
+	const char *prefix;
+	int year;
+	char resolved[16];
+};
+
+static int one_year_cb(const struct ct_claim_draft *d, void *payload)
+{
+	struct one_year *w = payload;
+	if (d->text_len >= strlen(w->prefix) && !memcmp(d->text, w->prefix, strlen(w->prefix)) && d->ndates) {
+		w->year = d->dates[0].year;
+		snprintf(w->resolved, sizeof(w->resolved), "%s", d->dates[0].resolved);
+	}
+	return 0;
+}
+
+/* A sentence about the future puts a month without its year, or a day of one, after the
+ * publication; a verb of the past or of saying next to it keeps it in the past; so does a weekday
+ * after a verb in the past, whatever the rest of the sentence says. */
+static void test_future_months(void **state)
+{
+	static const struct {
+		const char *text;
+		int year;
+		const char *resolved;
+	} cases[] = {
+		{ "She said she would introduce a bill in January.", 2028, "" },
+		{ "The government would review the rules by the end of June.", 2028, "" },
+		{ "The airline will cancel 2,000 flights before the end of March.", 2028, "" },
+		{ "The board will move the pupils on Sept. 3.", 2028, "2028-09-03" },
+		{ "She introduced a bill in January.", 2027, "" },
+		{ "He announced in June that the plant would close.", 2027, "" },
+		{ "The plant will close by the end of 2027.", 2027, "" },
+		{ "The plant will close in November.", 2027, "" },   /* after October already */
+		{ "The board voted 5-2 on Tuesday night to close the school, and will move its pupils.", 2027,
+		  "2027-10-19" },
+		{ "The board will vote on Tuesday.", 2027, "2027-10-26" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct one_year w;
+		memset(&w, 0, sizeof(w));
+		w.prefix = cases[i].text;
+		/* published on Thursday, 21 October 2027 */
+		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2027-10-21", one_year_cb, &w), 0);
+		if (w.year != cases[i].year || strcmp(w.resolved, cases[i].resolved))
+			fail_msg("'%s': %d %s, want %d %s", cases[i].text, w.year, w.resolved, cases[i].year,
+				 cases[i].resolved);
+	}
+}
+
 static void test_speakers(void **state)
 {
 	size_t i;
@@ -1132,6 +1184,7 @@ int main(void)
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_until_weekday),
+		cmocka_unit_test(test_future_months),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_entities),
