@@ -1370,6 +1370,13 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_HEADING;  /* the title: one line, any case */
 	if (sh.cols < 80 && sh.words <= 12 && (shape_titlecase(&sh) || shape_allcaps(&sh)))
 		return CT_SEG_HEADING;
+	/* a section heading in sentence case ("What went wrong"): a few words with no figure, comma
+	 * or quote mark, standing alone between paragraphs of the body (four words at most: too few
+	 * for a claim, so a sentence that lost its full stop loses nothing) */
+	if (st->seen_body && sh.words >= 2 && sh.words <= 4 && sh.cols < 50 && !sh.has_digit &&
+	    cp_is_upper(cp_at(st->t, s, e, &n)) && !memchr(st->t + s, ',', e - s) && !memchr(st->t + s, '"', e - s) &&
+	    !memchr(st->t + s, '\n', e - s) && !memchr(st->t + s, ':', e - s))
+		return CT_SEG_HEADING;
 	return -1;
 }
 

@@ -559,6 +559,13 @@ static void test_perline_headings(void **state)
 	EXPECT("The council met.\nfive members were absent from the meeting on Monday\n",
 	       "0 sentence|The council met.",
 	       "1 sentence|five members were absent from the meeting on Monday");
+	/* A short one in sentence case is a section heading; five words, a figure, a comma or a
+	 * quote mark keep it a sentence. */
+	EXPECT("The council met.\nWhat went wrong\nThe pump failed at night.\nThe mayor resigned on Monday\n"
+	       "Officials counted 12 boats\nSo, what now\n",
+	       "0 sentence|The council met.", "1 heading|What went wrong", "2 sentence|The pump failed at night.",
+	       "3 sentence|The mayor resigned on Monday", "4 sentence|Officials counted 12 boats",
+	       "5 sentence|So, what now");
 }
 
 static void test_bullets(void **state)
