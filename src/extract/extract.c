@@ -252,6 +252,24 @@ static double score(const struct ct_claim_draft *d)
 	return floor(s * 1000 + 0.5) / 1000;
 }
 
+/* Where the name starts in the mention text[a, b) of an entity the rules left untyped
+ * ("Transport Minister Kasimir Oyelaran", "Circuit Judge Evelyn R. Haskins"): after its last title
+ * word, two words at least kept; a itself otherwise. */
+static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
+{
+	size_t i, k, t;
+	for (i = 0; i < x->ents.n; i++) {
+		const struct ct_entity *e = &x->ents.e[i];
+		if ((e->kind != CT_ENT_OTHER && e->kind != CT_ENT_PERSON) || e->start > a || e->end != b)
+			continue;
+		for (t = e->tok_start, k = e->tok_start; k + 2 < e->tok_end; k++)
+			if (ct_entity_is_title(&x->tk, k))
+				t = k + 1;
+		return t < x->tk.n && x->tk.t[t].start > a ? x->tk.t[t].start : a;
+	}
+	return a;
+}
+
 /* PEOPLE_MAX bytes of names are kept: older ones go first (an article names a few dozen). */
 #define PEOPLE_MAX 4096
 
@@ -376,8 +394,9 @@ static int on_segment(const ct_segment *seg, void *payload)
 
 	/* The speaker: named here, or the last one named for a pronoun or a continued quote. */
 	if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
-		d.speaker = d.text + x->attr.name_start;
-		d.speaker_len = x->attr.name_end - x->attr.name_start;
+		size_t from = name_after_titles(x, x->attr.name_start, x->attr.name_end);
+		d.speaker = d.text + from;
+		d.speaker_len = x->attr.name_end - from;
 	} else if (seg->kind == CT_SEG_SENTENCE && x->quote.found && x->ents.n &&
 		   (!x->attr.found || (!x->attr.pronoun && x->attr.name_end == x->attr.name_start)) &&
 		   x->ents.e[0].tok_start == 0 && x->ents.e[0].tok_end == 1 && x->ents.e[0].end <= x->quote.start &&
@@ -418,16 +437,10 @@ static int on_segment(const ct_segment *seg, void *payload)
 		size_t i;
 		for (i = 0; i < x->ents.n; i++) {
 			const struct ct_entity *e = &x->ents.e[i];
-			size_t t = e->tok_start, k;
-			if (e->kind != CT_ENT_PERSON && e->kind != CT_ENT_OTHER)
-				continue;
 			/* a name the entity rules left untyped ("Circuit Judge Evelyn R. Haskins", "Amira
 			 * Fidan" opening a sentence): what follows its last title word */
-			for (k = e->tok_start; e->kind == CT_ENT_OTHER && k + 2 < e->tok_end; k++)
-				if (ct_entity_is_title(&x->tk, k))
-					t = k + 1;
-			if (e->kind == CT_ENT_OTHER && t + 2 <= e->tok_end && t < x->tk.n)
-				remember_person(x, d.text, x->tk.t[t].start, e->end);
+			if (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)
+				remember_person(x, d.text, name_after_titles(x, e->start, e->end), e->end);
 			else if (e->kind == CT_ENT_PERSON)
 				remember_person(x, d.text, e->name_start, e->name_end);
 		}
@@ -593,12 +606,30 @@ static int add_dates(cJSON *obj, const struct ct_claim_draft *d)
 	return 0;
 }
 
+/* Who a sentence without a quote reports ("X said ...", "according to X", "she said" after X was
+ * named): "attribution": {"speaker": ...}, only when there is one. */
+static int add_attribution(cJSON *obj, const struct ct_claim_draft *d)
+{
+	cJSON *a;
+	char *s;
+	if ((d->quote->found && d->quote->end - d->quote->start >= 3) || !d->speaker || !d->speaker_len)
+		return 0;
+	if (!(a = cJSON_AddObjectToObject(obj, "attribution")) || !(s = strndup(d->speaker, d->speaker_len)))
+		return -1;
+	if (!cJSON_AddStringToObject(a, "speaker", s)) {
+		free(s);
+		return -1;
+	}
+	free(s);
+	return 0;
+}
+
 int ct_extract_features(cJSON *obj, const struct ct_claim_draft *d)
 {
 	if (!cJSON_AddStringToObject(obj, "type", d->type) ||
 	    !cJSON_AddNumberToObject(obj, "checkworthy", d->checkworthy) ||
 	    add_entities(obj, d) < 0 || add_numbers(obj, d) < 0 || add_dates(obj, d) < 0 ||
-	    add_quote(obj, d) < 0)
+	    add_quote(obj, d) < 0 || add_attribution(obj, d) < 0)
 		return ct_error_set(CT_ENOMEM, "out of memory");
 	return 0;
 }

@@ -322,6 +322,17 @@ static void put_quote(struct jw *w, const struct ct_claim_draft *d)
 	LIT(w, "\n\t\t}");
 }
 
+/* "attribution": {"speaker": ...}, for a sentence without a quote that reports someone (as
+ * ct_extract_features adds it: only when there is one). */
+static void put_attribution(struct jw *w, const struct ct_claim_draft *d)
+{
+	if ((d->quote->found && d->quote->end - d->quote->start >= 3) || !d->speaker || !d->speaker_len)
+		return;
+	LIT(w, K2("attribution") "{\n\t\t\t\"speaker\":\t");
+	put_string(w, d->speaker, d->speaker_len);
+	LIT(w, "\n\t\t}");
+}
+
 /* An upper bound of the bytes ct_extract_json writes for d (the NUL included). */
 static size_t segment_bound(const struct ct_claim_draft *d)
 {
@@ -336,8 +347,7 @@ static size_t segment_bound(const struct ct_claim_draft *d)
 	for (i = 0; i < d->ndates; i++)
 		n += ITEM_BOUND + STR_BOUND(d->dates[i].end - d->dates[i].start) + STR_BOUND(strlen(d->dates[i].kind)) +
 		     STR_BOUND(sizeof(d->dates[i].resolved));
-	if (d->quote->found)
-		n += STR_BOUND(d->quote->end - d->quote->start) + STR_BOUND(d->speaker ? d->speaker_len : 0);
+	n += STR_BOUND(d->quote->found ? d->quote->end - d->quote->start : 0) + STR_BOUND(d->speaker ? d->speaker_len : 0);
 	return n;
 }
 
@@ -368,6 +378,7 @@ int ct_extract_json(ct_buf *out, const struct ct_claim_draft *d)
 	put_numbers(&w, d);
 	put_dates(&w, d);
 	put_quote(&w, d);
+	put_attribution(&w, d);
 	LIT(&w, "\n\t}");
 	out->len = (size_t)(w.o - out->ptr);
 	out->ptr[out->len] = '\0';

@@ -185,7 +185,11 @@ static const char *const datestart[] = {
 
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
-					     "authorities", "witnesses", "engineers", "government", "statement", NULL};
+					     "authorities", "witnesses", "engineers", "government", "statement",
+					     /* bodies and documents that say things in the news */
+					     "report", "district", "directorate", "company", "council", "court",
+					     "board", "commission", "union", "airline", "association", "department",
+					     "office", "regulator", "operator", "utility", "agents", "analysts", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
 					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};

@@ -172,6 +172,19 @@ static const struct ct_entity *role_then_person(const struct ct_tokens *tk, cons
 	return NULL;
 }
 
+/* The nearest person (or untyped name) ending at most 16 tokens before token i, outside the quote. */
+static const struct ct_entity *person_before(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+					     const struct ct_quote *q, size_t i)
+{
+	const struct ct_entity *best = NULL;
+	size_t k;
+	for (k = 0; k < ents->n; k++)
+		if (person_like(&ents->e[k]) && ents->e[k].tok_end <= i && i - ents->e[k].tok_end <= 16 &&
+		    !inside_quote(tk, ents->e[k].tok_start, q))
+			best = &ents->e[k];
+	return best;
+}
+
 /* "the", or a possessive before a role ("said its president Nadia Fell"): 1, else 0. */
 static int determiner(const struct ct_tokens *tk, size_t i)
 {
@@ -198,14 +211,21 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (ct_tok_is(tk, i, "according") && ct_tok_is(tk, i + 1, "to") && i + 2 < tk->n) {
 			out->found = 1;
 			out->according_to = 1;
-			if ((e = entity_at(ents, i + 2)) || ((ct_tok_is(tk, i + 2, "the") || ct_tok_is(tk, i + 2, "a")) &&
-							     (e = entity_at(ents, i + 3)))) {
+			if (ct_tok_is(tk, i + 2, "her") || ct_tok_is(tk, i + 2, "him") || ct_tok_is(tk, i + 2, "them")) {
+				/* "According to her, ...": the person named before */
+				out->pronoun = 1;
+				out->speaker_start = out->name_start = tk->t[i + 2].start;
+				out->speaker_end = out->name_end = tk->t[i + 2].end;
+			} else if ((e = entity_at(ents, i + 2)) || ((ct_tok_is(tk, i + 2, "the") || ct_tok_is(tk, i + 2, "a")) &&
+								    (e = entity_at(ents, i + 3)))) {
 				set_speaker(out, e);
 			} else {
-				size_t k = i + 2;
-				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < i + 5)
+				/* "according to a preliminary report from the directorate,": the phrase up
+				 * to its punctuation (ten words at most) */
+				size_t f = i + 2, k = f;
+				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < f + 9)
 					k++;
-				out->speaker_start = out->name_start = tk->t[i + 2].start;
+				out->speaker_start = out->name_start = tk->t[f].start;
 				out->speaker_end = out->name_end = tk->t[k].end;
 			}
 			return;
@@ -213,8 +233,13 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY))
 			continue;
 		out->found = 1;
-		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told) */
-		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q) && !told(tk, i)) {
+		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
+		 * the verb follows what was said ("“...,” said", "..., said"), not its subject ("The
+		 * directorate said Corvane had ...": Corvane is what the directorate spoke of) */
+		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q) && !told(tk, i) &&
+		    (i == 0 || (tk->t[i - 1].flags & CT_TOK_PUNCT) ||
+		     ((ct_tok_is(tk, i - 1, "has") || ct_tok_is(tk, i - 1, "have") || ct_tok_is(tk, i - 1, "had")) &&
+		      (i == 1 || (tk->t[i - 2].flags & CT_TOK_PUNCT))))) {
 			size_t k = i + 1;
 			if (ct_tok_is(tk, k, "the"))
 				k++;
@@ -226,8 +251,11 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		/* "Vos said" / "Harbour Minister Lena Vos told reporters" / "he said" */
 		if (i > 0) {
 			size_t k = i - 1;
-			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q))
+			int comma = 0;
+			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q)) {
 				k--;
+				comma = 1;
+			}
 			/* "Ruskin, 78, said": the age between commas */
 			if (k >= 2 && (tk->t[k].flags & CT_TOK_DIGIT) && tk->t[k].end - tk->t[k].start <= 3 &&
 			    (tk->t[k - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[k - 1].start] == ',' && entity_at(ents, k - 2))
@@ -250,6 +278,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				out->speaker_end = out->name_end = tk->t[k].end;
 				return;
 			}
+			/* "Gen. Tomas Ilves, a former commander who heads the safety board, said": a
+			 * person before the apposition, before its last noun */
+			if (comma && (e = person_before(tk, ents, q, i))) {
+				set_speaker(out, e);
+				return;
+			}
 			if (noun_speaker(tk, k, out))
 				return;
 			if ((e = role_then_person(tk, ents, q, i + 1 + determiner(tk, i + 1)))) {
@@ -257,8 +291,9 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 			}
 		}
-		/* ", he said." after a quote */
-		if (i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN)) {
+		/* ", he said." after a quote (not "said it would": it is what was said about) */
+		if (i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN) && i > 0 && (tk->t[i - 1].flags & CT_TOK_PUNCT) &&
+		    (i + 2 >= tk->n || (tk->t[i + 2].flags & CT_TOK_PUNCT))) {
 			out->pronoun = 1;
 			out->speaker_start = out->name_start = tk->t[i + 1].start;
 			out->speaker_end = out->name_end = tk->t[i + 1].end;
@@ -266,14 +301,17 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		}
 		/* "Dr. Aalders, a hydraulic engineer at ..., said": the nearest person before the verb. */
 		{
-			const struct ct_entity *best = NULL;
-			size_t k;
-			for (k = 0; k < ents->n; k++)
-				if (person_like(&ents->e[k]) && ents->e[k].tok_end <= i && i - ents->e[k].tok_end <= 16 &&
-				    !inside_quote(tk, ents->e[k].tok_start, q))
-					best = &ents->e[k];
+			const struct ct_entity *best = person_before(tk, ents, q, i);
 			if (best) {
 				set_speaker(out, best);
+				return;
+			}
+			/* "Corvane Air, which carried ..., said": a name opening the sentence, a comma
+			 * after it */
+			if (ents->n && ents->e[0].tok_start <= 1 && (ents->e[0].tok_start == 0 || ct_tok_is(tk, 0, "the")) &&
+			    ents->e[0].tok_end < i && (tk->t[ents->e[0].tok_end].flags & CT_TOK_PUNCT) &&
+			    tk->s[tk->t[ents->e[0].tok_end].start] == ',' && !inside_quote(tk, ents->e[0].tok_start, q)) {
+				set_speaker(out, &ents->e[0]);
 				return;
 			}
 		}

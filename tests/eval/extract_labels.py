@@ -19,7 +19,8 @@ Figures (per file and in all):
             segments is
   type      the best segment's type, on labels both call claims (among the label's types)
   speaker   quotes (labels with a speaker whose types include quote): the best segment's quote
-            speaker, lower-cased, a leading "the"/"a" dropped, curly apostrophes straightened,
+            speaker (or, without a quote, its attribution's speaker), lower-cased, a leading
+            "the"/"a" dropped, curly apostrophes straightened,
             equals one accepted form ("surname" also counts a tool speaker whose last word is
             the label's last word); "said" is the same on the other labels with a speaker
             (reported speech, "according to ...")
@@ -328,6 +329,9 @@ def score_file(name, raw, labels, segs, tally, bad, notes):
         if lab['speakers']:
             q = best.get('quote') if best else None
             got = q.get('speaker') if isinstance(q, dict) else None
+            a = best.get('attribution') if best else None   # a sentence without a quote
+            if not got and isinstance(a, dict):
+                got = a.get('speaker')
             ok = norm_speaker(got) in [norm_speaker(s) for s in lab['speakers']] if got else False
             last = norm_speaker(got).split(' ')[-1:] if got else []
             sur = ok or (bool(last) and any(norm_speaker(s).split(' ')[-1:] == last

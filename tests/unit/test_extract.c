@@ -556,7 +556,7 @@ static void test_speaker_rules(void **state)
 		  "Dr. Henrike Falm.", "\xE2\x80\x9CThey", "They knew what they wanted,", "Henrike Falm" },
 		{ "Culture Minister Pavel Strand visited the museum and called the theft \xE2\x80\x9C"
 		  "a wound to the whole country.\xE2\x80\x9D", "Culture", "a wound to the whole country.",
-		  "Culture Minister Pavel Strand" },
+		  "Pavel Strand" },   /* the name without its title */
 		/* the person before the verb, not a place after "told a rally outside" */
 		{ "\"We have waited two years,\" union leader Declan Brannock told a rally outside Lendmouth "
 		  "Central station on Tuesday.", "\"We", "We have waited two years,", "Declan Brannock" },
@@ -590,6 +590,20 @@ static void test_speaker_rules(void **state)
 		  "We will not let them fly again", "Ilse Marrow" },
 		{ "The director, Mathis Quarry, affirms in a statement that the company \"respected every rule\".",
 		  "The director", "respected every rule", "Mathis Quarry" },
+		/* reported speech, no quote: the subject of the verb, not the name after it; a name
+		 * opening the sentence before a relative clause; an unnamed document; a pronoun after
+		 * "according to" is the person named before */
+		{ "The directorate said Corvane had replaced the fuel line in January.", "The directorate", NULL,
+		  "The directorate" },
+		{ "Corvane Air, which carried about 3.4 million passengers last year, said it would rebook "
+		  "travellers.", "Corvane Air", NULL, "Corvane Air" },
+		{ "According to a preliminary report from the directorate, the fire began in the left engine.",
+		  "According", NULL, "a preliminary report from the directorate" },
+		{ "The crew shut the engine down within 90 seconds, the report said.", "The crew", NULL, "the report" },
+		{ "Ilse Marrow said the grounding would last. According to her, inspectors found cracks in a fuel line.",
+		  "According", NULL, "Ilse Marrow" },
+		{ "Transport Minister Kasimir Oyelaran said the government would review the rules.", "Transport", NULL,
+		  "Kasimir Oyelaran" },
 		/* a person said before opens the sentence: "writing that" */
 		{ "Judge Carol Haskins ruled on Monday. Haskins rejected the argument, writing that \"a hidden fee "
 		  "is no fee\".", "Haskins rejected", "a hidden fee is no fee", "Carol Haskins" },
