@@ -1115,7 +1115,7 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 	m->org_name = setting_str(settings, "organisation.name");
 	m->org_url = setting_str(settings, "organisation.url");
 	m->report_url = setting_str(settings, "report.url");
-	if ((error = ct_desk_foreach_record(desk, m->commit, load_record, &lc)) < 0)
+	if ((error = ct_desk_foreach_record_ahead(desk, m->commit, load_record, &lc)) < 0)
 		goto done;
 	/* (qsort must not be given NULL, even for no elements.) */
 	if (m->nsources)
