@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -167,6 +168,9 @@ int ct_desk_foreach_record_ahead(ct_desk *desk, const char *commit, ct_desk_blob
 	size_t i, nthreads = 0;
 	int error, walked;
 
+	/* On one processor the threads would only add their hand-overs. */
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return ct_desk_foreach_record(desk, commit, cb, payload);
 	if ((error = ct_desk__commit_tree(&tree, desk->repo, commit)) < 0 || !tree)
 		return error;
 	if (!(ra = calloc(1, sizeof(*ra)))) {
