@@ -417,6 +417,11 @@ static int commit_tree(git_tree **out, git_repository *repo, const char *commit)
 	return error;
 }
 
+int ct_desk__commit_tree(git_tree **out, git_repository *repo, const char *commit)
+{
+	return commit_tree(out, repo, commit);
+}
+
 int ct_desk_read(ct_desk *desk, const char *commit, const char *path, ct_buf *out)
 {
 	git_tree *tree = NULL;
@@ -445,6 +450,11 @@ done:
 }
 
 static int is_record_path(const char *path)
+{
+	return ct_desk__is_record_path(path);
+}
+
+int ct_desk__is_record_path(const char *path)
 {
 	size_t n = strlen(path);
 	if (n < 6 || strcmp(path + n - 5, ".json"))

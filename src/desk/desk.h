@@ -55,6 +55,11 @@ typedef int (*ct_desk_blob_cb)(const char *path, const char *data, size_t len, v
 /* Calls cb for every record blob (.json under sources/, claims/, reviews/) of commit (NULL =
  * HEAD), in tree order. A non-zero cb return stops the walk and is returned. */
 int ct_desk_foreach_record(ct_desk *desk, const char *commit, ct_desk_blob_cb cb, void *payload);
+/* The same, the blobs read (inflated) ahead by two threads, each with its own object database on
+ * the repository's object files, while this thread walks the tree and calls cb, still in tree
+ * order and on this thread only: for whole-desk reads (report), where reading is most of the
+ * time. It sees only objects written to disk (not those of a transaction still open). */
+int ct_desk_foreach_record_ahead(ct_desk *desk, const char *commit, ct_desk_blob_cb cb, void *payload);
 /* Calls cb for every file (blob) whose path starts with prefix ("" for all) in commit (NULL = HEAD),
  * or, when staged is set, in the git index (what a commit would record: for pre-commit hooks). */
 int ct_desk_foreach_file(ct_desk *desk, const char *commit, int staged, const char *prefix,

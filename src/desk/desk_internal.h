@@ -16,6 +16,10 @@ struct ct_desk {
 
 /* Records "what: <libgit2's last message>" under code and returns code. */
 int ct_desk__git_fail(int code, const char *what);
+/* The tree of commit hex id (NULL or "" = HEAD); *out stays NULL for an unborn HEAD. */
+int ct_desk__commit_tree(git_tree **out, git_repository *repo, const char *commit);
+/* Whether path is a record's: a .json file under sources/, claims/ or reviews/. */
+int ct_desk__is_record_path(const char *path);
 /* The full name of the branch HEAD points at ("refs/heads/main"; caller frees). CT_EDESK when
  * HEAD is detached. */
 int ct_desk__head_branch(char **out, git_repository *repo);

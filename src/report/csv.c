@@ -19,10 +19,14 @@ static void csv_field(ct_buf *out, const char *s, int last)
 		ct_buf_putc(out, '"');
 	if (strchr("=+-@\t\r", *s) && *s)
 		ct_buf_putc(out, '\'');
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			ct_buf_putc(out, '"');
-		ct_buf_putc(out, *p);
+	for (p = s; *p;) {   /* runs without a quote in one copy; a quote doubled */
+		size_t n = strcspn(p, "\"");
+		ct_buf_put(out, p, n);
+		p += n;
+		if (*p == '"') {
+			ct_buf_puts(out, "\"\"");
+			p++;
+		}
 	}
 	if (quote)
 		ct_buf_putc(out, '"');

@@ -10,10 +10,22 @@
 
 /* Text and attribute values: the five markup characters as references, control characters as
  * spaces (the HTML checker refuses them). */
+static int html_plain(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+}
+
 static void html_text(ct_buf *out, const char *s)
 {
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		if (html_plain(c)) {   /* a run of bytes written as they are, in one copy */
+			const char *run = s;
+			while (html_plain((unsigned char)s[1]))
+				s++;
+			ct_buf_put(out, run, (size_t)(s - run) + 1);
+			continue;
+		}
 		switch (c) {
 		case '&': ct_buf_puts(out, "&amp;"); break;
 		case '<': ct_buf_puts(out, "&lt;"); break;
@@ -200,8 +212,9 @@ static const struct colour *cell_colour(const struct rp_cell *c)
 	return &mixed;
 }
 
-static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in, size_t n)
+static void matrix_chart(struct rp_out *o, const struct rp_model *m, const size_t *in, size_t n)
 {
+	ct_buf *out = &o->buf;
 	const int left = 170, top = 130, cell = 58;
 	int width = left + (int)n * cell + 20, height = top + (int)n * cell + 80;
 	size_t i, j;
@@ -257,6 +270,8 @@ static void matrix_chart(ct_buf *out, const struct rp_model *m, const size_t *in
 				ct_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">\xe2\x80\x93</text>\n",
 					      x + cell / 2, y + cell / 2 + 4, col->text);
 		}
+		/* n * n cells: a row at a time to the file, not the whole square in memory */
+		rp_out_flush(o, 0);
 	}
 	for (i = 0; i < 4; i++) {
 		int y = top + (int)n * cell + 16 + (int)(i / 2) * 22, x = 10 + (int)(i % 2) * 260;
@@ -305,8 +320,9 @@ static void sources_section(ct_buf *out, const struct rp_model *m, const size_t 
 			 "source.</p>\n</section>\n");
 }
 
-static void matrix_section(ct_buf *out, const struct rp_model *m)
+static void matrix_section(struct rp_out *o, const struct rp_model *m)
 {
+	ct_buf *out = &o->buf;
 	size_t *in = calloc(m->nsources ? m->nsources : 1, sizeof(*in)), n, i, j;
 	if (!in) {
 		out->oom = 1;
@@ -320,7 +336,7 @@ static void matrix_section(ct_buf *out, const struct rp_model *m)
 		free(in);
 		return;
 	}
-	matrix_chart(out, m, in, n);
+	matrix_chart(o, m, in, n);
 	ct_buf_puts(out, "<table>\n<caption>Evidence pairs between sources: corroborate / contradict</caption>\n"
 			 "<thead><tr><th scope=\"col\">Source</th>");
 	for (j = 0; j < n; j++) {
@@ -338,6 +354,7 @@ static void matrix_section(ct_buf *out, const struct rp_model *m)
 			ct_buf_printf(out, "<td class=\"n\">%lu / %lu</td>", c->corroborate, c->contradict);
 		}
 		ct_buf_puts(out, "</tr>\n");
+		rp_out_flush(o, 0);
 	}
 	ct_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 	free(in);
@@ -583,7 +600,7 @@ int rp_stream_html(struct rp_out *o, const struct rp_model *m)
 	}
 	ct_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 	sources_section(out, m, order, n);
-	matrix_section(out, m);
+	matrix_section(o, m);
 	reviewers_section(out, m);
 	claims_section(o, m);
 	changes_section(out, m);

@@ -10,6 +10,17 @@
 /* Text on one line, inert in CommonMark/GFM: control characters and line breaks become spaces;
  * the punctuation that starts emphasis, code, links, raw HTML, entities, headings and table cells
  * is backslash-escaped, and so is what would start a list or a setext heading at a line's start. */
+static int md_plain(unsigned char c)
+{
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+	case '|': case '&': case '~': case '#': case '!': case 0x7f:
+		return 0;
+	default:
+		return c >= 0x20;
+	}
+}
+
 static void md_text(ct_buf *out, const char *s)
 {
 	const char *base = s ? s : "", *p = base;
@@ -18,6 +29,13 @@ static void md_text(ct_buf *out, const char *s)
 		ct_buf_putc(out, '\\');
 	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
+		if (md_plain(c) && !(digits && p == base + digits)) {   /* a run copied at once */
+			const char *run = p;
+			while (md_plain((unsigned char)p[1]) && !(digits && p + 1 == base + digits))
+				p++;
+			ct_buf_put(out, run, (size_t)(p - run) + 1);
+			continue;
+		}
 		if (c < 0x20 || c == 0x7f)
 			ct_buf_putc(out, ' ');
 		else if (strchr("\\`*_[]<>|&~#!", c) ||

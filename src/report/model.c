@@ -16,6 +16,7 @@
 #include "align/compare.h"
 #include "record/record.h"
 #include "record/settings.h"
+#include "report/claimscan.h"
 #include "util/err.h"
 
 const enum ct_status rp_status_order[6] = { CT_S_CORROBORATED, CT_S_CONTRADICTED, CT_S_DISPUTED,
@@ -311,6 +312,36 @@ struct load_ctx {
 	ct_buf tmp;
 };
 
+/* Adds one claim (its fields as read from its record; text and source NUL-terminated). */
+static int add_claim(struct load_ctx *c, const char *id, size_t id_len, const char *source, const char *text,
+		     size_t text_len, const char *status, long sentence)
+{
+	struct rp_model *m = c->m;
+	struct rp_claim *cl;
+	long src;
+	int error;
+	if (id_len != CT_CLAIM_ID_LEN)
+		return 0;
+	if ((error = grow(&m->claims, &c->capclaim, m->nclaims, sizeof(*m->claims))) < 0)
+		return error;
+	cl = &m->claims[m->nclaims];
+	memset(cl, 0, sizeof(*cl));
+	memcpy(cl->id, id, CT_CLAIM_ID_LEN);
+	cl->id[CT_CLAIM_ID_LEN] = 0;
+	if ((src = intern_id(&c->sources, &m->arena, source)) < 0)
+		return (int)src;
+	cl->source = (uint32_t)src;
+	if (!(cl->text = arena_dup(&m->arena, text, text_len)))
+		return CT_ENOMEM;
+	if (status && !strcmp(status, "withdrawn"))
+		cl->lifecycle = RP_LIFE_WITHDRAWN;
+	else if (status && !strcmp(status, "superseded"))
+		cl->lifecycle = RP_LIFE_SUPERSEDED;
+	cl->sentence = sentence;
+	m->nclaims++;
+	return 0;
+}
+
 static int load_record(const char *path, const char *data, size_t len, void *payload)
 {
 	struct load_ctx *c = payload;
@@ -329,6 +360,20 @@ static int load_record(const char *path, const char *data, size_t len, void *pay
 		if (ct_board_review_parse(&m->board.reviews[m->board.n], c->tmp.ptr) == 0)
 			m->board.n++;
 		return 0;
+	}
+	if (kind == CT_REC_CLAIM) {
+		/* Most of a desk: read without a cJSON tree when the scanner can decide the text. */
+		struct rp_claim_fields f;
+		int r = rp_claim_scan(&f, data, len, &c->tmp);
+		if (r < 0)
+			return oom();
+		if (r > 0) {
+			/* A claim without a source or a text is validate's business: the report skips it. */
+			if (!f.id || !f.source || !f.text)
+				return 0;
+			return add_claim(c, f.id, f.id_len, f.source, f.text, f.text_len, f.status,
+					 f.has_sentence ? f.sentence : 0);
+		}
 	}
 	if (kind != CT_REC_SOURCE && kind != CT_REC_CLAIM)
 		return 0;
@@ -357,38 +402,17 @@ static int load_record(const char *path, const char *data, size_t len, void *pay
 			error = oom();
 		}
 	} else {
-		struct rp_claim *cl;
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
 		const cJSON *sent = cJSON_GetObjectItemCaseSensitive(rec, "sentence");
 		const cJSON *source = cJSON_GetObjectItemCaseSensitive(rec, "source");
 		const cJSON *text = cJSON_GetObjectItemCaseSensitive(rec, "text");
 		const cJSON *life = cJSON_GetObjectItemCaseSensitive(rec, "status");
-		long src;
-		if (!cJSON_IsString(id) || strlen(id->valuestring) != CT_CLAIM_ID_LEN)
-			goto done;
 		/* A claim without a source or a text is validate's business: the report skips it. */
-		if (!cJSON_IsString(source) || !cJSON_IsString(text))
-			goto done;
-		if ((error = grow(&m->claims, &c->capclaim, m->nclaims, sizeof(*m->claims))) < 0)
-			goto done;
-		cl = &m->claims[m->nclaims];
-		memset(cl, 0, sizeof(*cl));
-		memcpy(cl->id, id->valuestring, sizeof(cl->id));
-		if ((src = intern_id(&c->sources, &m->arena, source->valuestring)) < 0) {
-			error = (int)src;
-			goto done;
-		}
-		cl->source = (uint32_t)src;
-		if (!(cl->text = arena_dup(&m->arena, text->valuestring, strlen(text->valuestring)))) {
-			error = CT_ENOMEM;
-			goto done;
-		}
-		if (cJSON_IsString(life) && !strcmp(life->valuestring, "withdrawn"))
-			cl->lifecycle = RP_LIFE_WITHDRAWN;
-		else if (cJSON_IsString(life) && !strcmp(life->valuestring, "superseded"))
-			cl->lifecycle = RP_LIFE_SUPERSEDED;
-		cl->sentence = cJSON_IsNumber(sent) ? (long)sent->valuedouble : 0;
-		m->nclaims++;
+		if (cJSON_IsString(id) && cJSON_IsString(source) && cJSON_IsString(text))
+			error = add_claim(c, id->valuestring, strlen(id->valuestring), source->valuestring,
+					  text->valuestring, strlen(text->valuestring),
+					  cJSON_IsString(life) ? life->valuestring : NULL,
+					  cJSON_IsNumber(sent) ? (long)sent->valuedouble : 0);
 	}
 done:
 	cJSON_Delete(rec);
@@ -1091,7 +1115,7 @@ int rp_model_build(struct rp_model *m, ct_desk *desk, const struct rp_options *o
 	m->org_name = setting_str(settings, "organisation.name");
 	m->org_url = setting_str(settings, "organisation.url");
 	m->report_url = setting_str(settings, "report.url");
-	if ((error = ct_desk_foreach_record(desk, m->commit, load_record, &lc)) < 0)
+	if ((error = ct_desk_foreach_record_ahead(desk, m->commit, load_record, &lc)) < 0)
 		goto done;
 	/* (qsort must not be given NULL, even for no elements.) */
 	if (m->nsources)

@@ -147,9 +147,24 @@ int ct_buf_vprintf(ct_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;
+	if (b->oom)
+		return -1;
+	/* Formatted once into the room left when it fits (nearly always: a report's millions of small
+	 * printfs), twice only when the buffer must grow first. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
+	if (b->cap > b->len) {
+		size_t room = b->cap - b->len;
+		n = vsnprintf(b->ptr + b->len, room, fmt, cp);
+		va_end(cp);
+		if (n >= 0 && (size_t)n < room) {
+			b->len += (size_t)n;
+			return 0;
+		}
+		b->ptr[b->len] = 0;   /* the cut text is not kept */
+	} else {
+		n = vsnprintf(NULL, 0, fmt, cp);
+		va_end(cp);
+	}
 	if (n < 0 || ct_buf_grow(b, (size_t)n) < 0)
 		return -1;
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);

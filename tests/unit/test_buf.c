@@ -136,6 +136,27 @@ static void test_printf(void **state)
 	assert_int_equal(b.ptr[b.len - 1], ']');
 	assert_int_equal(b.ptr[b.len], '\0');
 	assert_int_equal(strlen(b.ptr), b.len);
+	/* Texts that fit the room left exactly, miss it by one byte, or fill it but for the NUL: the
+	 * one-pass and the two-pass formatting give the same bytes. */
+	{
+		size_t k;
+		for (k = 0; k < 3; k++) {
+			ct_buf c = CT_BUF_INIT, want = CT_BUF_INIT;
+			size_t room, i;
+			ct_buf_puts(&c, "x");
+			room = c.cap - c.len;
+			assert_true(room > 1);
+			for (i = 0; i + 2 < room + k; i++)   /* room - 2, room - 1, room bytes */
+				ct_buf_putc(&want, (char)('a' + i % 26));
+			assert_int_equal(ct_buf_printf(&c, "%s%c", want.ptr, '!'), 0);
+			ct_buf_putc(&want, '!');
+			assert_int_equal(c.len, want.len + 1);
+			assert_string_equal(c.ptr + 1, want.ptr);
+			assert_int_equal(c.ptr[c.len], '\0');
+			ct_buf_release(&c);
+			ct_buf_release(&want);
+		}
+	}
 	/* An empty expansion leaves a valid empty buffer. */
 	ct_buf_release(&b);
 	assert_int_equal(ct_buf_printf(&b, "%s", ""), 0);

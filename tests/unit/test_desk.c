@@ -795,6 +795,77 @@ static void test_foreach_record(void **state)
 	seen_reset(&s);
 }
 
+/* ct_desk_foreach_record_ahead gives what ct_desk_foreach_record gives, in the same order: on the
+ * small layout, across many batches of a packed commit with loose records on top, when cb stops
+ * the walk at any point, and when a blob cannot be read. */
+static void test_foreach_record_ahead(void **state)
+{
+	struct fixture *fx = *state;
+	struct seen s = { CT_BUF_INIT, 0, 0 }, t = { CT_BUF_INIT, 0, 0 };
+	char c1[41], c2[41], path[96], data[96];
+	static const int stops[] = { 1, 255, 256, 257, 2047, 2048, 2049, 4999, 5003 };
+	ct_txn *txn = NULL;
+	ct_buf out = CT_BUF_INIT;
+	size_t k;
+	int i;
+
+	make_layout(fx, c1);
+	assert_int_equal(ct_desk_foreach_record(fx->desk, NULL, collect, &s), 0);
+	assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, NULL, collect, &t), 0);
+	assert_int_equal(t.n, 6);
+	assert_string_equal(t.out.ptr, s.out.ptr);
+	seen_reset(&t);
+	t.stop_at = 2;
+	assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, NULL, collect, &t), 42);
+	assert_int_equal(t.n, 2);
+	seen_reset(&t);
+	assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, "0123456789012345678901234567890123456789", collect, &t),
+			 CT_ENOTFOUND);
+	assert_int_equal(t.n, 0);
+
+	/* 5,000 records in a pack (many batches, the ring of batches wrapped around), then a few loose. */
+	assert_int_equal(ct_txn_begin(&txn, fx->desk), 0);
+	for (i = 0; i < 5000; i++) {
+		snprintf(path, sizeof(path), "claims/%02x/src-%d/%04d.json", i % 256, i % 7, i);
+		snprintf(data, sizeof(data), "{\"n\": %d}\n", i);
+		put_ok(txn, path, data, 1);
+	}
+	assert_int_equal(ct_txn_commit(txn, &fx->who, "bulk", c2), 0);
+	ct_txn_free(txn);
+	commit_files(fx, "loose", c2, "claims/00/src-0/0000.json", "{\"n\": \"changed\"}\n", "reviews/aa/r/x.json",
+		     "R2\n", (const char *)NULL);
+	seen_reset(&s);
+	seen_reset(&t);
+	assert_int_equal(ct_desk_foreach_record(fx->desk, NULL, collect, &s), 0);
+	assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, NULL, collect, &t), 0);
+	assert_int_equal(s.n, 5000 + 6 + 1);
+	assert_int_equal(t.n, s.n);
+	assert_true(t.out.len == s.out.len && !memcmp(t.out.ptr, s.out.ptr, s.out.len));
+	for (k = 0; k < sizeof(stops) / sizeof(*stops); k++) {
+		seen_reset(&t);
+		t.stop_at = stops[k];
+		assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, NULL, collect, &t), 42);
+		assert_int_equal(t.n, stops[k]);
+		assert_true(t.out.len < s.out.len && !memcmp(t.out.ptr, s.out.ptr, t.out.len));
+	}
+
+	/* A record whose blob is gone: the records before it are handed over, then the error. */
+	assert_int_equal(capture(&out, "cd '%s' && git rev-parse HEAD:reviews/aa/r/x.json", fx->dir), 0);
+	assert_int_equal(out.len, 41);
+	assert_int_equal(sh("rm -f '%s/.git/objects/%.2s/%.38s'", fx->dir, out.ptr, out.ptr + 2), 0);
+	seen_reset(&s);
+	seen_reset(&t);
+	assert_int_equal(ct_desk_foreach_record(fx->desk, NULL, collect, &s), CT_EDESK);
+	assert_int_equal(ct_desk_foreach_record_ahead(fx->desk, NULL, collect, &t), CT_EDESK);
+	assert_non_null(strstr(ct_error_last(), "cannot read blob"));
+	assert_int_equal(t.n, s.n);
+	assert_int_equal(t.n, 5000 + 2);   /* the claims: the review is the first after them */
+	assert_string_equal(t.out.ptr, s.out.ptr);
+	seen_reset(&s);
+	seen_reset(&t);
+	ct_buf_release(&out);
+}
+
 static void foreach_file_is(struct fixture *fx, const char *commit, int staged, const char *prefix,
 			    const char *want)
 {
@@ -1223,6 +1294,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_compare_and_swap, setup_desk, teardown),
 		cmocka_unit_test_setup_teardown(test_read, setup_desk, teardown),
 		cmocka_unit_test_setup_teardown(test_foreach_record, setup_desk, teardown),
+		cmocka_unit_test_setup_teardown(test_foreach_record_ahead, setup_desk, teardown),
 		cmocka_unit_test_setup_teardown(test_foreach_file_prefix, setup_desk, teardown),
 		cmocka_unit_test_setup_teardown(test_foreach_file_staged, setup_desk, teardown),
 		cmocka_unit_test_setup_teardown(test_diff_records, setup_desk, teardown),

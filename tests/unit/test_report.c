@@ -112,7 +112,7 @@ static void test_rating_scale(void **state)
 }
 
 /* A model of many claims built by hand (no desk): three sources, texts with markup, quotes,
- * a line break and UTF-8, every status, two source pairs with evidence. */
+ * a line break, control characters and UTF-8, every status, two source pairs with evidence. */
 struct fake {
 	struct rp_model m;
 	char texts[64][96];
@@ -140,6 +140,8 @@ static struct fake *fake_model(size_t nclaims)
 	for (i = 0; i < 64; i++)
 		snprintf(f->texts[i], sizeof(f->texts[i]), "Claim %zu: \"quoted\" <b>&</b> caf\xc3\xa9,\nline two, -%zu%%",
 			 i, i * 7);
+	/* every escape a JSON writer has to make, and bytes it must leave alone */
+	snprintf(f->texts[5], sizeof(f->texts[5]), "Tab\there, \x01\x1f\x7f back\\slash /slash \b\f\r\"\xe2\x82\xac end");
 	f->m.nclaims = f->m.norder = nclaims;
 	assert_non_null(f->m.claims = calloc(nclaims, sizeof(*f->m.claims)));
 	assert_non_null(f->m.order = calloc(nclaims, sizeof(*f->m.order)));
