@@ -247,7 +247,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			i++;
 		}
 		run_end = i;
-		while (i < len) {
+		/* most words end at a space: nothing below can take it into the word */
+		while (i < len && s[i] != ' ') {
 			while (i < len && ascii_alnum[s[i]])
 				i++;   /* the common case: a run of ASCII letters and digits */
 			if (i >= len)
