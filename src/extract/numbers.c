@@ -122,7 +122,8 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
 	t->kind = CT_NW_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	while (i < len) {
+	/* a space ends a word (most end there): none of the cases below takes it */
+	while (i < len && s[i] != ' ') {
 		if (alnum_lower[s[i]]) {
 			/* the common case: a run of ASCII letters and digits, lowered into what is left
 			 * of lower in the same loop */
@@ -281,7 +282,7 @@ static unsigned word_lex(struct ct_nwin *w, const struct ct_nword *t)
 }
 
 /* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
-static int lex_next(struct ct_nwin *w, struct ct_nword *t)
+static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, struct ct_nword *t)
 {
 	const unsigned char *s = (const unsigned char *)w->s;
 	size_t i = w->pos, sp;
