@@ -367,6 +367,7 @@ void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nw
 			w->n++;
 		w->done = w->n < cap;
 	}
+	ct_nwin_sync(w);
 }
 
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
@@ -382,6 +383,7 @@ void ct_nwin_drop(struct ct_nwin *w)
 	memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
 	w->n -= drop;
 	w->off += drop;
+	ct_nwin_sync(w);
 }
 
 void ct_nwin_rewind(struct ct_nwin *w)
@@ -389,6 +391,7 @@ void ct_nwin_rewind(struct ct_nwin *w)
 	if (w->off == 0) {
 		w->cur = 0;
 		w->base = 0;
+		ct_nwin_sync(w);
 	} else {
 		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap, w->tk);
 	}
@@ -408,6 +411,7 @@ const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 			return &none;
 		}
 		w->n++;
+		ct_nwin_sync(w);
 	}
 	return &w->t[(size_t)idx - w->off];
 }
