@@ -281,6 +281,41 @@ static unsigned word_lex(struct ct_nwin *w, const struct ct_nword *t)
 	return ct_lexicon_lookup_folded(t->lower, strlen(t->lower));
 }
 
+_Static_assert(sizeof(((struct ct_nword *)0)->lower) == sizeof(((struct ct_tokens *)0)->key[0]),
+	       "a plain token's key fills lower");
+
+/* The word at i from the shared tokens, when they hold it as this lexer would read it: a
+ * CT_TOK_PLAIN token (ASCII letters and digits) starting at i and ending where lex_word would
+ * stop too (the end of the text, or an ASCII byte that is no letter or digit, no apostrophe,
+ * and no '.' after a one-letter word, which could be an initial as in "a.m."). Fills t as
+ * lex_word and word_lex would and returns 1; else 0, t untouched. */
+static inline int plain_word(struct ct_nwin *w, size_t i, struct ct_nword *t)
+{
+	const struct ct_tokens *tk = w->tk;
+	const struct ct_token *k;
+	const unsigned char *s = (const unsigned char *)w->s;
+	size_t e, n;
+	while (w->tk_pos < tk->n && tk->t[w->tk_pos].start < i)
+		w->tk_pos++;
+	if (w->tk_pos >= tk->n)
+		return 0;
+	k = &tk->t[w->tk_pos];
+	if (k->start != i || !(k->flags & CT_TOK_PLAIN))
+		return 0;
+	e = k->end;
+	n = e - i;
+	if (e > w->len || (e < w->len && (s[e] >= 0x80 || alnum_lower[s[e]] || s[e] == '\'' ||
+					   (s[e] == '.' && n == 1))))
+		return 0;
+	t->kind = CT_NW_WORD;
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	memcpy(t->lower, tk->key[w->tk_pos], sizeof(t->lower));
+	t->end = e;
+	t->len = n;
+	t->lex = k->lex;
+	return 1;
+}
+
 /* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
 static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, struct ct_nword *t)
 {
@@ -329,6 +364,8 @@ static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, str
 			t->ch = ch;
 			t->endash = en;
 			t->end = i + n;
+		} else if (w->tk && plain_word(w, i, t)) {
+			;
 		} else {
 			lex_word(s, w->len, i, t);
 			if (t->end == i) {   /* a stray continuation byte: skip it as punctuation */
