@@ -362,6 +362,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 		}
 		tk->n++;
+		if (i < len && s[i] == ' ')
+			i++;   /* the space after most words, without a turn of the loop */
 	}
 }
 
