@@ -1085,10 +1085,13 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	if (t0->kind == CT_NW_WORD) {
 		for (i = 0; approx_phrases[i].w1; i++) {
 			const struct approx_phrase *a = &approx_phrases[i];
-			int n = a->w3 ? 3 : a->w2 ? 2 : 1;
-			if (!ct_nword_is(t0, a->w1) || (a->w2 && !ct_nword_is(ct_nwin_at(w, 1), a->w2)) ||
+			int n;
+			/* t0 is a word: its first letter rules out most phrases before any more */
+			if (a->w1[0] != t0->lower[0] || !ct_nstr_eq(t0->lower, a->w1) ||
+			    (a->w2 && !ct_nword_is(ct_nwin_at(w, 1), a->w2)) ||
 			    (a->w3 && !ct_nword_is(ct_nwin_at(w, 2), a->w3)))
 				continue;
+			n = a->w3 ? 3 : a->w2 ? 2 : 1;
 			if (!starts_figure(w, n))
 				break;
 			approx = a->name;
