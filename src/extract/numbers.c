@@ -287,8 +287,9 @@ _Static_assert(sizeof(((struct ct_nword *)0)->lower) == sizeof(((struct ct_token
 /* The word at i from the shared tokens, when they hold it as this lexer would read it: a
  * CT_TOK_PLAIN token (ASCII letters and digits) starting at i and ending where lex_word would
  * stop too (the end of the text, or an ASCII byte that is no letter or digit, no apostrophe,
- * and no '.' after a one-letter word, which could be an initial as in "a.m."). Fills t as
- * lex_word and word_lex would and returns 1; else 0, t untouched. */
+ * and no '.' after a one-letter word, which could be an initial as in "a.m."). Fills the
+ * fields lex_word and word_lex fill (kind, cap, lower, end, len, lex) and returns 1; else 0,
+ * t untouched. */
 static inline int plain_word(struct ct_nwin *w, size_t i, struct ct_nword *t)
 {
 	const struct ct_tokens *tk = w->tk;
@@ -338,6 +339,17 @@ static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, str
 	}
 	if (i >= w->len)
 		return 0;
+	/* most words: taken from the shared tokens (which fills lower whole), the rest zero */
+	if (w->tk && is_alpha(s[i]) && plain_word(w, i, t)) {
+		t->start = i;
+		t->space_before = any_space;
+		t->ch = t->endash = 0;
+		t->value = 0;
+		t->decimals = t->commas = t->intdigits = 0;
+		t->digits_end = 0;
+		w->pos = t->end;
+		return 1;
+	}
 	/* every field zero, as the matchers expect; lower zero-padded for the lexicon's key */
 	t->kind = CT_NW_NONE;
 	t->cap = t->ch = t->endash = 0;
@@ -364,8 +376,6 @@ static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, str
 			t->ch = ch;
 			t->endash = en;
 			t->end = i + n;
-		} else if (w->tk && plain_word(w, i, t)) {
-			;
 		} else {
 			lex_word(s, w->len, i, t);
 			if (t->end == i) {   /* a stray continuation byte: skip it as punctuation */
