@@ -389,10 +389,23 @@ static int small_count(const struct ct_nword *t)
 	static const char *const words[] = {
 		"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", NULL
 	};
-	int i;
+	int i, lo, hi;
 	if (t->kind == CT_NW_NUM && !t->decimals && !t->commas && !t->lower[0] && t->value <= 366)
 		return (int)t->value;
-	for (i = 0; words[i]; i++)
+	if (t->kind != CT_NW_WORD)
+		return -1;
+	/* only the words starting with the word's first letter (most words start with none) */
+	switch (t->lower[0]) {
+	case 'a': lo = 0, hi = 0; break;
+	case 'o': lo = 1, hi = 1; break;
+	case 't': lo = 2, hi = 10; break;
+	case 'f': lo = 4, hi = 5; break;
+	case 's': lo = 6, hi = 7; break;
+	case 'e': lo = 8, hi = 8; break;
+	case 'n': lo = 9, hi = 9; break;
+	default: return -1;
+	}
+	for (i = lo; i <= hi; i++)
 		if (ct_nword_is(t, words[i]))
 			return i ? i : 1;
 	return -1;

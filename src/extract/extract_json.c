@@ -44,15 +44,30 @@ static inline void jput(struct jw *w, const char *s, size_t n)
 /* Bytes of one item's fixed members, numbers and separators: generously more than written. */
 #define ITEM_BOUND 512
 
-/* What "%d" prints for 0 <= v <= INT_MAX. */
+/* "00" "01" .. "99": two digits per step, so a figure takes one division per pair of digits. */
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* What "%d" prints for 0 <= v <= INT_MAX: the digits counted first, then written from the
+ * last pair back, straight into the output (no copy through a temporary). */
 static inline void put_uint(struct jw *w, uint32_t v)
 {
-	char tmp[12], *e = tmp + sizeof(tmp), *q = e;
-	do {
-		*--q = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	jput(w, q, (size_t)(e - q));
+	size_t n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 :
+		   v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+	char *q = w->o + n;
+	while (v >= 100) {
+		q -= 2;
+		memcpy(q, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		memcpy(q - 2, digit_pairs + 2 * v, 2);
+	} else {
+		q[-1] = (char)('0' + v);
+	}
+	w->o += n;
 }
 
 /* 1 for the bytes a JSON string escapes: below 0x20 (NUL ends the string), '"' and '\\'. */
@@ -60,6 +75,18 @@ static const unsigned char needs_escape[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	['"'] = 1, ['\\'] = 1,
 };
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The high bit set in the first byte of x (in memory order) that a JSON string escapes, and
+ * maybe in bytes after it (a borrow runs upwards only), none before it: bytes below 0x20, '"'
+ * and '\\'. */
+static inline uint64_t escape_bytes(uint64_t x)
+{
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
+	return ((x - ONES * 0x20) | (q - ONES) | (b - ONES)) & ~x & HIGHS;
+}
 
 /* A JSON string of s[0..n), ending at a NUL byte as cJSON's C strings do; only the bytes below
  * 0x20, '"' and '\\' are escaped. The bytes are stored as they are checked, sixteen at a time
@@ -92,6 +119,38 @@ static void put_string(struct jw *w, const char *s, size_t n)
 			o += 16;
 		}
 #endif
+		/* then eight at a time, and the last one to seven bytes as the top of the eight that
+		 * end the string (read again, not past its end); stored whole, moved on by what is
+		 * plain */
+		while (n - i >= 8) {
+			uint64_t x, m;
+			memcpy(&x, p + i, 8);
+			m = escape_bytes(x);
+			memcpy(o, &x, 8);
+			if (m) {
+				unsigned k = (unsigned)__builtin_ctzll(m) >> 3;
+				i += k;
+				o += k;
+				break;
+			}
+			i += 8;
+			o += 8;
+		}
+		if (i < n && n >= 8 && n - i < 8) {
+			size_t rest = n - i;
+			uint64_t x, m;
+			memcpy(&x, p + n - 8, 8);
+			x >>= 8 * (8 - rest);
+			m = escape_bytes(x) & ((UINT64_C(1) << (8 * rest)) - 1);
+			memcpy(o, &x, 8);
+			if (!m) {
+				o += rest;
+				break;
+			}
+			rest = (unsigned)__builtin_ctzll(m) >> 3;
+			i += rest;
+			o += rest;
+		}
 		while (i < n && !needs_escape[p[i]])
 			*o++ = (char)p[i++];
 		if (i >= n || !(c = p[i]))

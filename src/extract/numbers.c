@@ -122,7 +122,8 @@ static void lex_word(const unsigned char *s, size_t len, size_t i, struct ct_nwo
 	size_t n = 0, seg = 0;   /* seg: letters since the word start or the last inner '.' */
 	t->kind = CT_NW_WORD;
 	t->cap = s[i] >= 'A' && s[i] <= 'Z';
-	while (i < len) {
+	/* a space ends a word (most end there): none of the cases below takes it */
+	while (i < len && s[i] != ' ') {
 		if (alnum_lower[s[i]]) {
 			/* the common case: a run of ASCII letters and digits, lowered into what is left
 			 * of lower in the same loop */
@@ -280,8 +281,44 @@ static unsigned word_lex(struct ct_nwin *w, const struct ct_nword *t)
 	return ct_lexicon_lookup_folded(t->lower, strlen(t->lower));
 }
 
+_Static_assert(sizeof(((struct ct_nword *)0)->lower) == sizeof(((struct ct_tokens *)0)->key[0]),
+	       "a plain token's key fills lower");
+
+/* The word at i from the shared tokens, when they hold it as this lexer would read it: a
+ * CT_TOK_PLAIN token (ASCII letters and digits) starting at i and ending where lex_word would
+ * stop too (the end of the text, or an ASCII byte that is no letter or digit, no apostrophe,
+ * and no '.' after a one-letter word, which could be an initial as in "a.m."). Fills the
+ * fields lex_word and word_lex fill (kind, cap, lower, end, len, lex) and returns 1; else 0,
+ * t untouched. */
+static inline int plain_word(struct ct_nwin *w, size_t i, struct ct_nword *t)
+{
+	const struct ct_tokens *tk = w->tk;
+	const struct ct_token *k;
+	const unsigned char *s = (const unsigned char *)w->s;
+	size_t e, n;
+	while (w->tk_pos < tk->n && tk->t[w->tk_pos].start < i)
+		w->tk_pos++;
+	if (w->tk_pos >= tk->n)
+		return 0;
+	k = &tk->t[w->tk_pos];
+	if (k->start != i || !(k->flags & CT_TOK_PLAIN))
+		return 0;
+	e = k->end;
+	n = e - i;
+	if (e > w->len || (e < w->len && (s[e] >= 0x80 || alnum_lower[s[e]] || s[e] == '\'' ||
+					   (s[e] == '.' && n == 1))))
+		return 0;
+	t->kind = CT_NW_WORD;
+	t->cap = s[i] >= 'A' && s[i] <= 'Z';
+	memcpy(t->lower, tk->key[w->tk_pos], sizeof(t->lower));
+	t->end = e;
+	t->len = n;
+	t->lex = k->lex;
+	return 1;
+}
+
 /* Reads the token at or after w->pos into t. Returns 0 at the end of the text. */
-static int lex_next(struct ct_nwin *w, struct ct_nword *t)
+static inline __attribute__((always_inline)) int lex_next(struct ct_nwin *w, struct ct_nword *t)
 {
 	const unsigned char *s = (const unsigned char *)w->s;
 	size_t i = w->pos, sp;
@@ -302,6 +339,17 @@ static int lex_next(struct ct_nwin *w, struct ct_nword *t)
 	}
 	if (i >= w->len)
 		return 0;
+	/* most words: taken from the shared tokens (which fills lower whole), the rest zero */
+	if (w->tk && is_alpha(s[i]) && plain_word(w, i, t)) {
+		t->start = i;
+		t->space_before = any_space;
+		t->ch = t->endash = 0;
+		t->value = 0;
+		t->decimals = t->commas = t->intdigits = 0;
+		t->digits_end = 0;
+		w->pos = t->end;
+		return 1;
+	}
 	/* every field zero, as the matchers expect; lower zero-padded for the lexicon's key */
 	t->kind = CT_NW_NONE;
 	t->cap = t->ch = t->endash = 0;
@@ -366,6 +414,7 @@ void ct_nwin_init_buf(struct ct_nwin *w, const char *s, size_t len, struct ct_nw
 			w->n++;
 		w->done = w->n < cap;
 	}
+	ct_nwin_sync(w);
 }
 
 void ct_nwin_init(struct ct_nwin *w, const char *s, size_t len)
@@ -381,6 +430,7 @@ void ct_nwin_drop(struct ct_nwin *w)
 	memmove(w->t, w->t + drop, (w->n - drop) * sizeof(w->t[0]));
 	w->n -= drop;
 	w->off += drop;
+	ct_nwin_sync(w);
 }
 
 void ct_nwin_rewind(struct ct_nwin *w)
@@ -388,6 +438,7 @@ void ct_nwin_rewind(struct ct_nwin *w)
 	if (w->off == 0) {
 		w->cur = 0;
 		w->base = 0;
+		ct_nwin_sync(w);
 	} else {
 		ct_nwin_init_buf(w, w->s, w->len, w->t, w->cap, w->tk);
 	}
@@ -407,6 +458,7 @@ const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx)
 			return &none;
 		}
 		w->n++;
+		ct_nwin_sync(w);
 	}
 	return &w->t[(size_t)idx - w->off];
 }
@@ -1043,10 +1095,13 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	if (t0->kind == CT_NW_WORD) {
 		for (i = 0; approx_phrases[i].w1; i++) {
 			const struct approx_phrase *a = &approx_phrases[i];
-			int n = a->w3 ? 3 : a->w2 ? 2 : 1;
-			if (!ct_nword_is(t0, a->w1) || (a->w2 && !ct_nword_is(ct_nwin_at(w, 1), a->w2)) ||
+			int n;
+			/* t0 is a word: its first letter rules out most phrases before any more */
+			if (a->w1[0] != t0->lower[0] || !ct_nstr_eq(t0->lower, a->w1) ||
+			    (a->w2 && !ct_nword_is(ct_nwin_at(w, 1), a->w2)) ||
 			    (a->w3 && !ct_nword_is(ct_nwin_at(w, 2), a->w3)))
 				continue;
+			n = a->w3 ? 3 : a->w2 ? 2 : 1;
 			if (!starts_figure(w, n))
 				break;
 			approx = a->name;

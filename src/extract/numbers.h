@@ -126,6 +126,9 @@ struct ct_nwin {
 	size_t n;              /* tokens held in t */
 	size_t cur, base;      /* sentence index of the current token and of the first visible one */
 	size_t cap;
+	size_t vis_end;        /* min(base + CT_NWIN_SIZE, off + n): the tokens from base up to it are
+	                        * visible and held (ct_nwin_sync keeps it), so ct_nwin_at tests two
+	                        * bounds */
 	int done;
 	struct ct_nword *t;
 	const struct ct_tokens *tk;   /* the sentence's shared tokens, for their lexicon bits */
@@ -147,12 +150,20 @@ void ct_nwin_rewind(struct ct_nwin *w);
 /* ct_nwin_at past what is lexed or out of reach. */
 const struct ct_nword *ct_nwin_at_slow(struct ct_nwin *w, long idx);
 
+/* Sets vis_end after base, off or n changed. */
+static inline void ct_nwin_sync(struct ct_nwin *w)
+{
+	size_t a = w->base + CT_NWIN_SIZE, b = w->off + w->n;
+	w->vis_end = a < b ? a : b;
+}
+
 /* The token k places from the current one; a token of kind CT_NW_NONE before the start, past
  * the end or out of reach (see struct ct_nwin). Borrowed: valid until the next ct_nwin_advance. */
 static inline const struct ct_nword *ct_nwin_at(struct ct_nwin *w, int k)
 {
 	long idx = (long)w->cur + k;
-	if (idx >= (long)w->base && idx < (long)(w->base + CT_NWIN_SIZE) && (size_t)idx - w->off < w->n)
+	/* off <= base always, so idx < off + n is (size_t)idx - off < n */
+	if (idx >= (long)w->base && idx < (long)w->vis_end)
 		return &w->t[(size_t)idx - w->off];
 	return ct_nwin_at_slow(w, idx);
 }
@@ -170,6 +181,7 @@ static inline void ct_nwin_advance(struct ct_nwin *w, size_t n)
 		w->base = w->cur - CT_NWIN_BACK;
 		if (w->base + CT_NWIN_SIZE - w->off > w->cap)
 			ct_nwin_drop(w);
+		ct_nwin_sync(w);
 	}
 }
 

@@ -153,6 +153,8 @@ static inline int word_byte(const unsigned char *p, size_t left)
 	return !special_punct(p, left, &n, &f);
 }
 
+_Static_assert(sizeof(((struct ct_tokens *)0)->key[0]) == CT_LEX_KEY, "a token's key row is a lexicon key");
+
 void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -253,7 +255,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			i++;
 		}
 		run_end = i;
-		while (i < len) {
+		/* most words end at a space: nothing below can take it into the word */
+		while (i < len && s[i] != ' ') {
 			while (i < len && ascii_alnum[s[i]])
 				i++;   /* the common case: a run of ASCII letters and digits */
 			if (i >= len)
@@ -309,6 +312,10 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			} else {
 				t->hash = ct_lexicon_word_hash(key.c, n);
 				t->lex = n >= CT_LEX_KEY ? 0 : ct_lexicon_lookup_hashed(key.c, n, t->hash);
+				if (n <= CT_TOK_PLAIN_MAX) {
+					t->flags |= CT_TOK_PLAIN;
+					memcpy(tk->key[tk->n], key.c, sizeof(tk->key[0]));
+				}
 			}
 		} else if (t->flags & CT_TOK_DIGIT) {
 			/* no word list holds a figure; "4PM" is still all capitals */
@@ -361,6 +368,8 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			}
 		}
 		tk->n++;
+		if (i < len && s[i] == ' ')
+			i++;   /* the space after most words, without a turn of the loop */
 	}
 }
 

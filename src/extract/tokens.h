@@ -15,8 +15,12 @@ enum {
 	CT_TOK_QUOTE_OPEN = 16,
 	CT_TOK_QUOTE_CLOSE = 32,
 	CT_TOK_ABBR = 64,      /* word ending in '.', part of the word (Mr. U.S. Oct.) */
-	CT_TOK_HYPHEN = 128    /* has an ASCII hyphen: "twenty-five", "COVID-19", or is one */
+	CT_TOK_HYPHEN = 128,   /* has an ASCII hyphen: "twenty-five", "COVID-19", or is one */
+	CT_TOK_PLAIN = 256     /* a word of ASCII letters and digits only, starting with a letter,
+	                        * at most CT_TOK_PLAIN_MAX bytes: its folded form is in key */
 };
+
+#define CT_TOK_PLAIN_MAX 22
 
 struct ct_token {
 	unsigned start, end;   /* byte offsets in the sentence */
@@ -34,6 +38,10 @@ struct ct_tokens {
 	size_t len;
 	size_t n;
 	struct ct_token t[CT_TOK_MAX];
+	/* For a CT_TOK_PLAIN token: the word lower-cased, zero-padded to 24 bytes (its lexicon
+	 * key), so the number lexer takes it instead of folding the word again. Other tokens'
+	 * rows are not written. */
+	char key[CT_TOK_MAX][24];
 };
 
 /* Tokenises s[0..len): words (letters, digits, inner apostrophes and hyphens, a final '.' for

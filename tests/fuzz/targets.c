@@ -55,6 +55,35 @@ static int on_draft(const struct ct_claim_draft *d, void *payload)
 		free(s);
 	}
 	cJSON_Delete(obj);
+	/* `extract --json` writes each segment without cJSON: the same bytes cJSON_Print gives */
+	obj = cJSON_CreateObject();
+	if (obj) {
+		cJSON *span;
+		ct_buf out = CT_BUF_INIT;
+		cJSON_AddStringToObject(obj, "text", d->text);
+		cJSON_AddStringToObject(obj, "kind", ct_seg_kind_name(d->seg->kind));
+		cJSON_AddBoolToObject(obj, "is_claim", d->is_claim);
+		span = cJSON_AddArrayToObject(obj, "span");
+		if (span) {
+			cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->start));
+			cJSON_AddItemToArray(span, cJSON_CreateNumber((double)d->seg->end));
+		}
+		cJSON_AddNumberToObject(obj, "sentence", d->seg->index);
+		cJSON_AddNumberToObject(obj, "paragraph", d->seg->paragraph);
+		if (ct_extract_features(obj, d) == 0 && ct_extract_json(&out, d) == 0 && !ct_buf_oom(&out)) {
+			/* the element of an array: cJSON_Print indents it one tab less */
+			cJSON *arr = cJSON_CreateArray();
+			char *a = NULL;
+			if (arr && cJSON_AddItemReferenceToArray(arr, obj) && (a = cJSON_Print(arr)) != NULL) {
+				size_t n = strlen(a);
+				FUZZ_ASSERT(n >= 2 && out.len == n - 2 && memcmp(a + 1, out.ptr, out.len) == 0);
+			}
+			cJSON_free(a);
+			cJSON_Delete(arr);
+		}
+		ct_buf_release(&out);
+	}
+	cJSON_Delete(obj);
 	return 0;
 }
 

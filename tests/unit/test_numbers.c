@@ -400,6 +400,73 @@ static void test_shared_window(void **state)
 	}
 }
 
+/* The words the lexer takes from the shared tokens (CT_TOK_PLAIN) are the words it reads on
+ * its own, every field the same: before and after initials, apostrophes, hyphens, periods,
+ * non-ASCII bytes, at the end of the text, and at the length limit of a plain token. */
+static void assert_same_words(const char *s, size_t len)
+{
+	static struct ct_nword buf[512];
+	static struct ct_tokens tk;
+	struct ct_nwin own, shared;
+	const struct ct_nword *a;
+	size_t i;
+	ct_tokenize(&tk, s, len);
+	ct_nwin_init_buf(&shared, s, len, buf, sizeof(buf) / sizeof(buf[0]), &tk);
+	ct_nwin_init(&own, s, len);
+	for (i = 0; i < shared.n; i++) {
+		const struct ct_nword *b = &buf[i];
+		a = ct_nwin_at(&own, 0);
+		assert_int_equal(a->start, b->start);
+		assert_int_equal(a->end, b->end);
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(a->space_before, b->space_before);
+		assert_int_equal(a->cap, b->cap);
+		assert_int_equal(a->ch, b->ch);
+		assert_int_equal(a->endash, b->endash);
+		assert_int_equal(a->lex, b->lex);
+		assert_true(a->value == b->value);
+		assert_int_equal(a->decimals, b->decimals);
+		assert_int_equal(a->commas, b->commas);
+		assert_int_equal(a->intdigits, b->intdigits);
+		assert_int_equal(a->digits_end, b->digits_end);
+		assert_memory_equal(a->lower, b->lower, sizeof(a->lower));
+		assert_int_equal(a->len, b->len);
+		ct_nwin_advance(&own, 1);
+	}
+	if (shared.n < sizeof(buf) / sizeof(buf[0]))   /* the whole text held: it ends there too */
+		assert_int_equal(ct_nwin_at(&own, 0)->kind, CT_NW_NONE);
+}
+
+static void test_shared_tokens_same_words(void **state)
+{
+	static const char *const words[] = {
+		"a", "q", "I", "said", "The", "NATO", "x2", "a.m", "a.b", "U.S", "e.g", "Mr", "rock'n'roll",
+		"don't", "don\xE2\x80\x99t", "Alder\xE2\x80\x99s", "twenty-five", "1990", "caf\xC3\xA9",
+		"\xC3\x89mile", "abcdefghijklmnopqrstu", "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw",
+		"ABCDEFGHIJKLMNOPQRSTUVWX", "Abcdefghijklmnopqrstuvwxyz", "million", "October", "Friday",
+	};
+	static const char *const after[] = {
+		"", " ", ",", ".", ". ", ".x", ".X.", "'", "'s", "'9", "\xE2\x80\x99", "\xE2\x80\x99s", "-", "-5",
+		"\xE2\x80\x94", "\xC2\xA0", "\xC3\xA9", ";", "\"", ")", "%", "$", "\t", "\n", ":", "/", "_",
+	};
+	static char s[60000];
+	size_t i, j, off = 0;
+	(void)state;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (j = 0; j < sizeof(after) / sizeof(after[0]); j++) {
+			int n = snprintf(s, sizeof(s), "%s%s", words[i], after[j]);
+			assert_same_words(s, (size_t)n);   /* the word at the end of the text */
+		}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (j = 0; j < sizeof(after) / sizeof(after[0]); j++)
+			off += (size_t)snprintf(s + off, sizeof(s) - off, "%s%s%s", words[(i + j) % 3 == 0 ? 0 : i],
+						after[j], (i + j) % 2 ? " " : after[(i * 5 + j) % (sizeof(after) / sizeof(after[0]))]);
+	/* the tokens of one sentence: 400 at most, those past it lexed on their own */
+	for (i = 0; i + 300 < off; i += 997)
+		assert_same_words(s + i, 300);
+	assert_same_words(s, off);
+}
+
 /* A token a matcher holds stays put while it looks further on: the window drops tokens only
  * when it moves. */
 static void test_window_pointers_stay(void **state)
@@ -562,6 +629,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_long_sentence),
 		cmocka_unit_test(test_shared_window),
+		cmocka_unit_test(test_shared_tokens_same_words),
 		cmocka_unit_test(test_window_pointers_stay),
 		cmocka_unit_test(test_compatible),
 		cmocka_unit_test(test_compatible_units),
