@@ -11,6 +11,7 @@
 #include <git2.h>
 
 #include "desk/desk_internal.h"
+#include "desk/packread.h"
 #include "util/err.h"
 
 #define RA_THREADS 2
@@ -24,7 +25,9 @@ struct ra_batch {
 	git_oid ids[RA_BATCH];
 	size_t path_at[RA_BATCH];          /* offsets into paths */
 	ct_buf paths;                      /* the paths, each NUL-terminated */
-	git_odb_object *objs[RA_BATCH];    /* read by a worker */
+	git_odb_object *objs[RA_BATCH];    /* read by a worker through libgit2, or NULL: */
+	size_t data_at[RA_BATCH], data_len[RA_BATCH];   /* read straight from a pack into data */
+	ct_buf data;
 	size_t failed;                     /* index of the first blob not read, n when all were */
 	char message[256];                 /* libgit2's message for it (errors are per thread) */
 	int state;
@@ -39,6 +42,7 @@ struct readahead {
 	size_t next;                       /* the next queued batch a worker takes */
 	int ended;                         /* no batch will be queued any more */
 	git_odb *odb[RA_THREADS];
+	ct_pack_reader *packs;             /* the packs mapped (desk/packread.h), or NULL */
 	ct_desk_blob_cb cb;
 	void *payload;
 	int result;
@@ -48,6 +52,7 @@ struct readahead {
 struct ra_worker {
 	struct readahead *ra;
 	git_odb *odb;
+	ct_pack_cursor *pc;                /* whole blobs straight from the packs, or NULL */
 };
 
 static void *ra_work(void *arg)
@@ -66,7 +71,23 @@ static void *ra_work(void *arg)
 		b->state = RA_READING;
 		pthread_mutex_unlock(&ra->lock);
 		b->failed = b->n;
+		ct_buf_clear(&b->data);
 		for (i = 0; i < b->n; i++) {
+			b->objs[i] = NULL;
+			if (w->pc) {
+				size_t at = b->data.len;
+				int r = ct_pack_cursor_read_blob(w->pc, b->ids[i].id, &b->data);
+				if (r == 0) {
+					b->data_at[i] = at;
+					b->data_len[i] = b->data.len - at;
+					continue;
+				}
+				if (r != CT_ENOTFOUND) {
+					snprintf(b->message, sizeof(b->message), "out of memory");
+					b->failed = i;
+					break;
+				}
+			}
 			if (git_odb_read(&b->objs[i], w->odb, &b->ids[i]) < 0) {
 				const git_error *e = git_error_last();
 				snprintf(b->message, sizeof(b->message), "%s",
@@ -100,8 +121,10 @@ static void ra_consume(struct readahead *ra)
 	pthread_mutex_unlock(&ra->lock);
 	for (i = 0; i < b->failed; i++) {
 		if (!ra->result) {
-			int r = ra->cb(b->paths.ptr + b->path_at[i], git_odb_object_data(b->objs[i]),
-				       git_odb_object_size(b->objs[i]), ra->payload);
+			int r = b->objs[i] ? ra->cb(b->paths.ptr + b->path_at[i], git_odb_object_data(b->objs[i]),
+						    git_odb_object_size(b->objs[i]), ra->payload)
+					   : ra->cb(b->paths.ptr + b->path_at[i], b->data.ptr + b->data_at[i], b->data_len[i],
+						    ra->payload);
 			if (r)
 				ra->result = r;
 		}
@@ -180,20 +203,31 @@ int ct_desk_foreach_record_ahead(ct_desk *desk, const char *commit, ct_desk_blob
 	ra->cb = cb;
 	ra->payload = payload;
 	ct_buf_init(&ra->path);
-	for (i = 0; i < RA_RING; i++)
+	for (i = 0; i < RA_RING; i++) {
 		ct_buf_init(&ra->ring[i].paths);
+		ct_buf_init(&ra->ring[i].data);
+	}
 	pthread_mutex_init(&ra->lock, NULL);
 	pthread_cond_init(&ra->changed, NULL);
 	/* One object database per thread, on the repository's object files: libgit2 objects are not
 	 * to be shared between threads. */
 	ct_buf_printf(&objects, "%sobjects", git_repository_commondir(desk->repo));
+	/* the whole blobs of the packs read without libgit2 (a desk's records are packed whole by
+	 * every bulk add); the rest, and everything when the packs cannot be mapped, through it */
+	if (ct_buf_oom(&objects) < 0 || ct_pack_reader_open(&ra->packs, objects.ptr) < 0)
+		ra->packs = NULL;
 	for (i = 0; i < RA_THREADS && !ct_buf_oom(&objects); i++) {
 		if (git_odb_open(&ra->odb[i], objects.ptr) < 0)
 			break;
 		workers[i].ra = ra;
 		workers[i].odb = ra->odb[i];
-		if (pthread_create(&threads[i], NULL, ra_work, &workers[i]) != 0)
+		workers[i].pc = NULL;
+		if (ra->packs && ct_pack_cursor_new(&workers[i].pc, ra->packs) < 0)
+			workers[i].pc = NULL;
+		if (pthread_create(&threads[i], NULL, ra_work, &workers[i]) != 0) {
+			ct_pack_cursor_free(workers[i].pc);
 			break;
+		}
 		nthreads++;
 	}
 	if (!nthreads) {
@@ -211,8 +245,10 @@ int ct_desk_foreach_record_ahead(ct_desk *desk, const char *commit, ct_desk_blob
 	/* Every queued batch is read to its end (and its objects freed), even after cb stopped. */
 	while (ra->head != ra->tail)
 		ra_consume(ra);
-	for (i = 0; i < nthreads; i++)
+	for (i = 0; i < nthreads; i++) {
 		pthread_join(threads[i], NULL);
+		ct_pack_cursor_free(workers[i].pc);
+	}
 	error = ra->result;
 	if (walked < 0 && !error)
 		error = ct_error_set(CT_EDESK, "cannot walk tree: %s",
@@ -221,8 +257,11 @@ int ct_desk_foreach_record_ahead(ct_desk *desk, const char *commit, ct_desk_blob
 done:
 	for (i = 0; i < RA_THREADS; i++)
 		git_odb_free(ra->odb[i]);
-	for (i = 0; i < RA_RING; i++)
+	for (i = 0; i < RA_RING; i++) {
 		ct_buf_release(&ra->ring[i].paths);
+		ct_buf_release(&ra->ring[i].data);
+	}
+	ct_pack_reader_free(ra->packs);
 	ct_buf_release(&ra->path);
 	ct_buf_release(&objects);
 	pthread_mutex_destroy(&ra->lock);
