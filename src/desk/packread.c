@@ -1,4 +1,5 @@
-/* Whole blobs straight from packfiles (packread.h). The formats, as git documents them:
+/* Whole blobs straight from packfiles (packread.h): the index mapped, each object read from the
+ * pack with pread (its end is the next object's offset). The formats, as git documents them:
  *   .idx v2: "\377tOc", version 2, a fan-out table of 256 big-endian counts, the N object ids
  *            sorted, N CRCs, N 4-byte offsets (high bit set: an index into the 8-byte offsets that
  *            follow), then the pack's and the index's checksums;
@@ -29,8 +30,13 @@ struct mapped {
 };
 
 struct pack {
-	struct mapped idx, pack;
-	uint32_t n;   /* objects */
+	struct mapped idx;
+	int fd;            /* the .pack, read with pread: a mapping would count every page read in
+	                    * the process's resident size, a whole pack of a large desk */
+	uint64_t len;      /* its size */
+	uint64_t *ends;    /* the objects' offsets sorted, then where the objects end: an object
+	                    * runs to the next offset */
+	uint32_t n;        /* objects */
 };
 
 struct ct_pack_reader {
@@ -41,6 +47,8 @@ struct ct_pack_reader {
 struct ct_pack_cursor {
 	const ct_pack_reader *r;
 	struct libdeflate_decompressor *zd;
+	unsigned char *raw;   /* one object's bytes as stored */
+	size_t rawcap;
 };
 
 static uint32_t be32(const unsigned char *p)
@@ -91,9 +99,44 @@ static int check_idx(struct pack *k)
 	k->n = prev;
 	if ((uint64_t)k->n * 28 + 8 + 256 * 4 + 40 > k->idx.len)
 		return -1;
-	if (k->pack.len < 12 + 20 || memcmp(k->pack.p, "PACK", 4) || be32(k->pack.p + 8) != k->n)
-		return -1;
+	{
+		unsigned char h[12];
+		if (k->len < 12 + 20 || pread(k->fd, h, sizeof(h), 0) != (ssize_t)sizeof(h) || memcmp(h, "PACK", 4) ||
+		    be32(h + 8) != k->n)
+			return -1;
+	}
 	return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static uint64_t offset_at(const struct pack *k, uint32_t at);
+
+/* k->ends: every object's offset, sorted, and the end of the last (the trailer's start). */
+static int sort_ends(struct pack *k)
+{
+	uint32_t i;
+	if (!(k->ends = malloc(((size_t)k->n + 1) * sizeof(*k->ends))))
+		return -1;
+	for (i = 0; i < k->n; i++)
+		k->ends[i] = offset_at(k, i);
+	qsort(k->ends, k->n, sizeof(*k->ends), cmp_u64);
+	k->ends[k->n] = k->len - 20;
+	return 0;
+}
+
+static void close_pack(struct pack *k)
+{
+	unmap(&k->idx);
+	if (k->fd >= 0)
+		close(k->fd);
+	k->fd = -1;
+	free(k->ends);
+	k->ends = NULL;
 }
 
 int ct_pack_reader_open(ct_pack_reader **out, const char *objects_dir)
@@ -115,21 +158,22 @@ int ct_pack_reader_open(ct_pack_reader **out, const char *objects_dir)
 		struct pack k;
 		if (len < 10 || strncmp(de->d_name, "pack-", 5) || strcmp(de->d_name + len - 4, ".idx"))
 			continue;
+		struct stat st;
 		memset(&k, 0, sizeof(k));
+		k.fd = -1;
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= sizeof(path) ||
 		    map_file(&k.idx, path) < 0)
 			continue;
 		memcpy(path + strlen(path) - 4, ".pack", 6);
-		if (map_file(&k.pack, path) < 0 || check_idx(&k) < 0) {
-			unmap(&k.idx);
-			unmap(&k.pack);
+		if ((k.fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(k.fd, &st) < 0 || st.st_size <= 0 ||
+		    (k.len = (uint64_t)st.st_size, check_idx(&k) < 0) || sort_ends(&k) < 0) {
+			close_pack(&k);
 			continue;
 		}
 		if (r->npacks == cap) {
 			struct pack *np = realloc(r->packs, (cap = cap ? cap * 2 : 4) * sizeof(*np));
 			if (!np) {
-				unmap(&k.idx);
-				unmap(&k.pack);
+				close_pack(&k);
 				closedir(d);
 				ct_pack_reader_free(r);
 				return ct_error_set(CT_ENOMEM, "out of memory");
@@ -148,10 +192,8 @@ void ct_pack_reader_free(ct_pack_reader *r)
 	size_t i;
 	if (!r)
 		return;
-	for (i = 0; i < r->npacks; i++) {
-		unmap(&r->packs[i].idx);
-		unmap(&r->packs[i].pack);
-	}
+	for (i = 0; i < r->npacks; i++)
+		close_pack(&r->packs[i]);
 	free(r->packs);
 	free(r);
 }
@@ -174,6 +216,7 @@ void ct_pack_cursor_free(ct_pack_cursor *c)
 	if (!c)
 		return;
 	libdeflate_free_decompressor(c->zd);
+	free(c->raw);
 	free(c);
 }
 
@@ -181,7 +224,7 @@ void ct_pack_cursor_free(ct_pack_cursor *c)
 static uint64_t find(const struct pack *k, const unsigned char oid[20])
 {
 	const unsigned char *fan = k->idx.p + 8, *ids = fan + 256 * 4;
-	uint32_t lo = oid[0] ? be32(fan + 4 * (oid[0] - 1)) : 0, hi = be32(fan + 4 * oid[0]), at, off;
+	uint32_t lo = oid[0] ? be32(fan + 4 * (oid[0] - 1)) : 0, hi = be32(fan + 4 * oid[0]), at;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		int c = memcmp(ids + (size_t)mid * 20, oid, 20);
@@ -196,7 +239,14 @@ static uint64_t find(const struct pack *k, const unsigned char oid[20])
 	}
 	return 0;
 found:
-	off = be32(ids + (size_t)k->n * 24 + (size_t)at * 4);
+	return offset_at(k, at);
+}
+
+/* The offset in the pack of the at-th object of the index (0 when the index is inconsistent). */
+static uint64_t offset_at(const struct pack *k, uint32_t at)
+{
+	const unsigned char *ids = k->idx.p + 8 + 256 * 4;
+	uint32_t off = be32(ids + (size_t)k->n * 24 + (size_t)at * 4);
 	if (off & 0x80000000u) {
 		/* an index into the table of 8-byte offsets after the 4-byte ones */
 		size_t big = (size_t)k->n * 28 + (size_t)(off & 0x7fffffffu) * 8;
@@ -208,22 +258,47 @@ found:
 	return off;
 }
 
+/* Where object off of k ends: the next offset in pack order (0 when off is not an object's). */
+static uint64_t end_of(const struct pack *k, uint64_t off)
+{
+	size_t lo = 0, hi = k->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (k->ends[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && k->ends[lo - 1] == off ? k->ends[lo] : 0;
+}
+
 int ct_pack_cursor_read_blob(ct_pack_cursor *c, const unsigned char oid[20], ct_buf *out)
 {
 	size_t i;
 	for (i = 0; i < c->r->npacks; i++) {
 		const struct pack *k = &c->r->packs[i];
-		uint64_t off = find(k, oid), size;
-		const unsigned char *p, *end = k->pack.p + k->pack.len - 20;
-		size_t got = 0, start = out->len;
+		uint64_t off = find(k, oid), stop, size;
+		const unsigned char *p, *end;
+		size_t got = 0, start = out->len, rawlen;
 		unsigned shift = 4;
 		struct sha1_ctx sha;
 		unsigned char sum[20];
 		char hdr[32];
 		int hl;
-		if (off < 12 || off >= (uint64_t)(end - k->pack.p))
+		if (off < 12 || (stop = end_of(k, off)) <= off || stop > k->len - 20 || stop - off > SIZE_MAX / 2)
 			continue;
-		p = k->pack.p + off;
+		rawlen = (size_t)(stop - off);
+		if (rawlen > c->rawcap) {
+			unsigned char *nr = realloc(c->raw, rawlen);
+			if (!nr)
+				return ct_error_set(CT_ENOMEM, "out of memory");
+			c->raw = nr;
+			c->rawcap = rawlen;
+		}
+		if (pread(k->fd, c->raw, rawlen, (off_t)off) != (ssize_t)rawlen)
+			return CT_ENOTFOUND;
+		p = c->raw;
+		end = c->raw + rawlen;
 		if (((*p >> 4) & 7) != 3)   /* not a whole blob: a delta, or another type */
 			return CT_ENOTFOUND;
 		size = *p & 15;

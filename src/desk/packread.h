@@ -11,7 +11,8 @@
 typedef struct ct_pack_reader ct_pack_reader;
 typedef struct ct_pack_cursor ct_pack_cursor;
 
-/* Maps every pack of objects/pack under objects_dir (its .idx v2 and .pack). A directory without
+/* Opens every pack of objects/pack under objects_dir (its .idx v2 mapped, its .pack read object
+ * by object, so the process's resident size does not grow by the packs read). A directory without
  * packs gives a reader that finds nothing. Returns 0, or CT_ENOMEM. */
 int ct_pack_reader_open(ct_pack_reader **out, const char *objects_dir);
 void ct_pack_reader_free(ct_pack_reader *r);
