@@ -14,10 +14,10 @@ $(BUILD)/bench/runstat: bench/runstat.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(WARN) $(OPT) -D_GNU_SOURCE $(CFLAGS) -o $@ $<
 
-$(BUILD)/bench/fi_stream: bench/fi_stream.c
+$(BUILD)/bench/fi_stream: bench/fi_stream.c $(BUILD)/libct.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(WARN) $(OPT) -D_GNU_SOURCE $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libct.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 bench: deps
 	@$(MAKE) --no-print-directory $(BUILD)/claimtrack $(BUILD)/bench/corpus_gen $(BUILD)/bench/runstat \
