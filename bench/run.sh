@@ -38,12 +38,16 @@ note() {
 	printf 'bench: [%4ds] %s\n' $(($(date +%s) - bench_start)) "$*" >&2
 }
 
-# The desks of the last run go first, all of them, before anything is timed: ext4 slows the
-# creation of files in the minutes after many deletions (its recently-deleted inode check), which
-# made the ingest that followed a deletion of its own old desk vary.
-note "removing the last run's desks"
+# The desks of the last run are moved aside, and deleted only once this run's figures are written:
+# ext4 slows the creation of files for up to six minutes after many deletions (its check for
+# recently deleted inodes, 60 s, or 360 s while the inode table is dirty), and an ingest that
+# followed the deletion of the last run's desks spent three times its usual system time.
+trash=$out/trash.$$
 for n in $sizes; do
-	rm -rf "$out/n$n"
+	if [ -d "$out/n$n" ]; then
+		mkdir -p "$trash"
+		mv "$out/n$n" "$trash/"
+	fi
 done
 : >"$out/runs.jsonl"
 for n in $sizes; do
@@ -284,3 +288,10 @@ for k, v in targets.items():
 open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
 print("\n".join(md))
 EOF
+# the last run's desks, moved aside at the start (and any a stopped run left): deleted now that
+# nothing is timed any more
+for t in "$out"/trash.*; do
+	[ -d "$t" ] || continue
+	note "deleting the last run's desks ($t)"
+	rm -rf "$t"
+done
