@@ -271,7 +271,7 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 }
 
 /* PEOPLE_MAX bytes of names are kept: older ones go first (an article names a few dozen). */
-#define PEOPLE_MAX 4096
+#define PEOPLE_MAX 2048
 
 /* Remembers a person's full name (two words or more) as written in text[a, b). */
 static void remember_person(struct extract_ctx *x, const char *text, size_t a, size_t b)
@@ -293,18 +293,24 @@ static void remember_person(struct extract_ctx *x, const char *text, size_t a, s
  * name whose last word it is. NULL when none, or when the word is not one capitalised name. */
 static const char *full_name(const struct extract_ctx *x, const char *w, size_t n, size_t *len)
 {
-	const char *p = x->people.ptr, *end = p + x->people.len, *found = NULL;
-	if (n < 2 || memchr(w, ' ', n) || memchr(w, '.', n))
+	const char *p = x->people.ptr, *end = p + x->people.len, *hit, *found = NULL, *start;
+	char needle[64];
+	if (n < 2 || n + 2 > sizeof(needle) || !x->people.len || memchr(w, ' ', n) || memchr(w, '.', n))
 		return NULL;
-	while (p < end) {
-		size_t l = strlen(p);
-		if (l > n && p[l - n - 1] == ' ' && !memcmp(p + l - n, w, n)) {
-			found = p;
-			*len = l;
-		}
-		p += l + 1;
+	/* " Haskins\0": the end of a remembered name; the last such is the newest */
+	needle[0] = ' ';
+	memcpy(needle + 1, w, n);
+	needle[n + 1] = '\0';
+	while (p < end && (hit = memmem(p, (size_t)(end - p), needle, n + 2))) {
+		found = hit;
+		p = hit + 1;
 	}
-	return found;
+	if (!found)
+		return NULL;
+	for (start = found; start > x->people.ptr && start[-1] != '\0'; start--)
+		;
+	*len = (size_t)(found + n + 1 - start);
+	return start;
 }
 
 static int on_segment(const ct_segment *seg, void *payload)
