@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/jsonnum.h"
 #include "util/err.h"
 
 #if defined(__SSE2__)
@@ -185,75 +186,16 @@ static inline void put_name(struct jw *w, const char *s)
 	*w->o++ = '"';
 }
 
-/* What "%1.15g" prints for d when d is the double nearest a decimal m / 10^j with j at most 6
- * and 1e-4 <= |d| < 1e9 (scores like 0.485, values like 1.5): the digits of m with the point
- * put in, no trailing zeros, and never an exponent. Such a d reads back as itself, so cJSON's
- * second try with %1.17g never applies. Returns 0, writing nothing, for any other d. Why it is
- * exact: printed to 15 significant digits, the double nearest m / 10^j (m below 10^15) rounds to
- * the digits of m, its error being under 2^-53 of it, far from half a unit of the 15th digit. */
-static int put_decimal(struct jw *w, double d)
-{
-	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
-	char tmp[32], *e = tmp + sizeof(tmp), *q = e;
-	double a = fabs(d), m = 0;
-	unsigned long long u;
-	int j, k;
-	if (!(a >= 1e-4 && a < 1e9))
-		return 0;
-	for (j = 1; j <= 6; j++) {
-		m = nearbyint(a * p10[j]);
-		if (m / p10[j] == a)
-			break;
-	}
-	if (j > 6)
-		return 0;
-	/* the smallest such j: m does not end in 0 (else m / 10 would have done for j - 1) */
-	u = (unsigned long long)m;
-	for (k = 0; k < j; k++) {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	}
-	*--q = '.';
-	do {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (d < 0)
-		*--q = '-';
-	jput(w, q, (size_t)(e - q));
-	return 1;
-}
-
-/* cJSON's print_number: an integral value in int range as %d, else the shortest of %1.15g and
- * %1.17g that reads back as the same double. */
+/* cJSON's print_number (util/jsonnum.h), with the non-negative integers (spans, indexes, years:
+ * most numbers) written here without a call. */
 static void put_number(struct jw *w, double d)
 {
-	char tmp[32];
-	int iv;
-	double back;
-	if (isnan(d) || isinf(d)) {
-		jput(w, "null", 4);
+	char tmp[CT_JSON_NUMBER_MAX];
+	if (d >= 0 && d <= 2147483647.0 && d == (double)(uint32_t)d && !(d == 0 && signbit(d))) {
+		put_uint(w, (uint32_t)d);
 		return;
 	}
-	iv = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? (-2147483647 - 1) : (int)d;
-	if (d == (double)iv) {
-		if (iv >= 0) {
-			/* what %d prints, without snprintf: spans, indexes and years are most numbers */
-			put_uint(w, (uint32_t)iv);
-			return;
-		}
-		snprintf(tmp, sizeof(tmp), "%d", iv);
-	} else if (put_decimal(w, d)) {
-		return;
-	} else {
-		char *end;
-		snprintf(tmp, sizeof(tmp), "%1.15g", d);
-		/* strtod reads the number as sscanf's %lg does (sscanf calls it), at less cost */
-		back = strtod(tmp, &end);
-		if (end == tmp || !(fabs(back - d) <= (fabs(back) > fabs(d) ? fabs(back) : fabs(d)) * DBL_EPSILON))
-			snprintf(tmp, sizeof(tmp), "%1.17g", d);
-	}
-	jput(w, tmp, strlen(tmp));
+	jput(w, tmp, ct_json_number_text(tmp, d));
 }
 
 /* A size as cJSON prints the double it converts to: %d up to INT_MAX. */

@@ -8,12 +8,9 @@
 #include "record/print.h"
 
 #include <cjson/cJSON.h>
-#include <float.h>
-#include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "util/jsonnum.h"
 
 /* Room for n more bytes at the end of b; NULL once out of memory. */
 static inline char *room(ct_buf *b, size_t n)
@@ -43,81 +40,10 @@ static void tabs(ct_buf *b, size_t n)
 	}
 }
 
-/* What "%d" prints for v. */
-static void put_int(ct_buf *b, int v)
-{
-	char tmp[16], *e = tmp + sizeof(tmp), *q = e;
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	do {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		*--q = '-';
-	put(b, q, (size_t)(e - q));
-}
-
-/* What "%1.15g" prints for d when d is the double nearest a decimal m / 10^j with 1 <= j <= 6
- * and 1e-4 <= |d| < 1e9 (scores like 0.485): the digits of m with the point put in, no trailing
- * zero, no exponent; such a d reads back as itself, so cJSON's second try never applies. (Printed
- * to 15 significant digits, the double nearest m / 10^j, m below 10^15, rounds to the digits of
- * m: its error is under 2^-53 of it, far from half a unit of the 15th digit.) Returns 0, writing
- * nothing, for any other d. */
-static int put_decimal(ct_buf *b, double d)
-{
-	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
-	char tmp[32], *e = tmp + sizeof(tmp), *q = e;
-	double a = fabs(d), m = 0;
-	unsigned long long u;
-	int j, k;
-	if (!(a >= 1e-4 && a < 1e9))
-		return 0;
-	for (j = 1; j <= 6; j++) {
-		m = nearbyint(a * p10[j]);
-		if (m / p10[j] == a)
-			break;
-	}
-	if (j > 6)
-		return 0;
-	u = (unsigned long long)m;
-	for (k = 0; k < j; k++) {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	}
-	*--q = '.';
-	do {
-		*--q = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (d < 0)
-		*--q = '-';
-	put(b, q, (size_t)(e - q));
-	return 1;
-}
-
 void ct_json_print_number(ct_buf *out, double d)
 {
-	char tmp[32];
-	double back;
-	int iv;
-	if (isnan(d) || isinf(d)) {
-		put(out, "null", 4);
-		return;
-	}
-	/* an integral value in int range: what %1.15g prints is what %d prints (but for -0) */
-	iv = d >= 2147483647.0 ? 2147483647 : d <= -2147483648.0 ? (-2147483647 - 1) : (int)d;
-	if (d == (double)iv && !(iv == 0 && signbit(d))) {
-		put_int(out, iv);
-		return;
-	}
-	if (put_decimal(out, d))
-		return;
-	snprintf(tmp, sizeof(tmp), "%1.15g", d);
-	/* cJSON reads it back with sscanf's %lg, which is strtod; equal within its own tolerance */
-	back = strtod(tmp, NULL);
-	if (!(fabs(back - d) <= (fabs(back) > fabs(d) ? fabs(back) : fabs(d)) * DBL_EPSILON))
-		snprintf(tmp, sizeof(tmp), "%1.17g", d);
-	put(out, tmp, strlen(tmp));
+	char tmp[CT_JSON_NUMBER_MAX];
+	put(out, tmp, ct_json_number_text(tmp, d));
 }
 
 static const unsigned char escaped[256] = {
