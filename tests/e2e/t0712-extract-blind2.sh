@@ -1,0 +1,51 @@
+#!/bin/bash
+# extract on a second blind set, two articles written after the extractor was tuned on the first
+# (tests/fixtures/xblind2, issue 3): the articles and their labels were committed before the
+# extractor ever ran on them, then scored once by tests/eval/extract_labels.py at 17:42 UTC on
+# 2026-12-02 (extractor as of 5d80b39):
+#   segments found 60/60, extra 0, kind 0.97, furniture leaks 1/16 (a newsletter line),
+#   claims P 0.97 R 1.00 F1 0.99, type 0.92, quote speaker 1.00 (10/10, surname 1.00),
+#   reported-speech speaker 0.64 (14/22), numbers recall 1.00 precision 0.97 approx 0.97,
+#   dates recall 0.96 precision 0.96.
+# Floors a little under those figures (one item of slack on the small counts). If the extractor is
+# tuned on these articles, they are no longer unseen: say so next to any new figure
+# (tests/fixtures/xblind2/README.md).
+. "$(dirname "$0")/lib.sh"
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+blind=$repo/tests/fixtures/xblind2
+
+"$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
+	--check found=0.97 extra=0.03 kind=0.94 leaks=2 claim_p=0.94 claim_r=0.97 claim_f1=0.96 \
+	type=0.89 speaker=0.9 surname=0.9 said=0.59 num_r=0.97 num_p=0.94 approx=0.94 date_r=0.92 \
+	date_p=0.92 >blind.txt 2>&1 ||
+	{ cat blind.txt; fail "extract below its floors on the second blind set"; }
+
+# The labels themselves are consistent: a stand-in extractor that prints them is scored perfect.
+cat >fake-extract <<PY
+#!$PYTHON
+import json, os, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, '$repo/tests/eval')
+import extract_labels as el
+path = sys.argv[-1]
+labs = [l for l in el.read_labels(os.path.dirname(path) + '/labels.tsv')
+        if l['file'] == os.path.basename(path)]
+el.locate(open(path, 'rb').read().decode(), labs)
+out = []
+for l in labs:
+    nums = [dict(text='n', value=v, **({'approx': a[0]} if a else {}))
+            for v, a in l['nums'] or []]
+    dts = [dict(text='d', **({'date': x} if len(x) == 10 else {'year': int(x[:4])}))
+           for x in l['dts'] or []]
+    out.append(dict(text=l['text'], kind=l['kinds'][0], is_claim=l['claim'] == '1',
+                    span=list(l['span']), type=(l['types'] or ['other'])[0], numbers=nums,
+                    dates=dts,
+                    quote=dict(text='q', speaker=l['speakers'][0]) if l['speakers'] else None))
+print(json.dumps(out))
+PY
+chmod +x fake-extract
+"$PYTHON" "$repo/tests/eval/extract_labels.py" "$TEST_ROOT/fake-extract" "$blind" \
+	--check found=1 extra=0 kind=1 leaks=0 claim_p=1 claim_r=1 claim_f1=1 type=1 speaker=1 \
+	surname=1 said=1 num_r=1 num_p=1 approx=1 date_r=1 date_p=1 >perfect.txt 2>&1 ||
+	{ cat perfect.txt; fail "the labels scored against themselves are not perfect"; }
