@@ -4,5 +4,7 @@
 # mismatch by category; tests/e2e/t0711-extract-blind.sh asserts the same figures with floors.
 eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind --list
+	@echo; echo "tests/fixtures/xblind2 (the second blind set, t0712):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind2 --list
 
 .PHONY: eval-extract-blind
