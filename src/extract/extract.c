@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "util/buf.h"
@@ -25,6 +26,7 @@ struct extract_ctx {
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
 	ct_buf people;           /* the full names of people named so far (NUL after each), newest
 	                          * last: "Haskins said" is the Carol Haskins named before */
+	ct_buf org;              /* the organisation named last: "It said" is it, never a person */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
@@ -409,6 +411,13 @@ static int on_segment(const ct_segment *seg, void *payload)
 		   (d.speaker = full_name(x, d.text + x->ents.e[0].start, x->ents.e[0].end - x->ents.e[0].start,
 					  &d.speaker_len))) {
 		/* "Haskins rejected ..., writing that “...”": a person named before opens the sentence */
+	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
+		   x->attr.name_end - x->attr.name_start == 2 && !strncasecmp(d.text + x->attr.name_start, "it", 2)) {
+		/* "It said": the organisation named last, or no one (never the last person) */
+		if (x->org.len) {
+			d.speaker = x->org.ptr;
+			d.speaker_len = x->org.len;
+		}
 	} else if (seg->kind == CT_SEG_SENTENCE && x->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
 							   (x->quote_open || x->quote.closes_only ||
@@ -448,7 +457,15 @@ static int on_segment(const ct_segment *seg, void *payload)
 			if (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)
 				remember_person(x, d.text, name_after_titles(x, e->start, e->end), e->end);
 			else if (e->kind == CT_ENT_PERSON)
-				remember_person(x, d.text, e->name_start, e->name_end);
+				remember_person(x, d.text, name_after_titles(x, e->name_start, e->name_end), e->name_end);
+			else if (e->kind == CT_ENT_ORG && e->end - e->start < 120 &&
+				 (e->tok_start == 0 || (e->tok_start == 1 && ct_tok_is(&x->tk, 0, "the")) ||
+				  (d.speaker == d.text + e->start && d.speaker_len == e->end - e->start))) {
+				/* "It said" in a later sentence is the organisation last named as the subject
+				 * of a sentence or as a speaker */
+				ct_buf_clear(&x->org);
+				ct_buf_put(&x->org, d.text + e->start, e->end - e->start);
+			}
 		}
 	}
 	return 0;
@@ -471,10 +488,12 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 	ct_buf_init(&x->flat);
 	ct_buf_init(&x->speaker);
 	ct_buf_init(&x->people);
+	ct_buf_init(&x->org);
 	r = ct_segment_text(text, len, on_segment, x);
 	ct_buf_release(&x->flat);
 	ct_buf_release(&x->speaker);
 	ct_buf_release(&x->people);
+	ct_buf_release(&x->org);
 	free(x->nbuf);
 	free(x);
 	return r;

@@ -189,7 +189,8 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     /* bodies and documents that say things in the news */
 					     "report", "district", "directorate", "company", "council", "court",
 					     "board", "commission", "union", "airline", "association", "department",
-					     "office", "regulator", "operator", "utility", "agents", "analysts", NULL};
+					     "office", "regulator", "operator", "utility", "agents", "analysts",
+					     "authority", "trust", "hospital", "university", "firm", "bank", "embassy", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
 					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};

@@ -172,6 +172,26 @@ static const struct ct_entity *role_then_person(const struct ct_tokens *tk, cons
 	return NULL;
 }
 
+/* Where a clause about the noun before it begins: a participle ("seen", "filed in") or a second
+ * determiner not after a preposition ("a letter the trust sent"). */
+static int clause_starts(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const participles[] = { "seen", "sent", "given", "shown", "written", "taken", "made",
+						   "obtained", "filed", "published", "released", "issued", NULL };
+	static const char *const preps[] = { "of", "from", "by", "in", "with", "for", "to", "at", "on", NULL };
+	const char *const *w;
+	for (w = participles; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return 1;
+	if (i > 0 && (ct_tok_is(tk, i, "the") || ct_tok_is(tk, i, "a") || ct_tok_is(tk, i, "an"))) {
+		for (w = preps; *w; w++)
+			if (ct_tok_is(tk, i - 1, *w))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* The nearest person (or untyped name) ending at most 16 tokens before token i, outside the quote. */
 static const struct ct_entity *person_before(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 					     const struct ct_quote *q, size_t i)
@@ -221,10 +241,21 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				set_speaker(out, e);
 			} else {
 				/* "according to a preliminary report from the directorate,": the phrase up
-				 * to its punctuation (ten words at most) */
+				 * to its punctuation (ten words at most), or to where a clause about it
+				 * begins ("an internal review | seen by ...", "a letter | the trust sent");
+				 * "figures from the Ministry of Trade", "a report by the Chamber": the body
+				 * named at its end */
 				size_t f = i + 2, k = f;
-				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < f + 9)
+				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < f + 9 &&
+				       !clause_starts(tk, k + 1))
 					k++;
+				if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&
+				    e->tok_start > f + 1 && (ct_tok_is(tk, e->tok_start - 1, "from") || ct_tok_is(tk, e->tok_start - 1, "by") ||
+				    ((ct_tok_is(tk, e->tok_start - 1, "the")) && e->tok_start > f + 2 &&
+				     (ct_tok_is(tk, e->tok_start - 2, "from") || ct_tok_is(tk, e->tok_start - 2, "by"))))) {
+					set_speaker(out, e);
+					return;
+				}
 				out->speaker_start = out->name_start = tk->t[f].start;
 				out->speaker_end = out->name_end = tk->t[k].end;
 			}
@@ -269,6 +300,24 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				continue;
 			}
 			if ((e = entity_at(ents, k))) {
+				/* "Police in Veldmoor said", "Travel agents in Maldrow said": who is in the
+				 * place, not the place */
+				const struct ct_entity *before = e->tok_start >= 2 ? entity_at(ents, e->tok_start - 2) : NULL;
+				if ((e->kind == CT_ENT_PLACE || e->tok_end - e->tok_start == 1) &&
+				    e->tok_start >= 2 && ct_tok_is(tk, e->tok_start - 1, "in") &&
+				    !(tk->t[e->tok_start - 2].flags & CT_TOK_PUNCT)) {
+					if (before && person_like(before)) {   /* "Ann Berg in Oslo said" */
+						set_speaker(out, before);
+						return;
+					}
+					size_t s0 = e->tok_start - 2;
+					while (s0 > 0 && !(tk->t[s0 - 1].flags & CT_TOK_PUNCT) && e->tok_start - s0 < 5 &&
+					       !inside_quote(tk, s0 - 1, q))
+						s0--;
+					out->speaker_start = out->name_start = tk->t[s0].start;
+					out->speaker_end = out->name_end = e->end;
+					return;
+				}
 				set_speaker(out, e);
 				return;
 			}

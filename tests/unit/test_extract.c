@@ -604,6 +604,18 @@ static void test_speaker_rules(void **state)
 		  "According", NULL, "Ilse Marrow" },
 		{ "Transport Minister Kasimir Oyelaran said the government would review the rules.", "Transport", NULL,
 		  "Kasimir Oyelaran" },
+		/* "according to" a document from or by a body: the body; a clause after the document
+		 * ends it; who is in a place, not the place; "It said" is the organisation last the
+		 * subject, never the person quoted before; a body as subject */
+		{ "The port handles 40 percent of the fruit, according to figures from the Ministry of Trade.", "The port",
+		  NULL, "Ministry of Trade" },
+		{ "The hackers used a contractor's account, according to an internal review seen by the Courier.",
+		  "The hackers", NULL, "an internal review" },
+		{ "Police in Veldmoor said they had arrested two men.", "Police", NULL, "Police in Veldmoor" },
+		{ "The Veldmoor Health Trust said the breach began on Friday. \"We are sorry,\" said Noor Castellan, "
+		  "a researcher at Harl University. It said it had received 2,300 calls.", "It said", NULL,
+		  "Veldmoor Health Trust" },
+		{ "The authority said it had lost about $2.3 million in fees.", "The authority", NULL, "The authority" },
 		/* a person said before opens the sentence: "writing that" */
 		{ "Judge Carol Haskins ruled on Monday. Haskins rejected the argument, writing that \"a hidden fee "
 		  "is no fee\".", "Haskins rejected", "a hidden fee is no fee", "Carol Haskins" },
