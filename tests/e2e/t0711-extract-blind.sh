@@ -32,47 +32,19 @@ assert_eq 2 "$rc" "exit code of an unknown figure"
 grep -q "unknown figure 'nosuch'" bad.txt ||
 	{ cat bad.txt; fail "no message for an unknown figure"; }
 
-# The scorer against a stand-in extractor that prints the labels themselves (CRLF files' spans
+# The scorer against a stand-in extractor that prints the labels themselves
+# (tests/eval/stand_in_extract.py; CRLF files' spans
 # counted as extract counts them, line ends as LF): every figure is perfect. With every third
 # segment's claim flipped and its first number and dates dropped, and two segments joined, the
 # figures fall.
-cat >fake-extract <<PY
-#!$PYTHON
-import json, os, sys
-sys.dont_write_bytecode = True
-sys.path.insert(0, '$repo/tests/eval')
-import extract_labels as el
-path = sys.argv[-1]
-labs = [l for l in el.read_labels(os.path.dirname(path) + '/labels.tsv')
-        if l['file'] == os.path.basename(path)]
-el.locate(open(path, 'rb').read().replace(b'\r\n', b'\n').decode(), labs)
-bad = os.environ.get('FAKE_BAD') == '1'
-out = []
-for i, l in enumerate(labs):
-    nums = [dict(text='n', value=v, **({'approx': a[0]} if a else {}))
-            for v, a in l['nums'] or []]
-    dts = [dict(text='d', **({'date': x} if len(x) == 10 else {'year': int(x[:4])}))
-           for x in l['dts'] or []]
-    claim = l['claim'] == '1'
-    if bad and i % 3 == 0:
-        claim, nums, dts = not claim, nums[1:], []
-    out.append(dict(text=l['text'], kind=l['kinds'][0], is_claim=claim, span=list(l['span']),
-                    type=(l['types'] or ['other'])[0], numbers=nums, dates=dts,
-                    quote=dict(text='q', speaker=l['speakers'][0]) if l['speakers'] else None))
-if bad:
-    a, b = out[3], out[4]
-    out[3:5] = [dict(a, text=a['text'] + ' ' + b['text'], span=[a['span'][0], b['span'][1]])]
-print(json.dumps(out))
-PY
-chmod +x fake-extract
 all_floors="found=1 extra=0 kind=1 leaks=0 claim_p=1 claim_r=1 claim_f1=1 type=1 speaker=1 surname=1
 	said=1 num_r=1 num_p=1 approx=1 date_r=1 date_p=1"
-"$PYTHON" "$repo/tests/eval/extract_labels.py" "$TEST_ROOT/fake-extract" "$blind" \
+"$PYTHON" "$repo/tests/eval/extract_labels.py" "$repo/tests/eval/stand_in_extract.py" "$blind" \
 	--check $all_floors >perfect.txt 2>&1 ||
 	{ cat perfect.txt; fail "a perfect extractor is not scored perfect"; }
 grep -q '^note: observer-crlf.txt: .*CRLF as LF' perfect.txt ||
 	{ cat perfect.txt; fail "no note on LF spans"; }
-if FAKE_BAD=1 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$TEST_ROOT/fake-extract" "$blind" \
+if FAKE_BAD=1 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$repo/tests/eval/stand_in_extract.py" "$blind" \
 	--check $all_floors >worse.txt 2>&1; then
 	cat worse.txt; fail "a worse extractor passed perfect floors"
 fi
