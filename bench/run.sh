@@ -88,12 +88,16 @@ EOF
 	tail -1 "$d/add.out" >&2
 
 	note "n=$n: baseline: git fast-import of the same tree"
-	"$out/fi_stream" "$d/desk" >"$d/fi.stream"
+	# The stream is piped: writing it to a file first cost half a minute and 1.4 GB at 32,000
+	# articles. fast-import's clock starts at the stream's first byte (runstat -w), and fi_stream
+	# (about a sixth of fast-import's time) keeps ahead of it: the summary below checks that
+	# fast-import's wall time stayed within its CPU time, i.e. that it did not wait for its input.
 	git init -q --bare "$d/fi.git"
-	"$rs" -i "$d/fi.stream" -j "$d/fast_import.json" -- git -C "$d/fi.git" fast-import --quiet
+	"$rs" -o /dev/stdout -j "$d/fi_stream.json" -- "$out/fi_stream" "$d/desk" |
+		"$rs" -w -i /dev/stdin -j "$d/fast_import.json" -- git -C "$d/fi.git" fast-import --quiet
+	grep -q '"exit": 0}' "$d/fi_stream.json" || { note "fi_stream failed"; exit 1; }
 	[ "$(git -C "$d/fi.git" rev-parse 'refs/heads/main^{tree}')" = "$(git -C "$d/desk" rev-parse 'HEAD^{tree}')" ] ||
 		{ note "fast-import wrote another tree than the desk's"; exit 1; }
-	rm -f "$d/fi.stream"
 
 	if "$ct" help match >/dev/null 2>&1; then
 		note "n=$n: match"
@@ -152,6 +156,10 @@ EOF
 
 	note "n=$n: extract --json and wink-nlp on the same chunks"
 	: >"$d/extract.jsonl"
+	# wink-nlp reads its files before its clock starts; claimtrack reads them inside its own. By
+	# this point at 32,000 articles the chunks, written before the ingest, may have left the page
+	# cache (the desk is 15 GB): read them once first, so neither side times the disk.
+	cat "$d"/chunks/*.txt >/dev/null
 	for c in "$d"/chunks/*.txt; do
 		"$rs" -o /dev/null -j "$d/e.json" -- "$ct" extract --json "$c"
 		cat "$d/e.json" >>"$d/extract.jsonl"
@@ -180,6 +188,10 @@ stages = {"ingest": stage(ing, n, "articles")}
 stages["ingest"]["records"] = files
 stages["ingest"]["corpus_mb"] = round(corpus_bytes / 1e6, 1)
 stages["ingest"]["baseline_fast_import"] = stage(fi, files, "records")
+# fast-import reads its stream from a pipe: the seconds it was not on a CPU are the most it can
+# have waited for fi_stream (with its own I/O); the ingest target counts only while that is small.
+stages["ingest"]["baseline_fast_import"]["stream"] = stage(load("fi_stream.json"), files, "records")
+stages["ingest"]["baseline_fast_import"]["off_cpu_seconds"] = round(max(0.0, fi["seconds"] - fi["user"] - fi["sys"]), 3)
 m = load("match.json")
 stages["match"] = m if "skipped" in m else stage(m, claims, "claims")
 if "skipped" not in m:
@@ -228,7 +240,13 @@ if runs:
     targets["peak_rss_under_1gib"] = {"max_peak_rss_mb": max(max(s.get("peak_rss_mb", 0) for s in r["stages"].values() if isinstance(s, dict)) for r in runs)}
     targets["peak_rss_under_1gib"]["holds"] = targets["peak_rss_under_1gib"]["max_peak_rss_mb"] < 1024
     targets["ingest_within_1_5x_fast_import"] = {"worst": max(r["ratios"]["ingest_vs_fast_import"] for r in runs)}
-    targets["ingest_within_1_5x_fast_import"]["holds"] = targets["ingest_within_1_5x_fast_import"]["worst"] <= 1.5
+    # A baseline slowed by its input would flatter the ratio: fast-import must have been on a CPU
+    # for all but 5% of its wall time (reading its stream from a file, it was off a CPU for 1%,
+    # 3.5% and 0.4% of it at the three sizes: its own writes).
+    starved = [r["articles"] for r in runs
+               if r["stages"]["ingest"]["baseline_fast_import"].get("off_cpu_seconds", 0) > 0.05 * r["stages"]["ingest"]["baseline_fast_import"]["seconds"]]
+    targets["ingest_within_1_5x_fast_import"]["baseline_waited_at"] = starved
+    targets["ingest_within_1_5x_fast_import"]["holds"] = targets["ingest_within_1_5x_fast_import"]["worst"] <= 1.5 and not starved
     targets["extract_25x_wink"] = {"worst": min(r["ratios"]["extract_vs_wink"] for r in runs)}
     targets["extract_25x_wink"]["holds"] = targets["extract_25x_wink"]["worst"] >= 25
 # The whole run, corpus generation, baselines and bookkeeping included (the issue: under ten
