@@ -6,5 +6,7 @@ eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind --list
 	@echo; echo "tests/fixtures/xblind2 (the second blind set, t0712):"
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind2 --list
+	@echo; echo "tests/fixtures/xblind3 (the third blind set, t0713):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind3 --list
 
 .PHONY: eval-extract-blind
