@@ -67,6 +67,10 @@ struct ct_match_stats {
 	size_t pairs;           /* pairs kept (relation related or stronger) */
 	size_t blocks;          /* blocks the candidate pairs were scored in */
 	size_t prepared;        /* claims analysed for the scorer (once per block that needs them) */
+	/* wall seconds of the refresh's steps (set by ct_match_refresh_ex): reading the claims from
+	 * the index, their terms, scoring, storing the alignments (with their indexes), the sources'
+	 * dependence, and the commit */
+	double secs_load, secs_terms, secs_score, secs_store, secs_dependence, secs_commit;
 };
 
 /* Most threads ct_match_run uses. */

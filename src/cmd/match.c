@@ -420,7 +420,7 @@ static int changed_links(ct_index *ix, struct loaded *l, struct links *k, struct
  * CT_MATCH_DEP_MIN links or more: the test runs on each group of sources joined by such pairs
  * (the outlets of one story), with a matrix of the group's size instead of one of every source's
  * (32,000 sources: 1 GB). */
-static int store_dependence(ct_index *ix, struct loaded *l, struct touched *t)
+static int store_dependence(ct_index *ix, struct loaded *l, struct touched *t, struct links *kept)
 {
 	struct links k = { l, NULL, 0, 0, NULL, 0 };
 	struct ct_match_source *src = NULL;
@@ -431,7 +431,13 @@ static int store_dependence(ct_index *ix, struct loaded *l, struct touched *t)
 	unsigned char *dep = NULL;
 	uint64_t *deps = NULL;
 	int error;
-	if (t) {
+	if (kept) {
+		/* every alignment was just stored: its links were kept then (store_pairs) */
+		k = *kept;
+		memset(kept, 0, sizeof(*kept));
+		if ((error = ct_index_deps_clear(ix)) < 0)
+			goto done;
+	} else if (t) {
 		if ((error = changed_links(ix, l, &k, t)) < 0)
 			goto done;
 	} else if ((error = ct_index_match_links(ix, CT_MATCH_DEP_SCORE, link_row, &k)) < 0 ||
@@ -575,8 +581,25 @@ static int cmp_stored(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* Stores the pairs in the order of their claim ids (a pair's smaller id first). */
-static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_result *res)
+/* A stored alignment as store_dependence reads it back (link_row): the sources and positions of
+ * its sides, a the side with the smaller id. */
+static int keep_link(struct links *k, const struct loaded *l, size_t a, size_t b)
+{
+	if (grow(&k->v, &k->cap, k->n, sizeof(*k->v)) < 0)
+		return CT_ENOMEM;
+	k->v[k->n].sa = l->claims[a].source;
+	k->v[k->n].sb = l->claims[b].source;
+	k->v[k->n].pa = l->pos[a] < 0 ? 0 : l->pos[a];
+	k->v[k->n].pb = l->pos[b] < 0 ? 0 : l->pos[b];
+	k->n++;
+	return 0;
+}
+
+/* Stores the pairs in the order of their claim ids (a pair's smaller id first). With links (every
+ * alignment being stored afresh), also keeps the links the dependence test reads, in the order
+ * and with the filter of ct_index_match_links: reading 1.2 million rows back and finding their
+ * claims by id took 10 s at 32,000 articles. */
+static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_result *res, struct links *links)
 {
 	struct stored *order;
 	ct_buf sig = CT_BUF_INIT;
@@ -616,6 +639,9 @@ static int store_pairs(ct_index *ix, struct loaded *l, const struct ct_match_res
 		else
 			error = ct_index_align_put(ix, l->ids[x], l->ids[y], l->sources[a->source],
 						   l->sources[b->source], cmp.relation, cmp.score, sig.ptr);
+		if (!error && links && a->source != b->source && cmp.score >= CT_MATCH_DEP_SCORE &&
+		    (!strcmp(cmp.relation, "corroborates") || !strcmp(cmp.relation, "contradicts")))
+			error = keep_link(links, l, x, y);
 	}
 	ct_buf_release(&sig);
 	free(order);
@@ -803,8 +829,21 @@ done:
 	return error;
 }
 
+static double seconds_since(struct timespec *t)
+{
+	struct timespec now;
+	double d;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	d = (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+	*t = now;
+	return d;
+}
+
 int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_match_stats *stats)
 {
+	struct timespec t;
+	double secs_load, secs_terms;
+	struct links kept;
 	struct loaded l;
 	struct ct_match_result res = { NULL, 0, NULL, 0 };
 	struct sb_stemmer *stemmer = NULL;
@@ -818,6 +857,9 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	(void)ctx;
 	memset(&l, 0, sizeof(l));
 	memset(&st, 0, sizeof(st));
+	memset(&kept, 0, sizeof(kept));
+	kept.l = &l;
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	if ((error = ct_index_match_pending(ix, &l.all, dirty_row, &l)) < 0)
 		goto done;
 	l.all |= force;
@@ -836,12 +878,18 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	}
 	if ((error = ct_index_commit(ix)) < 0)
 		goto done;
-	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0 || (error = load_done(&l)) < 0 ||
-	    (error = gather_terms(ix, &l, stemmer, &terms, &analysed)) < 0)
+	if ((error = ct_index_match_claims(ix, claim_row, &l)) < 0 || (error = load_done(&l)) < 0)
 		goto done;
+	secs_load = seconds_since(&t);
+	if ((error = gather_terms(ix, &l, stemmer, &terms, &analysed)) < 0)
+		goto done;
+	secs_terms = seconds_since(&t);
 	if ((error = ct_match_run_terms(stemmer, l.claims, l.n, match_threads(), &terms, &res, &st)) < 0)
 		goto done;
 	st.analysed = analysed;
+	st.secs_load = secs_load;   /* ct_match_run_terms set the stats afresh */
+	st.secs_terms = secs_terms;
+	st.secs_score = seconds_since(&t);
 	if ((error = ct_index_begin(ix)) < 0)
 		goto done;
 	/* many alignments to write (every claim matched, or the changed sources hold a quarter of
@@ -854,21 +902,24 @@ int ct_match_refresh_ex(struct ct_ctx *ctx, ct_index *ix, int force, struct ct_m
 	if (!error && bulk)
 		error = ct_index_align_bulk(ix, 1);
 	if (!error)
-		error = store_pairs(ix, &l, &res);
+		error = store_pairs(ix, &l, &res, l.all ? &kept : NULL);
 	ct_match_result_free(&res);   /* stored: not held while the indexes and dependence are built */
 	if (!error && bulk)
 		error = ct_index_align_bulk(ix, 0);
+	st.secs_store = seconds_since(&t);
 	/* a few sources changed: only their pairs' dependence is tested again, and only the
 	 * alignments of the sources whose dependence changed are marked again */
 	if (!error && !l.all && l.ndirty <= MATCH_FEW_SOURCES && !getenv("CLAIMTRACK_MATCH_ALL_PAIRS")) {
-		if (!(error = store_dependence(ix, &l, &touched)))
+		if (!(error = store_dependence(ix, &l, &touched, NULL)))
 			error = ct_index_match_done_of(ix, touched.v, touched.n);
 	} else if (!error) {
-		if (!(error = store_dependence(ix, &l, NULL)))
+		if (!(error = store_dependence(ix, &l, NULL, l.all ? &kept : NULL)))
 			error = ct_index_match_done(ix);
 	}
+	st.secs_dependence = seconds_since(&t);
 	if (!error)
 		error = ct_index_commit(ix);
+	st.secs_commit = seconds_since(&t);
 	if (error)
 		ct_index_rollback(ix);
 done:
@@ -879,6 +930,7 @@ done:
 	loaded_release(&l);
 	touched_release(&touched);
 	ct_match_terms_free(&terms);
+	free(kept.v);
 	return error;
 }
 
@@ -1042,6 +1094,20 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 		cJSON_AddNumberToObject(o, "prepared", (double)st.prepared);
 		cJSON_AddNumberToObject(o, "alignments", (double)aligned);
 		cJSON_AddNumberToObject(o, "seconds", (double)(long)(secs * 1000 + 0.5) / 1000);
+		{
+			cJSON *ph = cJSON_AddObjectToObject(o, "step_seconds");
+			if (!ph) {
+				cJSON_Delete(o);
+				r = ct_error_set(CT_ENOMEM, "out of memory");
+				goto fail;
+			}
+			cJSON_AddNumberToObject(ph, "load", (double)(long)(st.secs_load * 1000 + 0.5) / 1000);
+			cJSON_AddNumberToObject(ph, "terms", (double)(long)(st.secs_terms * 1000 + 0.5) / 1000);
+			cJSON_AddNumberToObject(ph, "score", (double)(long)(st.secs_score * 1000 + 0.5) / 1000);
+			cJSON_AddNumberToObject(ph, "store", (double)(long)(st.secs_store * 1000 + 0.5) / 1000);
+			cJSON_AddNumberToObject(ph, "dependence", (double)(long)(st.secs_dependence * 1000 + 0.5) / 1000);
+			cJSON_AddNumberToObject(ph, "commit", (double)(long)(st.secs_commit * 1000 + 0.5) / 1000);
+		}
 		if (json) {
 			r = ct_print_json(o);
 		} else {
@@ -1053,6 +1119,10 @@ int ct_cmd_match(int argc, char **argv, struct ct_ctx *ctx)
 				       "%zu pairs kept\n", st.queries, st.claims, st.analysed, st.terms, st.candidates,
 				       st.gated, st.pairs);
 			printf("%ld alignments stored; %.3f s\n", aligned, secs);
+			if (st.claims)
+				printf("steps: load %.3f s, terms %.3f s, score %.3f s, store %.3f s, dependence %.3f s, "
+				       "commit %.3f s\n", st.secs_load, st.secs_terms, st.secs_score, st.secs_store,
+				       st.secs_dependence, st.secs_commit);
 		}
 		cJSON_Delete(o);
 		if (r < 0)
