@@ -20,14 +20,15 @@ tot = same = 0
 rel = collections.Counter()
 cross = collections.Counter()
 pairs = collections.Counter()
-for sa, sb, r in db.execute('select sa, sb, relation from alignments'):
-    tot += 1
+# counted by SQLite per pair of sources and relation: a tenth of the rows through Python
+for sa, sb, r, k in db.execute('select sa, sb, relation, count(*) from alignments group by sa, sb, relation'):
+    tot += k
     if story.get(sa) == story.get(sb):
-        same += 1
-        rel[r] += 1
-        pairs[(min(sa, sb), max(sa, sb))] += 1
+        same += k
+        rel[r] += k
+        pairs[(min(sa, sb), max(sa, sb))] += k
     else:
-        cross[r] += 1
+        cross[r] += k
 bystory = collections.defaultdict(list)
 for s, st in story.items():
     bystory[st].append(s)
