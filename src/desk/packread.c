@@ -221,10 +221,65 @@ void ct_pack_cursor_free(ct_pack_cursor *c)
 }
 
 /* The offset in the pack of object oid, or 0 when this pack's index does not list it. */
+static uint64_t be64(const unsigned char *p)
+{
+	return (uint64_t)be32(p) << 32 | be32(p + 4);
+}
+
+/* Object ids are spread evenly (SHA-1): interpolating on their first eight bytes lands within
+ * about the square root of the range's size of the id, so each step probes its guess and a point
+ * twice that far beyond it, and keeps the range between them: 1.7 million ids take two or three
+ * steps, mostly in one region of the index, instead of the thirteen scattered reads of a binary
+ * search (each a cache miss; the search was a tenth of a report's CPU). The binary search
+ * finishes whatever range is left, so ids in any order are still found. */
+#define FIND_INTERPOLATE 4
+
+/* Twice the square root of n or up to 1.4 times that: a power of two, from n's bit length. */
+static uint32_t reach_of(uint32_t n)
+{
+	unsigned bits = 0;
+	while (bits < 32 && n >> bits)
+		bits++;
+	return 2u << ((bits + 1) / 2);
+}
+
 static uint64_t find(const struct pack *k, const unsigned char oid[20])
 {
 	const unsigned char *fan = k->idx.p + 8, *ids = fan + 256 * 4;
 	uint32_t lo = oid[0] ? be32(fan + 4 * (oid[0] - 1)) : 0, hi = be32(fan + 4 * oid[0]), at;
+	uint64_t key = be64(oid);
+	int step;
+	for (step = 0; step < FIND_INTERPOLATE && hi - lo > 16; step++) {
+		uint64_t klo = be64(ids + (size_t)lo * 20), khi = be64(ids + (size_t)(hi - 1) * 20);
+		uint32_t mid, w, far;
+		int c;
+		if (key < klo || key > khi || khi == klo)
+			break;   /* outside the range (the binary search says so), or no spread to use */
+		mid = lo + (uint32_t)((double)(key - klo) / (double)(khi - klo) * (double)(hi - 1 - lo));
+		if (mid >= hi)
+			mid = hi - 1;
+		c = memcmp(ids + (size_t)mid * 20, oid, 20);
+		if (!c) {
+			at = mid;
+			goto found;
+		}
+		w = reach_of(hi - lo);
+		if (c < 0) {
+			lo = mid + 1;
+			far = hi - lo > w ? lo + w : hi - 1;
+			if (far < hi && memcmp(ids + (size_t)far * 20, oid, 20) > 0)
+				hi = far;
+			else
+				lo = far;   /* beyond the guess's reach: far itself may be the id */
+		} else {
+			hi = mid;
+			far = hi - lo > w ? hi - w : lo;
+			if (memcmp(ids + (size_t)far * 20, oid, 20) <= 0)
+				lo = far;
+			else
+				hi = far;
+		}
+	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		int c = memcmp(ids + (size_t)mid * 20, oid, 20);

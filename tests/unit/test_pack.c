@@ -571,6 +571,58 @@ static void test_packread_reads_our_packs(void **state)
 	ct_buf_release(&big);
 }
 
+/* Enough objects that each first byte of an id holds about 160 (the reader interpolates within
+ * such a range before its binary search): every one is found with its bytes, and ids next to
+ * real ones (the first, middle or last byte changed, or past the ends of a range) are not. */
+static void test_packread_many_objects(void **state)
+{
+	struct fixture *fx = *state;
+	enum { N = 40000 };
+	unsigned char (*oid)[20] = malloc(N * sizeof(*oid)), near[20];
+	char data[64], objects[200];
+	ct_pack *pack = NULL;
+	ct_pack_reader *r = NULL;
+	ct_pack_cursor *c = NULL;
+	ct_buf out = CT_BUF_INIT;
+	size_t i;
+	int k;
+	assert_non_null(oid);
+	assert_int_equal(ct_pack_open(&pack, fx->pack_dir, 1), 0);
+	for (i = 0; i < N; i++) {
+		snprintf(data, sizeof(data), "{\"claim\": %zu}\n", i);
+		add_blob(pack, data, strlen(data), oid[i]);
+	}
+	assert_int_equal(ct_pack_finish(pack), 0);
+	snprintf(objects, sizeof(objects), "%s/.git/objects", fx->repo);
+	assert_int_equal(ct_pack_reader_open(&r, objects), 0);
+	assert_int_equal(ct_pack_cursor_new(&c, r), 0);
+	for (i = 0; i < N; i++) {
+		snprintf(data, sizeof(data), "{\"claim\": %zu}\n", i);
+		ct_buf_clear(&out);
+		assert_int_equal(ct_pack_cursor_read_blob(c, oid[i], &out), 0);
+		assert_int_equal(out.len, strlen(data));
+		assert_memory_equal(out.ptr, data, out.len);
+	}
+	for (i = 0; i < N; i += 97) {
+		static const int at[] = { 1, 7, 10, 19 };
+		for (k = 0; k < 4; k++) {
+			memcpy(near, oid[i], 20);
+			near[at[k]] ^= 0x01;
+			ct_buf_clear(&out);
+			assert_int_equal(ct_pack_cursor_read_blob(c, near, &out), CT_ENOTFOUND);
+		}
+		memcpy(near, oid[i], 20);   /* the smallest and largest ids of its first byte */
+		memset(near + 1, 0x00, 19);
+		assert_int_equal(ct_pack_cursor_read_blob(c, near, &out), CT_ENOTFOUND);
+		memset(near + 1, 0xff, 19);
+		assert_int_equal(ct_pack_cursor_read_blob(c, near, &out), CT_ENOTFOUND);
+	}
+	ct_pack_cursor_free(c);
+	ct_pack_reader_free(r);
+	ct_buf_release(&out);
+	free(oid);
+}
+
 /* A pack stock git wrote with deltas (gc --aggressive of similar blobs): the whole blobs are
  * served and checked against git cat-file, the deltified ones are left to libgit2. */
 static void test_packread_git_deltas(void **state)
@@ -634,6 +686,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_thousand_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_packs_side_by_side, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_packread_reads_our_packs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_packread_many_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_packread_git_deltas, setup, teardown),
 		/* Last: under check-sanitize it stops the run (qsort of a NULL array, see report). */
 		cmocka_unit_test_setup_teardown(test_empty_pack, setup, teardown),
