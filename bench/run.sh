@@ -8,7 +8,7 @@
 #   review   BENCH_REVIEWS (200) single review commits
 #   report   report --format html and --format json
 #   extract  extract --json on the corpus text, in chunks of at most 15 MiB (the command takes one
-#            file of at most 16 MiB), the first BENCH_EXTRACT_MB (16) MiB of text
+#            file of at most 16 MiB), the first BENCH_EXTRACT_MB (8) MiB of text
 # and, in the same run, the baselines: git fast-import writing the same tree (same paths and
 # contents) as one commit into a fresh repository, and wink-nlp on the same extract chunks.
 # Writes build/bench/results.json and build/bench/results.md.
@@ -20,7 +20,7 @@ rs=$out/runstat
 sizes=${BENCH_SIZES:-2000 8000 32000}
 seed=${BENCH_SEED:-7}
 nreviews=${BENCH_REVIEWS:-200}
-extract_mb=${BENCH_EXTRACT_MB:-16}
+extract_mb=${BENCH_EXTRACT_MB:-8}
 mkdir -p "$out"
 bench_start=$(date +%s)
 export GIT_AUTHOR_NAME="Bench Desk" GIT_AUTHOR_EMAIL="bench@example.com"
