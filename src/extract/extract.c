@@ -113,7 +113,18 @@ static int past_verb(const struct ct_tokens *tk, size_t i)
 	const char *w = tk->s + t->start;
 	static const char *const not_after[] = { "remain", "remains", "be", "been", "being", "is", "are",
 						 "stay", "stays", "get", "gets", "become", NULL };
+	/* the past of irregular verbs, those whose present is another word ("struck down", not "cut") */
+	static const char *const irregular[] = { "struck", "took", "gave", "made", "held", "met", "won", "lost",
+						 "fell", "rose", "began", "came", "went", "found", "saw", "sent", "spent",
+						 "sold", "built", "brought", "kept", "broke", "chose", "drew", "drove",
+						 "stood", "threw", "wrote", "bought", "caught", "fought", "paid", "shot",
+						 "sank", "flew", "grew", "knew", "ran", "froze", "stole", "tore", "overturned",
+						 "upheld", "overrode", "withdrew", NULL };
 	const char *const *a;
+	if (w[0] >= 'a' && w[0] <= 'z' && n >= 3 && !(i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE)))
+		for (a = irregular; *a; a++)
+			if (ct_tok_is(tk, i, *a))
+				return 1;
 	if (!(n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z') || (t->lex & CT_LEX_FUTURE) ||
 	    ct_tok_is(tk, i, "scheduled") || ct_tok_is(tk, i, "planned"))
 		return 0;
@@ -193,6 +204,11 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 				said |= (x->tk.t[k - back].lex & CT_LEX_SAY) != 0;
 			for (size_t back = 1; back <= 5 && back <= k && !only_until; back++)
 				said |= past_verb(&x->tk, k - back);
+			/* "The court on Tuesday struck down ...": the verb right after the day */
+			while (k < x->tk.n && x->tk.t[k].start < d->end)
+				k++;
+			for (size_t ahead = 0; ahead < 2 && k + ahead < x->tk.n && !only_until; ahead++)
+				said |= past_verb(&x->tk, k + ahead);
 			if (said)
 				continue;
 		}

@@ -82,7 +82,9 @@ static const char *const say_verbs[] = {
 	"announced", "noted", "explained", "declared", "claimed", "asserted", "stressed",
 	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted",
 	/* the present of news and translations ("affirms in a communiqué"), "writing that" */
-	"affirms", "affirmed", "declares", "adds", "warns", "explains", "insists", "writes", "writing", NULL};
+	"affirms", "affirmed", "declares", "adds", "warns", "explains", "insists", "writes", "writing",
+	/* translations: "Nordbank informed that", "as the bank informed in its statement" */
+	"informed", "informs", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 
@@ -190,7 +192,9 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     "report", "district", "directorate", "company", "council", "court",
 					     "board", "commission", "union", "airline", "association", "department",
 					     "office", "regulator", "operator", "utility", "agents", "analysts",
-					     "authority", "trust", "hospital", "university", "firm", "bank", "embassy", NULL};
+					     "authority", "trust", "hospital", "university", "firm", "bank", "embassy",
+					     "guard", "coastguard", "service", "institute", "inspectorate", "prosecutors",
+					     "spokespeople", "lawyers", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
 					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};

@@ -115,8 +115,11 @@ static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribut
 	size_t s = i;
 	if (!CT_TOK_LEX(tk, i, CT_LEX_SPEAKER_NOUN))
 		return 0;
+	/* not over a conjunction: "as the bank informed" is "the bank" */
 	while (s > 0 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && i - s < 3 &&
-	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY))
+	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY) && !ct_tok_is(tk, s - 1, "as") && !ct_tok_is(tk, s - 1, "and") &&
+	       !ct_tok_is(tk, s - 1, "but") && !ct_tok_is(tk, s - 1, "while") && !ct_tok_is(tk, s - 1, "that") &&
+	       !ct_tok_is(tk, s - 1, "when") && !ct_tok_is(tk, s - 1, "after") && !ct_tok_is(tk, s - 1, "if"))
 		s--;
 	a->speaker_start = a->name_start = tk->t[s].start;
 	a->speaker_end = a->name_end = tk->t[i].end;
@@ -183,6 +186,9 @@ static int clause_starts(const struct ct_tokens *tk, size_t i)
 	for (w = participles; *w; w++)
 		if (ct_tok_is(tk, i, *w))
 			return 1;
+	/* "a report by the Maritime Safety Board | that the Gazette has seen" */
+	if (ct_tok_is(tk, i, "that") || ct_tok_is(tk, i, "which") || ct_tok_is(tk, i, "who"))
+		return 1;
 	if (i > 0 && (ct_tok_is(tk, i, "the") || ct_tok_is(tk, i, "a") || ct_tok_is(tk, i, "an"))) {
 		for (w = preps; *w; w++)
 			if (ct_tok_is(tk, i - 1, *w))
@@ -212,11 +218,48 @@ static int determiner(const struct ct_tokens *tk, size_t i)
 	       ct_tok_is(tk, i, "her") || ct_tok_is(tk, i, "their");
 }
 
+/* "Dr. Anselm Virk, who runs the weather station at Brell Point, said": when the comma before the
+ * verb (at token k + 1) closes a relative clause opened by ", who" or ", which" after a name, that
+ * name; else NULL. */
+static const struct ct_entity *before_relative(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+					       const struct ct_quote *q, size_t k)
+{
+	size_t j;
+	for (j = k; j >= 2 && k - j < 24; j--) {
+		if (inside_quote(tk, j, q))
+			return NULL;
+		if (tk->t[j].flags & CT_TOK_PUNCT) {
+			if (tk->s[tk->t[j].start] != ',' || j + 1 > k || !(ct_tok_is(tk, j + 1, "who") || ct_tok_is(tk, j + 1, "which")))
+				return NULL;   /* another comma or stop inside: no clause that starts here */
+			return entity_at(ents, j - 1);
+		}
+	}
+	return NULL;
+}
+
+/* "declared the statistics office Statdal": a name after at most three lower-case words (none of
+ * them a preposition or the like) that start at token k, or NULL. */
+static const struct ct_entity *name_after_words(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+						const struct ct_quote *q, size_t k)
+{
+	size_t j;
+	for (j = k; j < tk->n && j < k + 4; j++) {
+		const struct ct_entity *e;
+		if (inside_quote(tk, j, q) || (tk->t[j].flags & CT_TOK_PUNCT))
+			return NULL;
+		if ((e = entity_at(ents, j)))
+			return e->tok_start == j && j > k ? e : NULL;
+		if ((tk->t[j].flags & (CT_TOK_CAP | CT_TOK_DIGIT)) || role_stop(tk, j))
+			return NULL;
+	}
+	return NULL;
+}
+
 /* A verb of telling: the name after it is who was told, never the speaker. */
 static int told(const struct ct_tokens *tk, size_t i)
 {
 	return ct_tok_is(tk, i, "told") || ct_tok_is(tk, i, "tell") || ct_tok_is(tk, i, "tells") ||
-	       ct_tok_is(tk, i, "telling");
+	       ct_tok_is(tk, i, "telling") || ct_tok_is(tk, i, "informed") || ct_tok_is(tk, i, "informs");
 }
 
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
@@ -278,6 +321,10 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				set_speaker(out, e);
 				return;
 			}
+			if (k > i + 1 && (e = name_after_words(tk, ents, q, k))) {
+				set_speaker(out, e);
+				return;
+			}
 		}
 		/* "Vos said" / "Harbour Minister Lena Vos told reporters" / "he said" */
 		if (i > 0) {
@@ -298,6 +345,10 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 					return;
 				}
 				continue;
+			}
+			if (comma && (e = before_relative(tk, ents, q, k))) {
+				set_speaker(out, e);
+				return;
 			}
 			if ((e = entity_at(ents, k))) {
 				/* "Police in Veldmoor said", "Travel agents in Maldrow said": who is in the

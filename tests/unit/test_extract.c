@@ -616,6 +616,20 @@ static void test_speaker_rules(void **state)
 		  "a researcher at Harl University. It said it had received 2,300 calls.", "It said", NULL,
 		  "Veldmoor Health Trust" },
 		{ "The authority said it had lost about $2.3 million in fees.", "The authority", NULL, "The authority" },
+		/* a relative clause between the name and the verb is not the speaker, nor the place in
+		 * it; "informed" as translations use it (the person informed is not the speaker); a
+		 * body after "declared the ..."; the noun before the verb, not a conjunction before it;
+		 * a clause opened by "that" ends an "according to" document */
+		{ "Prof. Ilona Marsk, who heads the tide gauge at Kessel Head, said the surge was rising.", "Prof.",
+		  NULL, "Ilona Marsk" },
+		{ "The ferry Aster Vale, which sails from Kessel Head, said nothing.", "The ferry", NULL, "Aster Vale" },
+		{ "The Nordvik Fund informed its members that the fee would rise.", "The Nordvik", NULL, "Nordvik Fund" },
+		{ "Prices rose by 3,2 percent, declared the statistics bureau Kvantis on Friday.", "Prices", NULL,
+		  "Kvantis" },
+		{ "The fund raised its rate, as the bank informed in a note.", "The fund", NULL, "the bank" },
+		{ "Two hulls were cracked, the coast guard said on Monday.", "Two hulls", NULL, "the coast guard" },
+		{ "The dam leaked for weeks, according to an audit by the Water Board that reporters obtained.", "The dam",
+		  NULL, "Water Board" },
 		/* a person said before opens the sentence: "writing that" */
 		{ "Judge Carol Haskins ruled on Monday. Haskins rejected the argument, writing that \"a hidden fee "
 		  "is no fee\".", "Haskins rejected", "a hidden fee is no fee", "Carol Haskins" },
@@ -660,6 +674,10 @@ static void test_until_weekday(void **state)
 		{ "Roads are shut until Monday.", "2027-10-25" },
 		{ "The museum stayed closed until Friday, police said.", "2027-10-15" },
 		{ "The museum was shut until Friday.", "2027-10-15" },
+		/* a verb of the past right after the day, in a sentence with "would": the day before */
+		{ "The court on Tuesday struck down a permit that would have let the quarry grow.", "2027-10-19" },
+		{ "The council on Monday voted against a plan that would close the pool.", "2027-10-18" },
+		{ "The council would on Monday vote on the plan.", "2027-10-25" },
 	};
 	size_t i;
 	(void)state;
