@@ -75,6 +75,10 @@ int main(int argc, char **argv)
 	if (wait_input) {
 		struct pollfd p;
 		fi = open_or_die(in, O_RDONLY);
+#ifdef F_SETPIPE_SZ
+		/* a pipe of 1 MiB instead of 64 KiB: the reader is woken a sixteenth as often */
+		(void)fcntl(fi, F_SETPIPE_SZ, 1 << 20);
+#endif
 		p.fd = fi;
 		p.events = POLLIN;
 		while (poll(&p, 1, -1) < 0) {
