@@ -1503,6 +1503,16 @@ static int process_block(state *st, size_t s, size_t e)
 		while (qe > p && is_ws_byte((unsigned char)t[qe - 1]))
 			qe--;
 		kind = rest >= 0 ? rest : classify_sentence(st, p, qe, first, &bio);
+		/* hard-wrapped text: a line of its own with no final stop, between a sentence that
+		 * ended the line before and one that starts the next ("...critical condition.\nEarlier
+		 * warnings\nThe ship was built ..."), is judged as a whole line: a section heading */
+		if (rest < 0 && kind == CT_SEG_SENTENCE && (qe == e || t[qe] == '\n') && p > s && t[p - 1] == '\n' &&
+		    !memchr(t + p, '\n', qe - p) && trailing_term(t, p, qe) == SIZE_MAX) {
+			int saved = st->list;
+			if (classify_line(st, p, qe) == CT_SEG_HEADING)
+				kind = CT_SEG_HEADING;
+			st->list = saved;
+		}
 		/* in a short paragraph, what follows furniture or a credit is that too: "Comments are
 		 * moderated. Please keep it civil.", "Subscribe from 2.40 a week. Serving the valley since
 		 * 1911.", "Spotted a mistake? Email corrections@..." */

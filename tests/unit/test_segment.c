@@ -568,6 +568,34 @@ static void test_perline_headings(void **state)
 	       "5 sentence|So, what now");
 }
 
+/* Hard-wrapped text: a short line of its own between a line a sentence ended and the next
+ * sentence is a section heading (it was read as a sentence); a line of six words there is a
+ * sentence that lost its full stop. */
+static void test_hardwrap_headings(void **state)
+{
+	(void)state;
+	EXPECT("Ferry capsizes off the coast\n\nThe ferry sank on Tuesday near the harbour, and the coast guard said\n"
+	       "that two people were missing after the storm passed over the bay.\nEarlier warnings\n"
+	       "The ship was built in 1998 for a local operator and was bought by\nthe company in 2011, "
+	       "according to the register.\n",
+	       "0 heading|Ferry capsizes off the coast",
+	       "1 sentence|The ferry sank on Tuesday near the harbour, and the coast guard said that two people "
+	       "were missing after the storm passed over the bay.",
+	       "1 heading|Earlier warnings",
+	       "2 sentence|The ship was built in 1998 for a local operator and was bought by the company in 2011, "
+	       "according to the register.");
+	EXPECT("Ferry capsizes off the coast\n\nThe ferry sank on Tuesday near the harbour, and the coast guard said\n"
+	       "that two people were missing after the storm passed over the bay.\nRescuers searched the bay all night\n"
+	       "The ship was built in 1998 for a local operator and was bought by\nthe company in 2011, "
+	       "according to the register.\n",
+	       "0 heading|Ferry capsizes off the coast",
+	       "1 sentence|The ferry sank on Tuesday near the harbour, and the coast guard said that two people "
+	       "were missing after the storm passed over the bay.",
+	       "1 sentence|Rescuers searched the bay all night",
+	       "2 sentence|The ship was built in 1998 for a local operator and was bought by the company in 2011, "
+	       "according to the register.");
+}
+
 static void test_bullets(void **state)
 {
 	(void)state;
@@ -825,6 +853,7 @@ int main(void)
 		cmocka_unit_test(test_hardwrap_heading_after_full_line),
 		cmocka_unit_test(test_hardwrap_title_case_fragment_not_heading),
 		cmocka_unit_test(test_perline_headings),
+		cmocka_unit_test(test_hardwrap_headings),
 		cmocka_unit_test(test_bullets),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_dateline_kept_in_sentence),
