@@ -102,7 +102,7 @@ _claimtrack()
 	log) opts="--max-count --json --help" ;;
 	validate) opts="--staged --help" ;;
 	index) opts="--rebuild --help" ;;
-	extract) opts="--published --json --help" ;;
+	extract) opts="--published --json --jobs --help" ;;
 	compare) opts="--published --json --pairs --help" ;;
 	match) opts="--source --claim --all --stats --json --jobs --help" ;;
 	review) opts="--verdict --evidence --no-evidence --note --reviewer --json --interactive --source --help" ;;

@@ -75,6 +75,10 @@ int ct_cmd_error(int exit_code, const char *fmt, ...) __attribute__((format(prin
 /* Prints a warning to stderr. */
 void ct_cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Threads a command may use when not told: CLAIMTRACK_THREADS when it is a positive number, else
+ * the online CPUs; 1 to max. */
+unsigned ct_cmd_threads(unsigned max);
+
 /* Opens the desk found from ctx->dir (once). */
 int ct_cmd_desk(struct ct_ctx *ctx, ct_desk **out);
 /* Opens the index of the desk (once), rebuilding it when missing, corrupt or of another format,

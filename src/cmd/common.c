@@ -81,6 +81,23 @@ int ct_cmd_error(int exit_code, const char *fmt, ...)
 	return exit_code;
 }
 
+unsigned ct_cmd_threads(unsigned max)
+{
+	const char *env = getenv("CLAIMTRACK_THREADS");
+	long n = 0;
+	if (env && *env) {
+		char *end;
+		n = strtol(env, &end, 10);
+		if (*end || n <= 0)
+			n = 0;   /* not a positive number: the default */
+	}
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > (long)max ? max : (unsigned)n;
+}
+
 void ct_cmd_warn(const char *fmt, ...)
 {
 	va_list ap;

@@ -654,19 +654,7 @@ static long match_jobs;
 
 static unsigned match_threads(void)
 {
-	const char *env = getenv("CLAIMTRACK_THREADS");
-	long n = match_jobs;
-	if (n <= 0 && env && *env) {
-		char *end;
-		n = strtol(env, &end, 10);
-		if (*end || n <= 0)
-			n = 0;   /* not a positive number: the default */
-	}
-	if (n <= 0)
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-	if (n < 1)
-		n = 1;
-	return n > CT_MATCH_MAX_THREADS ? CT_MATCH_MAX_THREADS : (unsigned)n;
+	return match_jobs > 0 ? (unsigned)match_jobs : ct_cmd_threads(CT_MATCH_MAX_THREADS);
 }
 
 /* The terms kept in the index are named by a hash of the analyser's sources (CT_ANALYSER_SOURCES,

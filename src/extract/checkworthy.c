@@ -221,6 +221,12 @@ static void cues_build(void)
 	cues_ready = 1;
 }
 
+void ct_checkworthy_prepare(void)
+{
+	if (!cues_ready)
+		cues_build();
+}
+
 /* The output being built, and a filter of the buckets in it: a clear bit proves a bucket new, a
  * set bit sends us to scan (cheaper per sentence than clearing a bit per bucket). */
 #define FILTER_BITS 4096

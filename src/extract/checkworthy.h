@@ -69,4 +69,8 @@ double ct_checkworthy(const char *sentence, size_t len);
 /* The score above which a sentence counts as check-worthy (chosen for F1 when training). */
 double ct_checkworthy_threshold(void);
 
+/* Builds the cue table the features build on first use: call it before scoring on several
+ * threads at once. */
+void ct_checkworthy_prepare(void);
+
 #endif

@@ -6,6 +6,7 @@
 #include "extract/lexicon.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,18 +18,28 @@
 #include "util/err.h"
 #include "util/limits.h"
 
-struct extract_ctx {
-	const char *text;
-	const char *published;
+/* What one segment's resolution carries to the next, in reading order: who spoke last, the people
+ * and the organisation named so far. Only the thread whose turn it is touches it. */
+struct extract_shared {
 	ct_extract_cb cb;
 	void *payload;
-	ct_buf flat;
 	ct_buf speaker;          /* the last named speaker, for "he said" and continued quotes */
 	ct_buf people;           /* the full names of people named so far (NUL after each), newest
 	                          * last: "Haskins said" is the Carol Haskins named before */
 	ct_buf org;              /* the organisation named last: "It said" is it, never a person */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
+};
+
+/* One segment's analysis: everything that depends on the segment alone (tokens, entities, quote,
+ * numbers, dates, type, score), so that several can be analysed at once on several threads. */
+struct extract_ctx {
+	const char *text;
+	const char *published;
+	struct extract_shared *sh;
+	ct_segment seg;          /* a copy: the segmenter's own is gone by the time it is resolved */
+	struct ct_claim_draft d;
+	ct_buf flat;
 	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
 	struct ct_sentence_entities ents;
 	struct ct_quote quote;
@@ -296,24 +307,24 @@ static void remember_person(struct extract_ctx *x, const char *text, size_t a, s
 {
 	if (b <= a || b - a > 80 || !memchr(text + a, ' ', b - a))
 		return;
-	if (x->people.len + (b - a) + 1 > PEOPLE_MAX) {
+	if (x->sh->people.len + (b - a) + 1 > PEOPLE_MAX) {
 		/* drop the older half, at a name's end */
-		const char *cut = memchr(x->people.ptr + x->people.len / 2, '\0', x->people.len - x->people.len / 2);
-		size_t keep = cut ? x->people.len - (size_t)(cut + 1 - x->people.ptr) : 0;
-		memmove(x->people.ptr, x->people.ptr + x->people.len - keep, keep);
-		ct_buf_truncate(&x->people, keep);
+		const char *cut = memchr(x->sh->people.ptr + x->sh->people.len / 2, '\0', x->sh->people.len - x->sh->people.len / 2);
+		size_t keep = cut ? x->sh->people.len - (size_t)(cut + 1 - x->sh->people.ptr) : 0;
+		memmove(x->sh->people.ptr, x->sh->people.ptr + x->sh->people.len - keep, keep);
+		ct_buf_truncate(&x->sh->people, keep);
 	}
-	ct_buf_put(&x->people, text + a, b - a);
-	ct_buf_putc(&x->people, '\0');
+	ct_buf_put(&x->sh->people, text + a, b - a);
+	ct_buf_putc(&x->sh->people, '\0');
 }
 
 /* The full name, named before, of a speaker given by one word ("Haskins"): the newest remembered
  * name whose last word it is. NULL when none, or when the word is not one capitalised name. */
 static const char *full_name(const struct extract_ctx *x, const char *w, size_t n, size_t *len)
 {
-	const char *p = x->people.ptr, *end = p + x->people.len, *hit, *found = NULL, *start;
+	const char *p = x->sh->people.ptr, *end = p + x->sh->people.len, *hit, *found = NULL, *start;
 	char needle[64];
-	if (n < 2 || n + 2 > sizeof(needle) || !x->people.len || memchr(w, ' ', n) || memchr(w, '.', n))
+	if (n < 2 || n + 2 > sizeof(needle) || !x->sh->people.len || memchr(w, ' ', n) || memchr(w, '.', n))
 		return NULL;
 	/* " Haskins\0": the end of a remembered name; the last such is the newest */
 	needle[0] = ' ';
@@ -325,19 +336,19 @@ static const char *full_name(const struct extract_ctx *x, const char *w, size_t 
 	}
 	if (!found)
 		return NULL;
-	for (start = found; start > x->people.ptr && start[-1] != '\0'; start--)
+	for (start = found; start > x->sh->people.ptr && start[-1] != '\0'; start--)
 		;
 	*len = (size_t)(found + n + 1 - start);
 	return start;
 }
 
-static int on_segment(const ct_segment *seg, void *payload)
+/* The segment x->seg on its own: fills x->d but for the speaker. Touches nothing shared. */
+static int analyse(struct extract_ctx *x)
 {
-	struct extract_ctx *x = payload;
+	const ct_segment *seg = &x->seg;
 	struct ct_claim_draft d;
 	const char *last;
 	unsigned any;
-	int r;
 
 	ct_buf_clear(&x->flat);
 	ct_segment_flatten(&x->flat, x->text, seg->start, seg->end);
@@ -415,6 +426,18 @@ static int on_segment(const ct_segment *seg, void *payload)
 		      d.checkworthy >= 0.5 * ct_checkworthy_threshold());
 	if (!d.is_claim)
 		d.checkworthy = seg->kind == CT_SEG_SENTENCE ? d.checkworthy : 0;
+	x->d = d;
+	return 0;
+}
+
+/* The segment analysed in x, in reading order: its speaker from what came before, then the
+ * callback, then what later segments need of it. */
+static int resolve(struct extract_ctx *x)
+{
+	struct extract_shared *sh = x->sh;
+	const ct_segment *seg = &x->seg;
+	struct ct_claim_draft d = x->d;
+	int r;
 
 	/* The speaker: named here, or the last one named for a pronoun or a continued quote. */
 	if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
@@ -430,19 +453,19 @@ static int on_segment(const ct_segment *seg, void *payload)
 	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
 		   x->attr.name_end - x->attr.name_start == 2 && !strncasecmp(d.text + x->attr.name_start, "it", 2)) {
 		/* "It said": the organisation named last, or no one (never the last person) */
-		if (x->org.len) {
-			d.speaker = x->org.ptr;
-			d.speaker_len = x->org.len;
+		if (sh->org.len) {
+			d.speaker = sh->org.ptr;
+			d.speaker_len = sh->org.len;
 		}
-	} else if (seg->kind == CT_SEG_SENTENCE && x->speaker.len &&
+	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
-							   (x->quote_open || x->quote.closes_only ||
-							    seg->paragraph <= x->speaker_para + 1)))) {
-		d.speaker = x->speaker.ptr;
-		d.speaker_len = x->speaker.len;
+							   (sh->quote_open || x->quote.closes_only ||
+							    seg->paragraph <= sh->speaker_para + 1)))) {
+		d.speaker = sh->speaker.ptr;
+		d.speaker_len = sh->speaker.len;
 	}
 	/* a surname alone: the person of that name named earlier in the article */
-	if (d.speaker && d.speaker != x->speaker.ptr && seg->kind == CT_SEG_SENTENCE) {
+	if (d.speaker && d.speaker != sh->speaker.ptr && seg->kind == CT_SEG_SENTENCE) {
 		size_t fl;
 		const char *f = full_name(x, d.speaker, d.speaker_len, &fl);
 		if (f) {
@@ -451,16 +474,16 @@ static int on_segment(const ct_segment *seg, void *payload)
 		}
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
-		if (d.speaker && d.speaker != x->speaker.ptr) {
-			ct_buf_clear(&x->speaker);
-			ct_buf_put(&x->speaker, d.speaker, d.speaker_len);
-			x->speaker_para = seg->paragraph;
+		if (d.speaker && d.speaker != sh->speaker.ptr) {
+			ct_buf_clear(&sh->speaker);
+			ct_buf_put(&sh->speaker, d.speaker, d.speaker_len);
+			sh->speaker_para = seg->paragraph;
 		} else if (d.speaker) {
-			x->speaker_para = seg->paragraph;
+			sh->speaker_para = seg->paragraph;
 		}
-		x->quote_open = x->quote.found && x->quote.opens_only;
+		sh->quote_open = x->quote.found && x->quote.opens_only;
 	}
-	if ((r = x->cb(&d, x->payload)) != 0)
+	if ((r = sh->cb(&d, sh->payload)) != 0)
 		return r;
 	/* the people named here, for a later sentence's speaker named by surname alone (after the
 	 * callback: d.speaker may point into the list) */
@@ -479,39 +502,267 @@ static int on_segment(const ct_segment *seg, void *payload)
 				  (d.speaker == d.text + e->start && d.speaker_len == e->end - e->start))) {
 				/* "It said" in a later sentence is the organisation last named as the subject
 				 * of a sentence or as a speaker */
-				ct_buf_clear(&x->org);
-				ct_buf_put(&x->org, d.text + e->start, e->end - e->start);
+				ct_buf_clear(&sh->org);
+				ct_buf_put(&sh->org, d.text + e->start, e->end - e->start);
 			}
 		}
 	}
 	return 0;
 }
 
-int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
+static struct extract_ctx *ctx_new(const char *text, const char *published, struct extract_shared *sh)
 {
 	struct extract_ctx *x = malloc(sizeof(*x));
-	int r;
 	if (x)
 		memset(x, 0, offsetof(struct extract_ctx, tk));
 	if (!x || !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf)))) {
 		free(x);
-		return ct_error_set(CT_ENOMEM, "out of memory");
+		return NULL;
 	}
 	x->text = text;
 	x->published = published;
-	x->cb = cb;
-	x->payload = payload;
+	x->sh = sh;
 	ct_buf_init(&x->flat);
-	ct_buf_init(&x->speaker);
-	ct_buf_init(&x->people);
-	ct_buf_init(&x->org);
+	return x;
+}
+
+static void ctx_free(struct extract_ctx *x)
+{
+	if (x) {
+		ct_buf_release(&x->flat);
+		free(x->nbuf);
+		free(x);
+	}
+}
+
+static void shared_init(struct extract_shared *sh, ct_extract_cb cb, void *payload)
+{
+	memset(sh, 0, sizeof(*sh));
+	sh->cb = cb;
+	sh->payload = payload;
+	ct_buf_init(&sh->speaker);
+	ct_buf_init(&sh->people);
+	ct_buf_init(&sh->org);
+}
+
+static void shared_release(struct extract_shared *sh)
+{
+	ct_buf_release(&sh->speaker);
+	ct_buf_release(&sh->people);
+	ct_buf_release(&sh->org);
+}
+
+static int on_segment(const ct_segment *seg, void *payload)
+{
+	struct extract_ctx *x = payload;
+	int r;
+	x->seg = *seg;
+	if ((r = analyse(x)) < 0)
+		return r;
+	return resolve(x);
+}
+
+int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
+{
+	struct extract_shared sh;
+	struct extract_ctx *x;
+	int r;
+	shared_init(&sh, cb, payload);
+	if (!(x = ctx_new(text, published, &sh)))
+		return ct_error_set(CT_ENOMEM, "out of memory");
 	r = ct_segment_text(text, len, on_segment, x);
-	ct_buf_release(&x->flat);
-	ct_buf_release(&x->speaker);
-	ct_buf_release(&x->people);
-	ct_buf_release(&x->org);
-	free(x->nbuf);
-	free(x);
+	ctx_free(x);
+	shared_release(&sh);
+	return r;
+}
+
+/* The parallel extractor. The calling thread segments the text into a list of segments (a sixth
+ * of the work or less), published to the workers in steps; then it works too. A worker takes the
+ * next BATCH segments, analyses each into one of its BATCH contexts, waits until every segment
+ * before them is resolved (the turn), and resolves its own in order: the callback sees the same
+ * segments, in the same order, with the same speakers as from ct_extract. */
+#define BATCH 32
+#define SEG_BLOCK 4096        /* segments per block of the list: blocks never move */
+#define PUBLISH_EVERY 64      /* segments the segmenter lists before telling the workers */
+
+struct par {
+	const char *text, *published;
+	struct extract_shared sh;
+	ct_segment **blocks;      /* the list: nblocks_max pointers, allocated up front */
+	size_t nblocks_max;
+	size_t listed;            /* the segmenter's count (its own) */
+	pthread_mutex_t mu;
+	pthread_cond_t more;      /* segments listed, the list ended, or an error */
+	pthread_cond_t turn_cv;   /* turn moved, or an error */
+	size_t nsegs;             /* segments the workers may take */
+	int seg_done;             /* the list is complete */
+	size_t next;              /* the first segment no worker has taken */
+	size_t turn;              /* the first segment not resolved */
+	int err;                  /* the first error: every thread stops */
+	char msg[512];            /* its message (errors are per thread) */
+};
+
+static void par_fail(struct par *p, int r)
+{
+	/* with p->mu held */
+	if (!p->err) {
+		p->err = r;
+		snprintf(p->msg, sizeof(p->msg), "%s", r < 0 ? ct_error_last() : "");
+	}
+	pthread_cond_broadcast(&p->more);
+	pthread_cond_broadcast(&p->turn_cv);
+}
+
+static int list_segment(const ct_segment *seg, void *payload)
+{
+	struct par *p = payload;
+	size_t n = p->listed, b = n / SEG_BLOCK;
+	int err = 0;
+	if (b >= p->nblocks_max)
+		return ct_error_set(CT_ERROR, "the segmenter found more segments than bytes");
+	if (!p->blocks[b] && !(p->blocks[b] = malloc(SEG_BLOCK * sizeof(ct_segment))))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	p->blocks[b][n % SEG_BLOCK] = *seg;
+	p->listed = n + 1;
+	if (p->listed % PUBLISH_EVERY == 0) {
+		pthread_mutex_lock(&p->mu);
+		p->nsegs = p->listed;
+		err = p->err;
+		pthread_cond_signal(&p->more);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return err ? 1 : 0;   /* stop segmenting: the workers' error is returned */
+}
+
+/* A worker: ctx holds BATCH analysis contexts of its own. */
+static void work(struct par *p, struct extract_ctx **ctx)
+{
+	for (;;) {
+		size_t i, k, j;
+		int r = 0;
+		pthread_mutex_lock(&p->mu);
+		while (!p->err && p->next >= p->nsegs && !p->seg_done)
+			pthread_cond_wait(&p->more, &p->mu);
+		if (p->err || p->next >= p->nsegs) {
+			pthread_mutex_unlock(&p->mu);
+			return;
+		}
+		i = p->next;
+		k = p->nsegs - i < BATCH ? p->nsegs - i : BATCH;
+		p->next = i + k;
+		pthread_mutex_unlock(&p->mu);
+
+		for (j = 0; j < k && r >= 0; j++) {
+			ctx[j]->seg = p->blocks[(i + j) / SEG_BLOCK][(i + j) % SEG_BLOCK];
+			r = analyse(ctx[j]);
+		}
+		pthread_mutex_lock(&p->mu);
+		while (!p->err && r >= 0 && p->turn != i)
+			pthread_cond_wait(&p->turn_cv, &p->mu);
+		if (p->err || r < 0) {
+			if (r < 0)
+				par_fail(p, r);
+			pthread_mutex_unlock(&p->mu);
+			return;
+		}
+		pthread_mutex_unlock(&p->mu);
+		for (j = 0; j < k && !r; j++)
+			r = resolve(ctx[j]);
+		pthread_mutex_lock(&p->mu);
+		p->turn = i + k;
+		if (r)
+			par_fail(p, r);
+		else
+			pthread_cond_broadcast(&p->turn_cv);
+		pthread_mutex_unlock(&p->mu);
+		if (r)
+			return;
+	}
+}
+
+struct worker {
+	struct par *p;
+	struct extract_ctx *ctx[BATCH];
+	pthread_t tid;
+	int started;
+};
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	work(w->p, w->ctx);
+	return NULL;
+}
+
+int ct_extract_parallel(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload,
+			int threads)
+{
+	struct par p;
+	struct worker *w;
+	int t, j, r, ok = 1;
+	size_t b;
+
+	if (threads <= 1)
+		return ct_extract(text, len, published, cb, payload);
+	if (threads > CT_EXTRACT_MAX_THREADS)
+		threads = CT_EXTRACT_MAX_THREADS;
+	/* the tables built on first use, built now: the workers only read them */
+	ct_tokens_prepare();
+	ct_checkworthy_prepare();
+
+	memset(&p, 0, sizeof(p));
+	p.text = text;
+	p.published = published;
+	shared_init(&p.sh, cb, payload);
+	p.nblocks_max = len / SEG_BLOCK + 1;   /* a segment holds a byte at least */
+	w = calloc((size_t)threads, sizeof(*w));
+	p.blocks = calloc(p.nblocks_max, sizeof(*p.blocks));
+	if (!w || !p.blocks)
+		ok = 0;
+	for (t = 0; ok && t < threads; t++) {
+		w[t].p = &p;
+		for (j = 0; ok && j < BATCH; j++)
+			ok = (w[t].ctx[j] = ctx_new(text, published, &p.sh)) != NULL;
+	}
+	if (!ok) {
+		r = ct_error_set(CT_ENOMEM, "out of memory");
+		goto done;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.more, NULL);
+	pthread_cond_init(&p.turn_cv, NULL);
+	/* worker 0 is this thread, once the list is made */
+	for (t = 1; t < threads; t++)
+		w[t].started = pthread_create(&w[t].tid, NULL, worker_main, &w[t]) == 0;
+	r = ct_segment_text(text, len, list_segment, &p);
+	pthread_mutex_lock(&p.mu);
+	if (r < 0)
+		par_fail(&p, r);
+	p.nsegs = p.listed;
+	p.seg_done = 1;
+	pthread_cond_broadcast(&p.more);
+	pthread_mutex_unlock(&p.mu);
+	work(&p, w[0].ctx);
+	for (t = 1; t < threads; t++)
+		if (w[t].started)
+			pthread_join(w[t].tid, NULL);
+	/* every segment listed is resolved unless a thread failed; one that could not start is
+	 * no loss: the others took its share */
+	r = p.err;
+	if (r < 0)
+		ct_error_set(r, "%s", p.msg);
+	pthread_cond_destroy(&p.turn_cv);
+	pthread_cond_destroy(&p.more);
+	pthread_mutex_destroy(&p.mu);
+done:
+	for (t = 0; w && t < threads; t++)
+		for (j = 0; j < BATCH; j++)
+			ctx_free(w[t].ctx[j]);
+	for (b = 0; p.blocks && b < p.nblocks_max; b++)
+		free(p.blocks[b]);
+	free(p.blocks);
+	free(w);
+	shared_release(&p.sh);
 	return r;
 }
 

@@ -48,6 +48,14 @@ typedef int (*ct_extract_cb)(const struct ct_claim_draft *draft, void *payload);
  * stops and is returned. */
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload);
 
+/* ct_extract on up to `threads` threads (at most CT_EXTRACT_MAX_THREADS; 1 or less: ct_extract
+ * itself): segments are analysed in parallel, and cb is called for them in the same order, with
+ * the same drafts, as ct_extract calls it, one call at a time, from whichever thread resolved the
+ * segment. A cb error stops every thread; the segments before it were all passed to cb. */
+#define CT_EXTRACT_MAX_THREADS 8
+int ct_extract_parallel(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload,
+			int threads);
+
 /* The number of characters (code points) of UTF-8 text: what CT_MAX_SENTENCE_CHARS
  * (util/limits.h) counts. A sentence longer than that is never a claim (is_claim is 0). */
 size_t ct_extract_chars(const char *text, size_t len);

@@ -153,6 +153,13 @@ static inline int word_byte(const unsigned char *p, size_t left)
 	return !special_punct(p, left, &n, &f);
 }
 
+void ct_tokens_prepare(void)
+{
+	if (!tables_ready)
+		tables_build();
+	ct_lexicon_build();
+}
+
 _Static_assert(sizeof(((struct ct_tokens *)0)->key[0]) == CT_LEX_KEY, "a token's key row is a lexicon key");
 
 void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)

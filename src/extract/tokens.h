@@ -47,6 +47,10 @@ struct ct_tokens {
 /* Tokenises s[0..len): words (letters, digits, inner apostrophes and hyphens, a final '.' for
  * known abbreviations and initials) and punctuation. Tokens past CT_TOK_MAX are dropped. */
 void ct_tokenize(struct ct_tokens *tk, const char *s, size_t len);
+
+/* Builds the tables ct_tokenize and the lexicon build on first use: call it before tokenising
+ * on several threads at once. */
+void ct_tokens_prepare(void);
 /* ct_tok_is past its first test: token i exists. */
 int ct_tok_is_rest(const struct ct_tokens *tk, size_t i, const char *word);
 

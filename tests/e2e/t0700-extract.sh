@@ -104,3 +104,29 @@ expect_fail 2 ct extract --bogus "$FIXTURES/bridge.txt"
 head -c 4096 "$CLAIMTRACK" >binary.txt
 expect_fail 3 ct extract binary.txt
 expect_stderr_contains "binary.txt"
+
+# --jobs: the same output on one thread and on several, with the default (threads from 256 KiB on)
+# and with CLAIMTRACK_THREADS; a long text made of the fixtures and the story, over and over.
+: >long.txt
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	cat "$FIXTURES"/*.txt "$STORY"/*.txt >>long.txt
+done
+[ "$(wc -c <long.txt)" -gt 262144 ] || fail "long.txt is shorter than 256 KiB"
+expect_ok ct extract --json --published 2026-03-04 --jobs 1 long.txt
+cp "$OUT" long1.json
+for j in 2 3 8; do
+	expect_ok ct extract --json --published 2026-03-04 --jobs $j long.txt
+	test_cmp long1.json "$OUT"
+done
+expect_ok ct extract --json --published 2026-03-04 long.txt
+test_cmp long1.json "$OUT"
+CLAIMTRACK_THREADS=2 expect_ok ct extract --json --published 2026-03-04 long.txt
+test_cmp long1.json "$OUT"
+expect_ok ct extract -j 2 long.txt
+sed -n '$p' "$ERR" >summary2
+expect_ok ct extract -j 1 long.txt
+test_cmp summary2 "$ERR"
+expect_fail 2 ct extract --jobs 9 long.txt
+expect_stderr_contains "--jobs must be 1 to 8"
+expect_fail 2 ct extract --jobs -1 long.txt
+expect_fail 2 ct extract --jobs two long.txt
