@@ -37,7 +37,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps build check unit e2e demo install clean check-sanitize test-deps bench eval fuzz bench-extract bench-match
+.PHONY: all deps build check unit e2e demo install clean check-sanitize check-tsan test-deps bench eval fuzz bench-extract bench-match
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -135,6 +135,14 @@ check-sanitize: test-deps
 	@LSAN_OPTIONS="suppressions=$(abspath tests/lsan.supp):print_suppressions=0" \
 	  $(MAKE) --no-print-directory BUILD=build/sanitize CC=clang OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" unit e2e
+
+# The unit tests of the code that runs threads (the parallel extractor, the matcher's scorers, the
+# pack writer and reader) under ThreadSanitizer.
+TSAN_TESTS = test_extract_parallel test_match test_pack
+check-tsan: test-deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang OPT="-O1 -g" SAN="-fsanitize=thread" \
+	  $(TSAN_TESTS:%=build/tsan/tests/%)
+	@TSAN_OPTIONS="halt_on_error=1" sh tests/run-unit.sh $(TSAN_TESTS:%=build/tsan/tests/%)
 
 demo: all
 	@sh examples/demo.sh $(abspath $(BUILD)/claimtrack)
