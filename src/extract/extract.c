@@ -252,18 +252,80 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
+/* A number that makes the sentence a claim about a quantity: not an ordinal ("first appeared"), a
+ * reference ("Ward No. 4"), a length of time ("within 90 days", "a one-day stoppage": a deadline or
+ * a duration belongs to the event, rule or plan it times) nor a person's age ("Gideon Farrow, 67,
+ * said"). */
+static int counts_as_quantity(const struct extract_ctx *x, const struct ct_number *n)
+{
+	static const char *const spans[] = { "second", "minute", "hour", "day", "night", "week", "month", "year",
+					     "decade", "century", "no", NULL };
+	const char *const *u;
+	const char *t = x->flat.ptr;
+	if (n->ordinal)
+		return 0;
+	for (u = spans; *u; u++)
+		if (!strcmp(n->unit, *u))
+			return 0;
+	if (!n->unit[0] && n->value >= 1 && n->value < 120 && n->value == floor(n->value) && n->start >= 2 &&
+	    n->end < x->flat.len && t[n->start - 2] == ',' && t[n->start - 1] == ' ' && t[n->end] == ',')
+		return 0;
+	return 1;
+}
+
+/* A word of the future that speaks of the future: not "had expected" (a past expectation) nor
+ * "would have let" (what did not happen). */
+static int future_here(const struct ct_tokens *tk)
+{
+	size_t k;
+	for (k = 0; k < tk->n; k++) {
+		if (!(tk->t[k].lex & CT_LEX_FUTURE))
+			continue;
+		if (k > 0 && ct_tok_is(tk, k - 1, "had"))
+			continue;
+		if ((ct_tok_is(tk, k, "would") || ct_tok_is(tk, k, "might")) && ct_tok_is(tk, k + 1, "have"))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* "are due to resume next month": "due to" after a verb of being is a date set, not a cause. */
+static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
+{
+	static const char *const be[] = { "is", "are", "was", "were", "be", "been", NULL };
+	size_t k;
+	int due = 0;
+	*other_cause = 0;
+	for (k = 0; k < tk->n; k++) {
+		if (!(tk->t[k].lex & CT_LEX_CAUSE))
+			continue;
+		if (k > 0 && ct_tok_is(tk, k, "due") && ct_tok_is(tk, k + 1, "to") && ct_tok_in(tk, k - 1, be))
+			due = 1;
+		else
+			*other_cause = 1;
+	}
+	return due;
+}
+
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
 static const char *classify(const struct extract_ctx *x)
 {
+	size_t i;
+	int quantity = 0, cause = 0;
 	if (x->quote.found && x->quote.end - x->quote.start >= 12)
 		return "quote";
-	if (x->lex_all & CT_LEX_FUTURE)
+	if ((x->lex_all & CT_LEX_FUTURE) && future_here(&x->tk))
 		return "prediction";
-	if (x->nnumbers)
+	if ((x->lex_all & CT_LEX_CAUSE) && scheduled_due(&x->tk, &cause))
+		return "prediction";
+	for (i = 0; i < x->nnumbers && !quantity; i++)
+		quantity = counts_as_quantity(x, &x->numbers[i]);
+	if (quantity)
 		return "quantity";
-	if (x->lex_all & CT_LEX_CAUSE)
+	if (cause)
 		return "causation";
 	if (x->lex_all & CT_LEX_RULE)
 		return "rule";

@@ -451,6 +451,40 @@ static void test_types(void **state)
 	}
 }
 
+/* Numbers that do not make a claim about a quantity (ordinals, references, lengths of time, ages),
+ * future words that speak of the past, and "due to" after a verb of being. Sentences of our own. */
+static void test_type_rules(void **state)
+{
+	static const struct {
+		const char *text, *type;
+	} cases[] = {
+		{ "The pier first opened to the public on May 2, 2019, the harbour office said.", "statement" },
+		{ "The mayor gave the contractor until the end of the month to finish the road.", "event" },
+		{ "The inspectors ordered the plant closed within 30 days and fined its owner.", "event" },
+		{ "Tenants in Block No. 7 were moved out before the demolition.", "event" },
+		{ "Marta Oksen, 71, said the flood had reached her door by noon.", "statement" },
+		{ "Under the new law, landlords must give tenants at least 60 days of notice.", "rule" },
+		{ "The strike that was due to start on Friday was called off, the union said.", "prediction" },
+		{ "Negotiations are due to resume next week in the capital.", "prediction" },
+		{ "The road was closed due to flooding on Tuesday.", "causation" },
+		{ "The court on Monday quashed the permit that would have let the firm drill near the lake.", "event" },
+		{ "Of the 14 analysts polled, nine had expected a cut in the rate.", "quantity" },
+		{ "The analysts had expected a cut in the rate before the meeting.", "event" },
+		{ "The council will vote on the budget next month.", "prediction" },
+		{ "About 40 people were evacuated from the flats on Sunday.", "quantity" },
+		{ "The festival drew 12,000 visitors, 3,000 more than last year.", "quantity" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct doc *doc = extract_text(cases[i].text, strlen(cases[i].text));
+		assert_int_equal(doc->n, 1);
+		if (strcmp(doc->rows[0].type, cases[i].type))
+			fail_msg("'%s': type %s, want %s", cases[i].text, doc->rows[0].type, cases[i].type);
+		free(doc);
+	}
+}
+
 /* ---- speakers ----------------------------------------------------------------------------- */
 
 struct speaker_expect {
@@ -1225,6 +1259,7 @@ int main(void)
 		cmocka_unit_test(test_valley_segments),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_type_rules),
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_until_weekday),
