@@ -745,7 +745,9 @@ static const struct furniture {
 	{ "trending", F_WHOLE, F_LIST }, { "trending now", F_WHOLE, F_LIST },
 	{ "you may also like", F_WHOLE, F_LIST }, { "top stories", F_WHOLE, F_LIST },
 	{ "more from", F_PREFIX, F_LIST | F_LINE },
-	{ "sign up", F_PREFIX, 0 },
+	{ "sign up", F_PREFIX, 0 }, { "enter your email", F_PREFIX, 0 }, { "enter your e-mail", F_PREFIX, 0 },
+	{ "your email address", F_WHOLE, 0 }, { "email address", F_WHOLE, 0 },
+	{ "have a news tip", F_PREFIX, 0 }, { "got a news tip", F_PREFIX, 0 }, { "have a tip", F_PREFIX, 0 },
 	{ "subscribe to", F_PREFIX, 0 }, { "share this", F_PREFIX, 0 }, { "share on", F_PREFIX, 0 },
 	{ "follow us", F_PREFIX, 0 }, { "like us on", F_PREFIX, 0 },
 	{ "download our app", F_PREFIX, 0 }, { "download the app", F_PREFIX, 0 },
@@ -1112,6 +1114,8 @@ typedef struct state {
 	unsigned paragraph, index;
 	int list;           /* inside a link list ("Related:" and the titles after it) */
 	int seen_body;      /* a sentence or heading was emitted: no more titles */
+	int last_kind;      /* of the segment emitted last (-1: none yet) */
+	unsigned pull_looks; /* searches for a pull quote's words earlier in the text, at most PULL_LOOKS */
 	int (*cb)(const ct_segment *seg, void *payload);
 	void *payload;
 } state;
@@ -1329,6 +1333,7 @@ static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 	seg.kind = kind;
 	seg.paragraph = st->paragraph;
 	seg.index = st->index++;
+	st->last_kind = (int)kind;
 	/* a kicker or breadcrumb above the title does not take its place */
 	if (kind == CT_SEG_SENTENCE || (kind == CT_SEG_HEADING && !kicker_line(st->t, s, e)))
 		st->seen_body = 1;
@@ -1471,6 +1476,71 @@ static int promotion(const char *t, size_t s, size_t e)
 	return cp_is_upper(cp_at(t, after, e, &n)) || match_ci(t, after, e, "the ", NULL);
 }
 
+/* The first non-blank line after offset e opens with a sign-up ("Sign up", "Subscribe", "Enter your
+ * email"). */
+static int signup_follows(const state *st, size_t e)
+{
+	static const char *const signup[] = { "sign up", "subscribe", "enter your email", "enter your e-mail",
+					      "your email", NULL };
+	const char *t = st->t;
+	const char *const *w;
+	size_t i = e;
+	while (i < st->len && is_ws_byte((unsigned char)t[i]))
+		i++;
+	if (i >= st->len || !strchr("SsEeYy", t[i]))
+		return 0;
+	for (w = signup; *w; w++)
+		if (match_ci(t, i, st->len, *w, NULL))
+			return 1;
+	return 0;
+}
+
+/* A newsletter's blurb in its sign-up box: a short paragraph of one sentence between the box's
+ * title or other furniture and the sign-up line ("The Courier Morning Brief / Courts, councils and
+ * business from the valley, every weekday. / Sign up"). A paragraph of the article before a
+ * newsletter box follows a sentence of the article, not a heading. */
+static int newsletter_blurb(const state *st, size_t s, size_t e)
+{
+	if (e - s > 160 || (st->last_kind != CT_SEG_HEADING && st->last_kind != CT_SEG_FURNITURE) ||
+	    sentence_end(st->t, s, e) < e)
+		return 0;
+	return signup_follows(st, e);
+}
+
+/* A pull quote: a paragraph that is all one quotation ("“We are not going to ...”") whose words
+ * the article gave before, with their speaker. It repeats them in large type between paragraphs;
+ * the claim is the first. Each look reads the text before it once, so a text gets PULL_LOOKS. */
+#define PULL_LOOKS 32
+static int pull_quote(state *st, size_t s, size_t e)
+{
+	const char *t = st->t;
+	size_t a = s, b = e;
+	if (e - s < 40 || e - s > 400 || st->pull_looks >= PULL_LOOKS)
+		return 0;
+	if (t[a] == '"')
+		a += 1;
+	else if (e - s > 3 && !memcmp(t + a, "\xe2\x80\x9c", 3))
+		a += 3;
+	else if (!memcmp(t + a, "\xc2\xab", 2))
+		a += 2;
+	else
+		return 0;
+	if (t[b - 1] == '"')
+		b -= 1;
+	else if (!memcmp(t + b - 3, "\xe2\x80\x9d", 3))
+		b -= 3;
+	else if (!memcmp(t + b - 2, "\xc2\xbb", 2))
+		b -= 2;
+	else
+		return 0;
+	while (b > a && strchr(".,!?", t[b - 1]))
+		b--;
+	if (b - a < 30 || memchr(t + a, '"', b - a) || memchr(t + a, '\n', b - a))
+		return 0;
+	st->pull_looks++;
+	return memmem(t, s, t + a, b - a) != NULL;
+}
+
 static int process_block(state *st, size_t s, size_t e)
 {
 	const char *t = st->t;
@@ -1486,6 +1556,8 @@ static int process_block(state *st, size_t s, size_t e)
 		/* a link in a list, its headline a question: "Who was X? The painter" (no final stop) */
 		kind = is_furniture(t, s, e, 1, &list) ? CT_SEG_FURNITURE : CT_SEG_TEASER;
 	else if (sentence_end(t, s, e) >= e && promotion(t, s, e))
+		kind = CT_SEG_FURNITURE;
+	else if (newsletter_blurb(st, s, e) || pull_quote(st, s, e))
 		kind = CT_SEG_FURNITURE;
 	if (kind < 0)
 		st->list = 0;
@@ -1565,6 +1637,7 @@ int ct_segment_text(const char *text, size_t len,
 	if (!cb || (!text && len))
 		return ct_error_set(CT_EINPUT, "segment: no text or callback");
 	memset(&st, 0, sizeof(st));
+	st.last_kind = -1;
 	st.t = text;
 	st.len = len;
 	st.cb = cb;

@@ -596,6 +596,45 @@ static void test_hardwrap_headings(void **state)
 	       "according to the register.");
 }
 
+/* A newsletter box between paragraphs: its title, a one-sentence blurb and the sign-up lines are
+ * furniture; the article's last sentence before such a box is not (it follows a sentence). */
+static void test_newsletter_box(void **state)
+{
+	(void)state;
+	EXPECT("The ferry resumed service on Monday after a week of repairs.\nThe Coast Daily\n"
+	       "Harbour, fishing and weather news from the coast, every morning.\nEnter your email address\n"
+	       "Sign up\nThe operator said the repairs cost about 40,000 euros.\n",
+	       "0 sentence|The ferry resumed service on Monday after a week of repairs.",
+	       "1 heading|The Coast Daily",
+	       "2 furniture|Harbour, fishing and weather news from the coast, every morning.",
+	       "3 furniture|Enter your email address",
+	       "4 furniture|Sign up",
+	       "5 sentence|The operator said the repairs cost about 40,000 euros.");
+	EXPECT("The ferry resumed service on Monday after a week of repairs.\n"
+	       "The operator said the repairs cost about 40,000 euros.\nSubscribe\n",
+	       "0 sentence|The ferry resumed service on Monday after a week of repairs.",
+	       "1 sentence|The operator said the repairs cost about 40,000 euros.",
+	       "2 furniture|Subscribe");
+}
+
+/* A pull quote repeats words quoted before, in a paragraph of their own: furniture. A quoted
+ * paragraph the article did not give before is a sentence. */
+static void test_pull_quote(void **state)
+{
+	(void)state;
+	EXPECT("\u201cWe will not reopen the mine until the river is safe,\u201d said Mayor Ilse Varn.\n"
+	       "The council met on Monday.\n"
+	       "\u201cWe will not reopen the mine until the river is safe.\u201d\n"
+	       "\u201cThe river has never been this low in forty years,\u201d a fisherman said.\n",
+	       "0 sentence|\u201cWe will not reopen the mine until the river is safe,\u201d said Mayor Ilse Varn.",
+	       "1 sentence|The council met on Monday.",
+	       "2 furniture|\u201cWe will not reopen the mine until the river is safe.\u201d",
+	       "3 sentence|\u201cThe river has never been this low in forty years,\u201d a fisherman said.");
+	EXPECT("The council met on Monday.\n\"Nobody here has ever seen the river this low in summer.\"\n",
+	       "0 sentence|The council met on Monday.",
+	       "1 sentence|\"Nobody here has ever seen the river this low in summer.\"");
+}
+
 static void test_bullets(void **state)
 {
 	(void)state;
@@ -854,6 +893,8 @@ int main(void)
 		cmocka_unit_test(test_hardwrap_title_case_fragment_not_heading),
 		cmocka_unit_test(test_perline_headings),
 		cmocka_unit_test(test_hardwrap_headings),
+		cmocka_unit_test(test_newsletter_box),
+		cmocka_unit_test(test_pull_quote),
 		cmocka_unit_test(test_bullets),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_dateline_kept_in_sentence),
