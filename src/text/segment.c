@@ -787,7 +787,8 @@ static const char *const credit_prefixes[] = {
 	"compiled by", "contact the reporter", "contact the writer", "follow her on", "follow him on",
 	"follow them on", "reach her at", "reach him at", "reach them at", "email her at",
 	"email him at", "email them at", "from our correspondent", "from our own correspondent",
-	"from our editorial staff", "from our staff", "from our reporter", NULL
+	"from our editorial staff", "from our staff", "from our reporter", "translated by", "translated from the",
+	"translation by", "translation of an article", "translation of a story", "translation of an interview", NULL
 };
 /* The first bytes of the credit prefixes (built on first use): most sentences start with none of
  * them. */
@@ -1341,6 +1342,19 @@ static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 }
 
 /* The kind of an unpunctuated paragraph as a whole, or -1 to split it into sentences. */
+/* The line opens with a question word: "What", "Why", "How", "Where", "When", "Who". */
+static int wh_opening(const char *t, size_t s, size_t e)
+{
+	static const char *const wh[] = { "what ", "why ", "how ", "where ", "when ", "who ", NULL };
+	const char *const *w;
+	if (t[s] != 'W' && t[s] != 'H')
+		return 0;
+	for (w = wh; *w; w++)
+		if (match_ci(t, s, e, *w, NULL))
+			return 1;
+	return 0;
+}
+
 static int classify_line(state *st, size_t s, size_t e)
 {
 	shape sh;
@@ -1377,8 +1391,10 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_HEADING;
 	/* a section heading in sentence case ("What went wrong"): a few words with no figure, comma
 	 * or quote mark, standing alone between paragraphs of the body (four words at most: too few
-	 * for a claim, so a sentence that lost its full stop loses nothing) */
-	if (st->seen_body && sh.words >= 2 && sh.words <= 4 && sh.cols < 50 && !sh.has_digit &&
+	 * for a claim, so a sentence that lost its full stop loses nothing; seven when it opens with
+	 * a question word and asks nothing: "What it means for the savers", "How the rescue unfolded") */
+	if (st->seen_body && sh.words >= 2 &&
+	    (sh.words <= 4 ? sh.cols < 50 : sh.words <= 7 && sh.cols < 70 && wh_opening(st->t, s, e)) && !sh.has_digit &&
 	    cp_is_upper(cp_at(st->t, s, e, &n)) && !memchr(st->t + s, ',', e - s) && !memchr(st->t + s, '"', e - s) &&
 	    !memchr(st->t + s, '\n', e - s) && !memchr(st->t + s, ':', e - s))
 		return CT_SEG_HEADING;

@@ -617,6 +617,22 @@ static void test_newsletter_box(void **state)
 	       "2 furniture|Subscribe");
 }
 
+/* A section heading of up to seven words that opens with a question word; a translation credit. */
+static void test_wh_heading_and_translation_credit(void **state)
+{
+	(void)state;
+	EXPECT("Dam Levels Fall\nThe reservoir fell to 31 percent on Monday, the water board said.\n"
+	       "How the drought spread across the valley\nFarmers in the north were the first to report dry wells.\n"
+	       "What happens when the wells are gone remains unclear to everyone\n"
+	       "(Translated from the Norwegian by Aud Rimstad)\n",
+	       "0 heading|Dam Levels Fall",
+	       "1 sentence|The reservoir fell to 31 percent on Monday, the water board said.",
+	       "2 heading|How the drought spread across the valley",
+	       "3 sentence|Farmers in the north were the first to report dry wells.",
+	       "4 sentence|What happens when the wells are gone remains unclear to everyone",
+	       "5 byline|(Translated from the Norwegian by Aud Rimstad)");
+}
+
 /* A pull quote repeats words quoted before, in a paragraph of their own: furniture. A quoted
  * paragraph the article did not give before is a sentence. */
 static void test_pull_quote(void **state)
@@ -895,6 +911,7 @@ int main(void)
 		cmocka_unit_test(test_hardwrap_headings),
 		cmocka_unit_test(test_newsletter_box),
 		cmocka_unit_test(test_pull_quote),
+		cmocka_unit_test(test_wh_heading_and_translation_credit),
 		cmocka_unit_test(test_bullets),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_dateline_kept_in_sentence),
