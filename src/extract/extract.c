@@ -361,6 +361,66 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 	return a;
 }
 
+/* A person's name and where they work, as one mention: "Joran Veld of Fennick Securities" is Joran
+ * Veld. Only when two or three capitalised words that are no organisation or title word come
+ * before "of" (not "Bank of England", "Secretary of State", "National Bank of Dalmark"). The
+ * length of the speaker text[a, a + n) to keep. */
+static size_t person_before_of(const struct extract_ctx *x, size_t a, size_t n)
+{
+	const struct ct_tokens *tk = &x->tk;
+	size_t k, first = SIZE_MAX;
+	for (k = 0; k < tk->n && tk->t[k].start < a + n; k++) {
+		if (tk->t[k].start < a)
+			continue;
+		if (first == SIZE_MAX)
+			first = k;
+		if (ct_tok_is(tk, k, "of")) {
+			size_t j, words = k - first;
+			if (words < 2 || words > 3 || k + 1 >= tk->n || !(tk->t[k + 1].flags & CT_TOK_CAP))
+				return n;
+			for (j = first; j < k; j++)
+				if (!(tk->t[j].flags & CT_TOK_CAP) ||
+				    (tk->t[j].lex & (CT_LEX_ORG | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE | CT_LEX_PLACE)))
+					return n;
+			return tk->t[k - 1].end - a;
+		}
+	}
+	return n;
+}
+
+/* Where the person starts in a speaker text[a, a + n) that a translation put after the body or
+ * the portfolio: "Economist of the Velsing Savings Bank Tomas Redl" (after the organisation's last
+ * word, when two or three capitalised words follow it), "The minister of Transport Kasimir
+ * Oyelaran" (the word after "<title> of" is the portfolio). a itself otherwise. */
+static size_t person_after_body(const struct extract_ctx *x, size_t a, size_t n)
+{
+	const struct ct_tokens *tk = &x->tk;
+	size_t k, first = SIZE_MAX, last = 0, org = SIZE_MAX;
+	for (k = 0; k < tk->n && tk->t[k].start < a + n; k++) {
+		if (tk->t[k].start < a)
+			continue;
+		if (first == SIZE_MAX)
+			first = k;
+		last = k;
+		if (!(tk->t[k].flags & CT_TOK_CAP))
+			return a;
+		if (tk->t[k].lex & CT_LEX_ORG)
+			org = k;
+	}
+	if (first == SIZE_MAX)
+		return a;
+	if (org != SIZE_MAX && org > first && last - org >= 2 && last - org <= 3) {
+		for (k = org + 1; k <= last; k++)
+			if (tk->t[k].lex & (CT_LEX_ORG | CT_LEX_TITLE | CT_LEX_PLACE))
+				return a;
+		return tk->t[org + 1].start;
+	}
+	if (org == SIZE_MAX && first >= 2 && last - first >= 2 && last - first <= 3 && ct_tok_is(tk, first - 1, "of") &&
+	    (tk->t[first - 2].lex & CT_LEX_TITLE))
+		return tk->t[first + 1].start;
+	return a;
+}
+
 /* PEOPLE_MAX bytes of names are kept: older ones go first (an article names a few dozen). */
 #define PEOPLE_MAX 2048
 
@@ -525,6 +585,12 @@ static int resolve(struct extract_ctx *x)
 							    seg->paragraph <= sh->speaker_para + 1)))) {
 		d.speaker = sh->speaker.ptr;
 		d.speaker_len = sh->speaker.len;
+	}
+	if (d.speaker && d.speaker >= d.text && d.speaker < d.text + d.text_len) {
+		size_t a = (size_t)(d.speaker - d.text), from = person_after_body(x, a, d.speaker_len);
+		d.speaker_len -= from - a;
+		d.speaker = d.text + from;
+		d.speaker_len = person_before_of(x, from, d.speaker_len);
 	}
 	/* a surname alone: the person of that name named earlier in the article */
 	if (d.speaker && d.speaker != sh->speaker.ptr && seg->kind == CT_SEG_SENTENCE) {

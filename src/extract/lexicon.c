@@ -32,7 +32,8 @@ static const char *const org_words[] = {
 	"Coalition", "Alliance", "Assembly", "Cabinet", "Foundation", "Society", "Network",
 	"Herald", "Times", "Post", "News", "Daily", "Press", "Agency", "Bureau", "Centre", "Center",
 	"Hospital", "School", "Club", "Consortium", "Authority", "Trust", "Mission", "Secretariat",
-	"Brigade", "Battalion", "Command", "Corps", "Directorate", "Inspectorate", NULL};
+	"Brigade", "Battalion", "Command", "Corps", "Directorate", "Inspectorate", "Chamber", "Academy", "College",
+	"League", NULL};
 
 static const char *const place_words[] = {
 	"Street", "Road", "Avenue", "River", "Bay", "Island", "Islands", "City", "County",

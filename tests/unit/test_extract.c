@@ -664,6 +664,20 @@ static void test_speaker_rules(void **state)
 		{ "Two hulls were cracked, the coast guard said on Monday.", "Two hulls", NULL, "the coast guard" },
 		{ "The dam leaked for weeks, according to an audit by the Water Board that reporters obtained.", "The dam",
 		  NULL, "Water Board" },
+		/* "..., estimated X" after the figure (not "an estimated 4,000"); a person and where they
+		 * work ("X of Y", "Y's ... X" as translations order it, "minister of Transport X") is the
+		 * person; "Bank of England" and "Chamber of Commerce" stay whole */
+		{ "The outage cost about 2 million euros, estimated Hanna Moll, an analyst at Brise Capital.", "The outage",
+		  NULL, "Hanna Moll" },
+		{ "The outage cost about 2 million euros, has estimated the analyst Hanna Moll of Brise Capital.",
+		  "The outage", NULL, "Hanna Moll" },
+		{ "An estimated 4,000 people marched through the old town on Sunday.", "An estimated", NULL, NULL },
+		{ "Economist of the Harl Savings Bank Ivo Strand told the Courier that rates would rise.", "Economist",
+		  NULL, "Ivo Strand" },
+		{ "The minister of Fisheries Elin Vaag announced that the quota would be cut.", "The minister", NULL,
+		  "Elin Vaag" },
+		{ "Marit Sande of the Port Authority said the quay would reopen in May.", "Marit", NULL, "Marit Sande" },
+		{ "The Harl Chamber of Commerce said exports fell.", "The Harl", NULL, "Harl Chamber of Commerce" },
 		/* a person said before opens the sentence: "writing that" */
 		{ "Judge Carol Haskins ruled on Monday. Haskins rejected the argument, writing that \"a hidden fee "
 		  "is no fee\".", "Haskins rejected", "a hidden fee is no fee", "Carol Haskins" },
