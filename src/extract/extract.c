@@ -552,9 +552,33 @@ static int analyse(struct extract_ctx *x)
 	return 0;
 }
 
-/* The segment analysed in x, in reading order: its speaker from what came before, then the
- * callback, then what later segments need of it. */
-static int resolve(struct extract_ctx *x)
+/* A sentence whose quote opens and goes on into the next sentence with no one named yet
+ * ("«This has not come from nowhere. | Our members ... listened», said its president Nadia
+ * Fell"): its speaker may be named by the next segment, which is then analysed before it is
+ * resolved. */
+static int needs_next(const struct extract_ctx *x)
+{
+	return x->seg.kind == CT_SEG_SENTENCE && x->quote.found && x->quote.opens_only && !x->attr.found;
+}
+
+/* The speaker the next sentence names for the quote x opened: that sentence is in the same
+ * paragraph, closes the quote, and names someone (not "he said"). */
+static const char *speaker_from_next(const struct extract_ctx *x, const struct extract_ctx *next, size_t *len)
+{
+	size_t from;
+	if (!next || !needs_next(x) || next->seg.kind != CT_SEG_SENTENCE || next->seg.paragraph != x->seg.paragraph ||
+	    !next->quote.found || !next->quote.closes_only || !next->attr.found || next->attr.pronoun ||
+	    next->attr.name_end <= next->attr.name_start)
+		return NULL;
+	from = name_after_titles(next, next->attr.name_start, next->attr.name_end);
+	*len = next->attr.name_end - from;
+	return next->d.text + from;
+}
+
+/* The segment analysed in x, in reading order: its speaker from what came before (or, for a quote
+ * that goes on, from next: the following segment, analysed, or NULL), then the callback, then what
+ * later segments need of it. */
+static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 {
 	struct extract_shared *sh = x->sh;
 	const ct_segment *seg = &x->seg;
@@ -562,7 +586,9 @@ static int resolve(struct extract_ctx *x)
 	int r;
 
 	/* The speaker: named here, or the last one named for a pronoun or a continued quote. */
-	if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
+	if ((d.speaker = speaker_from_next(x, next, &d.speaker_len)) != NULL) {
+		/* "«This has not come from nowhere. Our members ...», said its president Nadia Fell" */
+	} else if (x->attr.found && !x->attr.pronoun && x->attr.name_end > x->attr.name_start) {
 		size_t from = name_after_titles(x, x->attr.name_start, x->attr.name_end);
 		d.speaker = d.text + from;
 		d.speaker_len = x->attr.name_end - from;
@@ -680,26 +706,44 @@ static void shared_release(struct extract_shared *sh)
 	ct_buf_release(&sh->org);
 }
 
+/* ct_extract's driver: each segment is analysed, then the one before it resolved (which may look
+ * at it), so two contexts take turns. */
+struct seq {
+	struct extract_ctx *c[2];
+	int cur;          /* the context the next segment goes into */
+	int pending;      /* the context analysed and not yet resolved, or -1 */
+};
+
 static int on_segment(const ct_segment *seg, void *payload)
 {
-	struct extract_ctx *x = payload;
+	struct seq *q = payload;
+	struct extract_ctx *x = q->c[q->cur];
 	int r;
 	x->seg = *seg;
 	if ((r = analyse(x)) < 0)
 		return r;
-	return resolve(x);
+	if (q->pending >= 0 && (r = resolve(q->c[q->pending], x)) != 0)
+		return r;
+	q->pending = q->cur;
+	q->cur ^= 1;
+	return 0;
 }
 
 int ct_extract(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload)
 {
 	struct extract_shared sh;
-	struct extract_ctx *x;
+	struct seq q = { { NULL, NULL }, 0, -1 };
 	int r;
 	shared_init(&sh, cb, payload);
-	if (!(x = ctx_new(text, published, &sh)))
-		return ct_error_set(CT_ENOMEM, "out of memory");
-	r = ct_segment_text(text, len, on_segment, x);
-	ctx_free(x);
+	if (!(q.c[0] = ctx_new(text, published, &sh)) || !(q.c[1] = ctx_new(text, published, &sh))) {
+		r = ct_error_set(CT_ENOMEM, "out of memory");
+	} else {
+		r = ct_segment_text(text, len, on_segment, &q);
+		if (!r && q.pending >= 0)
+			r = resolve(q.c[q.pending], NULL);
+	}
+	ctx_free(q.c[0]);
+	ctx_free(q.c[1]);
 	shared_release(&sh);
 	return r;
 }
@@ -762,10 +806,11 @@ static int list_segment(const ct_segment *seg, void *payload)
 	return err ? 1 : 0;   /* stop segmenting: the workers' error is returned */
 }
 
-/* A worker: ctx holds BATCH analysis contexts of its own. */
+/* A worker: ctx holds BATCH analysis contexts of its own and a spare for a look ahead. */
 static void work(struct par *p, struct extract_ctx **ctx)
 {
 	for (;;) {
+		struct extract_ctx *spare;
 		size_t i, k, j;
 		int r = 0;
 		pthread_mutex_lock(&p->mu);
@@ -784,6 +829,22 @@ static void work(struct par *p, struct extract_ctx **ctx)
 			ctx[j]->seg = p->blocks[(i + j) / SEG_BLOCK][(i + j) % SEG_BLOCK];
 			r = analyse(ctx[j]);
 		}
+		/* the batch's last segment may need the next one (needs_next): as ct_extract, it sees
+		 * it unless the text ends there, so wait for the segmenter to list it or finish */
+		spare = NULL;
+		if (r >= 0 && needs_next(ctx[k - 1])) {
+			int have;
+			pthread_mutex_lock(&p->mu);
+			while (!p->err && p->nsegs <= i + k && !p->seg_done)
+				pthread_cond_wait(&p->more, &p->mu);
+			have = p->nsegs > i + k;
+			pthread_mutex_unlock(&p->mu);
+			if (have) {
+				spare = ctx[BATCH];
+				spare->seg = p->blocks[(i + k) / SEG_BLOCK][(i + k) % SEG_BLOCK];
+				r = analyse(spare);
+			}
+		}
 		pthread_mutex_lock(&p->mu);
 		while (!p->err && r >= 0 && p->turn != i)
 			pthread_cond_wait(&p->turn_cv, &p->mu);
@@ -795,7 +856,7 @@ static void work(struct par *p, struct extract_ctx **ctx)
 		}
 		pthread_mutex_unlock(&p->mu);
 		for (j = 0; j < k && !r; j++)
-			r = resolve(ctx[j]);
+			r = resolve(ctx[j], j + 1 < k ? ctx[j + 1] : spare);
 		pthread_mutex_lock(&p->mu);
 		p->turn = i + k;
 		if (r)
@@ -810,7 +871,7 @@ static void work(struct par *p, struct extract_ctx **ctx)
 
 struct worker {
 	struct par *p;
-	struct extract_ctx *ctx[BATCH];
+	struct extract_ctx *ctx[BATCH + 1];
 	pthread_t tid;
 	int started;
 };
@@ -849,7 +910,7 @@ int ct_extract_parallel(const char *text, size_t len, const char *published, ct_
 		ok = 0;
 	for (t = 0; ok && t < threads; t++) {
 		w[t].p = &p;
-		for (j = 0; ok && j < BATCH; j++)
+		for (j = 0; ok && j <= BATCH; j++)
 			ok = (w[t].ctx[j] = ctx_new(text, published, &p.sh)) != NULL;
 	}
 	if (!ok) {
@@ -884,7 +945,7 @@ int ct_extract_parallel(const char *text, size_t len, const char *published, ct_
 	pthread_mutex_destroy(&p.mu);
 done:
 	for (t = 0; w && t < threads; t++)
-		for (j = 0; j < BATCH; j++)
+		for (j = 0; j <= BATCH; j++)
 			ctx_free(w[t].ctx[j]);
 	for (b = 0; p.blocks && b < p.nblocks_max; b++)
 		free(p.blocks[b]);

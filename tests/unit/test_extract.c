@@ -678,6 +678,12 @@ static void test_speaker_rules(void **state)
 		  "Elin Vaag" },
 		{ "Marit Sande of the Port Authority said the quay would reopen in May.", "Marit", NULL, "Marit Sande" },
 		{ "The Harl Chamber of Commerce said exports fell.", "The Harl", NULL, "Harl Chamber of Commerce" },
+		/* a quote of two sentences named after the second: the first looks ahead; not past
+		 * a quote the next sentence does not close */
+		{ "Corvane said the fleet was safe. \xC2\xABWe warned them twice. Nobody listened\xC2\xBB, said its "
+		  "president Ida Roos.", "\xC2\xABWe warned", "We warned them twice.", "Ida Roos" },
+		{ "Ida Roos said the fleet was unsafe. \"We warned them twice. The board met on Monday, Corvane said.",
+		  "\"We warned", "We warned them twice.", "Ida Roos" },
 		/* a person said before opens the sentence: "writing that" */
 		{ "Judge Carol Haskins ruled on Monday. Haskins rejected the argument, writing that \"a hidden fee "
 		  "is no fee\".", "Haskins rejected", "a hidden fee is no fee", "Carol Haskins" },

@@ -64,6 +64,9 @@ static void build_text(ct_buf *t, unsigned rounds)
 					 "January.\nIt said the work was %u percent done.\n", o, 1 + r % 9, k, 10 + r % 80);
 			ct_buf_printf(t, "According to %s %s, about a third of the %u,%03u households lost power "
 					 "last Friday.\n", f, l, 1 + k, (r * 37) % 1000);
+			/* a quote of two sentences whose speaker the second names: the first looks ahead */
+			ct_buf_printf(t, "\u201cWe warned them in %u. Nobody listened to us,\u201d said its president %s %s.\n",
+				      2019 + k, f, l);
 			ct_buf_puts(t, "What Comes Next\n");
 			ct_buf_printf(t, "The council will vote on Thursday, and %s told reporters it was \u201cnot a "
 					 "cost we can carry.\u201d\n", l);
