@@ -268,7 +268,7 @@ static int told(const struct ct_tokens *tk, size_t i)
 static int estimated_by(const struct ct_tokens *tk, size_t i)
 {
 	size_t p = i;
-	if (!ct_tok_is(tk, i, "estimated") && !ct_tok_is(tk, i, "estimates"))
+	if (tk->t[i].end - tk->t[i].start != 9 || (!ct_tok_is(tk, i, "estimated") && !ct_tok_is(tk, i, "estimates")))
 		return 0;
 	if (p > 0 && (ct_tok_is(tk, p - 1, "has") || ct_tok_is(tk, p - 1, "have")))
 		p--;

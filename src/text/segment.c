@@ -1048,9 +1048,10 @@ static int starts_credit(const char *t, size_t s, size_t e, int line)
 			credit_first[(unsigned char)(*p)[0]] = 1;
 		credit_ready = 1;
 	}
-	if (credit_first[lower_byte((unsigned char)t[s])])
+	if (credit_first[lower_byte((unsigned char)t[s])] && s + 1 < e)
 		for (p = credit_prefixes; *p; p++)
-			if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) && match_ci(t, s, e, *p, NULL))
+			if ((unsigned char)(*p)[0] == lower_byte((unsigned char)t[s]) &&
+			    (unsigned char)(*p)[1] == lower_byte((unsigned char)t[s + 1]) && match_ci(t, s, e, *p, NULL))
 				return 1;
 	if (!line || e - s > 80)
 		return 0;
@@ -1525,8 +1526,10 @@ static int newsletter_blurb(const state *st, size_t s, size_t e)
 
 /* A pull quote: a paragraph that is all one quotation ("“We are not going to ...”") whose words
  * the article gave before, with their speaker. It repeats them in large type between paragraphs;
- * the claim is the first. Each look reads the text before it once, so a text gets PULL_LOOKS. */
+ * the claim is the first. Each look reads up to PULL_WINDOW bytes before it, and a text gets
+ * PULL_LOOKS. */
 #define PULL_LOOKS 32
+#define PULL_WINDOW 16384
 static int pull_quote(state *st, size_t s, size_t e)
 {
 	const char *t = st->t;
@@ -1554,7 +1557,11 @@ static int pull_quote(state *st, size_t s, size_t e)
 	if (b - a < 30 || memchr(t + a, '"', b - a) || memchr(t + a, '\n', b - a))
 		return 0;
 	st->pull_looks++;
-	return memmem(t, s, t + a, b - a) != NULL;
+	/* within the article: the 16 KiB before it */
+	{
+		size_t from = s > PULL_WINDOW ? s - PULL_WINDOW : 0;
+		return memmem(t + from, s - from, t + a, b - a) != NULL;
+	}
 }
 
 static int process_block(state *st, size_t s, size_t e)
