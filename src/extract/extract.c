@@ -128,6 +128,13 @@ static int past_verb(const struct ct_tokens *tk, size_t i)
 	if (!(n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z') || (t->lex & CT_LEX_FUTURE) ||
 	    ct_tok_is(tk, i, "scheduled") || ct_tok_is(tk, i, "planned"))
 		return 0;
+	/* a compound adjective ("remote-controlled cranes", "state-owned"), unless its first part is
+	 * a prefix of verbs ("re-elected", "co-founded") */
+	if (t->flags & CT_TOK_HYPHEN) {
+		const char *h = memchr(w, '-', n);
+		if (h && h - w > 3)
+			return 0;
+	}
 	/* a participle after a verb of being or the future: "will remain closed until Monday" */
 	if (i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE))
 		return 0;
@@ -147,9 +154,13 @@ static void future_months(struct extract_ctx *x)
 		struct ct_date *d = &x->dates[i];
 		const char *w = x->flat.ptr + d->start;
 		size_t n = d->end - d->start, k, digits = 0, run = 0;
+		int month = d->month ? d->month : d->last_month;   /* a quarter: is it over? */
 		if ((strcmp(d->kind, "month") && strcmp(d->kind, "date") && strcmp(d->kind, "period")) || !d->year ||
-		    !d->month || !x->published ||
+		    !month || !x->published ||
 		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4))
+			continue;
+		/* the year said in words ("January last year", "Jan. 31 next year") */
+		if (n >= 5 && !memcmp(w + n - 5, " year", 5))
 			continue;
 		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
 			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
@@ -157,7 +168,7 @@ static void future_months(struct extract_ctx *x)
 		}
 		if (digits)
 			continue;
-		if (d->year * 12 + d->month >= atoi(x->published) * 12 + atoi(x->published + 5))
+		if (d->year * 12 + month >= atoi(x->published) * 12 + atoi(x->published + 5))
 			continue;   /* this month or later: already ahead */
 		{
 			size_t t;

@@ -597,6 +597,12 @@ static int month_before(struct ct_nwin *w, int k)
 	return is_punct(p, '.') && !p->space_before && is_month_token(ct_nwin_at(w, k - 2));
 }
 
+/* A month's name written in full ("December", "May"), not an abbreviation ("Dec", "Sept"). */
+static int full_month(const struct ct_nword *t)
+{
+	return is_month_token(t) && ((t->len >= 4 && !ct_nstr_eq(t->lower, "sept")) || ct_nstr_eq(t->lower, "may"));
+}
+
 static int is_ordinal_suffix(const char *s)
 {
 	return !strcmp(s, "st") || !strcmp(s, "nd") || !strcmp(s, "rd") || !strcmp(s, "th");
@@ -1025,6 +1031,8 @@ static int not_a_number(struct ct_nwin *w, int k)
 			ctx = month_before(w, k - 2);
 		if (!ctx && is_punct(p1, ',') && is_month_token(p2))
 			ctx = 1;
+		if (!ctx)
+			ctx = ct_dates_year_before_noun(p1, t, n1);   /* "a 2019 law" */
 		if (ctx) {
 			/* and a year range right after it: 2020-21, 2007 to 2010, 2020 and 2022 */
 			if ((is_joining_dash(n1, ct_nwin_at(w, k + 2)) || ct_nword_is(n1, "to") ||
@@ -1040,6 +1048,10 @@ static int not_a_number(struct ct_nwin *w, int k)
 		if (month_before(w, k) || is_month_token(n1) ||
 		    (ct_nword_is(n1, "of") && is_month_token(ct_nwin_at(w, k + 2))))
 			return k + 1;
+		/* "from 1. December": the day of a German or Nordic date, as dates.c reads it */
+		if (!t->lower[0] && is_punct(n1, '.') && !n1->space_before && ct_nwin_at(w, k + 2)->space_before &&
+		    full_month(ct_nwin_at(w, k + 2)))
+			return k + 2;
 		if (t->lower[0] && ct_nword_is(p1, "the")) {
 			static const char *const on[] = {
 				"on", "by", "since", "until", "till", "before", "after", "from", NULL

@@ -729,6 +729,15 @@ static void test_future_months(void **state)
 		{ "The board voted 5-2 on Tuesday night to close the school, and will move its pupils.", 2027,
 		  "2027-10-19" },
 		{ "The board will vote on Tuesday.", 2027, "2027-10-26" },
+		/* a quarter without its year: the one to come once it is over at publication */
+		{ "The firm will publish its results for the fourth quarter.", 2027, "" },
+		{ "The firm will raise its prices in the second quarter.", 2028, "" },
+		/* the year said in words stays what it says */
+		{ "The mill, which will reopen soon, closed in March last year.", 2026, "" },
+		{ "The mill will reopen on May 4 this year, the owner said.", 2027, "2027-05-04" },
+		/* a compound adjective is no verb of the past; a verb with a prefix is */
+		{ "The remote-controlled barges will arrive in September.", 2028, "" },
+		{ "The pool, re-opened in March, will host the games.", 2027, "" },
 	};
 	size_t i;
 	(void)state;

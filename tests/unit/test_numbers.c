@@ -221,6 +221,19 @@ static void test_ordinals(void **state)
 	expect_one("It was the one hundred and twelfth meeting.", "one hundred and twelfth", 112, 112, "", NULL, 1);
 }
 
+/* A year between a determiner and a singular noun is a date (dates.c); a count is not. */
+static void test_years_before_nouns(void **state)
+{
+	(void)state;
+	expect_none("The mine broke a 2021 rule on water.");
+	expect_none("Their 1998 report was withdrawn.");
+	expect_one("The 2000 residents were moved.", "2000 residents", 2000, 2000, "resident", NULL, 0);
+	expect_one("She won a 2000 metre race.", "2000 metre", 2000, 2000, "metre", NULL, 0);
+	/* a day written with a period before a month, as German dates are, is a date too */
+	expect_none("Fares rise from 1. March on all lines.");
+	expect_one("It came to 45. March brought more.", "45", 45, 45, "", NULL, 0);
+}
+
 static void test_approximations(void **state)
 {
 	(void)state;
@@ -621,6 +634,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_years_before_nouns),
 		cmocka_unit_test(test_approximations),
 		cmocka_unit_test(test_ranges_and_changes),
 		cmocka_unit_test(test_units),
