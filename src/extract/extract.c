@@ -239,6 +239,10 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 static int keep_number(const struct ct_number *n, void *payload)
 {
 	struct extract_ctx *x = payload;
+	/* an ordinal before what it ranks ("the third quarter", "first appeared") tells which one,
+	 * not how many: no quantity of the claim (the comparer still reads it: ct_numbers_scan) */
+	if (n->modifier)
+		return 0;
 	if (x->nnumbers < CT_EXTRACT_MAX_ITEMS)
 		x->numbers[x->nnumbers++] = *n;
 	return 0;

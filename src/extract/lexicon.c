@@ -173,7 +173,8 @@ static const char *const numanchor[] = {
 	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
 	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
 	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
-	"millionth", "billionth", "thousand", "million", "billion", "trillion", NULL
+	"millionth", "billionth", "thousand", "million", "billion", "trillion",
+	"quarter", NULL   /* "a quarter of" has no other (numbers.c: fraction words) */
 };
 
 /* Lower-case words a date expression can start with (dates.c: can_start). */

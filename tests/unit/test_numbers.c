@@ -221,6 +221,51 @@ static void test_ordinals(void **state)
 	expect_one("It was the one hundred and twelfth meeting.", "one hundred and twelfth", 112, 112, "", NULL, 1);
 }
 
+/* An ordinal before the word it ranks tells which one, not how many (modifier); a rank on its own
+ * is not one. */
+static void test_ordinal_modifiers(void **state)
+{
+	(void)state;
+	assert_int_equal(scan("Its second audit found gaps."), 1);
+	assert_true(found.v[0].ordinal && found.v[0].modifier);
+	assert_int_equal(scan("The first nine trucks left."), 2);   /* "first" ranks the nine */
+	assert_true(found.v[0].modifier);
+	assert_false(found.v[1].ordinal || found.v[1].modifier);
+	assert_int_equal(scan("The plant first opened in 1961."), 1);   /* an adverb of a verb */
+	assert_true(found.v[0].modifier);
+	assert_int_equal(scan("The 21st century began."), 1);
+	assert_true(found.v[0].modifier);
+	assert_int_equal(scan("Her horse came fifth in the derby."), 1);
+	assert_true(found.v[0].ordinal && !found.v[0].modifier);
+	assert_int_equal(scan("She finished 12th, behind him."), 1);
+	assert_true(found.v[0].ordinal && !found.v[0].modifier);
+	assert_int_equal(scan("Twelve boats sank."), 1);
+	assert_false(found.v[0].modifier);
+}
+
+/* Fractions in words: after "a" or a small number written apart, when they stand alone. */
+static void test_fractions(void **state)
+{
+	(void)state;
+	expect_one("Rents rose by about a fifth since spring.", "about a fifth", 0.2, 0.2, "", "about", 0);
+	expect_one("A third of the nurses quit.", "A third", 1.0 / 3, 1.0 / 3, "", NULL, 0);
+	expect_one("Sales dropped by nearly a third.", "nearly a third", 1.0 / 3, 1.0 / 3, "", "nearly", 0);
+	expect_one("More than a quarter of the wells are dry.", "More than a quarter", 0.25, 0.25, "", "more than",
+		   0);
+	expect_one("Two thirds of the seats went to them.", "Two thirds", 2.0 / 3, 2.0 / 3, "", NULL, 0);
+	expect_one("One fifth of the fleet is idle.", "One fifth", 0.2, 0.2, "", NULL, 0);
+	/* a share of a unit */
+	expect_one("The climb takes about a quarter of an hour.", "about a quarter of an hour", 0.25, 0.25, "hour",
+		   "about", 0);
+	expect_one("The road runs two-thirds of a mile.", "two-thirds of a mile", 2.0 / 3, 2.0 / 3, "mile", NULL, 0);
+	/* an ordinal after "a": it ranks the word after it */
+	expect_one("He won a third term.", "third term", 3, 3, "term", NULL, 1);
+	expect_one("It filed a third-party claim.", "third-party", 3, 3, "party", NULL, 1);
+	assert_true(found.v[0].modifier);
+	/* a quarter alone is as often three months */
+	expect_none("Profits doubled in a quarter.");
+}
+
 /* A year between a determiner and a singular noun is a date (dates.c); a count is not. */
 static void test_years_before_nouns(void **state)
 {
@@ -545,6 +590,9 @@ static void test_compatible(void **state)
 static void test_compatible_units(void **state)
 {
 	(void)state;
+	/* a share of a unit converts like the unit */
+	assert_int_equal(compat("It takes about a quarter of an hour.", "It takes 15 minutes."), 1);
+	assert_int_equal(compat("It takes about a quarter of an hour.", "It takes 40 minutes."), 0);
 	assert_int_equal(compat("40 people", "40 gates"), -1);
 	assert_int_equal(compat("3.5 percent", "3.5 points"), -1);
 	assert_int_equal(compat("$40", "€40"), -1);
@@ -634,6 +682,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_ordinal_modifiers),
+		cmocka_unit_test(test_fractions),
 		cmocka_unit_test(test_years_before_nouns),
 		cmocka_unit_test(test_approximations),
 		cmocka_unit_test(test_ranges_and_changes),
