@@ -269,6 +269,7 @@ struct ctx {
 	struct ct_nwin *w;
 	const struct anchor *a;
 	struct ct_date *d;
+	size_t cut_end;        /* when non-zero, where the date ends inside its last token */
 };
 
 /* "Oct. 13", "October 14, 2025", "14 October 2025", "13th of October", "the 13th of October",
@@ -383,9 +384,23 @@ static int match_weekday(struct ctx *c, int k)
 		k++;
 		t = ct_nwin_at(w, k);
 	}
-	if (t->kind != CT_NW_WORD || !t->cap || (wd = ct_weekday_word(t->lower)) < 0)
+	if (t->kind != CT_NW_WORD || !t->cap)
 		return 0;
 	j = k + 1;
+	if ((wd = ct_weekday_word(t->lower)) < 0) {
+		/* "Monday's incident", "Tuesday’s hearing": the day of what it names; the date is the
+		 * name without its "'s" (the lexer reads ’ as ') */
+		char stem[12];
+		size_t n = strlen(t->lower);
+		if (n < 8 || n - 2 >= sizeof(stem) || t->lower[n - 2] != '\'' || t->lower[n - 1] != 's')
+			return 0;
+		memcpy(stem, t->lower, n - 2);
+		stem[n - 2] = '\0';
+		if ((wd = ct_weekday_word(stem)) < 0)
+			return 0;
+		c->cut_end = t->start + (n - 2);
+		goto resolve;
+	}
 	if (word_in(ct_nwin_at(w, j), parts))
 		j++;
 	/* a date right after: Tuesday, Oct. 14 / Tuesday 14 October */
@@ -399,6 +414,7 @@ static int match_weekday(struct ctx *c, int k)
 		}
 		*d = save;
 	}
+resolve:
 	d->kind = "weekday";
 	d->weekday = wd;
 	if (c->a->ok) {
@@ -772,6 +788,7 @@ static int match_date(struct ctx *c)
 	for (;;) {
 		memset(c->d, 0, sizeof(*c->d));
 		c->d->weekday = -1;
+		c->cut_end = 0;
 		if ((e = match_iso(c, k)) || (e = match_time(c, k)) ||
 		    (e = match_period(c, k, ct_nword_is(t0, "by") && k == 1)) ||
 		    (e = match_weekday(c, k)) || (e = match_calendar(c, k, ctx_word)) ||
@@ -801,7 +818,7 @@ static int match_date(struct ctx *c)
 						 !strcmp(c->d->kind, "month")))
 		c->d->kind = "period";
 	c->d->start = t0->start;
-	c->d->end = end_before(w, e);
+	c->d->end = c->cut_end ? c->cut_end : end_before(w, e);
 	return e;
 }
 
@@ -853,6 +870,7 @@ int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, v
 	c.w = w;
 	c.a = &a;
 	c.d = &d;
+	c.cut_end = 0;
 	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
 		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH) ||
 		    !worth_trying(w, t)) {

@@ -205,6 +205,10 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 			continue;
 		if (only_until && strncmp(w, "until ", 6) && strncmp(w, "Until ", 6))
 			continue;
+		/* "Monday's incident": an event the text names by its day, one that took place (the
+		 * comparer has always read it so) */
+		if (x->flat.ptr[d->end] == '\'' || !strncmp(x->flat.ptr + d->end, "\xE2\x80\x99", 3))
+			continue;
 		{
 			/* "said on Tuesday that ... would": the day of the saying, in the past; so is the
 			 * day of a verb in the past ("voted 5-2 on Tuesday night ... will move") */

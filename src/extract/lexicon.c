@@ -124,7 +124,8 @@ static const char *const datewords[] = {
 	"saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "week", "weekend", "weeks",
 	"month", "months", "year", "years", "decade", "quarter", "century", "ago", "noon", "midnight",
 	"midday", "night", "morning", "afternoon", "evening", "midmorning", "midafternoon",
-	"mid-morning", "mid-afternoon", "mid-evening", NULL
+	"mid-morning", "mid-afternoon", "mid-evening", "monday's", "tuesday's", "wednesday's",
+	"thursday's", "friday's", "saturday's", "sunday's", NULL   /* "Monday's incident" */
 };
 
 /* Words a number expression can start with (numbers.c: match_number): the first words of the

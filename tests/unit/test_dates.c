@@ -101,6 +101,13 @@ static void test_weekdays(void **state)
 	expect_one("The strike began on Tuesday.", NULL, "Tuesday", "weekday", 0, 0, 0, 1, "");
 	expect_one("The strike began on Tuesday.", "2025-13-45", "Tuesday", "weekday", 0, 0, 0, 1, "");
 	expect_none("Tuesdays are quiet; tuesday is not a name.");
+	/* a possessive names the day of an event: the date is the day's name */
+	expect_one("Saturday's derby drew a record crowd.", PUB, "Saturday", "weekday", 2025, 10, 11, 5,
+		   "2025-10-11");
+	expect_one("Crews cleared Monday\xE2\x80\x99s spill.", PUB, "Monday", "weekday", 2025, 10, 13, 0,
+		   "2025-10-13");
+	expect_one("They await next Friday's vote.", PUB, "next Friday", "weekday", 2025, 10, 17, 4, "2025-10-17");
+	expect_none("The Mondays's list and a Monday'd word.");
 }
 
 static void test_calendar_dates(void **state)
