@@ -133,6 +133,7 @@ static const char *const datewords[] = {
 static const char *const numstart[] = {
 	"just", "more", "less", "fewer", "at", "up", "an", "as", "close", "nearly", "almost", "about",
 	"around", "roughly", "some", "approximately", "circa", "within", "over", "under", "between", "no", "us", "a",
+	"until",
 	"half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",

@@ -543,6 +543,7 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "some", NULL, NULL, "some" },
 	{ "approximately", NULL, NULL, "approximately" },
 	{ "circa", NULL, NULL, "circa" },
+	{ "until", NULL, NULL, "up to" },     /* a translation's "up to" ("bis zu"): "until 400 euros" */
 	{ "within", NULL, NULL, "within" },   /* "to within three kilometres": three at most */   /* a translation's "circa 240 000 visitors" */
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
@@ -1159,6 +1160,14 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 			    (a->w3 && !ct_nword_is(ct_nwin_at(w, 2), a->w3)))
 				continue;
 			n = a->w3 ? 3 : a->w2 ? 2 : 1;
+			/* "for at least the next 10 days", "up to the first 40 metres": a phrase of two
+			 * words or more still hedges the figure (a single word does not: "over the past
+			 * 10 years" is a span of time) */
+			if (n >= 2 && ct_nword_is(ct_nwin_at(w, n), "the") &&
+			    (ct_nword_is(ct_nwin_at(w, n + 1), "next") || ct_nword_is(ct_nwin_at(w, n + 1), "first") ||
+			     ct_nword_is(ct_nwin_at(w, n + 1), "last") || ct_nword_is(ct_nwin_at(w, n + 1), "past")) &&
+			    starts_figure(w, n + 2) && !ct_nword_is(ct_nwin_at(w, n + 2), "a"))
+				n += 2;
 			if (!starts_figure(w, n))
 				break;
 			approx = a->name;

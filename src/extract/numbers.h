@@ -22,7 +22,9 @@ struct ct_number {
 	                        * "approximately", "circa", "more than", "over", "at least", "less than",
 	                        * "fewer than", "under", "up to", "within", "an estimated", "at most",
 	                        * "just over", "just under"; "as many as"/"as much as" are reported
-	                        * as "up to" and "close to" as "nearly"; NULL when exact */
+	                        * as "up to", and so is "until" before a figure that is no date or
+	                        * time (a translation's "until 400 euros"); "close to" as "nearly";
+	                        * NULL when exact */
 	int ordinal;           /* 1 for "third", "3rd", "twenty-first"; "No. 3" is not ordinal */
 	int modifier;          /* an ordinal before the word it ranks, a noun, adjective, number
 	                        * word or verb ("the third quarter", "its first distress call",

@@ -286,6 +286,15 @@ static void test_approximations(void **state)
 	expect_one("Up to 40 boats sank.", "Up to 40 boats", 40, 40, "boat", "up to", 0);
 	expect_one("At least 3 people died.", "At least 3 people", 3, 3, "people", "at least", 0);
 	expect_one("As many as 300 homes burned.", "As many as 300 homes", 300, 300, "home", "up to", 0);
+	/* a phrase of two words or more hedges the figure past "the next", "the first" ... */
+	expect_one("Docks stay shut for at least the next 12 days.", "at least the next 12 days", 12, 12, "day",
+		   "at least", 0);
+	expect_one("Up to the first nine floors flooded.", "Up to the first nine floors", 9, 9, "floor", "up to", 0);
+	/* a translation's "until" before an amount is "up to"; before a date or a time it is none */
+	expect_one("Claims are paid until 250 euros.", "until 250 euros", 250, 250, "eur", "up to", 0);
+	expect_none("The offer runs until 2030, or until 31 May, or until 6 p.m.");
+	/* a single word does not: "over the past" is a span of time */
+	expect_one("Fares rose over the past 6 years.", "6 years", 6, 6, "year", NULL, 0);
 	expect_one("An estimated 1,500 troops.", "An estimated 1,500 troops", 1500, 1500, "troop",
 		   "an estimated", 0);
 	expect_one("It cost just over 10 dollars.", "just over 10 dollars", 10, 10, "usd", "just over", 0);
