@@ -199,9 +199,10 @@ int ct_dates_year_before_noun(const struct ct_nword *prev, const struct ct_nword
 		return 0;
 	if (prev->kind != CT_NW_WORD || !in_list(prev->lower, det))
 		return 0;
-	if (next->kind != CT_NW_WORD || next->cap || !next->space_before || (next->lex & CT_LEX_NUMSTOP) ||
-	    next->len >= sizeof(next->lower) || in_list(next->lower, units))
-		return 0;
+	if (next->kind != CT_NW_WORD || !next->space_before || (next->lex & CT_LEX_NUMSTOP) ||
+	    next->len >= sizeof(next->lower) || in_list(next->lower, units) ||
+	    (next->cap && (ct_month_word(next->lower) || ct_weekday_word(next->lower) >= 0)))
+		return 0;   /* a name may follow: "the 2012 London Olympics", "the 1999 Act" */
 	/* a plural after the figure counts things ("the 2000 residents"); -ss, -us, -is are no plural */
 	n = strlen(next->lower);
 	return !(n >= 3 && next->lower[n - 1] == 's' && next->lower[n - 2] != 's' &&

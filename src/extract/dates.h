@@ -73,9 +73,10 @@ int ct_weekday_word(const char *w);
  * numbers.c so a year is reported by exactly one of the two. */
 int ct_dates_year_context(const char *prev, const char *prev2);
 /* 1 when the figure t (1900..2100, four plain digits) between the tokens prev and next is a year
- * used as an adjective: prev a determiner (a, an, the, its, their, this ...), next a lower-case
- * word that is no plural, unit or function word ("a 2019 law", "the 2020 election"; not "the
- * 2000 residents", "a 2000 metre climb"). Shared with numbers.c like ct_dates_year_context. */
+ * used as an adjective: prev a determiner (a, an, the, its, their, this ...), next a word that is
+ * no plural, unit, function word, month or weekday ("a 2019 law", "the 2020 election", "the 2012
+ * London Olympics"; not "the 2000 residents", "a 2000 metre climb"). Shared with numbers.c like
+ * ct_dates_year_context. */
 int ct_dates_year_before_noun(const struct ct_nword *prev, const struct ct_nword *t,
 			      const struct ct_nword *next);
 

@@ -549,8 +549,9 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 	if (tn <= 2 && is_digit_byte((unsigned char)tok[0]) && (tn == 1 || is_digit_byte((unsigned char)tok[1]))) {
 		/* "from 1. December": a day as German and Nordic dates write it (1 to 31) */
 		int day = tn == 1 ? tok[0] - '0' : (tok[0] - '0') * 10 + (tok[1] - '0');
-		if (day >= 1 && day <= 31 && in_list(full_months, t + nx, we - nx))
-			return 0;
+		if (day >= 1 && day <= 31 && in_list(full_months, t + nx, we - nx) &&
+		    (we >= e || t[we] == ' ' || t[we] == '\n' || t[we] == ',' || t[we] == '.' || t[we] == ';'))
+			return 0;   /* not "… No. 1. December's figures …": a possessive opens a sentence */
 	}
 	if (ks == s && tn <= 3) {
 		/* "1. The first item" */

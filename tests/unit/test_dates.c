@@ -257,6 +257,7 @@ static void test_year_before_noun(void **state)
 	expect_none("The 2000 residents were moved.");
 	expect_none("She won a 2000 metre race.");
 	expect_none("The 2000 Olympians marched.");
+	expect_one("It recalls the 2012 Kessel floods.", PUB, "2012", "year", 2012, 0, 0, -1, "");
 	expect_none("A 2000-page file and 2012 votes.");
 }
 

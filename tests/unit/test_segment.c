@@ -358,6 +358,8 @@ static void test_months(void **state)
 	       "0 sentence|The tally reached 45.", "0 sentence|March was calm.");
 	EXPECT("The bus was late on route 7. Dec was away.",
 	       "0 sentence|The bus was late on route 7.", "0 sentence|Dec was away.");
+	EXPECT("The club finished No. 1. December's results were worse.",
+	       "0 sentence|The club finished No. 1.", "0 sentence|December's results were worse.");
 }
 
 static void test_dotted_acronyms(void **state)
