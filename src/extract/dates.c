@@ -181,6 +181,34 @@ int ct_dates_year_context(const char *prev, const char *prev2)
 	return !strcmp(prev, "of") && in_list(prev2, of_ctx);
 }
 
+int ct_dates_year_before_noun(const struct ct_nword *prev, const struct ct_nword *t,
+			      const struct ct_nword *next)
+{
+	static const char *const det[] = {
+		"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "whose", NULL
+	};
+	/* singular units a figure of that size measures ("a 2000 metre climb") */
+	static const char *const units[] = {
+		"metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "yard", "kg", "kilogram",
+		"gram", "tonne", "ton", "pound", "litre", "liter", "hectare", "acre", "square", "cubic",
+		"page", "word", "seat", "bed", "strong", "dollar", "euro", "per", "percent", NULL
+	};
+	size_t n;
+	if (t->kind != CT_NW_NUM || t->decimals || t->commas || t->intdigits != 4 || t->lower[0] ||
+	    t->value < 1900 || t->value > 2100 || t->digits_end != t->end)
+		return 0;
+	if (prev->kind != CT_NW_WORD || !in_list(prev->lower, det))
+		return 0;
+	if (next->kind != CT_NW_WORD || !next->space_before || (next->lex & CT_LEX_NUMSTOP) ||
+	    next->len >= sizeof(next->lower) || in_list(next->lower, units) ||
+	    (next->cap && (ct_month_word(next->lower) || ct_weekday_word(next->lower) >= 0)))
+		return 0;   /* a name may follow: "the 2012 London Olympics", "the 1999 Act" */
+	/* a plural after the figure counts things ("the 2000 residents"); -ss, -us, -is are no plural */
+	n = strlen(next->lower);
+	return !(n >= 3 && next->lower[n - 1] == 's' && next->lower[n - 2] != 's' &&
+		 next->lower[n - 2] != 'u' && next->lower[n - 2] != 'i' && next->lower[n - 2] != '\'');
+}
+
 /* ---- token helpers -------------------------------------------------------------------- */
 
 static int is_punct(const struct ct_nword *t, int ch)
@@ -242,6 +270,7 @@ struct ctx {
 	struct ct_nwin *w;
 	const struct anchor *a;
 	struct ct_date *d;
+	size_t cut_end;        /* when non-zero, where the date ends inside its last token */
 };
 
 /* "Oct. 13", "October 14, 2025", "14 October 2025", "13th of October", "the 13th of October",
@@ -287,6 +316,11 @@ static int match_calendar(struct ctx *c, int k, int ctx_word)
 	if ((day = day_at(w, k)) > 0) {
 		j = k + 1;
 		if (ct_nword_is(ct_nwin_at(w, j), "of"))
+			j++;
+		/* "from 1. December": the day's period of German and Nordic dates, a month's full
+		 * name after it (an abbreviation after a figure and a period may be a sentence's) */
+		else if (is_punct(ct_nwin_at(w, j), '.') && !ct_nwin_at(w, j)->space_before && !t->lower[0] &&
+			 ct_nwin_at(w, j + 1)->space_before && month_at(w, j + 1, &next, &abbr) && !abbr)
 			j++;
 		if (!(m = month_at(w, j, &next, &abbr)))
 			return 0;
@@ -351,9 +385,23 @@ static int match_weekday(struct ctx *c, int k)
 		k++;
 		t = ct_nwin_at(w, k);
 	}
-	if (t->kind != CT_NW_WORD || !t->cap || (wd = ct_weekday_word(t->lower)) < 0)
+	if (t->kind != CT_NW_WORD || !t->cap)
 		return 0;
 	j = k + 1;
+	if ((wd = ct_weekday_word(t->lower)) < 0) {
+		/* "Monday's incident", "Tuesday’s hearing": the day of what it names; the date is the
+		 * name without its "'s" (the lexer reads ’ as ') */
+		char stem[12];
+		size_t n = strlen(t->lower);
+		if (n < 8 || n - 2 >= sizeof(stem) || t->lower[n - 2] != '\'' || t->lower[n - 1] != 's')
+			return 0;
+		memcpy(stem, t->lower, n - 2);
+		stem[n - 2] = '\0';
+		if ((wd = ct_weekday_word(stem)) < 0)
+			return 0;
+		c->cut_end = t->start + (n - 2);
+		goto resolve;
+	}
 	if (word_in(ct_nwin_at(w, j), parts))
 		j++;
 	/* a date right after: Tuesday, Oct. 14 / Tuesday 14 October */
@@ -367,6 +415,7 @@ static int match_weekday(struct ctx *c, int k)
 		}
 		*d = save;
 	}
+resolve:
 	d->kind = "weekday";
 	d->weekday = wd;
 	if (c->a->ok) {
@@ -536,7 +585,10 @@ static int match_period(struct ctx *c, int k, int by)
 		j++;
 	} else if (word_in(t, ords) && (ct_nword_is(ct_nwin_at(w, j + 1), "quarter") ||
 					ct_nword_is(ct_nwin_at(w, j + 1), "half"))) {
-		quarter = ct_nword_is(ct_nwin_at(w, j + 1), "quarter");
+		/* 1..4 the quarter named, 5 "the last quarter", 0 a half */
+		quarter = !ct_nword_is(ct_nwin_at(w, j + 1), "quarter") ? 0 :
+			  t->lower[0] == 'l' ? 5 : t->lower[0] == 'f' ? (t->lower[1] == 'i' ? 1 : 4) :
+			  t->lower[0] == 's' ? 2 : 3;
 		j += 2;
 	} else if (by && (y = year_at(w, j)) > 0 && j == k) {
 		d->kind = "period";
@@ -590,7 +642,48 @@ static int match_period(struct ctx *c, int k, int by)
 	if (!has_of && !quarter)
 		return 0;
 	d->kind = "period";
+	if (!has_of && c->a->ok) {
+		/* a quarter without its year: the last one begun by publication, as a month alone is
+		 * (the year before when it would begin more than 60 days after), or the one before
+		 * the quarter of publication for "the last quarter" */
+		const struct anchor *a = c->a;
+		if (quarter == 5) {
+			int q = (a->m - 1) / 3;
+			d->year = q ? a->y : a->y - 1;
+			d->last_month = q ? q * 3 : 12;
+		} else {
+			d->year = infer_year(a, quarter * 3 - 2, 1);
+			d->last_month = quarter * 3;
+		}
+	}
 	return j;
+}
+
+/* After a month or a day and month at e, "last year", "next year", "this year" (with "of" or
+ * without: "January last year", "September of last year", "Jan. 31 next year"): the year those
+ * words give, which replaces the one inferred. Returns the index after them, or e. */
+static int year_words_after(struct ctx *c, int e)
+{
+	struct ct_nwin *w = c->w;
+	struct ct_date *d = c->d;
+	const struct ct_nword *t;
+	int j = e, i;
+	if (ct_nword_is(ct_nwin_at(w, j), "of"))
+		j++;
+	t = ct_nwin_at(w, j);
+	if (!(ct_nword_is(t, "last") || ct_nword_is(t, "next") || ct_nword_is(t, "this")) ||
+	    !ct_nword_is(ct_nwin_at(w, j + 1), "year"))
+		return e;
+	for (i = 0; i < e; i++)
+		if (year_at(w, i))
+			return e;   /* "October 2025 last year" states two years: leave them */
+	if (!c->a->ok)
+		return j + 2;
+	d->year = c->a->y + (t->lower[0] == 'l' ? -1 : t->lower[0] == 'n' ? 1 : 0);
+	d->resolved[0] = '\0';
+	if (d->day && valid_date(d->year, d->month, d->day))
+		set_days(d, days_from_civil(d->year, d->month, d->day));
+	return j + 2;
 }
 
 /* 4:40 a.m., 4:40, 10 p.m., 4pm, noon, midnight, mid-morning, 10 o'clock, 5.50 o'clock */
@@ -696,6 +789,7 @@ static int match_date(struct ctx *c)
 	for (;;) {
 		memset(c->d, 0, sizeof(*c->d));
 		c->d->weekday = -1;
+		c->cut_end = 0;
 		if ((e = match_iso(c, k)) || (e = match_time(c, k)) ||
 		    (e = match_period(c, k, ct_nword_is(t0, "by") && k == 1)) ||
 		    (e = match_weekday(c, k)) || (e = match_calendar(c, k, ctx_word)) ||
@@ -703,7 +797,8 @@ static int match_date(struct ctx *c)
 			break;
 		/* a year after a date word: in 2007, since 2007 */
 		if ((y = year_at(w, k)) > 0 &&
-		    (is_lead || (year_at(w, k - 2) && (ct_nword_is(ct_nwin_at(w, k - 1), "and") ||
+		    (is_lead || ct_dates_year_before_noun(ct_nwin_at(w, k - 1), ct_nwin_at(w, k), ct_nwin_at(w, k + 1)) ||
+		     (year_at(w, k - 2) && (ct_nword_is(ct_nwin_at(w, k - 1), "and") ||
 						      ct_nword_is(ct_nwin_at(w, k - 1), "to") ||
 						      is_punct(ct_nwin_at(w, k - 1), '-'))) || ct_dates_year_context(ct_nwin_at(w, k - 1)->kind == CT_NW_WORD ?
 						      ct_nwin_at(w, k - 1)->lower : "",
@@ -718,11 +813,13 @@ static int match_date(struct ctx *c)
 			return 0;
 		return 1;   /* a lead word with no date after it */
 	}
+	if (c->d->month && (c->d->kind[0] == 'd' || c->d->kind[0] == 'm' || c->d->kind[0] == 'p'))
+		e = year_words_after(c, e);
 	if (ct_nword_is(t0, "by") && k == 1 && (!strcmp(c->d->kind, "year") ||
 						 !strcmp(c->d->kind, "month")))
 		c->d->kind = "period";
 	c->d->start = t0->start;
-	c->d->end = end_before(w, e);
+	c->d->end = c->cut_end ? c->cut_end : end_before(w, e);
 	return e;
 }
 
@@ -774,6 +871,7 @@ int ct_dates_scan_win(struct ct_nwin *w, const char *published, ct_date_cb cb, v
 	c.w = w;
 	c.a = &a;
 	c.d = &d;
+	c.cut_end = 0;
 	while ((t = ct_nwin_at(w, 0))->kind != CT_NW_NONE) {
 		if (!can_start(t) || !ct_nanchor_near(&anchor, w, CT_LEX_DATEWORD, DATE_ANCHOR_REACH) ||
 		    !worth_trying(w, t)) {

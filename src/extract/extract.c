@@ -139,6 +139,13 @@ static int past_verb(const struct ct_tokens *tk, size_t i)
 	if (!(n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && w[0] >= 'a' && w[0] <= 'z') || (t->lex & CT_LEX_FUTURE) ||
 	    ct_tok_is(tk, i, "scheduled") || ct_tok_is(tk, i, "planned"))
 		return 0;
+	/* a compound adjective ("remote-controlled cranes", "state-owned"), unless its first part is
+	 * a prefix of verbs ("re-elected", "co-founded") */
+	if (t->flags & CT_TOK_HYPHEN) {
+		const char *h = memchr(w, '-', n);
+		if (h && h - w > 3)
+			return 0;
+	}
 	/* a participle after a verb of being or the future: "will remain closed until Monday" */
 	if (i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE))
 		return 0;
@@ -158,9 +165,13 @@ static void future_months(struct extract_ctx *x)
 		struct ct_date *d = &x->dates[i];
 		const char *w = x->flat.ptr + d->start;
 		size_t n = d->end - d->start, k, digits = 0, run = 0;
+		int month = d->month ? d->month : d->last_month;   /* a quarter: is it over? */
 		if ((strcmp(d->kind, "month") && strcmp(d->kind, "date") && strcmp(d->kind, "period")) || !d->year ||
-		    !d->month || !x->published ||
+		    !month || !x->published ||
 		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4))
+			continue;
+		/* the year said in words ("January last year", "Jan. 31 next year") */
+		if (n >= 5 && !memcmp(w + n - 5, " year", 5))
 			continue;
 		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
 			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
@@ -168,7 +179,7 @@ static void future_months(struct extract_ctx *x)
 		}
 		if (digits)
 			continue;
-		if (d->year * 12 + d->month >= atoi(x->published) * 12 + atoi(x->published + 5))
+		if (d->year * 12 + month >= atoi(x->published) * 12 + atoi(x->published + 5))
 			continue;   /* this month or later: already ahead */
 		{
 			size_t t;
@@ -205,6 +216,10 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 			continue;
 		if (only_until && strncmp(w, "until ", 6) && strncmp(w, "Until ", 6))
 			continue;
+		/* "Monday's incident": an event the text names by its day, one that took place (the
+		 * comparer has always read it so) */
+		if (x->flat.ptr[d->end] == '\'' || !strncmp(x->flat.ptr + d->end, "\xE2\x80\x99", 3))
+			continue;
 		{
 			/* "said on Tuesday that ... would": the day of the saying, in the past; so is the
 			 * day of a verb in the past ("voted 5-2 on Tuesday night ... will move") */
@@ -239,6 +254,10 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 static int keep_number(const struct ct_number *n, void *payload)
 {
 	struct extract_ctx *x = payload;
+	/* an ordinal before what it ranks ("the third quarter", "first appeared") tells which one,
+	 * not how many: no quantity of the claim (the comparer still reads it: ct_numbers_scan) */
+	if (n->modifier)
+		return 0;
 	if (x->nnumbers < CT_EXTRACT_MAX_ITEMS)
 		x->numbers[x->nnumbers++] = *n;
 	return 0;

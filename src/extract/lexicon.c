@@ -125,7 +125,8 @@ static const char *const datewords[] = {
 	"saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "week", "weekend", "weeks",
 	"month", "months", "year", "years", "decade", "quarter", "century", "ago", "noon", "midnight",
 	"midday", "night", "morning", "afternoon", "evening", "midmorning", "midafternoon",
-	"mid-morning", "mid-afternoon", "mid-evening", NULL
+	"mid-morning", "mid-afternoon", "mid-evening", "monday's", "tuesday's", "wednesday's",
+	"thursday's", "friday's", "saturday's", "sunday's", NULL   /* "Monday's incident" */
 };
 
 /* Words a number expression can start with (numbers.c: match_number): the first words of the
@@ -133,6 +134,7 @@ static const char *const datewords[] = {
 static const char *const numstart[] = {
 	"just", "more", "less", "fewer", "at", "up", "an", "as", "close", "nearly", "almost", "about",
 	"around", "roughly", "some", "approximately", "circa", "within", "over", "under", "between", "no", "us", "a",
+	"until",
 	"half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -174,7 +176,8 @@ static const char *const numanchor[] = {
 	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
 	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
 	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
-	"millionth", "billionth", "thousand", "million", "billion", "trillion", NULL
+	"millionth", "billionth", "thousand", "million", "billion", "trillion",
+	"quarter", NULL   /* "a quarter of" has no other (numbers.c: fraction words) */
 };
 
 /* Lower-case words a date expression can start with (dates.c: can_start). */

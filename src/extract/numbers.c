@@ -543,6 +543,7 @@ static const struct approx_phrase approx_phrases[] = {
 	{ "some", NULL, NULL, "some" },
 	{ "approximately", NULL, NULL, "approximately" },
 	{ "circa", NULL, NULL, "circa" },
+	{ "until", NULL, NULL, "up to" },     /* a translation's "up to" ("bis zu"): "until 400 euros" */
 	{ "within", NULL, NULL, "within" },   /* "to within three kilometres": three at most */   /* a translation's "circa 240 000 visitors" */
 	{ "over", NULL, NULL, "over" },
 	{ "under", NULL, NULL, "under" },
@@ -597,6 +598,12 @@ static int month_before(struct ct_nwin *w, int k)
 	return is_punct(p, '.') && !p->space_before && is_month_token(ct_nwin_at(w, k - 2));
 }
 
+/* A month's name written in full ("December", "May"), not an abbreviation ("Dec", "Sept"). */
+static int full_month(const struct ct_nword *t)
+{
+	return is_month_token(t) && ((t->len >= 4 && !ct_nstr_eq(t->lower, "sept")) || ct_nstr_eq(t->lower, "may"));
+}
+
 static int is_ordinal_suffix(const char *s)
 {
 	return !strcmp(s, "st") || !strcmp(s, "nd") || !strcmp(s, "rd") || !strcmp(s, "th");
@@ -622,7 +629,7 @@ static int plural_noun(const char *wd, char *out, size_t cap);
 
 /* ---- figures -------------------------------------------------------------------------- */
 
-enum { FIG_DIGITS = 1, FIG_ORDINAL = 2, FIG_SCALED = 4, FIG_WORDS = 8, FIG_CURRENCY = 16 };
+enum { FIG_DIGITS = 1, FIG_ORDINAL = 2, FIG_SCALED = 4, FIG_WORDS = 8, FIG_CURRENCY = 16, FIG_FRACTION = 32 };
 
 struct figure {
 	double value;
@@ -639,6 +646,32 @@ static void copy_unit(char *dst, size_t cap, const char *src)
 		n = cap - 1;
 	memcpy(dst, src, n);
 	dst[n] = '\0';
+}
+
+/* "a third", "two thirds": the fraction words after "a" or a small number written apart */
+static const char *const fraction_one[] = {
+	"third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", NULL
+};
+static const char *const fraction_many[] = {
+	"thirds", "quarters", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths", NULL
+};
+static const int fraction_denom[] = { 3, 4, 5, 6, 7, 8, 9, 10 };
+
+/* Whether the fraction word d, followed by n, stands alone as a share ("a third of the staff",
+ * "fell by a third", "by about a third since January") rather than ranking the word after it
+ * ("a third term", "a third-party claim"): n is "of", the end, punctuation other than a hyphen, or
+ * a function word. A quarter only before "of": alone it is as often three months. */
+static int fraction_alone(const struct ct_nword *d, const struct ct_nword *n)
+{
+	if (ct_nword_is(n, "of"))
+		return 1;
+	if (d->lower[0] == 'q')
+		return 0;
+	if (n->kind == CT_NW_NONE)
+		return 1;
+	if (n->kind == CT_NW_PUNCT)
+		return n->ch != CT_NW_DASH && n->ch != '\'' && n->ch != CT_NW_OTHER;
+	return n->kind == CT_NW_WORD && (n->lex & CT_LEX_NUMSTOP) && !(n->lex & CT_LEX_NUMANCHOR);
 }
 
 /* Number words from relative position k: "twenty-five", "two hundred and fifty thousand",
@@ -662,6 +695,14 @@ static int parse_words(struct ct_nwin *w, int k, struct figure *f)
 		return 1;
 	}
 	if (ct_nword_is(t, "a")) {
+		if ((v = word_index(n1, fraction_one)) >= 0 && n1->space_before &&
+		    fraction_alone(n1, ct_nwin_at(w, k + 2))) {
+			f->value = 1.0 / fraction_denom[v];
+			f->flags = FIG_WORDS | FIG_FRACTION;
+			f->scale = 1;
+			f->next = k + 2;
+			return 1;
+		}
 		if (!ct_nword_is(n1, "dozen") && !ct_nword_is(n1, "hundred") && scale_of(n1) == 0)
 			return 0;
 		current = 1;
@@ -693,7 +734,18 @@ static int parse_words(struct ct_nwin *w, int k, struct figure *f)
 				int di = word_index(d, v == 1 ? denom1 : denoms);
 				if (di >= 0) {
 					f->value = (double)v / dval[di];
+					f->flags |= FIG_FRACTION;
 					f->next = k + 3;
+					return 1;
+				}
+			}
+			/* "two thirds of", "one fifth of" written apart */
+			if (last == NONE && v >= 1 && v <= 9 && n1->kind == CT_NW_WORD && n1->space_before) {
+				int di = word_index(n1, v == 1 ? fraction_one : fraction_many);
+				if (di >= 0 && fraction_alone(n1, ct_nwin_at(w, k + 2))) {
+					f->value = (double)v / fraction_denom[di];
+					f->flags |= FIG_FRACTION;
+					f->next = k + 2;
 					return 1;
 				}
 			}
@@ -1025,6 +1077,8 @@ static int not_a_number(struct ct_nwin *w, int k)
 			ctx = month_before(w, k - 2);
 		if (!ctx && is_punct(p1, ',') && is_month_token(p2))
 			ctx = 1;
+		if (!ctx)
+			ctx = ct_dates_year_before_noun(p1, t, n1);   /* "a 2019 law" */
 		if (ctx) {
 			/* and a year range right after it: 2020-21, 2007 to 2010, 2020 and 2022 */
 			if ((is_joining_dash(n1, ct_nwin_at(w, k + 2)) || ct_nword_is(n1, "to") ||
@@ -1040,6 +1094,10 @@ static int not_a_number(struct ct_nwin *w, int k)
 		if (month_before(w, k) || is_month_token(n1) ||
 		    (ct_nword_is(n1, "of") && is_month_token(ct_nwin_at(w, k + 2))))
 			return k + 1;
+		/* "from 1. December": the day of a German or Nordic date, as dates.c reads it */
+		if (!t->lower[0] && is_punct(n1, '.') && !n1->space_before && ct_nwin_at(w, k + 2)->space_before &&
+		    full_month(ct_nwin_at(w, k + 2)))
+			return k + 2;
 		if (t->lower[0] && ct_nword_is(p1, "the")) {
 			static const char *const on[] = {
 				"on", "by", "since", "until", "till", "before", "after", "from", NULL
@@ -1102,6 +1160,14 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 			    (a->w3 && !ct_nword_is(ct_nwin_at(w, 2), a->w3)))
 				continue;
 			n = a->w3 ? 3 : a->w2 ? 2 : 1;
+			/* "for at least the next 10 days", "up to the first 40 metres": a phrase of two
+			 * words or more still hedges the figure (a single word does not: "over the past
+			 * 10 years" is a span of time) */
+			if (n >= 2 && ct_nword_is(ct_nwin_at(w, n), "the") &&
+			    (ct_nword_is(ct_nwin_at(w, n + 1), "next") || ct_nword_is(ct_nwin_at(w, n + 1), "first") ||
+			     ct_nword_is(ct_nwin_at(w, n + 1), "last") || ct_nword_is(ct_nwin_at(w, n + 1), "past")) &&
+			    starts_figure(w, n + 2) && !ct_nword_is(ct_nwin_at(w, n + 2), "a"))
+				n += 2;
 			if (!starts_figure(w, n))
 				break;
 			approx = a->name;
@@ -1147,6 +1213,17 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	out->high = f.value;
 	out->approx = approx;
 	out->ordinal = (f.flags & FIG_ORDINAL) != 0;
+	if (out->ordinal) {
+		/* before a word that is no function word, or before a number word, it ranks that word
+		 * ("the third quarter", "its first distress call", "the first six cranes", "first
+		 * appeared"); alone it is a rank itself ("finished thirtieth in the race") */
+		t = ct_nwin_at(w, f.next);
+		out->modifier = (t->kind == CT_NW_WORD && t->space_before &&
+				 (!(t->lex & CT_LEX_NUMSTOP) || (t->lex & CT_LEX_NUMANCHOR))) ||
+				/* "a third-party claim", "the second-largest bank" */
+				(is_joining_dash(t, ct_nwin_at(w, f.next + 1)) && !t->endash &&
+				 ct_nwin_at(w, f.next + 1)->kind == CT_NW_WORD);
+	}
 	if (f.unit[0])
 		singular(f.unit, out->unit, sizeof(out->unit));
 	k = f.next;
@@ -1231,6 +1308,13 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 
 	if (currency[0] && !out->unit[0]) {
 		copy_unit(out->unit, sizeof(out->unit), currency);
+	} else if ((f.flags & FIG_FRACTION) && !out->unit[0] && ct_nword_is(ct_nwin_at(w, k), "of") &&
+		   (ct_nword_is(ct_nwin_at(w, k + 1), "a") || ct_nword_is(ct_nwin_at(w, k + 1), "an")) &&
+		   unit_word_ok(ct_nwin_at(w, k + 2))) {
+		/* "a quarter of an hour", "two-thirds of a mile": a share of that unit */
+		singular(ct_nwin_at(w, k + 2)->lower, out->unit, sizeof(out->unit));
+		k += 3;
+		end_k = k;
 	} else if (!out->unit[0]) {
 		t = ct_nwin_at(w, k);
 		if (ct_nword_is(t, "dollars") || ct_nword_is(t, "dollar")) {

@@ -22,8 +22,14 @@ struct ct_number {
 	                        * "approximately", "circa", "more than", "over", "at least", "less than",
 	                        * "fewer than", "under", "up to", "within", "an estimated", "at most",
 	                        * "just over", "just under"; "as many as"/"as much as" are reported
-	                        * as "up to" and "close to" as "nearly"; NULL when exact */
+	                        * as "up to", and so is "until" before a figure that is no date or
+	                        * time (a translation's "until 400 euros"); "close to" as "nearly";
+	                        * NULL when exact */
 	int ordinal;           /* 1 for "third", "3rd", "twenty-first"; "No. 3" is not ordinal */
+	int modifier;          /* an ordinal before the word it ranks, a noun, adjective, number
+	                        * word or verb ("the third quarter", "its first distress call",
+	                        * "the first six cranes", "first appeared"): which one, not how
+	                        * many. 0 for a rank on its own ("finished thirtieth in the race") */
 };
 
 typedef int (*ct_number_cb)(const struct ct_number *n, void *payload);
@@ -34,13 +40,17 @@ typedef int (*ct_number_cb)(const struct ct_number *n, void *payload);
  * ("two-thirds"), scaled figures ("1.2 million", "€20m", "£3bn"), percentages (%, percent,
  * per cent, percentage points -> unit "point"), currency ($ € £, US$), ranges ("between 30 and
  * 40", "30-40", "30–40", "30 to 40" but not "from 30 to 40", which is a change), ordinals
- * (first .. twentieth, 3rd, 13th), approximations (see approx above) and "No. 3".
+ * (first .. twentieth, 3rd, 13th; see modifier), fractions written in words ("a third of",
+ * "two thirds", "two-thirds"; "a third term" is an ordinal), approximations (see approx above)
+ * and "No. 3".
  *
  * Not numbers, because dates.c reports them or they are names: clock times ("4:40 a.m.",
  * "10 p.m.", "4pm"), years 1900-2100 written without a comma after a date word ("in", "since",
  * "by", "until", "mid-", "end of" ... see ct_dates_year_context) or next to a month name, days
  * next to a month name ("Oct. 13", "14 October", "13th of October", "on the 13th"), ISO dates,
- * decades ("1990s"), figures glued to a name by a hyphen ("COVID-19", "F-16"), and "one" as a
+ * decades ("1990s"), a year between a determiner and a singular noun ("a 2019 law",
+ * ct_dates_year_before_noun), a day before a period and a month ("1. December"), figures glued
+ * to a name by a hyphen ("COVID-19", "F-16"), and "one" as a
  * pronoun ("one of the", "no one", "the one"). "2,000 residents" and "2000 residents" are
  * numbers.
  *

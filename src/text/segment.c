@@ -286,6 +286,12 @@ static const char *const month_names[] = {
 	"saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 	NULL
 };
+/* Months by their full names, capitalised: after a day and its period ("1. December") they go on
+ * the sentence. */
+static const char *const full_months[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", NULL
+};
 static const char *const roles[] = {
 	"reporter", "correspondent", "writer", "editor", "journalist", "columnist", "contributor",
 	"photographer", "producer", "critic", "staff", "bureau", "associated press", "reuters", NULL
@@ -539,6 +545,13 @@ static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, s
 		}
 		if (dotted && periods && letters)
 			return in_index(&ix_openers, t + nx, we - nx);
+	}
+	if (tn <= 2 && is_digit_byte((unsigned char)tok[0]) && (tn == 1 || is_digit_byte((unsigned char)tok[1]))) {
+		/* "from 1. December": a day as German and Nordic dates write it (1 to 31) */
+		int day = tn == 1 ? tok[0] - '0' : (tok[0] - '0') * 10 + (tok[1] - '0');
+		if (day >= 1 && day <= 31 && in_list(full_months, t + nx, we - nx) &&
+		    (we >= e || t[we] == ' ' || t[we] == '\n' || t[we] == ',' || t[we] == '.' || t[we] == ';'))
+			return 0;   /* not "… No. 1. December's figures …": a possessive opens a sentence */
 	}
 	if (ks == s && tn <= 3) {
 		/* "1. The first item" */

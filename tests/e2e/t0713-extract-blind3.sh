@@ -10,15 +10,18 @@
 # Floors a little under those figures (one item of slack on each count). If the extractor is
 # tuned on these articles, they are no longer unseen: say so next to any new figure
 # (tests/fixtures/xblind3/README.md).
+# Tuned on since (numbers and dates, after the reported-speech session): segments found 85/86,
+# extra 2/87, numbers recall and precision 54/54, approx 54/54, dates recall and precision 43/43;
+# the floors of those figures are raised to one item under them (the others are as they were).
 . "$(dirname "$0")/lib.sh"
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 blind=$repo/tests/fixtures/xblind3
 
 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
-	--check found=0.96 extra=0.06 kind=0.93 leaks=2 claim_p=0.91 claim_r=0.98 claim_f1=0.94 \
-	type=0.88 speaker=0.8 surname=0.8 said=0.55 num_r=0.96 num_p=0.89 approx=0.98 date_r=0.86 \
-	date_p=0.84 >blind.txt 2>&1 ||
+	--check found=0.97 extra=0.04 kind=0.93 leaks=2 claim_p=0.91 claim_r=0.98 claim_f1=0.94 \
+	type=0.88 speaker=0.8 surname=0.8 said=0.55 num_r=0.98 num_p=0.98 approx=0.98 date_r=0.97 \
+	date_p=0.97 >blind.txt 2>&1 ||
 	{ cat blind.txt; fail "extract below its floors on the third blind set"; }
 
 # The labels themselves are consistent: a stand-in extractor that prints them is scored perfect.

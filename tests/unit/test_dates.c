@@ -101,6 +101,13 @@ static void test_weekdays(void **state)
 	expect_one("The strike began on Tuesday.", NULL, "Tuesday", "weekday", 0, 0, 0, 1, "");
 	expect_one("The strike began on Tuesday.", "2025-13-45", "Tuesday", "weekday", 0, 0, 0, 1, "");
 	expect_none("Tuesdays are quiet; tuesday is not a name.");
+	/* a possessive names the day of an event: the date is the day's name */
+	expect_one("Saturday's derby drew a record crowd.", PUB, "Saturday", "weekday", 2025, 10, 11, 5,
+		   "2025-10-11");
+	expect_one("Crews cleared Monday\xE2\x80\x99s spill.", PUB, "Monday", "weekday", 2025, 10, 13, 0,
+		   "2025-10-13");
+	expect_one("They await next Friday's vote.", PUB, "next Friday", "weekday", 2025, 10, 17, 4, "2025-10-17");
+	expect_none("The Mondays's list and a Monday'd word.");
 }
 
 static void test_calendar_dates(void **state)
@@ -162,7 +169,7 @@ static void test_years_and_periods(void **state)
 		   0, 0, -1, "");
 	expect_one("Emissions must fall by 2030.", PUB, "by 2030", "period", 2030, 0, 0, -1, "");
 	expect_one("Work starts mid-2026.", PUB, "mid-2026", "period", 2026, 0, 0, -1, "");
-	expect_one("Profits rose in the first quarter.", PUB, "the first quarter", "period", 0, 0, 0,
+	expect_one("Profits rose in the first quarter.", PUB, "the first quarter", "period", 2025, 0, 0,
 		   -1, "");
 	expect_one("It sold in the second half of 2024.", PUB, "the second half of 2024", "period",
 		   2024, 0, 0, -1, "");
@@ -172,7 +179,86 @@ static void test_years_and_periods(void **state)
 		   -1, "");
 	expect_one("It peaked in the 1990s.", PUB, "the 1990s", "period", 1990, 0, 0, -1, "");
 	expect_none("The end of the war came.");
-	expect_none("The 2007 law and 2,000 people.");
+	expect_one("The 2007 law and 2,000 people.", PUB, "2007", "year", 2007, 0, 0, -1, "");
+}
+
+/* A quarter without its year: the last one begun by publication, by the rule of a month alone. */
+static void test_quarters(void **state)
+{
+	(void)state;
+	/* the fourth quarter would begin 264 days after 2025-01-10: last year's */
+	expect_one("Exports slumped in the fourth quarter.", "2025-01-10", "the fourth quarter", "period", 2024, 0,
+		   0, -1, "");
+	assert_int_equal(found.v[0].last_month, 12);
+	expect_one("Exports slumped in the second quarter.", "2025-08-01", "the second quarter", "period", 2025, 0,
+		   0, -1, "");
+	assert_int_equal(found.v[0].last_month, 6);
+	/* the last quarter: the one before publication's */
+	expect_one("Sales fell in the last quarter.", "2025-02-03", "the last quarter", "period", 2024, 0, 0, -1,
+		   "");
+	assert_int_equal(found.v[0].last_month, 12);
+	expect_one("Sales fell last quarter.", "2025-08-03", "last quarter", "period", 2025, 0, 0, -1, "");
+	assert_int_equal(found.v[0].last_month, 6);
+	/* a year stated is kept, and no month is claimed for it */
+	expect_one("Sales fell in the third quarter of 2023.", "2025-08-03", "the third quarter of 2023", "period",
+		   2023, 0, 0, -1, "");
+	assert_int_equal(found.v[0].last_month, 0);
+	expect_one("Exports slumped in the fourth quarter.", NULL, "the fourth quarter", "period", 0, 0, 0, -1, "");
+}
+
+/* "last year", "next year", "this year" after a month or a day and month: one date in that year. */
+static void test_month_with_year_words(void **state)
+{
+	(void)state;
+	expect_one("The dam was finished in April last year.", PUB, "April last year", "month", 2024, 4, 0, -1,
+		   "");
+	expect_one("The dam was finished in April of last year.", PUB, "April of last year", "month", 2024, 4, 0,
+		   -1, "");
+	expect_one("The fund closes on March 3 next year.", PUB, "March 3 next year", "date", 2026, 3, 3, -1,
+		   "2026-03-03");
+	/* the inferred year (last year's December, from 2025-03-10) gives way to the one said */
+	expect_one("It opens on 20 December this year.", "2025-03-10", "20 December this year", "date", 2025, 12,
+		   20, -1, "2025-12-20");
+	expect_one("Work stops until Feb. 9 next year.", PUB, "until Feb. 9 next year", "date", 2026, 2, 9, -1,
+		   "2026-02-09");
+	expect_one("Snow came in late November last year.", PUB, "late November last year", "period", 2024, 11,
+		   0, -1, "");
+	/* no day that year: the day and month stay, unresolved */
+	expect_one("It is due on Feb. 29 next year.", PUB, "Feb. 29 next year", "date", 2026, 2, 29, -1, "");
+	/* no anchor: one expression still, with no year */
+	expect_one("The dam was finished in April last year.", NULL, "April last year", "month", 0, 4, 0, -1, "");
+	/* a year stated in figures is not overridden; "last year" is then a date of its own */
+	assert_int_equal(scan("It was signed in April 2023 last year.", PUB), 2);
+	assert_string_equal(found.v[1].kind, "relative");
+	/* "last year" apart from the month is a date of its own */
+	assert_int_equal(scan("In April, prices rose; last year they fell.", PUB), 2);
+}
+
+/* A day with a period before the month's full name, as German and Nordic dates are written. */
+static void test_day_period_month(void **state)
+{
+	(void)state;
+	expect_one("The new fares apply from 1. March on all lines.", PUB, "1. March", "date", 2025, 3, 1, -1,
+		   "2025-03-01");
+	expect_one("The office reopens on 15. January 2026.", PUB, "15. January 2026", "date", 2026, 1, 15, -1,
+		   "2026-01-15");
+	/* an abbreviation, a figure past 31, a space before the period: no date */
+	expect_none("The list ran to item 4. Dec was absent.");
+	expect_none("It came to 45. March brought more.");
+	expect_none("They counted 7 . March was cold.");
+}
+
+/* A year between a determiner and a singular noun is a year; a plural or a unit counts. */
+static void test_year_before_noun(void **state)
+{
+	(void)state;
+	expect_one("The mine broke a 2021 rule on water.", PUB, "2021", "year", 2021, 0, 0, -1, "");
+	expect_one("Their 1998 report was withdrawn.", PUB, "1998", "year", 1998, 0, 0, -1, "");
+	expect_none("The 2000 residents were moved.");
+	expect_none("She won a 2000 metre race.");
+	expect_none("The 2000 Olympians marched.");
+	expect_one("It recalls the 2012 Kessel floods.", PUB, "2012", "year", 2012, 0, 0, -1, "");
+	expect_none("A 2000-page file and 2012 votes.");
 }
 
 static void test_relative(void **state)
@@ -280,6 +366,10 @@ int main(void)
 		cmocka_unit_test(test_year_inference),
 		cmocka_unit_test(test_may_and_march),
 		cmocka_unit_test(test_years_and_periods),
+		cmocka_unit_test(test_quarters),
+		cmocka_unit_test(test_month_with_year_words),
+		cmocka_unit_test(test_day_period_month),
+		cmocka_unit_test(test_year_before_noun),
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_utf8_and_order),

@@ -221,6 +221,64 @@ static void test_ordinals(void **state)
 	expect_one("It was the one hundred and twelfth meeting.", "one hundred and twelfth", 112, 112, "", NULL, 1);
 }
 
+/* An ordinal before the word it ranks tells which one, not how many (modifier); a rank on its own
+ * is not one. */
+static void test_ordinal_modifiers(void **state)
+{
+	(void)state;
+	assert_int_equal(scan("Its second audit found gaps."), 1);
+	assert_true(found.v[0].ordinal && found.v[0].modifier);
+	assert_int_equal(scan("The first nine trucks left."), 2);   /* "first" ranks the nine */
+	assert_true(found.v[0].modifier);
+	assert_false(found.v[1].ordinal || found.v[1].modifier);
+	assert_int_equal(scan("The plant first opened in 1961."), 1);   /* an adverb of a verb */
+	assert_true(found.v[0].modifier);
+	assert_int_equal(scan("The 21st century began."), 1);
+	assert_true(found.v[0].modifier);
+	assert_int_equal(scan("Her horse came fifth in the derby."), 1);
+	assert_true(found.v[0].ordinal && !found.v[0].modifier);
+	assert_int_equal(scan("She finished 12th, behind him."), 1);
+	assert_true(found.v[0].ordinal && !found.v[0].modifier);
+	assert_int_equal(scan("Twelve boats sank."), 1);
+	assert_false(found.v[0].modifier);
+}
+
+/* Fractions in words: after "a" or a small number written apart, when they stand alone. */
+static void test_fractions(void **state)
+{
+	(void)state;
+	expect_one("Rents rose by about a fifth since spring.", "about a fifth", 0.2, 0.2, "", "about", 0);
+	expect_one("A third of the nurses quit.", "A third", 1.0 / 3, 1.0 / 3, "", NULL, 0);
+	expect_one("Sales dropped by nearly a third.", "nearly a third", 1.0 / 3, 1.0 / 3, "", "nearly", 0);
+	expect_one("More than a quarter of the wells are dry.", "More than a quarter", 0.25, 0.25, "", "more than",
+		   0);
+	expect_one("Two thirds of the seats went to them.", "Two thirds", 2.0 / 3, 2.0 / 3, "", NULL, 0);
+	expect_one("One fifth of the fleet is idle.", "One fifth", 0.2, 0.2, "", NULL, 0);
+	/* a share of a unit */
+	expect_one("The climb takes about a quarter of an hour.", "about a quarter of an hour", 0.25, 0.25, "hour",
+		   "about", 0);
+	expect_one("The road runs two-thirds of a mile.", "two-thirds of a mile", 2.0 / 3, 2.0 / 3, "mile", NULL, 0);
+	/* an ordinal after "a": it ranks the word after it */
+	expect_one("He won a third term.", "third term", 3, 3, "term", NULL, 1);
+	expect_one("It filed a third-party claim.", "third-party", 3, 3, "party", NULL, 1);
+	assert_true(found.v[0].modifier);
+	/* a quarter alone is as often three months */
+	expect_none("Profits doubled in a quarter.");
+}
+
+/* A year between a determiner and a singular noun is a date (dates.c); a count is not. */
+static void test_years_before_nouns(void **state)
+{
+	(void)state;
+	expect_none("The mine broke a 2021 rule on water.");
+	expect_none("Their 1998 report was withdrawn.");
+	expect_one("The 2000 residents were moved.", "2000 residents", 2000, 2000, "resident", NULL, 0);
+	expect_one("She won a 2000 metre race.", "2000 metre", 2000, 2000, "metre", NULL, 0);
+	/* a day written with a period before a month, as German dates are, is a date too */
+	expect_none("Fares rise from 1. March on all lines.");
+	expect_one("It came to 45. March brought more.", "45", 45, 45, "", NULL, 0);
+}
+
 static void test_approximations(void **state)
 {
 	(void)state;
@@ -228,6 +286,15 @@ static void test_approximations(void **state)
 	expect_one("Up to 40 boats sank.", "Up to 40 boats", 40, 40, "boat", "up to", 0);
 	expect_one("At least 3 people died.", "At least 3 people", 3, 3, "people", "at least", 0);
 	expect_one("As many as 300 homes burned.", "As many as 300 homes", 300, 300, "home", "up to", 0);
+	/* a phrase of two words or more hedges the figure past "the next", "the first" ... */
+	expect_one("Docks stay shut for at least the next 12 days.", "at least the next 12 days", 12, 12, "day",
+		   "at least", 0);
+	expect_one("Up to the first nine floors flooded.", "Up to the first nine floors", 9, 9, "floor", "up to", 0);
+	/* a translation's "until" before an amount is "up to"; before a date or a time it is none */
+	expect_one("Claims are paid until 250 euros.", "until 250 euros", 250, 250, "eur", "up to", 0);
+	expect_none("The offer runs until 2030, or until 31 May, or until 6 p.m.");
+	/* a single word does not: "over the past" is a span of time */
+	expect_one("Fares rose over the past 6 years.", "6 years", 6, 6, "year", NULL, 0);
 	expect_one("An estimated 1,500 troops.", "An estimated 1,500 troops", 1500, 1500, "troop",
 		   "an estimated", 0);
 	expect_one("It cost just over 10 dollars.", "just over 10 dollars", 10, 10, "usd", "just over", 0);
@@ -532,6 +599,9 @@ static void test_compatible(void **state)
 static void test_compatible_units(void **state)
 {
 	(void)state;
+	/* a share of a unit converts like the unit */
+	assert_int_equal(compat("It takes about a quarter of an hour.", "It takes 15 minutes."), 1);
+	assert_int_equal(compat("It takes about a quarter of an hour.", "It takes 40 minutes."), 0);
 	assert_int_equal(compat("40 people", "40 gates"), -1);
 	assert_int_equal(compat("3.5 percent", "3.5 points"), -1);
 	assert_int_equal(compat("$40", "€40"), -1);
@@ -621,6 +691,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_ordinal_modifiers),
+		cmocka_unit_test(test_fractions),
+		cmocka_unit_test(test_years_before_nouns),
 		cmocka_unit_test(test_approximations),
 		cmocka_unit_test(test_ranges_and_changes),
 		cmocka_unit_test(test_units),

@@ -348,6 +348,18 @@ static void test_months(void **state)
 	EXPECT("The plant closed in Dec. The workers left.",
 	       "0 sentence|The plant closed in Dec.", "0 sentence|The workers left.");
 	EXPECT("From Oct. Smith took over.", "0 sentence|From Oct. Smith took over.");
+	/* a day with a period before the month's full name, as German and Nordic dates are written */
+	EXPECT("Fares rise from 1. March on every line. The union objects.",
+	       "0 sentence|Fares rise from 1. March on every line.", "0 sentence|The union objects.");
+	EXPECT("The office shuts on 24. December and 31. December.",
+	       "0 sentence|The office shuts on 24. December and 31. December.");
+	/* past 31, or an abbreviation: the period ends the sentence */
+	EXPECT("The tally reached 45. March was calm.",
+	       "0 sentence|The tally reached 45.", "0 sentence|March was calm.");
+	EXPECT("The bus was late on route 7. Dec was away.",
+	       "0 sentence|The bus was late on route 7.", "0 sentence|Dec was away.");
+	EXPECT("The club finished No. 1. December's results were worse.",
+	       "0 sentence|The club finished No. 1.", "0 sentence|December's results were worse.");
 }
 
 static void test_dotted_acronyms(void **state)
