@@ -7,15 +7,18 @@
 #   speaker 0.00, numbers recall 0.97 precision 0.97 approx 0.99, dates recall 0.86 precision 0.90.
 # Floors a little under those figures. If the extractor is tuned on these articles, they are no
 # longer unseen: say so next to any new figure (tests/fixtures/xblind/README.md).
+# Tuned on since (sessions 7 to 9; no longer unseen): on 2026-12-03 segments 123/123, kind 122/123,
+# leaks 0/23, claims P 84/85 R 84/84, type 77/84, quote speaker 23/23, reported 31/33, numbers
+# 76/78 and 76/76, approx 76/76, dates 50/50 and 50/50; the floors are one item under those.
 . "$(dirname "$0")/lib.sh"
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 blind=$repo/tests/fixtures/xblind
 
 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
-	--check found=0.97 extra=0.03 kind=0.94 leaks=2 claim_p=0.95 claim_r=0.96 claim_f1=0.95 \
-	type=0.84 speaker=0.21 surname=0.52 num_r=0.94 num_p=0.94 approx=0.96 date_r=0.82 \
-	date_p=0.86 >blind.txt 2>&1 ||
+	--check found=0.98 extra=0.02 kind=0.98 leaks=1 claim_p=0.97 claim_r=0.98 claim_f1=0.98 \
+	type=0.9 speaker=0.95 surname=0.95 said=0.9 num_r=0.96 num_p=0.97 approx=0.97 date_r=0.97 \
+	date_p=0.97 >blind.txt 2>&1 ||
 	{ cat blind.txt; fail "extract below its floors on the blind articles"; }
 
 # The scorer itself: a floor it cannot reach fails, an unknown figure is a usage error.

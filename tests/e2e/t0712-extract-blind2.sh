@@ -10,15 +10,17 @@
 # Floors a little under those figures (one item of slack on the small counts). If the extractor is
 # tuned on these articles, they are no longer unseen: say so next to any new figure
 # (tests/fixtures/xblind2/README.md).
+# Tuned on since (no longer unseen): on 2026-12-03 every figure was 1.00 (60 segments, 39 claims,
+# 10 quote and 22 reported speakers, 34 numbers, 26 dates); the floors are one item under.
 . "$(dirname "$0")/lib.sh"
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 blind=$repo/tests/fixtures/xblind2
 
 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
-	--check found=0.97 extra=0.03 kind=0.94 leaks=2 claim_p=0.94 claim_r=0.97 claim_f1=0.96 \
-	type=0.89 speaker=0.9 surname=0.9 said=0.59 num_r=0.97 num_p=0.94 approx=0.94 date_r=0.92 \
-	date_p=0.92 >blind.txt 2>&1 ||
+	--check found=0.98 extra=0.02 kind=0.98 leaks=1 claim_p=0.97 claim_r=0.97 claim_f1=0.97 \
+	type=0.97 speaker=0.9 surname=0.9 said=0.95 num_r=0.97 num_p=0.97 approx=0.97 date_r=0.96 \
+	date_p=0.96 >blind.txt 2>&1 ||
 	{ cat blind.txt; fail "extract below its floors on the second blind set"; }
 
 # The labels themselves are consistent: a stand-in extractor that prints them is scored perfect.
