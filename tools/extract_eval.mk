@@ -8,5 +8,7 @@ eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind2 --list
 	@echo; echo "tests/fixtures/xblind3 (the third blind set, t0713):"
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind3 --list
+	@echo; echo "tests/fixtures/xblind4 (the fourth blind set, t0714):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind4 --list
 
 .PHONY: eval-extract-blind
