@@ -270,7 +270,14 @@ if runs:
     starved = [r["articles"] for r in runs
                if r["stages"]["ingest"]["baseline_fast_import"].get("off_cpu_seconds", 0) > 0.05 * r["stages"]["ingest"]["baseline_fast_import"]["seconds"]]
     targets["ingest_within_1_5x_fast_import"]["baseline_waited_at"] = starved
-    targets["ingest_within_1_5x_fast_import"]["holds"] = targets["ingest_within_1_5x_fast_import"]["worst"] <= 1.5 and not starved
+    # Where it waited, the ingest is compared with fast-import's CPU seconds instead: fast-import
+    # runs on one thread, so without the wait it could not have taken less than those.
+    def fair(r):
+        b = r["stages"]["ingest"]["baseline_fast_import"]
+        base = min(b["seconds"], b["cpu_seconds"]) if r["articles"] in starved else b["seconds"]
+        return round(r["stages"]["ingest"]["seconds"] / base, 2)
+    targets["ingest_within_1_5x_fast_import"]["worst_against_cpu_where_waited"] = max(fair(r) for r in runs)
+    targets["ingest_within_1_5x_fast_import"]["holds"] = max(fair(r) for r in runs) <= 1.5
     targets["extract_25x_wink"] = {"worst": min(r["ratios"]["extract_vs_wink"] for r in runs)}
     targets["extract_25x_wink"]["holds"] = targets["extract_25x_wink"]["worst"] >= 25
 # The whole run, corpus generation, baselines and bookkeeping included (the issue: under ten
