@@ -380,6 +380,19 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 	return a;
 }
 
+/* The tokens [*first, *end) that start inside text[a, b); 0 when there are none. */
+static int span_tokens(const struct ct_tokens *tk, size_t a, size_t b, size_t *first, size_t *end)
+{
+	size_t k = 0;
+	while (k < tk->n && tk->t[k].start < a)
+		k++;
+	*first = k;
+	while (k < tk->n && tk->t[k].start < b)
+		k++;
+	*end = k;
+	return *end > *first;
+}
+
 /* A person's name and where they work, as one mention: "Joran Veld of Fennick Securities" is Joran
  * Veld. Only when two or three capitalised words that are no organisation or title word come
  * before "of" (not "Bank of England", "Secretary of State", "National Bank of Dalmark"). The
@@ -387,24 +400,18 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 static size_t person_before_of(const struct extract_ctx *x, size_t a, size_t n)
 {
 	const struct ct_tokens *tk = &x->tk;
-	size_t k, first = SIZE_MAX;
-	for (k = 0; k < tk->n && tk->t[k].start < a + n; k++) {
-		if (tk->t[k].start < a)
-			continue;
-		if (first == SIZE_MAX)
-			first = k;
-		if (ct_tok_is(tk, k, "of")) {
-			size_t j, words = k - first;
-			if (words < 2 || words > 3 || k + 1 >= tk->n || !(tk->t[k + 1].flags & CT_TOK_CAP))
-				return n;
-			for (j = first; j < k; j++)
-				if (!(tk->t[j].flags & CT_TOK_CAP) ||
-				    (tk->t[j].lex & (CT_LEX_ORG | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE | CT_LEX_PLACE)))
-					return n;
-			return tk->t[k - 1].end - a;
-		}
-	}
-	return n;
+	size_t k, j, first, end;
+	if (!span_tokens(tk, a, a + n, &first, &end))
+		return n;
+	for (k = first; k < end && !ct_tok_is(tk, k, "of"); k++)
+		;
+	if (k == end || k - first < 2 || k - first > 3 || k + 1 >= tk->n || !(tk->t[k + 1].flags & CT_TOK_CAP))
+		return n;
+	for (j = first; j < k; j++)
+		if (!(tk->t[j].flags & CT_TOK_CAP) ||
+		    (tk->t[j].lex & (CT_LEX_ORG | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE | CT_LEX_PLACE)))
+			return n;
+	return tk->t[k - 1].end - a;
 }
 
 /* Where the person starts in a speaker text[a, a + n) that a translation put after the body or
@@ -414,20 +421,16 @@ static size_t person_before_of(const struct extract_ctx *x, size_t a, size_t n)
 static size_t person_after_body(const struct extract_ctx *x, size_t a, size_t n)
 {
 	const struct ct_tokens *tk = &x->tk;
-	size_t k, first = SIZE_MAX, last = 0, org = SIZE_MAX;
-	for (k = 0; k < tk->n && tk->t[k].start < a + n; k++) {
-		if (tk->t[k].start < a)
-			continue;
-		if (first == SIZE_MAX)
-			first = k;
-		last = k;
+	size_t k, first, end, last, org = SIZE_MAX;
+	if (!span_tokens(tk, a, a + n, &first, &end))
+		return a;
+	last = end - 1;
+	for (k = first; k < end; k++) {
 		if (!(tk->t[k].flags & CT_TOK_CAP))
 			return a;
 		if (tk->t[k].lex & CT_LEX_ORG)
 			org = k;
 	}
-	if (first == SIZE_MAX)
-		return a;
 	if (org != SIZE_MAX && org > first && last - org >= 2 && last - org <= 3) {
 		for (k = org + 1; k <= last; k++)
 			if (tk->t[k].lex & (CT_LEX_ORG | CT_LEX_TITLE | CT_LEX_PLACE))
