@@ -780,7 +780,6 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 #define PUBLISH_EVERY 64      /* segments the segmenter lists before telling the workers */
 
 struct par {
-	const char *text, *published;
 	struct extract_shared sh;
 	ct_segment **blocks;      /* the list: nblocks_max pointers, allocated up front */
 	size_t nblocks_max;
@@ -922,8 +921,6 @@ int ct_extract_parallel(const char *text, size_t len, const char *published, ct_
 	ct_checkworthy_prepare();
 
 	memset(&p, 0, sizeof(p));
-	p.text = text;
-	p.published = published;
 	shared_init(&p.sh, cb, payload);
 	p.nblocks_max = len / SEG_BLOCK + 1;   /* a segment holds a byte at least */
 	w = calloc((size_t)threads, sizeof(*w));
