@@ -41,15 +41,19 @@ struct extract_ctx {
 	struct ct_claim_draft d;
 	ct_buf flat;
 	unsigned lex_all;        /* the CT_LEX_* bits of the segment's words, together */
-	struct ct_sentence_entities ents;
 	struct ct_quote quote;
 	struct ct_attribution attr;
-	struct ct_number numbers[CT_EXTRACT_MAX_ITEMS];
 	size_t nnumbers;
-	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	size_t ndates;
-	struct ct_nword *nbuf;   /* NBUF tokens for nw (not zeroed: the lexer fills each one it uses) */
-	/* Not zeroed either, being large and written before they are read for each segment: */
+	struct ct_nword *nbuf;   /* NBUF tokens for nw (not zeroed: the lexer fills each one it uses);
+	                          * only analyse uses it, so the parallel extractor's contexts
+	                          * borrow their worker's */
+	int own_nbuf;            /* nbuf is this context's (freed with it) */
+	/* Not zeroed either, being large and written before they are read for each segment (its
+	 * count first for each array): */
+	struct ct_sentence_entities ents;
+	struct ct_number numbers[CT_EXTRACT_MAX_ITEMS];
+	struct ct_date dates[CT_EXTRACT_MAX_ITEMS];
 	struct ct_tokens tk;
 	struct ct_nwin nw;       /* the number and date scanners' tokens, lexed once per sentence */
 };
@@ -686,15 +690,19 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	return 0;
 }
 
-static struct extract_ctx *ctx_new(const char *text, const char *published, struct extract_shared *sh)
+/* A context; own_nbuf: with a number buffer of its own (else the caller sets nbuf to its
+ * thread's before each analyse). */
+static struct extract_ctx *ctx_new(const char *text, const char *published, struct extract_shared *sh,
+				   int own_nbuf)
 {
 	struct extract_ctx *x = malloc(sizeof(*x));
 	if (x)
-		memset(x, 0, offsetof(struct extract_ctx, tk));
-	if (!x || !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf)))) {
+		memset(x, 0, offsetof(struct extract_ctx, ents));
+	if (!x || (own_nbuf && !(x->nbuf = malloc(NBUF * sizeof(*x->nbuf))))) {
 		free(x);
 		return NULL;
 	}
+	x->own_nbuf = own_nbuf;
 	x->text = text;
 	x->published = published;
 	x->sh = sh;
@@ -706,7 +714,8 @@ static void ctx_free(struct extract_ctx *x)
 {
 	if (x) {
 		ct_buf_release(&x->flat);
-		free(x->nbuf);
+		if (x->own_nbuf)
+			free(x->nbuf);
 		free(x);
 	}
 }
@@ -757,7 +766,7 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 	struct seq q = { { NULL, NULL }, 0, -1 };
 	int r;
 	shared_init(&sh, cb, payload);
-	if (!(q.c[0] = ctx_new(text, published, &sh)) || !(q.c[1] = ctx_new(text, published, &sh))) {
+	if (!(q.c[0] = ctx_new(text, published, &sh, 1)) || !(q.c[1] = ctx_new(text, published, &sh, 1))) {
 		r = ct_error_set(CT_ENOMEM, "out of memory");
 	} else {
 		r = ct_segment_text(text, len, on_segment, &q);
@@ -772,28 +781,54 @@ int ct_extract(const char *text, size_t len, const char *published, ct_extract_c
 
 /* The parallel extractor. The calling thread segments the text into a list of segments (a sixth
  * of the work or less), published to the workers in steps; then it works too. A worker takes the
- * next BATCH segments, analyses each into one of its BATCH contexts, waits until every segment
- * before them is resolved (the turn), and resolves its own in order: the callback sees the same
- * segments, in the same order, with the same speakers as from ct_extract. */
+ * next BATCH segments into a free slot of the ring of NSLOT batches and analyses them; whichever
+ * thread finds the oldest batch analysed and no one resolving it resolves it (and the batches
+ * after it that are ready), in order: the callback sees the same segments, in the same order,
+ * with the same speakers as from ct_extract. No thread waits for another while a slot is free
+ * or a batch is ready, so one that the machine takes off its CPU for a moment holds the others
+ * up only once they have analysed NSLOT batches ahead of it. */
 #define BATCH 32
+#ifndef NSLOT
+#define NSLOT 8
+#endif
 #define SEG_BLOCK 4096        /* segments per block of the list: blocks never move */
 #define PUBLISH_EVERY 64      /* segments the segmenter lists before telling the workers */
 
+/* A batch: its segments' contexts and one more for the look ahead (the segment after the
+ * batch, analysed when the batch's last one needs it: needs_next). */
+struct slot {
+	struct extract_ctx *c[BATCH + 1];
+	size_t first, k;          /* the segments first .. first + k - 1 */
+	int spare;                /* c[BATCH] holds segment first + k, analysed */
+	int ready;                /* analysed, to be resolved */
+};
+
 struct par {
 	struct extract_shared sh;
+	const char *text, *published;
 	ct_segment **blocks;      /* the list: nblocks_max pointers, allocated up front */
 	size_t nblocks_max;
 	size_t listed;            /* the segmenter's count (its own) */
+	struct slot slots[NSLOT]; /* batch b in slots[b % NSLOT]; contexts made on first use */
 	pthread_mutex_t mu;
-	pthread_cond_t more;      /* segments listed, the list ended, or an error */
-	pthread_cond_t turn_cv;   /* turn moved, or an error */
+	pthread_cond_t cv;        /* segments listed, the list ended, a batch analysed or
+	                           * resolved, or an error */
+	int waiting;              /* threads waiting on cv */
 	size_t nsegs;             /* segments the workers may take */
 	int seg_done;             /* the list is complete */
 	size_t next;              /* the first segment no worker has taken */
-	size_t turn;              /* the first segment not resolved */
+	size_t taken, resolved;   /* batches taken, batches resolved (a count each) */
+	int resolving;            /* a thread is resolving batch `resolved` */
 	int err;                  /* the first error: every thread stops */
 	char msg[512];            /* its message (errors are per thread) */
 };
+
+static void par_wake(struct par *p)
+{
+	/* with p->mu held */
+	if (p->waiting)
+		pthread_cond_broadcast(&p->cv);
+}
 
 static void par_fail(struct par *p, int r)
 {
@@ -802,8 +837,14 @@ static void par_fail(struct par *p, int r)
 		p->err = r;
 		snprintf(p->msg, sizeof(p->msg), "%s", r < 0 ? ct_error_last() : "");
 	}
-	pthread_cond_broadcast(&p->more);
-	pthread_cond_broadcast(&p->turn_cv);
+	par_wake(p);
+}
+
+static void par_wait(struct par *p)
+{
+	p->waiting++;
+	pthread_cond_wait(&p->cv, &p->mu);
+	p->waiting--;
 }
 
 static int list_segment(const ct_segment *seg, void *payload)
@@ -821,78 +862,110 @@ static int list_segment(const ct_segment *seg, void *payload)
 		pthread_mutex_lock(&p->mu);
 		p->nsegs = p->listed;
 		err = p->err;
-		pthread_cond_signal(&p->more);
+		par_wake(p);
 		pthread_mutex_unlock(&p->mu);
 	}
 	return err ? 1 : 0;   /* stop segmenting: the workers' error is returned */
 }
 
-/* A worker: ctx holds BATCH analysis contexts of its own and a spare for a look ahead. */
-static void work(struct par *p, struct extract_ctx **ctx)
+static const ct_segment *listed_segment(const struct par *p, size_t i)
 {
-	for (;;) {
-		struct extract_ctx *spare;
-		size_t i, k, j;
-		int r = 0;
-		pthread_mutex_lock(&p->mu);
-		while (!p->err && p->next >= p->nsegs && !p->seg_done)
-			pthread_cond_wait(&p->more, &p->mu);
-		if (p->err || p->next >= p->nsegs) {
-			pthread_mutex_unlock(&p->mu);
-			return;
-		}
-		i = p->next;
-		k = p->nsegs - i < BATCH ? p->nsegs - i : BATCH;
-		p->next = i + k;
-		pthread_mutex_unlock(&p->mu);
+	return &p->blocks[i / SEG_BLOCK][i % SEG_BLOCK];
+}
 
-		for (j = 0; j < k && r >= 0; j++) {
-			ctx[j]->seg = p->blocks[(i + j) / SEG_BLOCK][(i + j) % SEG_BLOCK];
-			r = analyse(ctx[j]);
-		}
-		/* the batch's last segment may need the next one (needs_next): as ct_extract, it sees
-		 * it unless the text ends there, so wait for the segmenter to list it or finish */
-		spare = NULL;
-		if (r >= 0 && needs_next(ctx[k - 1])) {
-			int have;
-			pthread_mutex_lock(&p->mu);
-			while (!p->err && p->nsegs <= i + k && !p->seg_done)
-				pthread_cond_wait(&p->more, &p->mu);
-			have = p->nsegs > i + k;
-			pthread_mutex_unlock(&p->mu);
-			if (have) {
-				spare = ctx[BATCH];
-				spare->seg = p->blocks[(i + k) / SEG_BLOCK][(i + k) % SEG_BLOCK];
-				r = analyse(spare);
-			}
-		}
-		pthread_mutex_lock(&p->mu);
-		while (!p->err && r >= 0 && p->turn != i)
-			pthread_cond_wait(&p->turn_cv, &p->mu);
-		if (p->err || r < 0) {
-			if (r < 0)
-				par_fail(p, r);
-			pthread_mutex_unlock(&p->mu);
-			return;
-		}
-		pthread_mutex_unlock(&p->mu);
-		for (j = 0; j < k && !r; j++)
-			r = resolve(ctx[j], j + 1 < k ? ctx[j + 1] : spare);
-		pthread_mutex_lock(&p->mu);
-		p->turn = i + k;
-		if (r)
-			par_fail(p, r);
-		else
-			pthread_cond_broadcast(&p->turn_cv);
-		pthread_mutex_unlock(&p->mu);
-		if (r)
-			return;
+/* Analyses the batch in s (taken, so no other thread touches it) with the worker's number
+ * buffer nbuf. With p->mu not held. Returns 0 or a negative CT_E* code. */
+static int analyse_batch(struct par *p, struct slot *s, struct ct_nword *nbuf)
+{
+	size_t j;
+	int r = 0, have;
+	for (j = 0; j <= BATCH && r == 0; j++)
+		if (!s->c[j] && !(s->c[j] = ctx_new(p->text, p->published, &p->sh, 0)))
+			r = ct_error_set(CT_ENOMEM, "out of memory");
+	for (j = 0; j < s->k && r >= 0; j++) {
+		s->c[j]->seg = *listed_segment(p, s->first + j);
+		s->c[j]->nbuf = nbuf;
+		r = analyse(s->c[j]);
 	}
+	s->spare = 0;
+	if (r < 0 || !needs_next(s->c[s->k - 1]))
+		return r < 0 ? r : 0;
+	/* the batch's last segment may need the next one: as ct_extract, it sees it unless the
+	 * text ends there, so wait for the segmenter to list it or finish */
+	pthread_mutex_lock(&p->mu);
+	while (!p->err && p->nsegs <= s->first + s->k && !p->seg_done)
+		par_wait(p);
+	have = p->nsegs > s->first + s->k;
+	pthread_mutex_unlock(&p->mu);
+	if (!have)
+		return 0;
+	s->c[BATCH]->seg = *listed_segment(p, s->first + s->k);
+	s->c[BATCH]->nbuf = nbuf;
+	s->spare = 1;
+	return analyse(s->c[BATCH]);
+}
+
+/* Resolves the batch in s in order. With p->mu not held, and this thread the resolver. */
+static int resolve_batch(struct slot *s)
+{
+	size_t j;
+	int r = 0;
+	for (j = 0; j < s->k && !r; j++)
+		r = resolve(s->c[j], j + 1 < s->k ? s->c[j + 1] : s->spare ? s->c[BATCH] : NULL);
+	return r;
+}
+
+/* A worker, with its number buffer: resolves the oldest batch when it is ready and no one
+ * else is at it, else takes and analyses the next batch when a slot is free, else waits. */
+static void work(struct par *p, struct ct_nword *nbuf)
+{
+	pthread_mutex_lock(&p->mu);
+	while (!p->err) {
+		struct slot *s;
+		int r;
+		if (!p->resolving && p->resolved < p->taken && p->slots[p->resolved % NSLOT].ready) {
+			s = &p->slots[p->resolved % NSLOT];
+			p->resolving = 1;
+			pthread_mutex_unlock(&p->mu);
+			r = resolve_batch(s);
+			pthread_mutex_lock(&p->mu);
+			p->resolving = 0;
+			s->ready = 0;
+			p->resolved++;
+			if (r) {
+				par_fail(p, r);
+				break;
+			}
+			par_wake(p);   /* a slot is free, and the next batch may be ready */
+			continue;
+		}
+		if (p->taken < p->resolved + NSLOT && p->next < p->nsegs) {
+			s = &p->slots[p->taken % NSLOT];
+			p->taken++;
+			s->first = p->next;
+			s->k = p->nsegs - p->next < BATCH ? p->nsegs - p->next : BATCH;
+			p->next += s->k;
+			pthread_mutex_unlock(&p->mu);
+			r = analyse_batch(p, s, nbuf);
+			pthread_mutex_lock(&p->mu);
+			if (r < 0) {
+				par_fail(p, r);
+				break;
+			}
+			s->ready = 1;
+			par_wake(p);
+			continue;
+		}
+		if (p->seg_done && p->next >= p->nsegs && p->resolved == p->taken)
+			break;   /* every segment is resolved */
+		par_wait(p);
+	}
+	pthread_mutex_unlock(&p->mu);
 }
 
 struct worker {
 	struct par *p;
-	struct extract_ctx *ctx[BATCH + 1];
+	struct ct_nword *nbuf;
 	pthread_t tid;
 	int started;
 };
@@ -900,17 +973,17 @@ struct worker {
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
-	work(w->p, w->ctx);
+	work(w->p, w->nbuf);
 	return NULL;
 }
 
 int ct_extract_parallel(const char *text, size_t len, const char *published, ct_extract_cb cb, void *payload,
 			int threads)
 {
-	struct par p;
+	struct par *p;
 	struct worker *w;
-	int t, j, r, ok = 1;
-	size_t b;
+	int t, r, ok = 1;
+	size_t b, j;
 
 	if (threads <= 1)
 		return ct_extract(text, len, published, cb, payload);
@@ -920,57 +993,60 @@ int ct_extract_parallel(const char *text, size_t len, const char *published, ct_
 	ct_tokens_prepare();
 	ct_checkworthy_prepare();
 
-	memset(&p, 0, sizeof(p));
-	shared_init(&p.sh, cb, payload);
-	p.nblocks_max = len / SEG_BLOCK + 1;   /* a segment holds a byte at least */
+	if (!(p = calloc(1, sizeof(*p))))
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	shared_init(&p->sh, cb, payload);
+	p->text = text;
+	p->published = published;
+	p->nblocks_max = len / SEG_BLOCK + 1;   /* a segment holds a byte at least */
 	w = calloc((size_t)threads, sizeof(*w));
-	p.blocks = calloc(p.nblocks_max, sizeof(*p.blocks));
-	if (!w || !p.blocks)
+	p->blocks = calloc(p->nblocks_max, sizeof(*p->blocks));
+	if (!w || !p->blocks)
 		ok = 0;
 	for (t = 0; ok && t < threads; t++) {
-		w[t].p = &p;
-		for (j = 0; ok && j <= BATCH; j++)
-			ok = (w[t].ctx[j] = ctx_new(text, published, &p.sh)) != NULL;
+		w[t].p = p;
+		ok = (w[t].nbuf = malloc(NBUF * sizeof(*w[t].nbuf))) != NULL;
 	}
 	if (!ok) {
 		r = ct_error_set(CT_ENOMEM, "out of memory");
 		goto done;
 	}
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.more, NULL);
-	pthread_cond_init(&p.turn_cv, NULL);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
 	/* worker 0 is this thread, once the list is made */
 	for (t = 1; t < threads; t++)
 		w[t].started = pthread_create(&w[t].tid, NULL, worker_main, &w[t]) == 0;
-	r = ct_segment_text(text, len, list_segment, &p);
-	pthread_mutex_lock(&p.mu);
+	r = ct_segment_text(text, len, list_segment, p);
+	pthread_mutex_lock(&p->mu);
 	if (r < 0)
-		par_fail(&p, r);
-	p.nsegs = p.listed;
-	p.seg_done = 1;
-	pthread_cond_broadcast(&p.more);
-	pthread_mutex_unlock(&p.mu);
-	work(&p, w[0].ctx);
+		par_fail(p, r);
+	p->nsegs = p->listed;
+	p->seg_done = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	work(p, w[0].nbuf);
 	for (t = 1; t < threads; t++)
 		if (w[t].started)
 			pthread_join(w[t].tid, NULL);
 	/* every segment listed is resolved unless a thread failed; one that could not start is
 	 * no loss: the others took its share */
-	r = p.err;
+	r = p->err;
 	if (r < 0)
-		ct_error_set(r, "%s", p.msg);
-	pthread_cond_destroy(&p.turn_cv);
-	pthread_cond_destroy(&p.more);
-	pthread_mutex_destroy(&p.mu);
+		ct_error_set(r, "%s", p->msg);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->mu);
 done:
-	for (t = 0; w && t < threads; t++)
+	for (b = 0; b < NSLOT; b++)
 		for (j = 0; j <= BATCH; j++)
-			ctx_free(w[t].ctx[j]);
-	for (b = 0; p.blocks && b < p.nblocks_max; b++)
-		free(p.blocks[b]);
-	free(p.blocks);
+			ctx_free(p->slots[b].c[j]);
+	for (t = 0; w && t < threads; t++)
+		free(w[t].nbuf);
+	for (b = 0; p->blocks && b < p->nblocks_max; b++)
+		free(p->blocks[b]);
+	free(p->blocks);
 	free(w);
-	shared_release(&p.sh);
+	shared_release(&p->sh);
+	free(p);
 	return r;
 }
 
