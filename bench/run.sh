@@ -38,6 +38,26 @@ note() {
 	printf 'bench: [%4ds] %s\n' $(($(date +%s) - bench_start)) "$*" >&2
 }
 
+# Waits until both CPUs have been idle for a second (at least 90% of it, up to 20 tries), so a
+# short timed run does not share the machine with the kernel still writing back or reclaiming
+# after the stage before it; prints the seconds waited and the last second's idle fraction.
+settle() {
+	python3 - <<'PY'
+import time
+def snap():
+    f = open("/proc/stat").readline().split()[1:]
+    v = [int(x) for x in f]
+    return v[3] + v[4], sum(v[:8])   # idle + iowait, all but guest time
+t0 = time.time()
+for k in range(20):
+    i0, a0 = snap(); time.sleep(1.0); i1, a1 = snap()
+    idle = (i1 - i0) / max(1, a1 - a0)
+    if idle >= 0.90:
+        break
+print("%.1f %.3f" % (time.time() - t0, idle))
+PY
+}
+
 # The desks of the last run are moved aside, and deleted only once this run's figures are written:
 # ext4 slows the creation of files for up to six minutes after many deletions (its check for
 # recently deleted inodes, 60 s, or 360 s while the inode table is dirty), and an ingest that
@@ -164,6 +184,8 @@ EOF
 	# writeback threads take a CPU now and then, which stalls one of two threads that hand work
 	# to each other far more than a single thread. Flush first, for both sides.
 	sync
+	settle >"$d/settle.txt"
+	note "n=$n: settled (seconds waited, idle fraction): $(cat "$d/settle.txt")"
 	# extract --json uses the CPUs (up to 4 threads) on a text this long; --jobs 1 is timed too,
 	# so that one thread against wink-nlp's one is on record beside it. A claimtrack round takes
 	# a fifth of a second: one hiccup of the machine moved a single round by a third. So there
@@ -246,6 +268,8 @@ stages["extract"] = {"seconds": round(ex_s, 3), "bytes": wk["bytes"], "items_per
                      "peak_rss_mb": ex["peak_rss_mb"], "cpu_seconds": round(ex["cpu"], 3), "rounds_seconds": ex_all,
                      "baseline_wink": {"seconds": round(wk["seconds"], 3), "mb_per_second": round(wk["bytes_per_second"] / 1e6, 2),
                                        "rounds_seconds": [round(w["seconds"], 3) for w in wks]}}
+st = open(os.path.join(d, "settle.txt")).read().split()
+stages["extract"]["settle"] = {"waited_seconds": float(st[0]), "idle_fraction": float(st[1])}
 stages["extract"]["one_thread"] = {"seconds": round(ex1_s, 3), "mb_per_second": round(wk["bytes"] / ex1_s / 1e6, 2),
                                    "cpu_seconds": round(ex1["cpu"], 3), "rounds_seconds": ex1_all}
 # Wall-clock ratios are what the targets name; CPU ratios (user + sys of the child) move less
