@@ -8,6 +8,9 @@
 #   claims P 0.91 (43/47) R 1.00 (43/43) F1 0.96, type 0.95 (41/43), quote speaker 0.83 (20/24,
 #   surname 21/24), reported-speech speaker 0.55 (11/20), numbers recall 0.88 (50/57) precision
 #   0.94 (50/53) approx 1.00 (50/50), dates recall 0.95 (36/38) precision 1.00 (36/36).
+# Its labels counted ordinals used as adjectives ("second vote") as numbers, which no other set
+# and not the extractor do; normalised to the project's convention in session 10 (four labels;
+# README), numbers recall is 0.94 (50/53), and its floor one item under that.
 # Floors one item under each of those figures (extra and leaks: one item over). If the extractor
 # is tuned on these articles, they are no longer unseen: say so next to any new figure
 # (tests/fixtures/xblind4/README.md).
@@ -18,7 +21,7 @@ blind=$repo/tests/fixtures/xblind4
 
 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
 	--check found=0.96 extra=0.05 kind=0.92 leaks=2 claim_p=0.89 claim_r=0.97 claim_f1=0.93 \
-	type=0.93 speaker=0.79 surname=0.83 said=0.5 num_r=0.85 num_p=0.92 approx=0.98 date_r=0.92 \
+	type=0.93 speaker=0.79 surname=0.83 said=0.5 num_r=0.92 num_p=0.92 approx=0.98 date_r=0.92 \
 	date_p=0.97 >blind.txt 2>&1 ||
 	{ cat blind.txt; fail "extract below its floors on the fourth blind set"; }
 
