@@ -27,6 +27,8 @@ struct extract_shared {
 	ct_buf people;           /* the full names of people named so far (NUL after each), newest
 	                          * last: "Haskins said" is the Carol Haskins named before */
 	ct_buf org;              /* the organisation named last: "It said" is it, never a person */
+	ct_buf person;           /* the last speaker who is a person: "she said" is her, never "the
+	                          * report" quoted since */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 };
@@ -601,6 +603,25 @@ static const char *speaker_from_next(const struct extract_ctx *x, const struct e
 	return next->d.text + from;
 }
 
+/* 1 when the speaker text[a, a + n) is a person: inside a person's mention, or a name of two words
+ * or more the entity rules left untyped ("Tobias Renn", "Councillor Wendela Marsk"). */
+static int speaker_is_person(const struct extract_ctx *x, size_t a, size_t n)
+{
+	size_t i;
+	for (i = 0; i < x->ents.n; i++) {
+		const struct ct_entity *e = &x->ents.e[i];
+		if (e->start <= a && a + n <= e->end)
+			return e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2);
+	}
+	return 0;
+}
+
+/* "she"/"he" (any case) in text[a, b): 1, else 0. */
+static int he_or_she(const char *text, size_t a, size_t b)
+{
+	return (b - a == 2 && !strncasecmp(text + a, "he", 2)) || (b - a == 3 && !strncasecmp(text + a, "she", 3));
+}
+
 /* The segment analysed in x, in reading order: its speaker from what came before (or, for a quote
  * that goes on, from next: the following segment, analysed, or NULL), then the callback, then what
  * later segments need of it. */
@@ -631,6 +652,11 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			d.speaker = sh->org.ptr;
 			d.speaker_len = sh->org.len;
 		}
+	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun && sh->person.len &&
+		   he_or_she(d.text, x->attr.name_start, x->attr.name_end)) {
+		/* "She added": the person named last, not a document or a body since */
+		d.speaker = sh->person.ptr;
+		d.speaker_len = sh->person.len;
 	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
 							   (sh->quote_open || x->quote.closes_only ||
@@ -654,6 +680,13 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		}
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
+		if (d.speaker && d.speaker != sh->person.ptr &&
+		    ((d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
+		     (d.speaker >= d.text && d.speaker < d.text + d.text_len &&
+		      speaker_is_person(x, (size_t)(d.speaker - d.text), d.speaker_len)))) {
+			ct_buf_clear(&sh->person);
+			ct_buf_put(&sh->person, d.speaker, d.speaker_len);
+		}
 		if (d.speaker && d.speaker != sh->speaker.ptr) {
 			ct_buf_clear(&sh->speaker);
 			ct_buf_put(&sh->speaker, d.speaker, d.speaker_len);
@@ -728,6 +761,7 @@ static void shared_init(struct extract_shared *sh, ct_extract_cb cb, void *paylo
 	ct_buf_init(&sh->speaker);
 	ct_buf_init(&sh->people);
 	ct_buf_init(&sh->org);
+	ct_buf_init(&sh->person);
 }
 
 static void shared_release(struct extract_shared *sh)
@@ -735,6 +769,7 @@ static void shared_release(struct extract_shared *sh)
 	ct_buf_release(&sh->speaker);
 	ct_buf_release(&sh->people);
 	ct_buf_release(&sh->org);
+	ct_buf_release(&sh->person);
 }
 
 /* ct_extract's driver: each segment is analysed, then the one before it resolved (which may look

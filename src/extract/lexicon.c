@@ -13,7 +13,8 @@ static const char *const title_words[] = {
 	"Director", "Commissioner", "Chancellor", "King", "Queen", "Prince", "Princess", "Judge",
 	"Justice", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman", "Chairman",
 	"Chairwoman", "Chair", "Chairperson", "CEO", "Executive", "Deputy", "Speaker", "Inspector",
-	"Superintendent", "Councillor", "Councilor", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
+	"Superintendent", "Councillor", "Councilor", "Councilman",
+	"Councilwoman", "Alderman", "Alderwoman", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
 	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
 	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
@@ -85,7 +86,9 @@ static const char *const say_verbs[] = {
 	/* the present of news and translations ("affirms in a communiqué"), "writing that" */
 	"affirms", "affirmed", "declares", "adds", "warns", "explains", "insists", "writes", "writing",
 	/* translations: "Nordbank informed that", "as the bank informed in its statement" */
-	"informed", "informs", NULL};
+	"informed", "informs",
+	/* a denial is someone's word too ("Lindqvist denied that ...") */
+	"denied", "denies", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 
@@ -198,7 +201,17 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     "office", "regulator", "operator", "utility", "agents", "analysts",
 					     "authority", "trust", "hospital", "university", "firm", "bank", "embassy",
 					     "guard", "coastguard", "service", "institute", "inspectorate", "prosecutors",
-					     "spokespeople", "lawyers", NULL};
+					     "spokespeople", "lawyers", "municipality", "inspectors", "contractor",
+					     "researchers", "scientists", "organisers", "organizers", "prosecutor", NULL};
+
+/* Documents and data, and what they do ("a 2023 audit by the Public Works Board found that",
+ * "figures published by the directorate show", "..., shows a report from the municipality"). */
+static const char *const documents[] = { "report", "reports", "audit", "inspection", "figures", "numbers",
+					 "data", "study", "survey", "review", "investigation", "analysis",
+					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll", NULL};
+
+static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
+				     "revealed", "reveals", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
 					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};
@@ -237,6 +250,8 @@ static const struct {
 	{ datestart, CT_LEX_DATESTART },
 	{ numanchor, CT_LEX_NUMANCHOR },
 	{ numstop, CT_LEX_NUMSTOP },
+	{ documents, CT_LEX_DOC },
+	{ finds, CT_LEX_FIND },
 };
 
 #define KEY_MAX (CT_LEX_KEY - 1)

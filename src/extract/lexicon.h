@@ -33,6 +33,9 @@ enum {
 	CT_LEX_NUMANCHOR = 1u << 22,   /* a number word: every number expression without a figure has
 	                                * one (numbers.c: parse_words) */
 	CT_LEX_NUMSTOP = 1u << 23,     /* not a unit noun: a function word, number word or scale */
+	CT_LEX_FIND = 1u << 24,        /* what a document or data does: "the report found", "figures
+	                                * show", "an inspection showed" (quotes.c) */
+	CT_LEX_DOC = 1u << 25,         /* a document or data that finds or shows things (quotes.c) */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

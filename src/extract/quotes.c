@@ -4,6 +4,7 @@
 
 #include "extract/lexicon.h"
 
+#include <stdint.h>
 #include <string.h>
 
 
@@ -113,7 +114,9 @@ static void set_speaker(struct ct_attribution *a, const struct ct_entity *e)
 static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribution *a)
 {
 	size_t s = i;
-	if (!CT_TOK_LEX(tk, i, CT_LEX_SPEAKER_NOUN))
+	/* a body, or "the mayor" (a title in lower case after "the") */
+	if (!CT_TOK_LEX(tk, i, CT_LEX_SPEAKER_NOUN) &&
+	    !(CT_TOK_LEX(tk, i, CT_LEX_TITLE) && !(tk->t[i].flags & CT_TOK_CAP) && i > 0 && ct_tok_is(tk, i - 1, "the")))
 		return 0;
 	/* not over a conjunction: "as the bank informed" is "the bank" */
 	while (s > 0 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && i - s < 3 &&
@@ -276,6 +279,174 @@ static int estimated_by(const struct ct_tokens *tk, size_t i)
 	       !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !ct_tok_is(tk, i + 1, "that");
 }
 
+/* A determiner or possessive opening a noun phrase ("a", "the", "its"): 1, else 0. */
+static int article(const struct ct_tokens *tk, size_t i)
+{
+	return ct_tok_is(tk, i, "a") || ct_tok_is(tk, i, "an") || determiner(tk, i);
+}
+
+static int is_comma(const struct ct_tokens *tk, size_t i)
+{
+	return i < tk->n && (tk->t[i].flags & CT_TOK_PUNCT) && tk->s[tk->t[i].start] == ',';
+}
+
+/* A possessive's apostrophe at token i, written after the word ("Velmar Logistics'", "the
+ * Tenants’ Union"): 1, else 0. */
+static int apostrophe(const struct ct_tokens *tk, size_t i)
+{
+	const struct ct_token *t = &tk->t[i];
+	const unsigned char *c = (const unsigned char *)tk->s + t->start;
+	return i > 0 && i < tk->n && (t->flags & CT_TOK_PUNCT) && t->start == tk->t[i - 1].end &&
+	       ((t->end - t->start == 1 && c[0] == '\'') ||
+		(t->end - t->start == 3 && c[0] == 0xe2 && c[1] == 0x80 && c[2] == 0x99));
+}
+
+static void set_tokens(const struct ct_tokens *tk, size_t a, size_t b, struct ct_attribution *out)
+{
+	out->speaker_start = out->name_start = tk->t[a].start;
+	out->speaker_end = out->name_end = tk->t[b].end;
+}
+
+/* A document or data at token n (a CT_LEX_DOC word) as the speaker: the body it is "by" or "from"
+ * when a name follows ("A 2023 audit by the Public Works Board"), else the noun with up to two
+ * words before it that are no article ("a new report", "The 48-page report"). */
+static void doc_speaker(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			const struct ct_quote *q, size_t n, struct ct_attribution *out)
+{
+	const struct ct_entity *e;
+	size_t s = n, k = n + 1;
+	if (ct_tok_is(tk, k, "published") || ct_tok_is(tk, k, "released") || ct_tok_is(tk, k, "issued"))
+		k++;
+	if (ct_tok_is(tk, k, "by") || ct_tok_is(tk, k, "from")) {
+		k += 1 + ct_tok_is(tk, k + 1, "the");
+		if ((e = entity_at(ents, k)) && e->tok_start == k && e->kind != CT_ENT_PLACE) {
+			set_speaker(out, e);
+			return;
+		}
+	}
+	while (s > 0 && n - s < 2 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && !article(tk, s - 1) &&
+	       !role_stop(tk, s - 1) && !inside_quote(tk, s - 1, q) && !(tk->t[s - 1].flags & CT_TOK_CAP) &&
+	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY | CT_LEX_FIND))
+		s--;
+	set_tokens(tk, s, n, out);
+}
+
+/* What may follow a document that is the subject ("the report, published by ...,", "an
+ * inspection in August", "figures from ..."): 1 when token i may. */
+static int doc_follower(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const words[] = { "by", "from", "of", "in", "on", "for", "published", "released",
+					     "carried", "commissioned", "conducted", "issued", "presented", NULL };
+	const char *const *w;
+	if (i >= tk->n || (tk->t[i].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, i, CT_LEX_SAY | CT_LEX_FIND))
+		return 1;
+	for (w = words; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return 1;
+	return 0;
+}
+
+/* The subject of the verb at token i when it is a document ("a new report found", "A 2023 audit by
+ * the Public Works Board found that", "Figures published by the directorate show") or, with bodies
+ * (a CT_LEX_SPEAKER_NOUN too), the noun before a parenthesis ("The 48-page report, published by
+ * ... on Monday, says"): back at most 14 tokens, over two commas at most, not past another verb of
+ * saying, a relative pronoun or a conjunction. 1 when found (the speaker set), else 0. */
+static int subject_before(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			  const struct ct_quote *q, size_t i, unsigned heads, struct ct_attribution *out)
+{
+	size_t k = i, commas = 0;
+	while (k > 0 && i - k < 14) {
+		k--;
+		if (inside_quote(tk, k, q))
+			return 0;
+		if (tk->t[k].flags & CT_TOK_PUNCT) {
+			if (!is_comma(tk, k) || ++commas > 2)
+				return 0;
+			continue;
+		}
+		/* a relative clause ends the search, but for one in the parenthesis ("The audit, which
+		 * took two years, found") */
+		if (CT_TOK_LEX(tk, k, CT_LEX_SAY | CT_LEX_FIND) || ct_tok_is(tk, k, "and") || ct_tok_is(tk, k, "but") ||
+		    (commas != 1 && (ct_tok_is(tk, k, "that") || ct_tok_is(tk, k, "which") || ct_tok_is(tk, k, "who"))))
+			return 0;
+		if (!(tk->t[k].flags & CT_TOK_ALLCAPS) && CT_TOK_LEX(tk, k, heads) && doc_follower(tk, k + 1)) {
+			/* a body before a parenthesis only: right before the verb it is noun_speaker's */
+			if (!CT_TOK_LEX(tk, k, CT_LEX_DOC) && !commas)
+				return 0;
+			if (CT_TOK_LEX(tk, k, CT_LEX_DOC))
+				doc_speaker(tk, ents, q, k, out);
+			else
+				noun_speaker(tk, k, out);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The subject after the verb at token i in a translation's order, the verb after the clause
+ * ("..., says a spokeswoman of the transport ministry", "..., shows a report from the
+ * municipality", "..., says the leader of the Passenger Forum, Liv Sandmo", "..., informed the
+ * company"): after a comma or a closing quote, an article, then up to eight words to the end of
+ * the sentence or a comma, one of the first three a document, body or title. The person in
+ * apposition after it, or the person in it, or the body a document is from, or the phrase. 1 when
+ * found (the speaker set), else 0. */
+static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			 const struct ct_quote *q, size_t i, struct ct_attribution *out)
+{
+	const struct ct_entity *e;
+	size_t k = i + 1, j, head = SIZE_MAX;
+	if (i == 0 || !(tk->t[i - 1].flags & CT_TOK_PUNCT) || ct_tok_is(tk, i, "told") || ct_tok_is(tk, i, "tell") ||
+	    k >= tk->n || inside_quote(tk, k, q))
+		return 0;
+	if (article(tk, k))
+		k++;
+	if ((e = role_then_person(tk, ents, q, k))) {
+		set_speaker(out, e);
+		return 1;
+	}
+	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++) {
+		if (inside_quote(tk, j, q) || ct_tok_is(tk, j, "that") || CT_TOK_LEX(tk, j, CT_LEX_SAY | CT_LEX_FIND))
+			return 0;
+		if (head == SIZE_MAX && j < k + 3 && !(tk->t[j].flags & CT_TOK_CAP) &&
+		    CT_TOK_LEX(tk, j, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE))
+			head = j;
+	}
+	if (head == SIZE_MAX || j == k)
+		return 0;
+	if (j < tk->n && !is_comma(tk, j) && tk->s[tk->t[j].start] != '.' && !(tk->t[j].flags & CT_TOK_QUOTE_CLOSE))
+		return 0;
+	/* "the leader of the Passenger Forum, Liv Sandmo" */
+	if (is_comma(tk, j) && (e = entity_at(ents, j + 1)) && e->tok_start == j + 1 && person_like(e)) {
+		set_speaker(out, e);
+		return 1;
+	}
+	if (CT_TOK_LEX(tk, head, CT_LEX_DOC)) {
+		/* "numbers from the transport office Trafikdal": the body named at the end */
+		if (j >= 1 && (e = entity_at(ents, j - 1)) && e->tok_end == j && e->tok_start > head && e->kind != CT_ENT_PLACE) {
+			set_speaker(out, e);
+			return 1;
+		}
+	}
+	set_tokens(tk, head, j - 1, out);
+	return 1;
+}
+
+/* "According to Harlow Construction's regional manager, Ebba Lindqvist, the company ...": a role in
+ * lower case from token k to a comma, then a person and a comma: that person, or NULL. */
+static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+						 const struct ct_quote *q, size_t k)
+{
+	const struct ct_entity *e;
+	size_t j;
+	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++)
+		if (inside_quote(tk, j, q))
+			return NULL;
+	if (j == k || !is_comma(tk, j) || (tk->t[j - 1].flags & CT_TOK_CAP) || entity_at(ents, j - 1) ||
+	    !(e = entity_at(ents, j + 1)) || e->tok_start != j + 1 || !person_like(e) || !is_comma(tk, e->tok_end))
+		return NULL;
+	return e;
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -293,6 +464,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				out->pronoun = 1;
 				out->speaker_start = out->name_start = tk->t[i + 2].start;
 				out->speaker_end = out->name_end = tk->t[i + 2].end;
+			} else if ((e = role_comma_person(tk, ents, q, i + 2)) ||
+				   (!entity_at(ents, i + 2) && (e = role_then_person(tk, ents, q, i + 2 + article(tk, i + 2))))) {
+				/* "According to Harlow Construction's regional manager, Ebba Lindqvist, the
+				 * company ...", the translated "According to regional chief Jonas Ekholt has
+				 * the firm ...": the person, not the company nor the words after */
+				set_speaker(out, e);
 			} else if ((e = entity_at(ents, i + 2)) || ((ct_tok_is(tk, i + 2, "the") || ct_tok_is(tk, i + 2, "a")) &&
 								    (e = entity_at(ents, i + 3)))) {
 				set_speaker(out, e);
@@ -304,7 +481,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				 * named at its end */
 				size_t f = i + 2, k = f;
 				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < f + 9 &&
-				       !clause_starts(tk, k + 1))
+				       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
 					k++;
 				if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&
 				    e->tok_start > f + 1 && (ct_tok_is(tk, e->tok_start - 1, "from") || ct_tok_is(tk, e->tok_start - 1, "by") ||
@@ -317,6 +494,28 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				out->speaker_end = out->name_end = tk->t[k].end;
 			}
 			return;
+		}
+		if (CT_TOK_LEX(tk, i, CT_LEX_FIND) && !CT_TOK_LEX(tk, i, CT_LEX_SAY)) {
+			/* "the report found", "an inspection showed", "..., shows a report from the
+			 * municipality"; not "was found", nor "police found"; nor what a person said a
+			 * document found ("A review ... found no evidence ..., board chairman Tomas Ilves
+			 * said") */
+			size_t k;
+			for (k = i + 1; k < tk->n && !(CT_TOK_LEX(tk, k, CT_LEX_SAY) && !inside_quote(tk, k, q)); k++)
+				;
+			if (k < tk->n)
+				continue;
+			if (i > 0 && (ct_tok_is(tk, i - 1, "was") || ct_tok_is(tk, i - 1, "were") || ct_tok_is(tk, i - 1, "been") ||
+				      ct_tok_is(tk, i - 1, "be") || ct_tok_is(tk, i - 1, "is") || ct_tok_is(tk, i - 1, "are") ||
+				      ct_tok_is(tk, i - 1, "being")))
+				continue;
+			/* "Researchers found that": a body, with "that" after the verb */
+			if (subject_after(tk, ents, q, i, out) || subject_before(tk, ents, q, i, CT_LEX_DOC, out) ||
+			    (i > 0 && ct_tok_is(tk, i + 1, "that") && noun_speaker(tk, i - 1, out))) {
+				out->found = 1;
+				return;
+			}
+			continue;
 		}
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i))
 			continue;
@@ -339,7 +538,13 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				set_speaker(out, e);
 				return;
 			}
+			if (subject_after(tk, ents, q, i, out))
+				return;
 		}
+		/* "..., informed the company" (a translation's order: who informed, not who was told) */
+		if (i > 0 && is_comma(tk, i - 1) && (ct_tok_is(tk, i, "informed") || ct_tok_is(tk, i, "informs")) &&
+		    subject_after(tk, ents, q, i, out))
+			return;
 		/* "Vos said" / "Harbour Minister Lena Vos told reporters" / "he said" */
 		if (i > 0) {
 			size_t k = i - 1;
@@ -438,6 +643,9 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 			}
 		}
+		/* "The 48-page report, published by the Dam Safety Directorate on Monday, says" */
+		if (subject_before(tk, ents, q, i, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN, out))
+			return;
 	}
 	/* "..., Vos said" where the verb comes after: handled above; "Vos: “...”" */
 	if (q && q->found && !out->found) {
@@ -460,6 +668,18 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (subject && subject->tok_start <= 1 && q->start > subject->end) {
 			out->found = 1;
 			set_speaker(out, subject);
+			return;
+		}
+		/* 'The contractor Harlow Construction is "surprised and disappointed" by the findings':
+		 * an organisation opening the sentence (after "The" and up to two words in lower
+		 * case), a word after it, then the quote */
+		if (ents->n && ents->e[0].kind != CT_ENT_PLACE && ents->e[0].end <= q->start && ents->e[0].tok_start <= 3 &&
+		    ents->e[0].tok_end < tk->n && !(tk->t[ents->e[0].tok_end].flags & CT_TOK_PUNCT)) {
+			for (k = 0; k < ents->e[0].tok_start; k++)
+				if ((k == 0 ? !ct_tok_is(tk, 0, "the") : (tk->t[k].flags & (CT_TOK_CAP | CT_TOK_PUNCT)) != 0))
+					return;
+			out->found = 1;
+			set_speaker(out, &ents->e[0]);
 		}
 	}
 }

@@ -705,6 +705,77 @@ static void test_speaker_rules(void **state)
 	}
 }
 
+/* Reported speech whose speaker is a document or data, comes after the verb (a translation's
+ * order), is a person after "according to" a role, a pronoun after a document was quoted, or an
+ * organisation with a quote fragment; and what is no one's report ("Police found the boy"). */
+static void test_reported_speech_forms(void **state)
+{
+	static const struct {
+		const char *text, *prefix, *speaker;
+	} cases[] = {
+		/* documents and data */
+		{ "Ticket sales fell by a fifth in the first half of the year, the study found.", "Ticket", "study" },
+		{ "A 2024 review by the Harbour Commission found that three cranes had never been tested.", "A 2024",
+		  "Harbour Commission" },
+		{ "Figures released by Statkontor show that unemployment rose in March.", "Figures", "Statkontor" },
+		{ "An investigation in May showed that the bridge bearings were corroded.", "An investigation",
+		  "investigation" },
+		{ "The audit, which took two years, found no fraud.", "The audit", "audit" },
+		{ "The 30-page study, commissioned by the city on Friday, says the tunnel is sound.", "The 30-page",
+		  "30-page study" },
+		{ "Fewer trains ran on time than in any year since 2015, shows a survey from the rail union.", "Fewer",
+		  "survey from the rail union" },
+		{ "The fares will rise in April, shows data from the transport agency Rutefor.", "The fares", "Rutefor" },
+		{ "Researchers found that the drug halved the risk.", "Researchers", "Researchers" },
+		/* a document a person is said to quote is the person's word; no one reports a find */
+		{ "A study published last year found no link, the health minister Ola Brekke said.", "A study",
+		  "Ola Brekke" },
+		{ "Police found the missing boy on Sunday.", "Police", NULL },
+		{ "The boy was found by a neighbour.", "The boy", NULL },
+		{ "The company found a buyer for the plant in March.", "The company", NULL },
+		/* the verb before its subject, after the clause */
+		{ "The costs have doubled, says a spokesman of the defence ministry.", "The costs",
+		  "spokesman of the defence ministry" },
+		{ "The plan is a mistake, says the chair of the Tenants' Union, Marit Oddvar.", "The plan", "Marit Oddvar" },
+		{ "Exports fell by 4 percent in 2025, informed the company.", "Exports", "company" },
+		{ "The vote is set for Monday, confirmed its chairman Egil Roaldsen.", "The vote", "Egil Roaldsen" },
+		/* "according to" a role and the person */
+		{ "According to Velmar Logistics' chief executive, Ottilie Brand, the warehouse will close.", "According",
+		  "Ottilie Brand" },
+		{ "According to the city's fire chief, Anders Holk, nobody was hurt.", "According", "Anders Holk" },
+		{ "According to mayor Henrik Stoltz will the town borrow more money next year.", "According",
+		  "Henrik Stoltz" },
+		/* "she" after a document was quoted is the person named before it */
+		{ "Greta Holm said the vote would be close. The report calls the plan risky. According to the report "
+		  "pay 4 000 tenants too much. She says the council must act.", "She says", "Greta Holm" },
+		/* verbs of saying and their subjects; a title off the name */
+		{ "Samuel Pike, who chairs the finance committee, said the budget was balanced.", "Samuel", "Samuel Pike" },
+		{ "Inspector Lotte Vane told reporters that nobody had been hurt.", "Inspector", "Lotte Vane" },
+		{ "Ravi Anand denied that he had known about the leak.", "Ravi", "Ravi Anand" },
+		{ "In a letter to shareholders, Ravi Anand said the firm would be sold.", "In a letter", "Ravi Anand" },
+		{ "The municipality said in a statement that it cannot pay.", "The municipality", "The municipality" },
+		{ "The mayor wrote in a statement that the town would publish every result.", "The mayor", "The mayor" },
+		/* a quote fragment: the organisation, or the person, opening the sentence */
+		{ "The carrier Skarholt Air is \"deeply worried\" about the strike and will cut flights.", "The carrier",
+		  "Skarholt Air" },
+		{ "Alderman Pieter Smolders, who voted against, calls the budget \"a fantasy\".", "Alderman",
+		  "Pieter Smolders" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct one_quote w;
+		memset(&w, 0, sizeof(w));
+		w.prefix = cases[i].prefix;
+		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2026-11-20", one_quote_cb, &w), 0);
+		if (!w.found)
+			fail_msg("case %zu: no sentence starts with '%s'", i, cases[i].prefix);
+		if (strcmp(w.speaker, cases[i].speaker ? cases[i].speaker : ""))
+			fail_msg("case %zu: speaker '%s', want '%s'", i, w.speaker,
+				 cases[i].speaker ? cases[i].speaker : "");
+	}
+}
+
 struct one_date {
 	const char *prefix;
 	char date[16];
@@ -1319,6 +1390,7 @@ int main(void)
 		cmocka_unit_test(test_type_rules),
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
+		cmocka_unit_test(test_reported_speech_forms),
 		cmocka_unit_test(test_until_weekday),
 		cmocka_unit_test(test_future_months),
 		cmocka_unit_test(test_numbers),
