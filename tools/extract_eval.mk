@@ -10,6 +10,8 @@ eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind3 --list
 	@echo; echo "tests/fixtures/xblind4 (the fourth blind set, t0714):"
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind4 --list
+	@echo; echo "tests/fixtures/xblind5 (the fifth blind set, t0715):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind5 --list
 
 .PHONY: eval-extract-blind
 

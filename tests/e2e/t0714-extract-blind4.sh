@@ -11,6 +11,9 @@
 # Its labels counted ordinals used as adjectives ("second vote") as numbers, which no other set
 # and not the extractor do; normalised to the project's convention in session 10 (four labels;
 # README), numbers recall is 0.94 (50/53), and its floor one item under that.
+# Its misses of speakers were described (as forms, not its sentences) to the developer of the
+# session-10 speaker rules (tests/fixtures/xrep), so its speaker figures since are not unseen:
+# quote speaker 0.96 (23/24), reported speaker 0.95 (19/20); the floors hold those.
 # Floors one item under each of those figures (extra and leaks: one item over). If the extractor
 # is tuned on these articles, they are no longer unseen: say so next to any new figure
 # (tests/fixtures/xblind4/README.md).
@@ -21,7 +24,7 @@ blind=$repo/tests/fixtures/xblind4
 
 "$PYTHON" "$repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$blind" --list \
 	--check found=0.96 extra=0.05 kind=0.92 leaks=2 claim_p=0.89 claim_r=0.97 claim_f1=0.93 \
-	type=0.93 speaker=0.79 surname=0.83 said=0.5 num_r=0.92 num_p=0.92 approx=0.98 date_r=0.92 \
+	type=0.93 speaker=0.91 surname=0.91 said=0.9 num_r=0.92 num_p=0.92 approx=0.98 date_r=0.92 \
 	date_p=0.97 >blind.txt 2>&1 ||
 	{ cat blind.txt; fail "extract below its floors on the fourth blind set"; }
 
