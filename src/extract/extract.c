@@ -164,6 +164,20 @@ static int past_verb(const struct ct_tokens *tk, size_t i)
 /* In a sentence about the future ("will", "would", "plans"): a month or a day of a month whose year
  * the text does not give, resolved to before the publication, is the next one ("would introduce a
  * bill in January", "by the end of June"). */
+/* The same day or month a year on (its resolved "YYYY-MM-DD" too). */
+static void next_year(struct ct_date *d)
+{
+	size_t k;
+	if (d->year >= 9999)
+		return;
+	d->year++;
+	if (d->resolved[0]) {   /* "YYYY-MM-DD": the year's four digits written again */
+		int y = d->year;
+		for (k = 4; k-- > 0; y /= 10)
+			d->resolved[k] = (char)('0' + y % 10);
+	}
+}
+
 static void future_months(struct extract_ctx *x)
 {
 	size_t i;
@@ -197,15 +211,64 @@ static void future_months(struct extract_ctx *x)
 			if (said)
 				continue;
 		}
-		if (d->year >= 9999)
-			continue;
-		d->year++;
-		if (d->resolved[0]) {   /* "YYYY-MM-DD": the year's four digits written again */
-			int y = d->year;
-			for (k = 4; k-- > 0; y /= 10)
-				d->resolved[k] = (char)('0' + y % 10);
-		}
+		next_year(d);
 	}
+}
+
+/* "by Jan. 8", "until 8 January" in a December report: a deadline, so the coming January, when
+ * the day read in the publication's year is half a year or more before it and no verb of the
+ * past, of saying or "had"/"was"/"were" stands just before ("had finished by Oct. 3" stays).
+ * Needs no word of the future: "wants a list on his desk by Jan. 8". */
+static void deadline_days(struct extract_ctx *x)
+{
+	static const char *const lead[] = { "by ", "until ", "till ", "before ", "By ", "Until ", "Before ", NULL };
+	long pub = day_number(x->published);
+	size_t i, j;
+	for (i = 0; i < x->ndates; i++) {
+		struct ct_date *d = &x->dates[i];
+		const char *w = x->flat.ptr + d->start;
+		size_t n = d->end - d->start, k, t;
+		long day;
+		int said = 0, digits = 0, run = 0;
+		if (strcmp(d->kind, "date") || !d->resolved[0] || !pub)
+			continue;
+		for (j = 0; lead[j] && strncmp(w, lead[j], strlen(lead[j])); j++)
+			;
+		if (!lead[j])
+			continue;
+		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
+			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
+			digits |= run >= 4;
+		}
+		if (digits || (n >= 5 && !memcmp(w + n - 5, " year", 5)))
+			continue;
+		if (!(day = day_number(d->resolved)) || day > pub - 183)
+			continue;
+		for (t = 0; t < x->tk.n && x->tk.t[t].start < d->start; t++)
+			;
+		for (size_t back = 1; back <= 5 && back <= t; back++)
+			said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0 ||
+				ct_tok_is(&x->tk, t - back, "had") || ct_tok_is(&x->tk, t - back, "was") ||
+				ct_tok_is(&x->tk, t - back, "were");
+		if (!said)
+			next_year(d);
+	}
+}
+
+/* 1 when byte off of the sentence is inside its quote. */
+static int in_quote(const struct extract_ctx *x, size_t off)
+{
+	return x->quote.found && off >= x->quote.start && off < x->quote.end;
+}
+
+/* 1 when a word of the future stands outside the sentence's quote. */
+static int future_outside_quote(const struct extract_ctx *x)
+{
+	size_t k;
+	for (k = 0; k < x->tk.n; k++)
+		if ((x->tk.t[k].lex & CT_LEX_FUTURE) && !in_quote(x, x->tk.t[k].start))
+			return 1;
+	return 0;
 }
 
 /* only_until: only the dates "until <weekday>" (until_weekday) */
@@ -234,6 +297,23 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 				;
 			for (size_t back = 1; back <= 3 && back <= k; back++)
 				said |= (x->tk.t[k - back].lex & CT_LEX_SAY) != 0;
+			/* "... will not reopen ..., the authority told reporters at its briefing, on Monday":
+			 * a verb of saying closer before the day than any word of the future */
+			for (size_t back = 1; back <= k && !only_until; back++) {
+				const struct ct_token *b = &x->tk.t[k - back];
+				if (in_quote(x, b->start))
+					continue;
+				if (b->lex & CT_LEX_FUTURE)
+					break;
+				if (b->lex & CT_LEX_SAY) {
+					said = 1;
+					break;
+				}
+			}
+			/* "On Wednesday, she told reporters: "... will never get back."": the words of the
+			 * future all in a quote the day is not in */
+			if (!only_until && !in_quote(x, d->start) && !future_outside_quote(x))
+				said = 1;
 			for (size_t back = 1; back <= 5 && back <= k && !only_until; back++)
 				said |= past_verb(&x->tk, k - back);
 			/* "The court on Tuesday struck down ...": the verb right after the day */
@@ -555,6 +635,8 @@ static int analyse(struct extract_ctx *x)
 		}
 		else if (x->ndates && x->published && until_weekday(x))
 			future_weekdays(x, 1);
+		if (x->ndates && x->published)
+			deadline_days(x);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

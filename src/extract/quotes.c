@@ -478,9 +478,10 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				 * to its punctuation (ten words at most), or to where a clause about it
 				 * begins ("an internal review | seen by ...", "a letter | the trust sent");
 				 * "figures from the Ministry of Trade", "a report by the Chamber": the body
-				 * named at its end */
+				 * named at its end; a figure ends it too (the translated "measures according
+				 * to the authority 3,4 millimetres": what was said follows) */
 				size_t f = i + 2, k = f;
-				while (k + 1 < tk->n && !(tk->t[k + 1].flags & CT_TOK_PUNCT) && k < f + 9 &&
+				while (k + 1 < tk->n && !(tk->t[k + 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && k < f + 9 &&
 				       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
 					k++;
 				if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&

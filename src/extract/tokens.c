@@ -185,6 +185,13 @@ void ct_tokenize(struct ct_tokens *tk, const char *str, size_t len)
 			continue;
 		}
 		if ((s[i] == 0xe2 || s[i] == 0xc2) && special_punct(s + i, len - i, &n, &f)) {
+			/* “ right after a word or a mark and before a space, a mark or the end closes:
+			 * the German „...“ of translations (an English “ opens before a word) */
+			if (n == 3 && s[i + 2] == 0x9c && i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n' &&
+			    s[i - 1] != '\t' && s[i - 1] != '(' && s[i - 1] != '[' &&
+			    (i + 3 >= len || (s[i + 3] < 0x80 && !ascii_alnum[s[i + 3]]) ||
+			     (s[i + 3] == 0xe2 && i + 5 < len && s[i + 4] == 0x80 && s[i + 5] >= 0x93 && s[i + 5] <= 0x94)))
+				f = CT_TOK_PUNCT | CT_TOK_QUOTE_CLOSE;
 			if (f) {
 				t->start = (unsigned)i;
 				t->end = (unsigned)(i + n);

@@ -745,6 +745,12 @@ static void test_reported_speech_forms(void **state)
 		{ "According to the city's fire chief, Anders Holk, nobody was hurt.", "According", "Anders Holk" },
 		{ "According to mayor Henrik Stoltz will the town borrow more money next year.", "According",
 		  "Henrik Stoltz" },
+		/* the German „...“ of a translation: the “ after the words closes the quote */
+		{ "The cracks grew \xe2\x80\x9esince several years\xe2\x80\x9c, says the engineer Dr. Irma Volk from the firm.",
+		  "The cracks", "Irma Volk" },
+		/* a figure ends the phrase: what was said goes on after it (a translation's order) */
+		{ "The deepest crack measures according to the inspectorate 4,1 millimetres.", "The deepest",
+		  "the inspectorate" },
 		/* "she" after a document was quoted is the person named before it */
 		{ "Greta Holm said the vote would be close. The report calls the plan risky. According to the report "
 		  "pay 4 000 tenants too much. She says the council must act.", "She says", "Greta Holm" },
@@ -865,6 +871,19 @@ static void test_future_months(void **state)
 		{ "The pool, re-opened in March, will host the games.", 2027, "" },
 		/* a possessive weekday names a day gone by, whatever the rest of the sentence says */
 		{ "No one was hurt in Monday's fire, but the plant will stay shut.", 2027, "2027-10-18" },
+		/* the day of the saying: a verb of saying closer before it than any word of the future,
+		 * or the future only in a quote the day is not in */
+		{ "The bridge will stay shut, the agency told reporters at a briefing on Monday afternoon.", 2027,
+		  "2027-10-18" },
+		{ "At a briefing on Wednesday, she told reporters: \"We will never give up.\"", 2027, "2027-10-20" },
+		{ "The council will vote on the plan on Monday, the mayor said.", 2027, "2027-10-25" },
+		/* a deadline half a year or more before publication is the coming one; not after a verb
+		 * of the past */
+		{ "He wants the list on his desk by Jan. 8.", 2028, "2028-01-08" },
+		{ "The roads stay closed until 12 February.", 2028, "2028-02-12" },
+		{ "The work had been finished by Feb. 3, the report said.", 2027, "2027-02-03" },
+		{ "The list was due by Oct. 3.", 2027, "2027-10-03" },
+		{ "The list is due by Oct. 3.", 2027, "2027-10-03" },   /* less than half a year before */
 	};
 	size_t i;
 	(void)state;
