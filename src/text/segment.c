@@ -1262,6 +1262,25 @@ static int standalone_like(const char *t, const line *ln)
 	return shape_allcaps(&sh) || (shape_titlecase(&sh) && sh.low_words == 0);
 }
 
+/* Whether the line s..e ends in a lower-case word no sentence or heading ends with: an article,
+ * a preposition or a conjunction ("on", "of", "the", "and"), so a shorter line is still wrapped. */
+static int ends_function_word(const char *t, size_t s, size_t e)
+{
+	static const char *const words[] = { "a", "an", "the", "of", "on", "in", "at", "by", "to", "for", "from",
+					     "with", "and", "or", "but", "than", "into", "onto", "its", "their",
+					     "his", "her", "our", "whose", "which", "that", NULL };
+	const char *const *w;
+	size_t k = e;
+	while (k > s && t[k - 1] >= 'a' && t[k - 1] <= 'z')
+		k--;
+	if (k == e || e - k > 5 || (k > s && t[k - 1] != ' '))
+		return 0;
+	for (w = words; *w; w++)
+		if (strlen(*w) == e - k && !memcmp(*w, t + k, e - k))
+			return 1;
+	return 0;
+}
+
 /* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b.
  * Never inside a sentence: not when b goes on in lowercase, a ends in a comma or a hyphen, or a
  * ends with an abbreviation ("Mr.") rather than a full stop. */
@@ -1281,6 +1300,8 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 		return 0;
 	if (b->indent > a->indent)
 		return 1;
+	if (ends_function_word(t, a->ts, a->te))
+		return 0;   /* "... an emergency budget of $9 million on" / "Dec. 10, its spokeswoman" */
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
 	/* A short "By Name" line is a byline of its own, whatever the line before it. */

@@ -529,6 +529,19 @@ static void test_hardwrap_paragraphs(void **state)
 	       "3 sentence|The fourth is indented more and it goes on for a while too.");
 }
 
+static void test_hardwrap_function_word_line_end(void **state)
+{
+	(void)state;
+	/* The second line is short enough for "Dec." to have fitted, but it ends in "on": the
+	 * sentence goes on, a paragraph does not end there. */
+	EXPECT("The board of the authority will meet in the town hall this week, and it\n"
+	       "will vote on an emergency budget of $9 million on\n"
+	       "Dec. 10, its spokeswoman, Lina Farrant, said on Tuesday afternoon.\n"
+	       "Traders said the closure had cost them most of their December sales.\n",
+	       "0 sentence|The board of the authority will meet in the town hall this week, and it will vote on an emergency budget of $9 million on Dec. 10, its spokeswoman, Lina Farrant, said on Tuesday afternoon.",
+	       "0 sentence|Traders said the closure had cost them most of their December sales.");
+}
+
 static void test_hardwrap_heading_after_full_line(void **state)
 {
 	(void)state;
@@ -917,6 +930,7 @@ int main(void)
 		cmocka_unit_test(test_no_split_inside_tokens),
 		cmocka_unit_test(test_hardwrap_joins_lines),
 		cmocka_unit_test(test_hardwrap_paragraphs),
+		cmocka_unit_test(test_hardwrap_function_word_line_end),
 		cmocka_unit_test(test_hardwrap_heading_after_full_line),
 		cmocka_unit_test(test_hardwrap_title_case_fragment_not_heading),
 		cmocka_unit_test(test_perline_headings),
