@@ -31,7 +31,18 @@ struct extract_shared {
 	                          * report" quoted since */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
+	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
+	 * last word folded ("governor", "mayor"), so "the governor said" later is that person. A
+	 * ring of the newest TITLED. */
+	struct titled {
+		char title[24];
+		char name[96];
+		size_t len;
+	} titled[8];
+	unsigned ntitled;        /* entries made, the newest at (ntitled - 1) % 8 */
 };
+
+#define TITLED (sizeof(((struct extract_shared *)0)->titled) / sizeof(((struct extract_shared *)0)->titled[0]))
 
 /* One segment's analysis: everything that depends on the segment alone (tokens, entities, quote,
  * numbers, dates, type, score), so that several can be analysed at once on several threads. */
@@ -698,6 +709,70 @@ static int speaker_is_person(const struct extract_ctx *x, size_t a, size_t n)
 	return 0;
 }
 
+/* The title word of text[a, b) (its last word) folded into out: "Gov." -> "governor", "Transport
+ * Minister" -> "minister". 0 when there is none to remember. */
+static int title_key(const char *text, size_t a, size_t b, char out[24])
+{
+	static const char *const abbr[][2] = { { "gov", "governor" }, { "sen", "senator" }, { "rep", "representative" },
+					       { "gen", "general" }, { "pres", "president" }, { "supt", "superintendent" },
+					       { "insp", "inspector" }, { "prof", "professor" }, { "lt", "lieutenant" },
+					       { "col", "colonel" }, { "capt", "captain" }, { "sgt", "sergeant" } };
+	size_t k = b, n, j;
+	while (b > a && (text[b - 1] == '.' || text[b - 1] == ' ' || text[b - 1] == ','))
+		b--;
+	for (k = b; k > a && text[k - 1] != ' '; k--)
+		;
+	n = b - k;
+	if (n < 2 || n >= 24)
+		return 0;
+	for (j = 0; j < n; j++) {
+		char c = text[k + j];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return 0;
+		out[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[n] = '\0';
+	if (!strcmp(out, "mr") || !strcmp(out, "mrs") || !strcmp(out, "ms") || !strcmp(out, "dr"))
+		return 0;   /* courtesy titles name no office */
+	for (j = 0; j < sizeof(abbr) / sizeof(abbr[0]); j++)
+		if (!strcmp(out, abbr[j][0])) {
+			snprintf(out, 24, "%s", abbr[j][1]);
+			break;
+		}
+	return 1;
+}
+
+/* A person named with a title: text[ta, tb) the title ("Gov.", "Transport Minister"), text[na,
+ * nb) the name (two words or more). */
+static void remember_titled(struct extract_shared *sh, const char *text, size_t ta, size_t tb, size_t na, size_t nb)
+{
+	struct titled *t = &sh->titled[sh->ntitled % TITLED];
+	char key[24];
+	if (tb <= ta || nb <= na || nb - na >= sizeof(t->name) || !memchr(text + na, ' ', nb - na) ||
+	    !title_key(text, ta, tb, key))
+		return;
+	memcpy(t->title, key, sizeof(key));
+	memcpy(t->name, text + na, nb - na);
+	t->len = nb - na;
+	sh->ntitled++;
+}
+
+/* "the governor" / "The mayor" (text[0, n)): the person last named with that title, or NULL. */
+static const struct titled *titled_person(const struct extract_shared *sh, const char *w, size_t n)
+{
+	char key[24];
+	unsigned k;
+	if (n < 6 || (strncmp(w, "the ", 4) && strncmp(w, "The ", 4)) || memchr(w + 4, ' ', n - 4) ||
+	    w[4] < 'a' || w[4] > 'z' || !title_key(w, 4, n, key))
+		return NULL;
+	for (k = sh->ntitled; k > 0 && sh->ntitled - k < TITLED; k--) {
+		const struct titled *t = &sh->titled[(k - 1) % TITLED];
+		if (!strcmp(t->title, key))
+			return t;
+	}
+	return NULL;
+}
+
 /* "she"/"he" (any case) in text[a, b): 1, else 0. */
 static int he_or_she(const char *text, size_t a, size_t b)
 {
@@ -752,6 +827,14 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		d.speaker = d.text + from;
 		d.speaker_len = person_before_of(x, from, d.speaker_len);
 	}
+	/* "the governor said": the person named before with that title */
+	if (d.speaker && d.speaker >= d.text && d.speaker < d.text + d.text_len && seg->kind == CT_SEG_SENTENCE) {
+		const struct titled *t = titled_person(sh, d.speaker, d.speaker_len);
+		if (t) {
+			d.speaker = t->name;
+			d.speaker_len = t->len;
+		}
+	}
 	/* a surname alone: the person of that name named earlier in the article */
 	if (d.speaker && d.speaker != sh->speaker.ptr && seg->kind == CT_SEG_SENTENCE) {
 		size_t fl;
@@ -764,6 +847,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	if (seg->kind == CT_SEG_SENTENCE) {
 		if (d.speaker && d.speaker != sh->person.ptr &&
 		    ((d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
+		     (d.speaker >= (const char *)sh->titled && d.speaker < (const char *)(sh->titled + TITLED)) ||
 		     (d.speaker >= d.text && d.speaker < d.text + d.text_len &&
 		      speaker_is_person(x, (size_t)(d.speaker - d.text), d.speaker_len)))) {
 			ct_buf_clear(&sh->person);
@@ -788,10 +872,18 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			const struct ct_entity *e = &x->ents.e[i];
 			/* a name the entity rules left untyped ("Circuit Judge Evelyn R. Haskins", "Amira
 			 * Fidan" opening a sentence): what follows its last title word */
-			if (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)
-				remember_person(x, d.text, name_after_titles(x, e->start, e->end), e->end);
-			else if (e->kind == CT_ENT_PERSON)
-				remember_person(x, d.text, name_after_titles(x, e->name_start, e->name_end), e->name_end);
+			if (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2) {
+				size_t from = name_after_titles(x, e->start, e->end);
+				remember_person(x, d.text, from, e->end);
+				remember_titled(sh, d.text, e->start, from, from, e->end);
+			} else if (e->kind == CT_ENT_PERSON) {
+				size_t from = name_after_titles(x, e->name_start, e->name_end);
+				remember_person(x, d.text, from, e->name_end);
+				if (e->title_end > e->title_start)
+					remember_titled(sh, d.text, e->title_start, e->title_end, from, e->name_end);
+				else
+					remember_titled(sh, d.text, e->name_start, from, from, e->name_end);
+			}
 			else if (e->kind == CT_ENT_ORG && e->end - e->start < 120 &&
 				 (e->tok_start == 0 || (e->tok_start == 1 && ct_tok_is(&x->tk, 0, "the")) ||
 				  (d.speaker == d.text + e->start && d.speaker_len == e->end - e->start))) {

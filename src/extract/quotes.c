@@ -447,6 +447,44 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
 	return e;
 }
 
+/* "Harlan estimated that ...", "The union claims that ...": a verb that reports what someone
+ * holds, with "that" after it. */
+static int verb_that(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believe",
+					     "believed", "argues", "maintains", "maintained", NULL };
+	const char *const *v;
+	if (!ct_tok_is(tk, i + 1, "that"))
+		return 0;
+	for (v = verbs; *v; v++)
+		if (ct_tok_is(tk, i, *v))
+			return 1;
+	return 0;
+}
+
+/* "..., the centre added." / "..., the traffic centre said.": after a comma, "the" and one or
+ * two words in lower case, then the verb of saying (token i) ending the sentence: a body the word
+ * lists do not know is still the speaker. Sets a and returns 1, else 0. */
+static int comma_the_body(const struct ct_tokens *tk, const struct ct_quote *q, size_t i, struct ct_attribution *a)
+{
+	size_t k, words;
+	if (i + 1 < tk->n && !((tk->t[i + 1].flags & CT_TOK_PUNCT) && i + 2 >= tk->n))
+		return 0;   /* the verb ends the sentence, or only its stop follows */
+	for (k = i, words = 0; k > 0 && words < 3; k--, words++) {
+		const struct ct_token *t = &tk->t[k - 1];
+		if (ct_tok_is(tk, k - 1, "the"))
+			break;
+		if (!(t->flags & CT_TOK_PLAIN) || (t->flags & CT_TOK_CAP) || inside_quote(tk, k - 1, q) ||
+		    CT_TOK_LEX(tk, k - 1, CT_LEX_PRONOUN) || role_stop(tk, k - 1))
+			return 0;
+	}
+	if (!words || words > 2 || k < 2 || !ct_tok_is(tk, k - 1, "the") || !is_comma(tk, k - 2))
+		return 0;
+	a->speaker_start = a->name_start = tk->t[k - 1].start;
+	a->speaker_end = a->name_end = tk->t[i - 1].end;
+	return 1;
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -518,7 +556,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			continue;
 		}
-		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i))
+		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i) && !verb_that(tk, i))
 			continue;
 		out->found = 1;
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
@@ -614,6 +652,8 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 			}
 			if (noun_speaker(tk, k, out))
+				return;
+			if (comma_the_body(tk, q, i, out))
 				return;
 			if ((e = role_then_person(tk, ents, q, i + 1 + determiner(tk, i + 1)))) {
 				set_speaker(out, e);
