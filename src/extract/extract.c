@@ -424,6 +424,26 @@ static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
 	return due;
 }
 
+/* "Under state rules, ...", "Under the bridge manual, known as ..., no bridge may ...": a
+ * sentence that opens by naming the rule it states, whatever figures it holds. */
+static int under_rule(const struct ct_tokens *tk)
+{
+	static const char *const texts[] = { "act", "code", "manual", "guidelines", "statute", "treaty",
+					     "charter", "constitution", "contract", "agreement", NULL };
+	size_t k;
+	if (!ct_tok_is(tk, 0, "under"))
+		return 0;
+	for (k = 1; k < tk->n && k < 9 && !(tk->t[k].flags & CT_TOK_PUNCT); k++) {
+		const char *const *w;
+		if (CT_TOK_LEX(tk, k, CT_LEX_RULE))
+			return 1;
+		for (w = texts; *w; w++)
+			if (ct_tok_is(tk, k, *w))
+				return 1;
+	}
+	return 0;
+}
+
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
@@ -437,6 +457,8 @@ static const char *classify(const struct extract_ctx *x)
 		return "prediction";
 	if ((x->lex_all & CT_LEX_CAUSE) && scheduled_due(&x->tk, &cause))
 		return "prediction";
+	if (under_rule(&x->tk))
+		return "rule";
 	for (i = 0; i < x->nnumbers && !quantity; i++)
 		quantity = counts_as_quantity(x, &x->numbers[i]);
 	if (quantity)

@@ -104,7 +104,8 @@ static const char *const cause[] = { "because", "caused", "causes", "due", "led"
 					     "blamed", "responsible", NULL};
 
 static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required",
-					    "regulation", "regulations", "legal", "unlawful", "rules", NULL};
+					    "regulation", "regulations", "legal", "unlawful", "rules", "barred",
+					    "prohibited", "forbidden", "mandatory", NULL};
 
 static const char *const numwords[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
