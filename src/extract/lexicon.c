@@ -181,7 +181,7 @@ static const char *const numanchor[] = {
 	"eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
 	"seventieth", "eightieth", "ninetieth", "dozen", "hundred", "hundredth", "thousandth",
 	"millionth", "billionth", "thousand", "million", "billion", "trillion",
-	"quarter", NULL   /* "a quarter of" has no other (numbers.c: fraction words) */
+	"quarter", "half", NULL   /* "a quarter of", "half of" have no other (numbers.c: fraction words) */
 };
 
 /* Lower-case words a date expression can start with (dates.c: can_start). */

@@ -694,6 +694,15 @@ static int parse_words(struct ct_nwin *w, int k, struct figure *f)
 		f->next = k + 3;
 		return 1;
 	}
+	/* "almost half of the riders", "fell by half", "the half of": a share on its own (not "half
+	 * capacity", "half-time") */
+	if (ct_nword_is(t, "half") && fraction_alone(t, n1)) {
+		f->value = 0.5;
+		f->flags = FIG_WORDS | FIG_FRACTION;
+		f->scale = 1;
+		f->next = k + 1;
+		return 1;
+	}
 	if (ct_nword_is(t, "a")) {
 		if ((v = word_index(n1, fraction_one)) >= 0 && n1->space_before &&
 		    fraction_alone(n1, ct_nwin_at(w, k + 2))) {

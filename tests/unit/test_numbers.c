@@ -264,6 +264,11 @@ static void test_fractions(void **state)
 	assert_true(found.v[0].modifier);
 	/* a quarter alone is as often three months */
 	expect_none("Profits doubled in a quarter.");
+	/* half on its own is a share; before a noun it is not */
+	expect_one("Almost half of the riders had been drinking.", "Almost half", 0.5, 0.5, "", "almost", 0);
+	expect_one("Takings fell by half in May.", "half", 0.5, 0.5, "", NULL, 0);
+	expect_none("The plant runs at half capacity.");
+	expect_none("The match was level at half-time.");
 }
 
 /* A year between a determiner and a singular noun is a date (dates.c); a count is not. */
