@@ -223,6 +223,11 @@ static const char *const loc_prep[] = { "in", "at", "from", "near", "to", "acros
 
 static const char *const name_num[] = { "No.", "Route", "Gate", NULL};
 
+/* Keep in step with quotes.c: "according to", estimated_by and verb_that. */
+static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
+					    "believes", "believe", "believed", "argues", "maintains",
+					    "maintained", NULL };
+
 static const struct {
 	const char *const *words;
 	unsigned bit;
@@ -253,6 +258,7 @@ static const struct {
 	{ numstop, CT_LEX_NUMSTOP },
 	{ documents, CT_LEX_DOC },
 	{ finds, CT_LEX_FIND },
+	{ attrib_words, CT_LEX_ATTRIB },
 };
 
 #define KEY_MAX (CT_LEX_KEY - 1)

@@ -36,6 +36,9 @@ enum {
 	CT_LEX_FIND = 1u << 24,        /* what a document or data does: "the report found", "figures
 	                                * show", "an inspection showed" (quotes.c) */
 	CT_LEX_DOC = 1u << 25,         /* a document or data that finds or shows things (quotes.c) */
+	CT_LEX_ATTRIB = 1u << 26,      /* besides CT_LEX_SAY and CT_LEX_FIND, the words an attribution
+	                                * can turn on ("according", "estimated", "claims" ...): a
+	                                * sentence with none of the three has none (quotes.c) */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

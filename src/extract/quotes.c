@@ -451,6 +451,7 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
  * holds, with "that" after it. */
 static int verb_that(const struct ct_tokens *tk, size_t i)
 {
+	/* (each is a CT_LEX_ATTRIB word, lexicon.c) */
 	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believe",
 					     "believed", "argues", "maintains", "maintained", NULL };
 	const char *const *v;
@@ -489,8 +490,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
 	size_t i;
+	unsigned any = 0;
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < tk->n; i++) {
+	/* a sentence with no word an attribution turns on skips the word by word look (most do) */
+	for (i = 0; i < tk->n; i++)
+		any |= tk->t[i].lex;
+	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))
 			continue;
