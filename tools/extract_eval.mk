@@ -12,6 +12,8 @@ eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind4 --list
 	@echo; echo "tests/fixtures/xblind5 (the fifth blind set, t0715):"
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind5 --list
+	@echo; echo "tests/fixtures/xblind6 (the sixth blind set, t0717):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind6 --list
 
 .PHONY: eval-extract-blind
 
