@@ -186,6 +186,13 @@ EOF
 	sync
 	settle >"$d/settle.txt"
 	note "n=$n: settled (seconds waited, idle fraction): $(cat "$d/settle.txt")"
+	# One round of each side first, not timed: the first rounds after an idle second were the
+	# slowest of both sides in every size (CPUs waking from idle, node loading its model's
+	# pages, the JIT): a warm-up, as any benchmark harness takes.
+	for c in "$d"/chunks/*.txt; do
+		"$ct" extract --json "$c" >/dev/null
+	done
+	(cd "$out" && REPEAT=1 node wink_extract.js "$d"/chunks/*.txt) >/dev/null
 	# extract --json uses the CPUs (up to 4 threads) on a text this long; --jobs 1 is timed too,
 	# so that one thread against wink-nlp's one is on record beside it. A claimtrack round takes
 	# a fifth of a second: one hiccup of the machine moved a single round by a third. So there
