@@ -499,6 +499,14 @@ static int match_relative(struct ctx *c, int k)
 		if (!strcmp(n1->lower, "weekend"))
 			unit = 'e';
 		j = k + 2;
+	} else if (ct_nword_is(t, "this") && (ct_nword_is(n1, "spring") || ct_nword_is(n1, "summer") ||
+						ct_nword_is(n1, "autumn"))) {
+		/* "this summer": the season of the publication's year (not "this winter", which
+		 * spans two) */
+		d->kind = "relative";
+		if (a->ok)
+			d->year = a->y;
+		return k + 2;
 	} else if ((n = small_count(t)) > 0 && ct_nwin_at(w, k + 2)->kind == CT_NW_WORD &&
 		   ct_nword_is(ct_nwin_at(w, k + 2), "ago")) {
 		const char *u = n1->lower;

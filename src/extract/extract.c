@@ -491,8 +491,11 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 		const struct ct_entity *e = &x->ents.e[i];
 		if ((e->kind != CT_ENT_OTHER && e->kind != CT_ENT_PERSON) || e->start > a || e->end != b)
 			continue;
+		/* a title word, or one that mostly qualifies a title ("Chief", "Executive") when the
+		 * name follows it: "Fire Chief Lionel Dautry" */
 		for (t = e->tok_start, k = e->tok_start; k + 2 < e->tok_end; k++)
-			if (ct_entity_is_title(&x->tk, k))
+			if (ct_entity_is_title(&x->tk, k) ||
+			    (CT_TOK_LEX(&x->tk, k, CT_LEX_TITLE) && !CT_TOK_LEX(&x->tk, k + 1, CT_LEX_TITLE)))
 				t = k + 1;
 		return t < x->tk.n && x->tk.t[t].start > a ? x->tk.t[t].start : a;
 	}

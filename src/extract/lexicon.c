@@ -17,6 +17,7 @@ static const char *const title_words[] = {
 	"Councilwoman", "Alderman", "Alderwoman", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
 	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
 	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
+	"Marshal", "Sheriff",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
 	NULL};
 
@@ -130,7 +131,8 @@ static const char *const datewords[] = {
 	"month", "months", "year", "years", "decade", "quarter", "century", "ago", "noon", "midnight",
 	"midday", "night", "morning", "afternoon", "evening", "midmorning", "midafternoon",
 	"mid-morning", "mid-afternoon", "mid-evening", "monday's", "tuesday's", "wednesday's",
-	"thursday's", "friday's", "saturday's", "sunday's", NULL   /* "Monday's incident" */
+	"thursday's", "friday's", "saturday's", "sunday's",   /* "Monday's incident" */
+	"spring", "summer", "autumn", NULL   /* "this summer" */
 };
 
 /* Words a number expression can start with (numbers.c: match_number): the first words of the

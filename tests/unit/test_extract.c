@@ -765,6 +765,10 @@ static void test_reported_speech_forms(void **state)
 		{ "Mayor Ines Polk opened the hall. The mayor said the roof would be fixed. She added that it "
 		  "would cost less.", "She added", "Ines Polk" },
 		{ "Mr. Ivo Rask spoke first. The mister said nothing.", "The mister", NULL },
+		/* a word qualifying the title before the name is title too: the name alone */
+		{ "Fire Chief Lina Dorr inspected the house. \"It burned fast,\" Dorr said.", "\"It burned",
+		  "Lina Dorr" },
+		{ "Six of the fires were in the county, Fire Marshal Ada Quist said.", "Six of", "Ada Quist" },
 		/* the German „...“ of a translation: the “ after the words closes the quote */
 		{ "The cracks grew \xe2\x80\x9esince several years\xe2\x80\x9c, says the engineer Dr. Irma Volk from the firm.",
 		  "The cracks", "Irma Volk" },
@@ -904,6 +908,8 @@ static void test_future_months(void **state)
 		{ "The work had been finished by Feb. 3, the report said.", 2027, "2027-02-03" },
 		{ "The list was due by Oct. 3.", 2027, "2027-10-03" },
 		{ "The list is due by Oct. 3.", 2027, "2027-10-03" },   /* less than half a year before */
+		/* a season of this year */
+		{ "The firm did not report the fault until this summer.", 2027, "" },
 	};
 	size_t i;
 	(void)state;
