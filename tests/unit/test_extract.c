@@ -579,6 +579,23 @@ static int one_quote_cb(const struct ct_claim_draft *d, void *payload)
 	return 0;
 }
 
+/* Case i: text extracted as published; the sentence starting with prefix has the speaker (NULL:
+ * none) and, when check_quote, the quote (NULL: none). */
+static void expect_speaker(size_t i, const char *text, const char *prefix, const char *published, int check_quote,
+			   const char *quote, const char *speaker)
+{
+	struct one_quote w;
+	memset(&w, 0, sizeof(w));
+	w.prefix = prefix;
+	assert_int_equal(ct_extract(text, strlen(text), published, one_quote_cb, &w), 0);
+	if (!w.found)
+		fail_msg("case %zu: no sentence starts with '%s'", i, prefix);
+	if (check_quote && strcmp(w.quote, quote ? quote : ""))
+		fail_msg("case %zu: quote '%s', want '%s'", i, w.quote, quote ? quote : "");
+	if (strcmp(w.speaker, speaker ? speaker : ""))
+		fail_msg("case %zu: speaker '%s', want '%s'", i, w.speaker, speaker ? speaker : "");
+}
+
 /* Speakers named after a role in lower case, the person opening a sentence whose quote has no
  * verb of saying, and a title in quotation marks, which is no quote. */
 static void test_speaker_rules(void **state)
@@ -694,19 +711,8 @@ static void test_speaker_rules(void **state)
 	};
 	size_t i;
 	(void)state;
-	for (i = 0; i < NELEM(cases); i++) {
-		struct one_quote w;
-		memset(&w, 0, sizeof(w));
-		w.prefix = cases[i].prefix;
-		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2027-10-19", one_quote_cb, &w), 0);
-		if (!w.found)
-			fail_msg("case %zu: no sentence starts with '%s'", i, cases[i].prefix);
-		if (strcmp(w.quote, cases[i].quote ? cases[i].quote : ""))
-			fail_msg("case %zu: quote '%s', want '%s'", i, w.quote, cases[i].quote ? cases[i].quote : "");
-		if (strcmp(w.speaker, cases[i].speaker ? cases[i].speaker : ""))
-			fail_msg("case %zu: speaker '%s', want '%s'", i, w.speaker,
-				 cases[i].speaker ? cases[i].speaker : "");
-	}
+	for (i = 0; i < NELEM(cases); i++)
+		expect_speaker(i, cases[i].text, cases[i].prefix, "2027-10-19", 1, cases[i].quote, cases[i].speaker);
 }
 
 /* Reported speech whose speaker is a document or data, comes after the verb (a translation's
@@ -793,17 +799,8 @@ static void test_reported_speech_forms(void **state)
 	};
 	size_t i;
 	(void)state;
-	for (i = 0; i < NELEM(cases); i++) {
-		struct one_quote w;
-		memset(&w, 0, sizeof(w));
-		w.prefix = cases[i].prefix;
-		assert_int_equal(ct_extract(cases[i].text, strlen(cases[i].text), "2026-11-20", one_quote_cb, &w), 0);
-		if (!w.found)
-			fail_msg("case %zu: no sentence starts with '%s'", i, cases[i].prefix);
-		if (strcmp(w.speaker, cases[i].speaker ? cases[i].speaker : ""))
-			fail_msg("case %zu: speaker '%s', want '%s'", i, w.speaker,
-				 cases[i].speaker ? cases[i].speaker : "");
-	}
+	for (i = 0; i < NELEM(cases); i++)
+		expect_speaker(i, cases[i].text, cases[i].prefix, "2026-11-20", 0, NULL, cases[i].speaker);
 }
 
 struct one_date {
