@@ -189,40 +189,53 @@ static void next_year(struct ct_date *d)
 	}
 }
 
+/* The date text w[0, n) says its year: in words ("January last year", "Jan. 31 next year") or as
+ * four digits in a row. */
+static int year_stated(const char *w, size_t n)
+{
+	size_t k, run = 0;
+	if (n >= 5 && !memcmp(w + n - 5, " year", 5))
+		return 1;
+	for (k = 0; k < n; k++) {
+		run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
+		if (run >= 4)
+			return 1;
+	}
+	return 0;
+}
+
+/* A verb of the past or of saying among the five words before byte off (with aux, "had", "was"
+ * or "were" too): the date it leads to is told of as past. */
+static int past_before(const struct extract_ctx *x, size_t off, int aux)
+{
+	size_t t, back;
+	int said = 0;
+	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
+		;
+	for (back = 1; back <= 5 && back <= t; back++)
+		said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0 ||
+			(aux && (ct_tok_is(&x->tk, t - back, "had") || ct_tok_is(&x->tk, t - back, "was") ||
+				 ct_tok_is(&x->tk, t - back, "were")));
+	return said;
+}
+
 static void future_months(struct extract_ctx *x)
 {
 	size_t i;
 	for (i = 0; i < x->ndates; i++) {
 		struct ct_date *d = &x->dates[i];
 		const char *w = x->flat.ptr + d->start;
-		size_t n = d->end - d->start, k, digits = 0, run = 0;
 		int month = d->month ? d->month : d->last_month;   /* a quarter: is it over? */
 		if ((strcmp(d->kind, "month") && strcmp(d->kind, "date") && strcmp(d->kind, "period")) || !d->year ||
 		    !month || !x->published ||
 		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4))
 			continue;
-		/* the year said in words ("January last year", "Jan. 31 next year") */
-		if (n >= 5 && !memcmp(w + n - 5, " year", 5))
-			continue;
-		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
-			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
-			digits |= run >= 4;
-		}
-		if (digits)
+		if (year_stated(w, d->end - d->start))
 			continue;
 		if (d->year * 12 + month >= atoi(x->published) * 12 + atoi(x->published + 5))
 			continue;   /* this month or later: already ahead */
-		{
-			size_t t;
-			int said = 0;
-			for (t = 0; t < x->tk.n && x->tk.t[t].start < d->start; t++)
-				;
-			for (size_t back = 1; back <= 5 && back <= t; back++)
-				said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0;
-			if (said)
-				continue;
-		}
-		next_year(d);
+		if (!past_before(x, d->start, 0))
+			next_year(d);
 	}
 }
 
@@ -238,30 +251,16 @@ static void deadline_days(struct extract_ctx *x)
 	for (i = 0; i < x->ndates; i++) {
 		struct ct_date *d = &x->dates[i];
 		const char *w = x->flat.ptr + d->start;
-		size_t n = d->end - d->start, k, t;
 		long day;
-		int said = 0, digits = 0, run = 0;
 		if (strcmp(d->kind, "date") || !d->resolved[0] || !pub)
 			continue;
 		for (j = 0; lead[j] && strncmp(w, lead[j], strlen(lead[j])); j++)
 			;
-		if (!lead[j])
-			continue;
-		for (k = 0; k < n; k++) {   /* a year written out: four digits in a row */
-			run = w[k] >= '0' && w[k] <= '9' ? run + 1 : 0;
-			digits |= run >= 4;
-		}
-		if (digits || (n >= 5 && !memcmp(w + n - 5, " year", 5)))
+		if (!lead[j] || year_stated(w, d->end - d->start))
 			continue;
 		if (!(day = day_number(d->resolved)) || day > pub - 183)
 			continue;
-		for (t = 0; t < x->tk.n && x->tk.t[t].start < d->start; t++)
-			;
-		for (size_t back = 1; back <= 5 && back <= t; back++)
-			said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0 ||
-				ct_tok_is(&x->tk, t - back, "had") || ct_tok_is(&x->tk, t - back, "was") ||
-				ct_tok_is(&x->tk, t - back, "were");
-		if (!said)
+		if (!past_before(x, d->start, 1))
 			next_year(d);
 	}
 }
@@ -742,7 +741,7 @@ static int title_key(const char *text, size_t a, size_t b, char out[24])
 					       { "gen", "general" }, { "pres", "president" }, { "supt", "superintendent" },
 					       { "insp", "inspector" }, { "prof", "professor" }, { "lt", "lieutenant" },
 					       { "col", "colonel" }, { "capt", "captain" }, { "sgt", "sergeant" } };
-	size_t k = b, n, j;
+	size_t k, n, j;
 	while (b > a && (text[b - 1] == '.' || text[b - 1] == ' ' || text[b - 1] == ','))
 		b--;
 	for (k = b; k > a && text[k - 1] != ' '; k--)
