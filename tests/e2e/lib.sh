@@ -302,3 +302,13 @@ claim_of_source() {
 	ct -C "$1" claims --source "$2" --json >"$CAP/claims.json"
 	json_eval "$CAP/claims.json" "d[$3]['id']"
 }
+
+# labels_consistent DIR: a labelled extraction set's labels (DIR/labels.tsv) are consistent: the
+# stand-in extractor that prints them is scored perfect on every figure.
+labels_consistent() {
+	_repo=$(cd "$(dirname "$0")/../.." && pwd)
+	"$PYTHON" "$_repo/tests/eval/extract_labels.py" "$_repo/tests/eval/stand_in_extract.py" "$1" \
+		--check found=1 extra=0 kind=1 leaks=0 claim_p=1 claim_r=1 claim_f1=1 type=1 speaker=1 \
+		surname=1 said=1 num_r=1 num_p=1 approx=1 date_r=1 date_p=1 >perfect.txt 2>&1 ||
+		{ cat perfect.txt; fail "the labels scored against themselves are not perfect"; }
+}
