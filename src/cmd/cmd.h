@@ -95,6 +95,22 @@ int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out);
  * as "not a text file" when it is mostly invalid UTF-8 or NUL bytes. CT_EINPUT on bad input. */
 int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad);
 
+/* A source text to read only, as ct_cmd_read_text gives it: a regular file whose bytes are clean
+ * already (ct_text_is_clean: the common case) is the file's own pages, mapped, with neither a
+ * read into a buffer nor a cleaned copy; anything else is a ct_cmd_read_text copy. ptr[len] is
+ * a zero byte either way. (A mapped file cut shorter by another program while it is read would
+ * stop the process with SIGBUS, as it would git.) */
+typedef struct ct_cmd_text {
+	const char *ptr;
+	size_t len;
+	ct_buf copy;   /* the copy, when there is one */
+	void *map;     /* the mapping, when there is one */
+} ct_cmd_text;
+
+/* Opens file ("-" = standard input) as ct_cmd_read_text reads it. Close t either way. */
+int ct_cmd_text_open(const char *file, ct_cmd_text *t, size_t *nbad);
+void ct_cmd_text_close(ct_cmd_text *t);
+
 /* Appends s[0..n) (stopping early at a NUL) to out with every control character (C0, DEL and the
  * C1 range U+0080..U+009F) replaced by a space: text from articles, outlet names, notes and other
  * people's commits can then neither move the cursor nor recolour the terminal. */

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -330,34 +332,82 @@ int ct_cmd_index_rebuild(struct ct_ctx *ctx, long *out_records)
 	return 0;
 }
 
-int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad)
+/* The checks and the warning of ct_cmd_read_text on raw[0..len) read from file, cleaned into text. */
+static int clean_text(const char *file, const char *raw, size_t len, ct_buf *text, size_t *nbad)
 {
-	ct_buf raw = CT_BUF_INIT;
 	size_t firstbad = 0;
-	int error = 0;
-
-	*nbad = 0;
-	if (ct_buf_read_file(&raw, strcmp(file, "-") ? file : "/dev/stdin") < 0) {
-		error = ct_error_set(CT_EINPUT, "cannot read file (%s): '%s'",
-				     errno == EISDIR ? "it is a directory" : strerror(errno), file);
-		goto done;
-	}
-	if (raw.len > CT_MAX_SOURCE_BYTES) {
-		error = ct_error_set(CT_EINPUT, "source is larger than %u MiB: '%s'", CT_MAX_SOURCE_BYTES >> 20, file);
-		goto done;
-	}
-	if ((error = ct_text_clean(text, raw.ptr, raw.len, nbad, &firstbad)) < 0)
-		goto done;
-	if (*nbad > 16 && *nbad > raw.len / 20) {
-		error = ct_error_set(CT_EINPUT, "not a text file (%zu invalid UTF-8 sequences or NUL bytes): '%s'", *nbad, file);
-		goto done;
-	}
+	int error;
+	if (len > CT_MAX_SOURCE_BYTES)
+		return ct_error_set(CT_EINPUT, "source is larger than %u MiB: '%s'", CT_MAX_SOURCE_BYTES >> 20, file);
+	if ((error = ct_text_clean(text, raw, len, nbad, &firstbad)) < 0)
+		return error;
+	if (*nbad > 16 && *nbad > len / 20)
+		return ct_error_set(CT_EINPUT, "not a text file (%zu invalid UTF-8 sequences or NUL bytes): '%s'", *nbad, file);
 	if (*nbad)
 		ct_cmd_warn("%s: replaced %zu invalid UTF-8 sequence%s (first at byte %zu)", file, *nbad,
 			    *nbad == 1 ? "" : "s", firstbad);
-done:
+	return 0;
+}
+
+int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad)
+{
+	ct_buf raw = CT_BUF_INIT;
+	int error = 0;
+
+	*nbad = 0;
+	if (ct_buf_read_file(&raw, strcmp(file, "-") ? file : "/dev/stdin") < 0)
+		error = ct_error_set(CT_EINPUT, "cannot read file (%s): '%s'",
+				     errno == EISDIR ? "it is a directory" : strerror(errno), file);
+	else
+		error = clean_text(file, raw.ptr, raw.len, text, nbad);
 	ct_buf_release(&raw);
 	return error;
+}
+
+int ct_cmd_text_open(const char *file, ct_cmd_text *t, size_t *nbad)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct stat st;
+	void *map;
+	int fd, error;
+
+	memset(t, 0, sizeof(*t));
+	ct_buf_init(&t->copy);
+	*nbad = 0;
+	/* A regular file of a size to map with a zero byte after its end (the rest of its last page),
+	 * as the text a ct_buf holds has: else it is read. */
+	fd = strcmp(file, "-") && page > 0 ? open(file, O_RDONLY | O_CLOEXEC) : -1;
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > CT_MAX_SOURCE_BYTES || st.st_size % page == 0 ||
+	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)) == MAP_FAILED) {
+		if (fd >= 0)
+			close(fd);
+		error = ct_cmd_read_text(file, &t->copy, nbad);
+		t->ptr = t->copy.ptr;
+		t->len = t->copy.len;
+		return error;
+	}
+	close(fd);
+	t->len = (size_t)st.st_size;
+	if ((error = ct_text_is_clean(map, t->len)) == 1) {
+		t->ptr = map;
+		t->map = map;
+		return 0;
+	}
+	if (error == 0)
+		error = clean_text(file, map, t->len, &t->copy, nbad);
+	munmap(map, t->len);
+	t->ptr = t->copy.ptr;
+	t->len = t->copy.len;
+	return error;
+}
+
+void ct_cmd_text_close(ct_cmd_text *t)
+{
+	if (t->map)
+		munmap(t->map, t->len);
+	ct_buf_release(&t->copy);
+	memset(t, 0, sizeof(*t));
 }
 
 int ct_cmd_settings(struct ct_ctx *ctx, cJSON **out)

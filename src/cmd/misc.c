@@ -88,7 +88,7 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 		"Runs the claim extractor on FILE (no desk needed) and prints every segment: claims are\n"
 		"marked '*'. FILE may be '-' for standard input. The output does not depend on --jobs.", opts, 1, 1 };
 	struct extract_out x = { 0, CT_BUF_INIT, stdout, 0, 0 };
-	ct_buf text = CT_BUF_INIT;
+	ct_cmd_text text;
 	size_t nbad = 0;
 	(void)ctx;
 
@@ -98,7 +98,7 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 		return ct_cmd_error(CT_EXIT_INPUT, "--published must be a date written YYYY-MM-DD: '%s'", published);
 	if (jobs < 0 || jobs > CT_EXTRACT_MAX_THREADS)
 		return ct_cmd_error(CT_EXIT_USAGE, "--jobs must be 1 to %d", CT_EXTRACT_MAX_THREADS);
-	if ((r = ct_cmd_read_text(argv[0], &text, &nbad)) < 0) {
+	if ((r = ct_cmd_text_open(argv[0], &text, &nbad)) < 0) {
 		r = ct_cmd_fail(r);
 		goto done;
 	}
@@ -120,6 +120,6 @@ int ct_cmd_extract(int argc, char **argv, struct ct_ctx *ctx)
 	r = 0;
 done:
 	ct_buf_release(&x.buf);
-	ct_buf_release(&text);
+	ct_cmd_text_close(&text);
 	return r;
 }

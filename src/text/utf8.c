@@ -274,6 +274,59 @@ cleanup:
 	return rc;
 }
 
+/* Whether the stretch s[from..to) (valid UTF-8) is its own NFC form, as normalize_tail would
+ * write it: normalised in tmp and compared. 1 yes, 0 no, negative on an error. */
+static int stretch_is_nfc(const unsigned char *s, size_t from, size_t to, ct_buf *tmp, scratch *sc)
+{
+	int rc;
+	ct_buf_clear(tmp);
+	if (ct_buf_put(tmp, s + from, to - from) < 0)
+		return ct_error_set(CT_ENOMEM, "out of memory");
+	if ((rc = normalize_tail(tmp, 0, sc, 0)) < 0)
+		return rc;
+	return tmp->len == to - from && !memcmp(tmp->ptr, s + from, to - from);
+}
+
+int ct_text_is_clean(const char *in, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	scratch sc = { NULL, 0 };
+	ct_buf tmp = CT_BUF_INIT;
+	size_t i = 0;
+	int rc = 1;
+
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return 0;
+	while (i < len && rc == 1) {
+		/* a stretch as transcode takes it: the non-ASCII bytes up to the next ASCII one, with
+		 * the ASCII character before them (the base a combining mark may belong to) */
+		size_t from, n, bad;
+		int inert = 1;
+		int32_t cp;
+		i = ascii_run(s, i, len, 0);
+		if (i >= len)
+			break;
+		if (s[i] < 0x80) {
+			rc = 0;   /* a NUL or a CR */
+			break;
+		}
+		from = i > 0 ? i - 1 : 0;
+		while (i < len && s[i] >= 0x80) {
+			if (!(n = ct_utf8_decode(s + i, len - i, &cp, &bad))) {
+				rc = 0;
+				break;
+			}
+			inert &= is_inert(cp);
+			i += n;
+		}
+		if (rc == 1 && !inert)
+			rc = stretch_is_nfc(s, from, i, &tmp, &sc);
+	}
+	free(sc.cps);
+	ct_buf_release(&tmp);
+	return rc;
+}
+
 int ct_text_clean(ct_buf *out, const char *in, size_t len, size_t *n_bad, size_t *first_bad)
 {
 	return transcode(out, in, len, 0, n_bad, first_bad);

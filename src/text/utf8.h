@@ -18,6 +18,12 @@
  * Returns 0 or CT_ENOMEM. */
 int ct_text_clean(ct_buf *out, const char *in, size_t len, size_t *n_bad, size_t *first_bad);
 
+/* Returns 1 when ct_text_clean would give back the len bytes as they are (no BOM, CR, NUL or
+ * invalid UTF-8, and NFC already), 0 when it would change them, negative (CT_ENOMEM) on an
+ * error. Reads the bytes once and copies none but the stretches around non-ASCII characters
+ * that may not be NFC, so a caller holding clean text needs no second copy. */
+int ct_text_is_clean(const char *in, size_t len);
+
 /* Appends the NFC + case-folded form of in (for matching and search), with curly quotes/apostrophes
  * mapped to straight ones (‘ ’ ‚ ‛ ′ to ', “ ” „ ‟ ″ to "), dashes (U+2010..U+2015, U+2212, U+FE58,
  * U+FE63, U+FF0D) to '-', and no-break and other Unicode spaces (Zs) to ' '. Invalid UTF-8 and NUL

@@ -105,6 +105,37 @@ head -c 4096 "$CLAIMTRACK" >binary.txt
 expect_fail 3 ct extract binary.txt
 expect_stderr_contains "binary.txt"
 
+# A regular file is read from its own pages when nothing in it needs cleaning, else cleaned into
+# a copy, and read whole when its size leaves no byte after it in its last page: every way gives
+# what standard input gives (read and cleaned always), warnings included.
+page=$(getconf PAGESIZE)
+python3 - "$page" <<'PY'
+import sys
+page = int(sys.argv[1])
+body = "The council said 40 people came on Monday. Caf\u00e9 owners agreed.\n".encode()
+text = (body * (page // len(body) + 1))[:page - len(body)]
+text += b"x" * (page - 1 - len(text)) + b"\n"
+open("page.txt", "wb").write(text)                          # exactly a page: read
+open("page1.txt", "wb").write(text + b"X")                  # a page and a byte: mapped
+open("crlf.txt", "wb").write(text.replace(b"\n", b"\r\n"))  # CRLF: a copy
+open("nfd.txt", "wb").write(("Cafe\u0301 owners said 12 tables were empty.\n" * 9).encode())
+open("bad.txt", "wb").write(b"The mayor said \xff 40 people came.\n" * 3)
+PY
+[ "$(wc -c <page.txt)" -eq "$page" ] || fail "page.txt is not one page long"
+for f in page.txt page1.txt crlf.txt nfd.txt bad.txt; do
+	expect_ok ct extract --json $f
+	cp "$OUT" file.json
+	cp "$ERR" file.err
+	expect_ok ct extract --json - <$f
+	test_cmp file.json "$OUT"
+	sed "s/: -: /: $f: /" "$ERR" >stdin.err
+	test_cmp file.err stdin.err
+done
+json_assert file.json "d[0]['text'] == 'The mayor said \ufffd 40 people came.'" "a bad byte is replaced in a mapped file too"
+expect_stderr_contains "replaced 3 invalid UTF-8 sequences"
+expect_ok ct extract --json nfd.txt
+json_assert "$OUT" "d[0]['text'].startswith('Caf\u00e9 owners')" "NFC in a mapped file too"
+
 # --jobs: the same output on one thread and on several, with the default (threads from 256 KiB on)
 # and with CLAIMTRACK_THREADS; a long text made of the fixtures and the story, over and over.
 : >long.txt

@@ -24,8 +24,26 @@ static void check_clean(const char *in, size_t len, const char *want, size_t wan
 	assert_int_equal(out.len, strlen(want));
 	assert_int_equal(n_bad, want_bad);
 	assert_int_equal(first, want_first);
+	/* ct_text_is_clean says yes exactly when the cleaned text is the input itself */
+	assert_int_equal(ct_text_is_clean(in, len), out.len == len && !memcmp(out.ptr, in, len));
 	ct_buf_release(&out);
 }
+
+/* ct_text_is_clean(in) against ct_text_clean: 1 when nothing would change. */
+static int clean_unchanged(const char *in, size_t len)
+{
+	ct_buf out = CT_BUF_INIT;
+	int same;
+	assert_int_equal(ct_text_clean(&out, in, len, NULL, NULL), 0);
+	same = out.len == len && !memcmp(out.ptr, in, len);
+	ct_buf_release(&out);
+	return same;
+}
+
+#define IS_CLEAN(lit, want) do { \
+		assert_int_equal(ct_text_is_clean(lit, sizeof(lit) - 1), want); \
+		assert_int_equal(clean_unchanged(lit, sizeof(lit) - 1), want); \
+	} while (0)
 
 static void check_fold(const char *in, const char *want)
 {
@@ -209,6 +227,37 @@ static void test_decode(void **state)
 	assert_int_equal(bad, 1);
 }
 
+static void test_is_clean(void **state)
+{
+	char big[300];
+	size_t k;
+	(void)state;
+	IS_CLEAN("", 1);
+	IS_CLEAN("Plain ASCII, one line.\nAnd another.", 1);
+	IS_CLEAN("\xE2\x80\x9CIt\xE2\x80\x99s over\xE2\x80\x9D \xE2\x80\x94 she said\xE2\x80\xA6", 1);
+	IS_CLEAN("Caf\xC3\xA9 in Z\xC3\xBC" "rich, \xC5\x81\xC3\xB3" "d\xC5\xBA", 1);   /* NFC already */
+	IS_CLEAN("Cafe\xCC\x81", 0);           /* e + combining acute: NFC composes it */
+	IS_CLEAN("\xCC\x81" "abc", 1);         /* a mark with no base stays as it is */
+	IS_CLEAN("\xEF\xBB\xBFText", 0);      /* a BOM is dropped */
+	IS_CLEAN("one\r\ntwo", 0);
+	IS_CLEAN("one\rtwo", 0);
+	IS_CLEAN("nul\0byte", 0);
+	IS_CLEAN("bad \xFF byte", 0);
+	IS_CLEAN("cut \xE2\x80", 0);
+	IS_CLEAN("\xE2\x80\x9D", 1);
+	IS_CLEAN("\xEF\xBF\xBD", 1);          /* U+FFFD written by an earlier cleaning */
+	IS_CLEAN("\xE2\x84\xAB", 0);          /* ANGSTROM SIGN: NFC gives U+00C5 */
+	/* a byte to change at every offset of a long ASCII text (the eight-byte steps) */
+	for (k = 0; k < 40; k++) {
+		memset(big, 'a', sizeof(big));
+		big[sizeof(big) - 1] = '\0';
+		assert_int_equal(ct_text_is_clean(big, sizeof(big) - 1), 1);
+		big[100 + k] = k % 3 == 0 ? '\r' : k % 3 == 1 ? '\0' : (char)0xC3;
+		assert_int_equal(ct_text_is_clean(big, sizeof(big) - 1), 0);
+		assert_int_equal(clean_unchanged(big, sizeof(big) - 1), 0);
+	}
+}
+
 static void test_fold_case(void **state)
 {
 	(void)state;
@@ -249,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_clean_appends),
 		cmocka_unit_test(test_clean_large_ascii),
 		cmocka_unit_test(test_is_valid),
+		cmocka_unit_test(test_is_clean),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_fold_case),
 		cmocka_unit_test(test_fold_punctuation),
