@@ -380,7 +380,7 @@ static int counts_as_quantity(const struct extract_ctx *x, const struct ct_numbe
 	if (n->ordinal)
 		return 0;
 	for (u = spans; *u; u++)
-		if (!strcmp(n->unit, *u))
+		if (n->unit[0] == (*u)[0] && !strcmp(n->unit, *u))
 			return 0;
 	if (!n->unit[0] && n->value >= 1 && n->value < 120 && n->value == floor(n->value) && n->start >= 2 &&
 	    n->end < x->flat.len && t[n->start - 2] == ',' && t[n->start - 1] == ' ' && t[n->end] == ',')

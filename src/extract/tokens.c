@@ -57,29 +57,30 @@ static size_t currency_sign(const unsigned char *p, size_t left)
 	return 0;
 }
 
-/* Words that keep a following period (titles, months, company forms). */
+/* Words that keep a following period (titles, months, company forms), by first letter: most
+ * words before a period (sentence ends) start with a letter that has none, and the others are
+ * held against a handful. */
 static int is_abbrev(const char *w, size_t n)
 {
-	static const char *const abbr[] = {
-		"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Adm", "Lt", "Col", "Capt", "Cmdr", "Maj", "Sgt",
-		"Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "St", "Jr", "Sr", "Inc", "Ltd", "Co",
-		"Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-		"Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "Supt", "Insp", "Dept", "Univ", "approx", "est", NULL
+	static const char *const abbr[128] = {
+		['A'] = "Adm Apr Aug", ['B'] = "Brig", ['C'] = "Col Capt Cmdr Co Corp",
+		['D'] = "Dr Dec Dept", ['F'] = "Feb Ft", ['G'] = "Gen Gov", ['H'] = "Hon",
+		['I'] = "Inc Insp", ['J'] = "Jr Jan Jun Jul", ['L'] = "Lt Ltd",
+		['M'] = "Mr Mrs Ms Maj Mar Mt", ['N'] = "No Nos Nov", ['O'] = "Oct",
+		['P'] = "Prof Pres", ['R'] = "Rep Rev", ['S'] = "Sgt Sen St Sr Sep Sept Supt",
+		['U'] = "Univ", ['a'] = "approx", ['e'] = "etc est", ['v'] = "vs",
 	};
-	/* the first letters in the list: most words before a period (sentence ends) start with
-	 * none of the capitals here, or with another lower-case letter */
-	static const unsigned char first[256] = {
-		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
-		['J'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['R'] = 1, ['S'] = 1,
-		['U'] = 1, ['a'] = 1, ['e'] = 1, ['v'] = 1,
-	};
-	size_t k;
-	if (n < 2 || n > 6 || !first[(unsigned char)w[0]])
-		return 0;  /* the lengths and first letters in the list */
-	for (k = 0; abbr[k]; k++)
-		if (abbr[k][0] == w[0] && strlen(abbr[k]) == n && !memcmp(abbr[k], w, n))
+	const char *p;
+	if (n < 2 || n > 6 || (unsigned char)w[0] >= 128 || !(p = abbr[(unsigned char)w[0]]))
+		return 0;
+	for (;;) {
+		size_t k = strcspn(p, " ");
+		if (k == n && !memcmp(p, w, n))
 			return 1;
-	return 0;
+		if (!p[k])
+			return 0;
+		p += k + 1;
+	}
 }
 
 /* Which bytes may go on a word: 1 for ASCII letters and digits and for every byte >= 0x80
