@@ -198,9 +198,19 @@ EOF
 	# a fifth of a second: one hiccup of the machine moved a single round by a third. So there
 	# are five rounds, each claimtrack, claimtrack --jobs 1, then wink-nlp, and each side's
 	# median round is its figure (every round is kept).
+	# wink-nlp's clock runs around its processing only: node's start, its model's load and the
+	# reading of the files are outside it. A claimtrack process's fixed start (exec, loading
+	# libgit2 and its two dozen shared libraries, exit: some 5 ms) is measured too, on an empty
+	# file, five times a round, so that its processing time alone can be compared like for like.
+	: >"$d/empty.txt"
+	: >"$d/start.jsonl"
 	: >"$d/extract1.jsonl"
 	: >"$d/wink.jsonl"
 	for round in 1 2 3 4 5; do
+		for k in 1 2 3 4 5; do
+			"$rs" -o /dev/null -j "$d/e.json" -- "$ct" extract --json "$d/empty.txt"
+			sed "s/^{/{\"round\": $round, /" "$d/e.json" >>"$d/start.jsonl"
+		done
 		for c in "$d"/chunks/*.txt; do
 			"$rs" -o /dev/null -j "$d/e.json" -- "$ct" extract --json "$c"
 			sed "s/^{/{\"round\": $round, /" "$d/e.json" >>"$d/extract.jsonl"
@@ -254,36 +264,51 @@ stages["report"] = {"seconds": round(rh["seconds"] + rj["seconds"], 3), "items":
                     "html": stage(rh, claims, "claims"), "json": stage(rj, claims, "claims"),
                     "html_mb": round(os.path.getsize(os.path.join(d, "report.html")) / 1e6, 1),
                     "json_mb": round(os.path.getsize(os.path.join(d, "report.json")) / 1e6, 1)}
+# a claimtrack process's fixed start in each round: the median of its five runs on an empty file
+starts = {}
+for e in lines("start.jsonl"):
+    starts.setdefault(e["round"], []).append(e["seconds"])
+start = {k: statistics.median(v) for k, v in starts.items()}
 def rounds(name):
-    # the rounds' sums of seconds and of CPU seconds, and the median round
+    # the rounds' sums of seconds (whole processes, and less each process's fixed start) and of
+    # CPU seconds, and the median round by the processing time
     by = {}
     for e in lines(name):
-        r = by.setdefault(e["round"], {"seconds": 0.0, "cpu": 0.0, "peak_rss_mb": 0})
-        r["seconds"] += e["seconds"]
+        r = by.setdefault(e["round"], {"process": 0.0, "seconds": 0.0, "cpu": 0.0, "peak_rss_mb": 0})
+        r["process"] += e["seconds"]
+        r["seconds"] += e["seconds"] - start[e["round"]]
         r["cpu"] += e["user"] + e["sys"]
         r["peak_rss_mb"] = max(r["peak_rss_mb"], e["peak_rss_mb"])
     rs = sorted(by.values(), key=lambda r: r["seconds"])
-    return rs[len(rs) // 2], [round(r["seconds"], 3) for r in rs]
+    ps = sorted(r["process"] for r in by.values())
+    return rs[len(rs) // 2], [round(r["seconds"], 3) for r in rs], ps[len(ps) // 2], [round(p, 3) for p in ps]
 # wink-nlp's median round (each round one run over every chunk)
 wks = sorted(lines("wink.jsonl"), key=lambda w: w["seconds"])
 wk = wks[len(wks) // 2]
-ex, ex_all = rounds("extract.jsonl")
-ex1, ex1_all = rounds("extract1.jsonl")
+ex, ex_all, ex_p, ex_p_all = rounds("extract.jsonl")
+ex1, ex1_all, ex1_p, ex1_p_all = rounds("extract1.jsonl")
 ex_s, ex1_s = ex["seconds"], ex1["seconds"]
 stages["extract"] = {"seconds": round(ex_s, 3), "bytes": wk["bytes"], "items_per_second": round(wk["bytes"] / ex_s),
                      "unit": "bytes", "mb_per_second": round(wk["bytes"] / ex_s / 1e6, 2),
                      "peak_rss_mb": ex["peak_rss_mb"], "cpu_seconds": round(ex["cpu"], 3), "rounds_seconds": ex_all,
+                     "process_seconds": round(ex_p, 3), "process_rounds_seconds": ex_p_all,
+                     "start_seconds": round(statistics.median(start.values()), 4),
+                     "start_rounds_seconds": [round(start[k], 4) for k in sorted(start)],
                      "baseline_wink": {"seconds": round(wk["seconds"], 3), "mb_per_second": round(wk["bytes_per_second"] / 1e6, 2),
                                        "rounds_seconds": [round(w["seconds"], 3) for w in wks]}}
 st = open(os.path.join(d, "settle.txt")).read().split()
 stages["extract"]["settle"] = {"waited_seconds": float(st[0]), "idle_fraction": float(st[1])}
 stages["extract"]["one_thread"] = {"seconds": round(ex1_s, 3), "mb_per_second": round(wk["bytes"] / ex1_s / 1e6, 2),
-                                   "cpu_seconds": round(ex1["cpu"], 3), "rounds_seconds": ex1_all}
+                                   "cpu_seconds": round(ex1["cpu"], 3), "rounds_seconds": ex1_all,
+                                   "process_seconds": round(ex1_p, 3), "process_rounds_seconds": ex1_p_all}
 # Wall-clock ratios are what the targets name; CPU ratios (user + sys of the child) move less
-# when other work loads the machine, so both are kept.
+# when other work loads the machine, so both are kept. extract_vs_wink compares processing with
+# processing (claimtrack's fixed start taken off, as wink-nlp's start is outside its clock);
+# extract_vs_wink_process is the same with claimtrack's whole processes.
 ratios = {"ingest_vs_fast_import": round(ing["seconds"] / fi["seconds"], 2),
           "ingest_vs_fast_import_cpu": round((ing["user"] + ing["sys"]) / (fi["user"] + fi["sys"]), 2),
           "extract_vs_wink": round(wk["seconds"] / ex_s, 1),
+          "extract_vs_wink_process": round(wk["seconds"] / ex_p, 1),
           "extract_vs_wink_one_thread": round(wk["seconds"] / ex1_s, 1),
           "extract_vs_wink_cpu": round(wk["seconds"] / stages["extract"]["cpu_seconds"], 1)}
 print(json.dumps({"articles": n, "claims": claims, "stages": stages, "ratios": ratios}))
@@ -318,7 +343,8 @@ if runs:
         return round(r["stages"]["ingest"]["seconds"] / base, 2)
     targets["ingest_within_1_5x_fast_import"]["worst_against_cpu_where_waited"] = max(fair(r) for r in runs)
     targets["ingest_within_1_5x_fast_import"]["holds"] = max(fair(r) for r in runs) <= 1.5
-    targets["extract_25x_wink"] = {"worst": min(r["ratios"]["extract_vs_wink"] for r in runs)}
+    targets["extract_25x_wink"] = {"worst": min(r["ratios"]["extract_vs_wink"] for r in runs),
+                                   "worst_whole_process": min(r["ratios"].get("extract_vs_wink_process", 0) for r in runs)}
     targets["extract_25x_wink"]["holds"] = targets["extract_25x_wink"]["worst"] >= 25
 # The whole run, corpus generation, baselines and bookkeeping included (the issue: under ten
 # minutes on a 2-core machine at the default sizes).
@@ -369,9 +395,10 @@ for r in runs:
     p = s["report"]
     md.append("| | | report html + json | %s + %s | %s claims | %s | | |" % (f(p["html"]["seconds"]), f(p["json"]["seconds"]), f(p["items_per_second"], 0), f(p["peak_rss_mb"], 0)))
     e = s["extract"]
-    md.append("| | | extract --json (%.1f MB) | %s (cpu %s) | %s MB/s | %s | wink-nlp %s MB/s | %.1fx (cpu %.1fx) |" % (
-        e["bytes"] / 1e6, f(e["seconds"]), f(e["cpu_seconds"]), f(e["mb_per_second"]), f(e["peak_rss_mb"], 0),
-        f(e["baseline_wink"]["mb_per_second"]), ra["extract_vs_wink"], ra["extract_vs_wink_cpu"]))
+    md.append("| | | extract --json (%.1f MB) | %s (cpu %s; whole processes %s, start %s) | %s MB/s | %s | wink-nlp %s MB/s | %.1fx (whole processes %.1fx, cpu %.1fx) |" % (
+        e["bytes"] / 1e6, f(e["seconds"]), f(e["cpu_seconds"]), f(e["process_seconds"], 3), f(e["start_seconds"], 4),
+        f(e["mb_per_second"]), f(e["peak_rss_mb"], 0),
+        f(e["baseline_wink"]["mb_per_second"]), ra["extract_vs_wink"], ra["extract_vs_wink_process"], ra["extract_vs_wink_cpu"]))
     o = e["one_thread"]
     md.append("| | | extract --json --jobs 1 | %s | %s MB/s | | | %.1fx |" % (f(o["seconds"]), f(o["mb_per_second"]), ra["extract_vs_wink_one_thread"]))
 md.append("")
