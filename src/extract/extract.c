@@ -40,9 +40,21 @@ struct extract_shared {
 		size_t len;
 	} titled[8];
 	unsigned ntitled;        /* entries made, the newest at (ntitled - 1) % 8 */
+	/* The people last named whose sex the text shows (sex_shown), newest at (nsexed - 1) % 8:
+	 * "he said" after a woman's words is the man named before her. */
+	struct sexed {
+		char name[96];
+		size_t len;
+		int sex;
+	} sexed[8];
+	unsigned nsexed;
+	int person_sex;          /* that of person, when shown: SEX_M, SEX_F or 0 */
 };
 
+enum { SEX_M = 1, SEX_F = 2 };
+
 #define TITLED (sizeof(((struct extract_shared *)0)->titled) / sizeof(((struct extract_shared *)0)->titled[0]))
+#define SEXED (sizeof(((struct extract_shared *)0)->sexed) / sizeof(((struct extract_shared *)0)->sexed[0]))
 
 /* One segment's analysis: everything that depends on the segment alone (tokens, entities, quote,
  * numbers, dates, type, score), so that several can be analysed at once on several threads. */
@@ -797,6 +809,99 @@ static const struct titled *titled_person(const struct extract_shared *sh, const
 	return NULL;
 }
 
+/* The sex a word gives the person it is said of: courtesy titles, and roles and titles with a
+ * sex of their own ("spokeswoman", "Sir"); 0 for any other word. */
+static int sex_word(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const male[] = {
+		"mr", "mr.", "sir", "lord", "king", "prince", "duke", "spokesman", "chairman", "congressman",
+		"councilman", "assemblyman", "businessman", "alderman", "policeman", "headmaster",
+		"monsieur", "herr", "señor", "signor", NULL
+	};
+	static const char *const female[] = {
+		"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "madam", "madame", "dame", "lady", "queen",
+		"princess", "duchess", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+		"assemblywoman", "businesswoman", "alderwoman", "policewoman", "headmistress", "frau",
+		"señora", "signora", NULL
+	};
+	const char *const *w;
+	if (i >= tk->n || (tk->t[i].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)))
+		return 0;
+	for (w = male; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return SEX_M;
+	for (w = female; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return SEX_F;
+	return 0;
+}
+
+/* The sex the sentence shows for the person e: a word of sex_word in the mention, among the two
+ * words before it or in an apposition after it ("Ana Ruiz, a spokeswoman for ..."), else, when
+ * pronouns is set (e is the only person the sentence names), the pronouns after it outside
+ * quotation marks when they are all of one sex ("Hale said his team ..."; none when "he" and
+ * "her" both come). 0 when it shows none. */
+static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int pronouns)
+{
+	const struct ct_tokens *tk = &x->tk;
+	size_t i, from = e->tok_start > 2 ? e->tok_start - 2 : 0;
+	int sex = 0, he = 0, she = 0;
+	for (i = from; i < e->tok_end && !sex; i++)
+		sex = sex_word(tk, i);
+	if (!sex && e->tok_end + 1 < tk->n && ct_tok_is(tk, e->tok_end, ",")) {
+		for (i = e->tok_end + 1; i < tk->n && i < e->tok_end + 6 && !(tk->t[i].flags & CT_TOK_PUNCT) && !sex; i++)
+			sex = sex_word(tk, i);
+	}
+	if (sex || !pronouns)
+		return sex;
+	for (i = e->tok_end; i < tk->n; i++) {
+		if (in_quote(x, tk->t[i].start))
+			continue;
+		he += ct_tok_is(tk, i, "he") || ct_tok_is(tk, i, "his") || ct_tok_is(tk, i, "him") ||
+		      ct_tok_is(tk, i, "himself");
+		she += ct_tok_is(tk, i, "she") || ct_tok_is(tk, i, "her") || ct_tok_is(tk, i, "hers") ||
+		       ct_tok_is(tk, i, "herself");
+	}
+	return he && !she ? SEX_M : she && !he ? SEX_F : 0;
+}
+
+/* The sex shown for the person called name[0, n) (a full name, or the last word of one), 0 when
+ * none was. */
+static int sex_of(const struct extract_shared *sh, const char *name, size_t n)
+{
+	unsigned k;
+	for (k = sh->nsexed; k > 0 && sh->nsexed - k < SEXED; k--) {
+		const struct sexed *p = &sh->sexed[(k - 1) % SEXED];
+		if (p->len == n ? !memcmp(p->name, name, n) :
+		    p->len > n + 1 && p->name[p->len - n - 1] == ' ' && !memcmp(p->name + p->len - n, name, n))
+			return p->sex;
+	}
+	return 0;
+}
+
+/* Remembers the sex shown for the person named text[a, b). */
+static void remember_sex(struct extract_shared *sh, const char *text, size_t a, size_t b, int sex)
+{
+	struct sexed *p;
+	if (!sex || b <= a || b - a >= sizeof(p->name))
+		return;
+	p = &sh->sexed[sh->nsexed % SEXED];
+	memcpy(p->name, text + a, b - a);
+	p->len = b - a;
+	p->sex = sex;
+	sh->nsexed++;
+}
+
+/* The newest person of that sex remembered, or NULL. */
+static const struct sexed *newest_of_sex(const struct extract_shared *sh, int sex)
+{
+	unsigned k;
+	for (k = sh->nsexed; k > 0 && sh->nsexed - k < SEXED; k--)
+		if (sh->sexed[(k - 1) % SEXED].sex == sex)
+			return &sh->sexed[(k - 1) % SEXED];
+	return NULL;
+}
+
 /* "she"/"he" (any case) in text[a, b): 1, else 0. */
 static int he_or_she(const char *text, size_t a, size_t b)
 {
@@ -835,9 +940,12 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		}
 	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun && sh->person.len &&
 		   he_or_she(d.text, x->attr.name_start, x->attr.name_end)) {
-		/* "She added": the person named last, not a document or a body since */
-		d.speaker = sh->person.ptr;
-		d.speaker_len = sh->person.len;
+		/* "She added": the person named last, not a document or a body since; "he said" after
+		 * the words of a woman (or "she" after a man's) is the newest person of that sex */
+		int want = x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F;
+		const struct sexed *other = sh->person_sex && sh->person_sex != want ? newest_of_sex(sh, want) : NULL;
+		d.speaker = other ? other->name : sh->person.ptr;
+		d.speaker_len = other ? other->len : sh->person.len;
 	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
 							   (sh->quote_open || x->quote.closes_only ||
@@ -872,6 +980,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		if (d.speaker && d.speaker != sh->person.ptr &&
 		    ((d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
 		     (d.speaker >= (const char *)sh->titled && d.speaker < (const char *)(sh->titled + TITLED)) ||
+		     (d.speaker >= (const char *)sh->sexed && d.speaker < (const char *)(sh->sexed + SEXED)) ||
 		     (d.speaker >= d.text && d.speaker < d.text + d.text_len &&
 		      speaker_is_person(x, (size_t)(d.speaker - d.text), d.speaker_len)))) {
 			ct_buf_clear(&sh->person);
@@ -891,9 +1000,20 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	/* the people named here, for a later sentence's speaker named by surname alone (after the
 	 * callback: d.speaker may point into the list) */
 	if (seg->kind == CT_SEG_SENTENCE) {
-		size_t i;
+		size_t i, persons = 0;
+		for (i = 0; i < x->ents.n; i++)
+			persons += x->ents.e[i].kind == CT_ENT_PERSON ||
+				   (x->ents.e[i].kind == CT_ENT_OTHER && x->ents.e[i].tok_end - x->ents.e[i].tok_start >= 2);
 		for (i = 0; i < x->ents.n; i++) {
 			const struct ct_entity *e = &x->ents.e[i];
+			if (e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)) {
+				/* its sex, when shown: by a word of its mention for any, by the pronouns
+				 * only for the one person of the sentence */
+				size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
+				size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+				size_t from = name_after_titles(x, na, nb);
+				remember_sex(sh, d.text, from, nb, sex_shown(x, e, persons == 1));
+			}
 			/* a name the entity rules left untyped ("Circuit Judge Evelyn R. Haskins", "Amira
 			 * Fidan" opening a sentence): what follows its last title word */
 			if (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2) {
@@ -917,6 +1037,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 				ct_buf_put(&sh->org, d.text + e->start, e->end - e->start);
 			}
 		}
+		sh->person_sex = sh->person.len ? sex_of(sh, sh->person.ptr, sh->person.len) : 0;
 	}
 	return 0;
 }

@@ -803,6 +803,45 @@ static void test_reported_speech_forms(void **state)
 		expect_speaker(i, cases[i].text, cases[i].prefix, "2026-11-20", 0, NULL, cases[i].speaker);
 }
 
+/* "he said" / "she said": the person last quoted, unless the text showed that person to be of
+ * the other sex (a courtesy title, a role with a sex of its own, the pronouns of a sentence
+ * naming only them): then the newest person shown to be of the pronoun's. */
+static void test_speaker_pronoun_sex(void **state)
+{
+	static const struct {
+		const char *text, *prefix, *speaker;
+	} cases[] = {
+		/* no sex shown: the last person quoted, as before */
+		{ "Tom Hale opposed the plan. Ana Ruiz said it was sound. \"It works,\" he said.", "\"It works",
+		  "Ana Ruiz" },
+		/* a courtesy title shows it */
+		{ "Mr. Tom Hale opposed the plan. Ms. Ana Ruiz said it was sound. \"It will not work,\" he said.",
+		  "\"It will", "Tom Hale" },
+		{ "Mr. Tom Hale opposed the plan. Ms. Ana Ruiz said it was sound. \"It works,\" she said.",
+		  "\"It works", "Ana Ruiz" },
+		/* a role with a sex of its own, before the name or in an apposition after it */
+		{ "Council member Tom Hale said his ward would lose. Spokeswoman Ana Ruiz said the plan was fair. "
+		  "\"We lose the depot,\" he said.", "\"We lose", "Tom Hale" },
+		{ "Tom Hale, a councilman from the north ward, voted no. Ana Ruiz said her office found the plan "
+		  "fair. \"We lose the depot,\" he said.", "\"We lose", "Tom Hale" },
+		/* the pronouns of a sentence naming one person; not those inside its quote */
+		{ "Tom Hale said his ward would lose the depot. Ana Ruiz said she had heard the complaint. "
+		  "\"It is settled,\" he said.", "\"It is", "Tom Hale" },
+		{ "Mr. Bo Lind spoke first. Tom Hale said: \"She was right about the depot.\" \"It is settled,\" he said.",
+		  "\"It is", "Tom Hale" },
+		/* "he" and "her" in one sentence show nothing */
+		{ "Tom Hale said he had told her twice. Ana Ruiz said the plan was fair. \"It is settled,\" he said.",
+		  "\"It is", "Ana Ruiz" },
+		/* a surname alone finds the sex shown with the full name */
+		{ "Ms. Ana Ruiz presented the plan. Mr. Tom Hale objected. Ruiz said the depot would stay. "
+		  "\"Nothing changes,\" he said.", "\"Nothing", "Tom Hale" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++)
+		expect_speaker(i, cases[i].text, cases[i].prefix, "2026-11-20", 0, NULL, cases[i].speaker);
+}
+
 struct one_date {
 	const char *prefix;
 	char date[16];
@@ -1432,6 +1471,7 @@ int main(void)
 		cmocka_unit_test(test_type_rules),
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
+		cmocka_unit_test(test_speaker_pronoun_sex),
 		cmocka_unit_test(test_reported_speech_forms),
 		cmocka_unit_test(test_until_weekday),
 		cmocka_unit_test(test_future_months),
