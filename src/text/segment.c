@@ -462,6 +462,47 @@ static int rest_trivial(const char *t, size_t i, size_t e)
 
 /* Whether the terminator run [i, k) (sentence start s) ends a sentence, given the next word starts
  * at nx (after any opening quotes) in a text ending at e. */
+/* A photo credit in brackets at p that ends the text [p, e) after a caption: "(Ostrey Courier /
+ * Tomas Ravell)", "(AP Photo/Evan Vucci)", "(Photo: Ana Ruiz)": no sentence inside (no
+ * terminator), no figure ("(2019/20)"), and the word "photo" or "credit", or a slash before a
+ * capital (a name; not "(yes/no)"). It stays with the caption, which it makes furniture. */
+static int is_credit_after(const char *t, size_t p, size_t e)
+{
+	size_t j;
+	int mark = 0;
+	while (e > p && is_ws_byte((unsigned char)t[e - 1]))
+		e--;
+	if (e - p < 4 || e - p > 100 || t[e - 1] != ')')
+		return 0;
+	for (j = p + 1; j + 1 < e; j++) {
+		unsigned char c = (unsigned char)t[j];
+		if (c == '.' || c == '!' || c == '?' || c == '(' || c == ')' || c == '\n' || is_digit_byte(c))
+			return 0;
+		if (c == '/' && j > p + 1 && !mark) {
+			size_t a = skip_space(t, j + 1, e);
+			mark = a < e && t[a] >= 'A' && t[a] <= 'Z';
+		}
+	}
+	for (j = p + 1; j < e && !mark; j++)
+		if (j == p + 1 || t[j - 1] == ' ')
+			mark = match_ci(t, j, e, "photo", NULL) || match_ci(t, j, e, "photos", NULL) ||
+			       match_ci(t, j, e, "credit", NULL);
+	return mark;
+}
+
+/* Whether [s, e) ends with such a credit. */
+static int ends_in_credit(const char *t, size_t s, size_t e)
+{
+	size_t j = e;
+	while (j > s && is_ws_byte((unsigned char)t[j - 1]))
+		j--;
+	if (j - s < 5 || t[j - 1] != ')')
+		return 0;
+	for (j -= 2; j > s && t[j] != '(' && t[j] != ')'; j--)
+		;
+	return j > s && t[j] == '(' && is_credit_after(t, j, e);
+}
+
 static int is_boundary(const char *t, size_t s, size_t i, size_t k, size_t nx, size_t e)
 {
 	size_t dots = 0, q = 0, ell = 0, j, ks, n, we;
@@ -607,7 +648,12 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
 			i = j;
 			continue;
 		}
-		nx = skip_openers(t, skip_space(t, j, e), e);
+		nx = skip_space(t, j, e);
+		if (t[nx] == '(' && is_credit_after(t, nx, e)) {
+			i = j;   /* a caption's credit: "... on Tuesday. (Ostrey Courier / Tomas Ravell)" */
+			continue;
+		}
+		nx = skip_openers(t, nx, e);
 		if (is_boundary(t, s, i, k, nx, e))
 			return j;
 		i = j;
@@ -775,6 +821,13 @@ static const struct furniture {
 	{ "spotted an error", F_PREFIX, 0 },
 	{ "tell us in the comments", F_PREFIX, 0 }, { "tell us what you think", F_PREFIX, 0 },
 	{ "translated from the", F_PREFIX, 0 }, { "translated by", F_PREFIX, 0 },
+	{ "translated automatically", F_PREFIX, 0 }, { "automatically translated", F_PREFIX, 0 },
+	{ "machine translation", F_PREFIX, 0 }, { "machine-translated", F_PREFIX, 0 },
+	{ "this article was translated", F_PREFIX, 0 }, { "this article was machine", F_PREFIX, 0 },
+	{ "this article has been translated", F_PREFIX, 0 }, { "this text was translated", F_PREFIX, 0 },
+	{ "this text was machine", F_PREFIX, 0 }, { "this text has been translated", F_PREFIX, 0 },
+	{ "this story was translated", F_PREFIX, 0 }, { "this story was machine", F_PREFIX, 0 },
+	{ "this article is a translation", F_PREFIX, 0 }, { "this is a translation", F_PREFIX, 0 },
 	{ "the original appeared", F_PREFIX, 0 }, { "the original article", F_PREFIX, 0 },
 	{ "the original text", F_PREFIX, 0 }, { "translation", F_COLON, 0 },
 	{ "originally appeared", F_PREFIX, 0 },
@@ -1390,6 +1443,15 @@ static int wh_opening(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* The " | " separators of [s, e) (an outlet's line of section, date and source). */
+static size_t pipes(const char *t, size_t s, size_t e)
+{
+	size_t i, n = 0;
+	for (i = s + 1; i + 1 < e; i++)
+		n += t[i] == '|' && t[i - 1] == ' ' && t[i + 1] == ' ';
+	return n;
+}
+
 static int classify_line(state *st, size_t s, size_t e)
 {
 	shape sh;
@@ -1408,8 +1470,13 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_BYLINE;
 	if (sh.words <= 10 && sh.has_month && sh.has_digit)
 		return CT_SEG_BYLINE;
+	if (sh.cols < 200 && pipes(st->t, s, e) >= 2)
+		return CT_SEG_FURNITURE;   /* "Nordvik Dagblad | Abroad | Friday 20.11.2026 | Translated ...",
+					    * "World | Europe", "Share | Tweet | 57 comments" */
 	if (caps_colon_teaser(st->t, s, e, &sh))
 		return CT_SEG_TEASER;
+	if (ends_in_credit(st->t, s, e))
+		return CT_SEG_FURNITURE;   /* a caption with its photo credit */
 	if (is_furniture(st->t, s, e, 1, &list)) {
 		st->list = list;
 		return CT_SEG_FURNITURE;
@@ -1478,8 +1545,18 @@ static int promo_sentence(const char *t, size_t s, size_t e)
 	const char *const *v, *const *g;
 	size_t i;
 	/* on every sentence: out at once unless it opens with a capital one of the verbs starts with */
-	if (e - s > 200 || !t[s] || !strchr("GJSRFDTN", t[s]))
+	if (e - s > 200 || !t[s] || !strchr("GJSRFDTNO", t[s]))
 		return 0;
+	if (t[s] == 'O') {
+		/* "Our top stories in your inbox every weekday at 7 a.m." */
+		if (!match_ci(t, s, e, "our ", NULL))
+			return 0;
+		for (i = s + 4; i < e; i++)
+			if ((t[i] == 'y' || t[i] == 'n') &&
+			    (match_ci(t, i, e, "your inbox", NULL) || match_ci(t, i, e, "newsletter", NULL)))
+				return 1;
+		return 0;
+	}
 	for (v = verbs; *v; v++)
 		if (match_ci(t, s, e, *v, NULL))
 			break;
@@ -1492,6 +1569,49 @@ static int promo_sentence(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* A date stamp standing as a sentence of its own in a hard-wrapped byline block: "Nov. 19, 2026,
+ * updated 7:40 a.m.", "Published Tuesday, 3 March 2026 at 10:05 GMT". Ten words at most, one of
+ * them "updated", "published", "posted" or "modified", a figure, and nothing but dates, times,
+ * figures and those words ("The report was published on Nov. 19." has more). */
+static int stamp_sentence(const char *t, size_t s, size_t e)
+{
+	static const char *const stamp[] = { "updated", "published", "posted", "modified", NULL };
+	static const char *const glue[] = { "last", "first", "at", "on", "a.m.", "p.m.", "am", "pm", "|", "-", NULL };
+	size_t i = s, words = 0;
+	int stamped = 0, digit = 0;
+	if (e - s > 90)
+		return 0;
+	while ((i = skip_space(t, i, e)) < e) {
+		char w[16];
+		size_t a = i, n = 0, k;
+		int fig = 0;
+		while (i < e && !is_ws_byte((unsigned char)t[i]))
+			i++;
+		if (++words > 10)
+			return 0;
+		for (k = a; k < i; k++)
+			fig |= is_digit_byte((unsigned char)t[k]);
+		if (fig) {
+			digit = 1;
+			continue;
+		}
+		for (k = a; k < i && n < sizeof(w) - 1; k++)
+			w[n++] = (char)lower_byte((unsigned char)t[k]);
+		if (i - a >= sizeof(w))
+			return 0;
+		while (n > 1 && (w[n - 1] == ',' || w[n - 1] == ':' || w[n - 1] == ';' ||
+				 (w[n - 1] == '.' && !(n == 4 && w[1] == '.'))))
+			n--;
+		w[n] = '\0';
+		if (in_list(stamp, w, n))
+			stamped = 1;
+		else if (!in_list(glue, w, n) && !in_list(month_names, w, n) &&
+			 !(n <= 4 && t[a] >= 'A' && t[a] <= 'Z' && t[a + 1] >= 'A' && t[a + 1] <= 'Z'))
+			return 0;   /* a word a stamp has not; a time zone (GMT, ET) it may */
+	}
+	return stamped && digit;
+}
+
 static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 {
 	shape sh;
@@ -1500,7 +1620,7 @@ static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 		return CT_SEG_BYLINE;
 	if (is_furniture(st->t, s, e, 0, &list) || promo_sentence(st->t, s, e))
 		return CT_SEG_FURNITURE;
-	if (starts_credit(st->t, s, e, 0))
+	if (starts_credit(st->t, s, e, 0) || stamp_sentence(st->t, s, e))
 		return CT_SEG_BYLINE;
 	if (first && byline_sentence(st->t, s, e))
 		return CT_SEG_BYLINE;

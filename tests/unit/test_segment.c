@@ -755,6 +755,42 @@ static void test_teasers(void **state)
 	       "6 sentence|The vote was 5-2.", "7 heading|Schools Reopen");
 }
 
+/* Captions with their photo credit, machine-translation notes, an outlet's line of section and
+ * date, a date stamp in a hard-wrapped byline block, a newsletter box; and the look-alikes that
+ * stay sentences (a figure or a lower-case pair in brackets, a stamp word in a sentence). */
+static void test_credits_and_stamps(void **state)
+{
+	(void)state;
+	EXPECT("Ferry fares rise\nThe council met on Monday and 40 people came.\nPhoto: The closed pier seen "
+	       "from the beach on Tuesday. (Ostrey Courier / Tomas Ravell)\nDivers at the pier on Monday. (AP "
+	       "Photo/Evan Vucci)\nRevenue rose 5 percent in the year (2019/20)\n",
+	       "0 heading|Ferry fares rise", "1 sentence|The council met on Monday and 40 people came.",
+	       "2 furniture|Photo: The closed pier seen from the beach on Tuesday. (Ostrey Courier / Tomas Ravell)",
+	       "3 furniture|Divers at the pier on Monday. (AP Photo/Evan Vucci)",
+	       "4 sentence|Revenue rose 5 percent in the year (2019/20)");
+	EXPECT("Ferry fares rise\nThe vote was close. (Yes/no votes were counted twice.)\n",
+	       "0 heading|Ferry fares rise", "1 sentence|The vote was close.",
+	       "1 sentence|(Yes/no votes were counted twice.)");
+	EXPECT("Ferry fares rise\nNordvik Dagblad | Abroad | Friday 20.11.2026 | Translated automatically from "
+	       "the Herald\nThe council met on Monday.\nThis article was translated by machine. Errors are "
+	       "possible.\nThis text was machine-translated from the Herald.\n",
+	       "0 heading|Ferry fares rise",
+	       "1 furniture|Nordvik Dagblad | Abroad | Friday 20.11.2026 | Translated automatically from the Herald",
+	       "2 sentence|The council met on Monday.", "3 furniture|This article was translated by machine.",
+	       "3 furniture|Errors are possible.", "4 furniture|This text was machine-translated from the Herald.");
+	EXPECT("Heaters recalled after fires\nBy Ana Ruiz\nNov. 19, 2026, updated 7:40 a.m. Fire officials "
+	       "said on Tuesday that 14 heaters\nhad melted. The report was published on Nov. 19. It was posted "
+	       "at 7 a.m. on\nthe site.\n",
+	       "0 heading|Heaters recalled after fires", "1 byline|By Ana Ruiz",
+	       "2 byline|Nov. 19, 2026, updated 7:40 a.m.",
+	       "2 sentence|Fire officials said on Tuesday that 14 heaters had melted.",
+	       "2 sentence|The report was published on Nov. 19.", "2 sentence|It was posted at 7 a.m. on the site.");
+	EXPECT("The council met.\n\nOur top stories in your inbox every weekday at 7 a.m.\n\nOur reporters "
+	       "counted 40 boats.\n",
+	       "0 sentence|The council met.", "1 furniture|Our top stories in your inbox every weekday at 7 a.m.",
+	       "2 sentence|Our reporters counted 40 boats.");
+}
+
 /* The end of a page: comment policies, calls to comment, promotions, translation credits and
  * link lists whose headlines are questions, each whole paragraph of them; and what must stay a
  * sentence next to them. */
@@ -950,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_flatten),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_page_end),
+		cmocka_unit_test(test_credits_and_stamps),
 		cmocka_unit_test(test_random_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
