@@ -533,17 +533,26 @@ static int span_tokens(const struct ct_tokens *tk, size_t a, size_t b, size_t *f
 static size_t person_before_of(const struct extract_ctx *x, size_t a, size_t n)
 {
 	const struct ct_tokens *tk = &x->tk;
-	size_t k, j, first, end;
+	size_t k, j, first, end, names = 0;
+	int couple = 0;
 	if (!span_tokens(tk, a, a + n, &first, &end))
 		return n;
 	for (k = first; k < end && !ct_tok_is(tk, k, "of"); k++)
 		;
-	if (k == end || k - first < 2 || k - first > 3 || k + 1 >= tk->n || !(tk->t[k + 1].flags & CT_TOK_CAP))
+	if (k == end || k - first < 2 || k - first > 5 || k + 1 >= tk->n || !(tk->t[k + 1].flags & CT_TOK_CAP))
 		return n;
-	for (j = first; j < k; j++)
+	for (j = first; j < k; j++) {
+		if (j > first && j + 1 < k && !couple && ct_tok_is(tk, j, "and") && (tk->t[j + 1].flags & CT_TOK_CAP)) {
+			couple = 1;   /* "Lena and Marcus Oduya of Dunmore" */
+			continue;
+		}
 		if (!(tk->t[j].flags & CT_TOK_CAP) ||
 		    (tk->t[j].lex & (CT_LEX_ORG | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE | CT_LEX_PLACE)))
 			return n;
+		names++;
+	}
+	if (names < 2 || names > 3)
+		return n;
 	return tk->t[k - 1].end - a;
 }
 

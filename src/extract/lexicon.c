@@ -225,10 +225,11 @@ static const char *const loc_prep[] = { "in", "at", "from", "near", "to", "acros
 
 static const char *const name_num[] = { "No.", "Route", "Gate", NULL};
 
-/* Keep in step with quotes.c: "according to", estimated_by and verb_that. */
+/* Keep in step with quotes.c: "according to", estimated_by, verb_that, held_by_pronoun and
+ * means_body. */
 static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
 					    "believes", "believe", "believed", "argues", "maintains",
-					    "maintained", NULL };
+					    "maintained", "means", NULL };
 
 static const struct {
 	const char *const *words;

@@ -354,11 +354,15 @@ static int doc_follower(const struct ct_tokens *tk, size_t i)
 static int subject_before(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			  const struct ct_quote *q, size_t i, unsigned heads, struct ct_attribution *out)
 {
+	const struct ct_entity *e;
 	size_t k = i, commas = 0;
 	while (k > 0 && i - k < 14) {
 		k--;
 		if (inside_quote(tk, k, q))
 			return 0;
+		if ((tk->t[k].flags & CT_TOK_PUNCT) && (((e = entity_at(ents, k)) && e->tok_start < k) ||
+						       (tk->s[tk->t[k].start] == '&' && tk->t[k].end == tk->t[k].start + 1)))
+			continue;   /* a name's own marks: "Hollins & Vey" */
 		if (tk->t[k].flags & CT_TOK_PUNCT) {
 			if (!is_comma(tk, k) || ++commas > 2)
 				return 0;
@@ -381,6 +385,53 @@ static int subject_before(const struct ct_tokens *tk, const struct ct_sentence_e
 		}
 	}
 	return 0;
+}
+
+/* A preposition that opens an adverbial after a speaker named after the verb ("..., said the
+ * authority at a press conference", "... on Tuesday", "... in a statement"). */
+static int adjunct(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const preps[] = { "on", "in", "during", "after", "before", "when", "while", "last",
+					     "this", "yesterday", "today", NULL };
+	const char *const *p;
+	for (p = preps; *p; p++)
+		if (ct_tok_is(tk, i, *p))
+			return 1;
+	return 0;
+}
+
+/* Whether the adverbial at token j ends the sentence or its clause in ten words with no verb:
+ * "on its second press conference to the journalists."; not "on Feb. 27 had found no fault". */
+static int adjunct_ends(const struct ct_tokens *tk, size_t j)
+{
+	static const char *const aux[] = { "had", "has", "have", "was", "were", "is", "are", "would", "will",
+					   "could", "should", "can", "did", "does", "do", NULL };
+	const char *const *a;
+	size_t c;
+	for (c = j; c < tk->n && !is_comma(tk, c) && !(tk->t[c].flags & CT_TOK_QUOTE_OPEN); c++) {
+		if (c >= j + 10 || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_FIND))
+			return 0;
+		for (a = aux; *a; a++)
+			if (ct_tok_is(tk, c, *a))
+				return 0;
+	}
+	return 1;
+}
+
+/* Whether tokens [a, b) can go on a body's name: none, or "of" and capitalised words ("of Ostrey",
+ * "of the Interior"). */
+static int name_words(const struct ct_tokens *tk, size_t a, size_t b)
+{
+	size_t j;
+	if (a == b)
+		return 1;
+	if (!ct_tok_is(tk, a, "of"))
+		return 0;
+	for (j = a + 1; j < b; j++)
+		if (!(tk->t[j].flags & CT_TOK_CAP) && !ct_tok_is(tk, j, "the") && !ct_tok_is(tk, j, "of") &&
+		    !ct_tok_is(tk, j, "and"))
+			return 0;
+	return 1;
 }
 
 /* The subject after the verb at token i in a translation's order, the verb after the clause
@@ -407,13 +458,30 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++) {
 		if (inside_quote(tk, j, q) || ct_tok_is(tk, j, "that") || CT_TOK_LEX(tk, j, CT_LEX_SAY | CT_LEX_FIND))
 			return 0;
+		if (head != SIZE_MAX && j > head && adjunct(tk, j) && name_words(tk, head + 1, j) && adjunct_ends(tk, j))
+			break;   /* "..., said the roads authority of Ostrey | on Tuesday" */
 		if (head == SIZE_MAX && j < k + 3 && !(tk->t[j].flags & CT_TOK_CAP) &&
 		    CT_TOK_LEX(tk, j, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE))
 			head = j;
+		if (head == SIZE_MAX && (adjunct(tk, j) || ct_tok_is(tk, j, "of") || ct_tok_is(tk, j, "for") ||
+					 ct_tok_is(tk, j, "by") || ct_tok_is(tk, j, "from")))
+			return 0;   /* "wrote in a statement": no subject after the verb */
+	}
+	if (head != SIZE_MAX && j < tk->n && adjunct(tk, j)) {
+		/* the person named at the end of the clause: "..., said a fire engineer at the
+		 * university on Monday, Dr. Imre Vasko" */
+		size_t c;
+		for (c = j; c < tk->n && c < j + 10 && !is_comma(tk, c); c++)
+			;
+		if (c < tk->n && is_comma(tk, c) && (e = entity_at(ents, c + 1)) && e->tok_start == c + 1 && person_like(e)) {
+			set_speaker(out, e);
+			return 1;
+		}
 	}
 	if (head == SIZE_MAX || j == k)
 		return 0;
-	if (j < tk->n && !is_comma(tk, j) && tk->s[tk->t[j].start] != '.' && !(tk->t[j].flags & CT_TOK_QUOTE_CLOSE))
+	if (j < tk->n && !is_comma(tk, j) && tk->s[tk->t[j].start] != '.' && !(tk->t[j].flags & CT_TOK_QUOTE_CLOSE) &&
+	    !adjunct(tk, j))
 		return 0;
 	/* "the leader of the Passenger Forum, Liv Sandmo" */
 	if (is_comma(tk, j) && (e = entity_at(ents, j + 1)) && e->tok_start == j + 1 && person_like(e)) {
@@ -427,7 +495,8 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 			return 1;
 		}
 	}
-	set_tokens(tk, head, j - 1, out);
+	/* "the regional roads authority": the words in lower case before the head go with it */
+	set_tokens(tk, CT_TOK_LEX(tk, head, CT_LEX_TITLE) ? head : k, j - 1, out);
 	return 1;
 }
 
@@ -461,6 +530,38 @@ static int verb_that(const struct ct_tokens *tk, size_t i)
 		if (ct_tok_is(tk, i, *v))
 			return 1;
 	return 0;
+}
+
+/* "The backlog she estimates at 1.3 billion", "He believes the vote was rigged": a verb of
+ * verb_that's with a personal pronoun right before it, "that" or not. */
+static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believed",
+					     "argues", "maintains", "maintained", NULL };
+	const char *const *v;
+	if (i == 0 || !(ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")))
+		return 0;
+	for (v = verbs; *v; v++)
+		if (ct_tok_is(tk, i, *v))
+			return 1;
+	return 0;
+}
+
+/* "..., means the authority.": a translation's "meint" after the clause, with a body, document
+ * or title of at most five words ending the sentence (not "..., means the agency will lose"). */
+static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, const struct ct_quote *q,
+		      size_t i)
+{
+	struct ct_attribution a;
+	size_t j;
+	if (i == 0 || !is_comma(tk, i - 1) || !ct_tok_is(tk, i, "means"))
+		return 0;
+	memset(&a, 0, sizeof(a));
+	if (!subject_after(tk, ents, q, i, &a))
+		return 0;
+	for (j = i + 1; j < tk->n && tk->t[j].start < a.speaker_end; j++)
+		;
+	return j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.'));
 }
 
 /* "..., the centre added." / "..., the traffic centre said.": after a comma, "the" and one or
@@ -561,9 +662,14 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			continue;
 		}
-		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i) && !verb_that(tk, i))
+		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i) && !verb_that(tk, i) && !held_by_pronoun(tk, i) &&
+		    !means_body(tk, ents, q, i))
 			continue;
 		out->found = 1;
+		if (means_body(tk, ents, q, i)) {
+			(void)subject_after(tk, ents, q, i, out);
+			return;
+		}
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
 		 * the verb follows what was said ("“...,” said", "..., said"), not its subject ("The
 		 * directorate said Corvane had ...": Corvane is what the directorate spoke of) */

@@ -796,6 +796,30 @@ static void test_reported_speech_forms(void **state)
 		  "Skarholt Air" },
 		{ "Alderman Pieter Smolders, who voted against, calls the budget \"a fantasy\".", "Alderman",
 		  "Pieter Smolders" },
+		/* a document with a parenthesis holding a name with its own mark */
+		{ "The inspection report, prepared by the consulting firm Hollins & Vey, found that water had seeped "
+		  "into the piers.", "The inspection", "inspection report" },
+		/* the body after the verb, its adverbial after it; not a document the person spoke of,
+		 * nor "in a statement" */
+		{ "The viaduct will not reopen before March, said the regional roads authority of Ostrey on Tuesday.",
+		  "The viaduct", "regional roads authority of Ostrey" },
+		{ "Vale Rail's chief executive, Simon Ardley, said a track inspection on Feb. 27 had found no fault.",
+		  "Vale Rail", "Simon Ardley" },
+		{ "Its chief executive, Graham Pettifer, wrote in a statement on Saturday that the contract was small.",
+		  "Its chief", "Graham Pettifer" },
+		{ "Eel numbers fell by half, said a fire engineer at Orrin State University on Monday, Dr. Imre Vasko.",
+		  "Eel numbers", "Imre Vasko" },
+		{ "Eel numbers fell by half, said the fisheries authority on Monday, Ana Diaz.", "Eel numbers",
+		  "Ana Diaz" },
+		/* a couple of a place */
+		{ "Lena and Marcus Oduya of Dunmore said their heater scorched a rug.", "Lena", "Lena and Marcus Oduya" },
+		/* a translation's "means the authority" ending the sentence; not "which means the agency will" */
+		{ "A faulty switch can overheat and set the housing on fire, means the authority.", "A faulty",
+		  "authority" },
+		{ "The plan is cheap, which means the agency will lose money.", "The plan", NULL },
+		/* a pronoun before "estimates" in a translation's order */
+		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
+		  "The backlog", "Greta Holm" },
 	};
 	size_t i;
 	(void)state;
