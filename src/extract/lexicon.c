@@ -86,8 +86,9 @@ static const char *const say_verbs[] = {
 	"confirmed", "acknowledged", "admitted", "replied", "responded", "tweeted", "posted",
 	/* the present of news and translations ("affirms in a communiqué"), "writing that" */
 	"affirms", "affirmed", "declares", "adds", "warns", "explains", "insists", "writes", "writing",
-	/* translations: "Nordbank informed that", "as the bank informed in its statement" */
-	"informed", "informs",
+	/* translations: "Nordbank informed that", "as the bank informed in its statement", "„...“,
+	 * criticises senator Oriel Banforth" */
+	"informed", "informs", "criticises", "criticizes", "complains",
 	/* a denial is someone's word too ("Lindqvist denied that ...") */
 	"denied", "denies", NULL};
 

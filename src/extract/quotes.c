@@ -318,9 +318,21 @@ static void doc_speaker(const struct ct_tokens *tk, const struct ct_sentence_ent
 	if (ct_tok_is(tk, k, "published") || ct_tok_is(tk, k, "released") || ct_tok_is(tk, k, "issued"))
 		k++;
 	if (ct_tok_is(tk, k, "by") || ct_tok_is(tk, k, "from")) {
+		size_t j;
 		k += 1 + ct_tok_is(tk, k + 1, "the");
 		if ((e = entity_at(ents, k)) && e->tok_start == k && e->kind != CT_ENT_PLACE) {
 			set_speaker(out, e);
+			return;
+		}
+		/* "A 2024 audit by the state auditor's office showed": a body in lower case, up to five
+		 * words ending in a body word right before the verb */
+		for (j = k; j < tk->n && j < k + 6 && (!(tk->t[j].flags & (CT_TOK_PUNCT | CT_TOK_CAP | CT_TOK_DIGIT)) ||
+						       apostrophe(tk, j)); j++)
+			if (j > k && CT_TOK_LEX(tk, j, CT_LEX_SAY | CT_LEX_FIND))
+				break;
+		if (j > k && j < tk->n && CT_TOK_LEX(tk, j, CT_LEX_SAY | CT_LEX_FIND) &&
+		    CT_TOK_LEX(tk, j - 1, CT_LEX_SPEAKER_NOUN)) {
+			set_tokens(tk, k, j - 1, out);
 			return;
 		}
 	}

@@ -817,6 +817,11 @@ static void test_reported_speech_forms(void **state)
 		{ "A faulty switch can overheat and set the housing on fire, means the authority.", "A faulty",
 		  "authority" },
 		{ "The plan is cheap, which means the agency will lose money.", "The plan", NULL },
+		/* the body in lower case a document is by; a quote a translation's "criticises" gives */
+		{ "A 2024 audit by the state auditor's office showed that 63 of the 212 bridges were poor.", "A 2024",
+		  "state auditor's office" },
+		{ "The order comes \xE2\x80\x9Etwo years too late\xE2\x80\x9C, criticises senator Oriel Banforth, "
+		  "chairwoman of the transport committee.", "The order", "Oriel Banforth" },
 		/* a pronoun before "estimates" in a translation's order */
 		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
 		  "The backlog", "Greta Holm" },
