@@ -458,6 +458,7 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 {
 	const struct ct_entity *e;
 	size_t k = i + 1, j, head = SIZE_MAX;
+	int ends_adjunct = 0;
 	if (i == 0 || !(tk->t[i - 1].flags & CT_TOK_PUNCT) || ct_tok_is(tk, i, "told") || ct_tok_is(tk, i, "tell") ||
 	    k >= tk->n || inside_quote(tk, k, q))
 		return 0;
@@ -470,8 +471,10 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++) {
 		if (inside_quote(tk, j, q) || ct_tok_is(tk, j, "that") || CT_TOK_LEX(tk, j, CT_LEX_SAY | CT_LEX_FIND))
 			return 0;
-		if (head != SIZE_MAX && j > head && adjunct(tk, j) && name_words(tk, head + 1, j) && adjunct_ends(tk, j))
+		if (head != SIZE_MAX && j > head && adjunct(tk, j) && name_words(tk, head + 1, j) && adjunct_ends(tk, j)) {
+			ends_adjunct = 1;
 			break;   /* "..., said the roads authority of Ostrey | on Tuesday" */
+		}
 		if (head == SIZE_MAX && j < k + 3 && !(tk->t[j].flags & CT_TOK_CAP) &&
 		    CT_TOK_LEX(tk, j, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE))
 			head = j;
@@ -479,7 +482,7 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 					 ct_tok_is(tk, j, "by") || ct_tok_is(tk, j, "from")))
 			return 0;   /* "wrote in a statement": no subject after the verb */
 	}
-	if (head != SIZE_MAX && j < tk->n && adjunct(tk, j)) {
+	if (ends_adjunct) {
 		/* the person named at the end of the clause: "..., said a fire engineer at the
 		 * university on Monday, Dr. Imre Vasko" */
 		size_t c;
@@ -493,7 +496,7 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 	if (head == SIZE_MAX || j == k)
 		return 0;
 	if (j < tk->n && !is_comma(tk, j) && tk->s[tk->t[j].start] != '.' && !(tk->t[j].flags & CT_TOK_QUOTE_CLOSE) &&
-	    !adjunct(tk, j))
+	    !ends_adjunct)
 		return 0;
 	/* "the leader of the Passenger Forum, Liv Sandmo" */
 	if (is_comma(tk, j) && (e = entity_at(ents, j + 1)) && e->tok_start == j + 1 && person_like(e)) {
@@ -540,6 +543,16 @@ static int verb_that(const struct ct_tokens *tk, size_t i)
 		return 0;
 	for (v = verbs; *v; v++)
 		if (ct_tok_is(tk, i, *v))
+			return 1;
+	return 0;
+}
+
+/* Whether "according to" follows token i (outside the quote). */
+static int according_after(const struct ct_tokens *tk, const struct ct_quote *q, size_t i)
+{
+	size_t k;
+	for (k = i + 1; k + 2 < tk->n; k++)
+		if (ct_tok_is(tk, k, "according") && ct_tok_is(tk, k + 1, "to") && !inside_quote(tk, k, q))
 			return 1;
 	return 0;
 }
@@ -761,6 +774,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				}
 				set_speaker(out, e);
 				return;
+			}
+			if (CT_TOK_LEX(tk, k, CT_LEX_PRONOUN) && according_after(tk, q, i)) {
+				/* "... before it told regulators, according to a report the board
+				 * released": the source the sentence names, not a pronoun's verb */
+				memset(out, 0, sizeof(*out));
+				continue;
 			}
 			if (CT_TOK_LEX(tk, k, CT_LEX_PRONOUN)) {
 				out->pronoun = 1;

@@ -822,6 +822,12 @@ static void test_reported_speech_forms(void **state)
 		  "state auditor's office" },
 		{ "The order comes \xE2\x80\x9Etwo years too late\xE2\x80\x9C, criticises senator Oriel Banforth, "
 		  "chairwoman of the transport committee.", "The order", "Oriel Banforth" },
+		/* "according to" after a pronoun's verb in a clause ("before it told regulators") */
+		{ "The firm knew of the faults in 2023, two years before it told regulators, according to a report "
+		  "the safety board released.", "The firm", "a report" },
+		/* a document after the verb, its verb after it: no subject after the verb */
+		{ "Dr. Jorun Aalders, a hydraulic engineer, said a 2023 inspection report had flagged the pumps on "
+		  "three gates.", "Dr. Jorun", "Jorun Aalders" },
 		/* a pronoun before "estimates" in a translation's order */
 		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
 		  "The backlog", "Greta Holm" },
