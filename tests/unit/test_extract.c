@@ -826,7 +826,7 @@ static void test_reported_speech_forms(void **state)
 		{ "The firm knew of the faults in 2023, two years before it told regulators, according to a report "
 		  "the safety board released.", "The firm", "a report" },
 		/* a document after the verb, its verb after it: no subject after the verb */
-		{ "Dr. Jorun Aalders, a hydraulic engineer, said a 2023 inspection report had flagged the pumps on "
+		{ "Dr. Jorun Aalders, a hydraulic engineer, said a 2023 inspection report had flagged the backup pumps on "
 		  "three gates.", "Dr. Jorun", "Jorun Aalders" },
 		/* a pronoun before "estimates" in a translation's order */
 		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
