@@ -612,6 +612,50 @@ static int comma_the_body(const struct ct_tokens *tk, const struct ct_quote *q, 
 	return 1;
 }
 
+/* The source an "according to" names from token f on (out->found and according_to set). */
+static void according_source(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			     const struct ct_quote *q, size_t f, struct ct_attribution *out)
+{
+	const struct ct_entity *e;
+	out->found = 1;
+	out->according_to = 1;
+	if (ct_tok_is(tk, f, "her") || ct_tok_is(tk, f, "him") || ct_tok_is(tk, f, "them")) {
+		/* "According to her, ...": the person named before */
+		out->pronoun = 1;
+		out->speaker_start = out->name_start = tk->t[f].start;
+		out->speaker_end = out->name_end = tk->t[f].end;
+	} else if ((e = role_comma_person(tk, ents, q, f)) ||
+		   (!entity_at(ents, f) && (e = role_then_person(tk, ents, q, f + article(tk, f))))) {
+		/* "According to Harlow Construction's regional manager, Ebba Lindqvist, the
+		 * company ...", the translated "According to regional chief Jonas Ekholt has
+		 * the firm ...": the person, not the company nor the words after */
+		set_speaker(out, e);
+	} else if ((e = entity_at(ents, f)) || ((ct_tok_is(tk, f, "the") || ct_tok_is(tk, f, "a")) &&
+						    (e = entity_at(ents, f + 1)))) {
+		set_speaker(out, e);
+	} else {
+		/* "according to a preliminary report from the directorate,": the phrase up
+		 * to its punctuation (ten words at most), or to where a clause about it
+		 * begins ("an internal review | seen by ...", "a letter | the trust sent");
+		 * "figures from the Ministry of Trade", "a report by the Chamber": the body
+		 * named at its end; a figure ends it too (the translated "measures according
+		 * to the authority 3,4 millimetres": what was said follows) */
+		size_t k = f;
+		while (k + 1 < tk->n && !(tk->t[k + 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && k < f + 9 &&
+		       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
+			k++;
+		if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&
+		    e->tok_start > f + 1 && (ct_tok_is(tk, e->tok_start - 1, "from") || ct_tok_is(tk, e->tok_start - 1, "by") ||
+		    ((ct_tok_is(tk, e->tok_start - 1, "the")) && e->tok_start > f + 2 &&
+		     (ct_tok_is(tk, e->tok_start - 2, "from") || ct_tok_is(tk, e->tok_start - 2, "by"))))) {
+			set_speaker(out, e);
+			return;
+		}
+		out->speaker_start = out->name_start = tk->t[f].start;
+		out->speaker_end = out->name_end = tk->t[k].end;
+	}
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -621,48 +665,34 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	/* a sentence with no word an attribution turns on skips the word by word look (most do) */
 	for (i = 0; i < tk->n; i++)
 		any |= tk->t[i].lex;
+	/* a translation's "After figures of the authority received Brandlow ..." ("nach Angaben der
+	 * Behörde"): an "according to" */
+	if (tk->n > 5 && ct_tok_is(tk, 0, "after") && (ct_tok_is(tk, 2, "of") || ct_tok_is(tk, 2, "from")) &&
+	    ct_tok_is(tk, 3, "the") && !inside_quote(tk, 0, q) &&
+	    (ct_tok_is(tk, 1, "figures") || ct_tok_is(tk, 1, "data") || ct_tok_is(tk, 1, "information") ||
+	     ct_tok_is(tk, 1, "indications") || ct_tok_is(tk, 1, "statements"))) {
+		/* the body: a name, or words up to a body's word ("the roads authority"); what follows
+		 * is the clause (no comma in this order) */
+		const struct ct_entity *e = entity_at(ents, 4);
+		size_t k;
+		if (e && e->tok_start == 4 && e->kind != CT_ENT_PLACE) {
+			out->found = out->according_to = 1;
+			set_speaker(out, e);
+			return;
+		}
+		for (k = 4; k < tk->n && k < 8 && !(tk->t[k].flags & (CT_TOK_PUNCT | CT_TOK_CAP | CT_TOK_DIGIT)); k++)
+			if (CT_TOK_LEX(tk, k, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC)) {
+				out->found = out->according_to = 1;
+				set_tokens(tk, 4, k, out);
+				return;
+			}
+	}
 	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))
 			continue;
 		if (ct_tok_is(tk, i, "according") && ct_tok_is(tk, i + 1, "to") && i + 2 < tk->n) {
-			out->found = 1;
-			out->according_to = 1;
-			if (ct_tok_is(tk, i + 2, "her") || ct_tok_is(tk, i + 2, "him") || ct_tok_is(tk, i + 2, "them")) {
-				/* "According to her, ...": the person named before */
-				out->pronoun = 1;
-				out->speaker_start = out->name_start = tk->t[i + 2].start;
-				out->speaker_end = out->name_end = tk->t[i + 2].end;
-			} else if ((e = role_comma_person(tk, ents, q, i + 2)) ||
-				   (!entity_at(ents, i + 2) && (e = role_then_person(tk, ents, q, i + 2 + article(tk, i + 2))))) {
-				/* "According to Harlow Construction's regional manager, Ebba Lindqvist, the
-				 * company ...", the translated "According to regional chief Jonas Ekholt has
-				 * the firm ...": the person, not the company nor the words after */
-				set_speaker(out, e);
-			} else if ((e = entity_at(ents, i + 2)) || ((ct_tok_is(tk, i + 2, "the") || ct_tok_is(tk, i + 2, "a")) &&
-								    (e = entity_at(ents, i + 3)))) {
-				set_speaker(out, e);
-			} else {
-				/* "according to a preliminary report from the directorate,": the phrase up
-				 * to its punctuation (ten words at most), or to where a clause about it
-				 * begins ("an internal review | seen by ...", "a letter | the trust sent");
-				 * "figures from the Ministry of Trade", "a report by the Chamber": the body
-				 * named at its end; a figure ends it too (the translated "measures according
-				 * to the authority 3,4 millimetres": what was said follows) */
-				size_t f = i + 2, k = f;
-				while (k + 1 < tk->n && !(tk->t[k + 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && k < f + 9 &&
-				       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
-					k++;
-				if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&
-				    e->tok_start > f + 1 && (ct_tok_is(tk, e->tok_start - 1, "from") || ct_tok_is(tk, e->tok_start - 1, "by") ||
-				    ((ct_tok_is(tk, e->tok_start - 1, "the")) && e->tok_start > f + 2 &&
-				     (ct_tok_is(tk, e->tok_start - 2, "from") || ct_tok_is(tk, e->tok_start - 2, "by"))))) {
-					set_speaker(out, e);
-					return;
-				}
-				out->speaker_start = out->name_start = tk->t[f].start;
-				out->speaker_end = out->name_end = tk->t[k].end;
-			}
+			according_source(tk, ents, q, i + 2, out);
 			return;
 		}
 		if (CT_TOK_LEX(tk, i, CT_LEX_FIND) && !CT_TOK_LEX(tk, i, CT_LEX_SAY)) {

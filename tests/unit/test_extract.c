@@ -828,6 +828,12 @@ static void test_reported_speech_forms(void **state)
 		/* a document after the verb, its verb after it: no subject after the verb */
 		{ "Dr. Jorun Aalders, a hydraulic engineer, said a 2023 inspection report had flagged the backup pumps on "
 		  "three gates.", "Dr. Jorun", "Jorun Aalders" },
+		/* a translation's "After figures of the authority" ("nach Angaben"); not "After reports of" */
+		{ "After figures of the roads authority received Brandlow 6,2 million dollars.", "After figures",
+		  "roads authority" },
+		{ "After data from the Household Products Safety Board the model caused 37 fires.", "After data",
+		  "Household Products Safety Board" },
+		{ "After reports of gunfire, police closed the road.", "After reports", NULL },
 		/* a pronoun before "estimates" in a translation's order */
 		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
 		  "The backlog", "Greta Holm" },
