@@ -48,7 +48,6 @@ struct extract_shared {
 		int sex;
 	} sexed[8];
 	unsigned nsexed;
-	int person_sex;          /* that of person, when shown: SEX_M, SEX_F or 0 */
 };
 
 enum { SEX_M = 1, SEX_F = 2 };
@@ -819,30 +818,11 @@ static const struct titled *titled_person(const struct extract_shared *sh, const
 }
 
 /* The sex a word gives the person it is said of: courtesy titles, and roles and titles with a
- * sex of their own ("spokeswoman", "Sir"); 0 for any other word. */
+ * sex of their own ("spokeswoman", "Sir"; CT_LEX_MALE, CT_LEX_FEMALE); 0 for any other word. */
 static int sex_word(const struct ct_tokens *tk, size_t i)
 {
-	static const char *const male[] = {
-		"mr", "mr.", "sir", "lord", "king", "prince", "duke", "spokesman", "chairman", "congressman",
-		"councilman", "assemblyman", "businessman", "alderman", "policeman", "headmaster",
-		"monsieur", "herr", "señor", "signor", NULL
-	};
-	static const char *const female[] = {
-		"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "madam", "madame", "dame", "lady", "queen",
-		"princess", "duchess", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
-		"assemblywoman", "businesswoman", "alderwoman", "policewoman", "headmistress", "frau",
-		"señora", "signora", NULL
-	};
-	const char *const *w;
-	if (i >= tk->n || (tk->t[i].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)))
-		return 0;
-	for (w = male; *w; w++)
-		if (ct_tok_is(tk, i, *w))
-			return SEX_M;
-	for (w = female; *w; w++)
-		if (ct_tok_is(tk, i, *w))
-			return SEX_F;
-	return 0;
+	unsigned lex = i < tk->n ? tk->t[i].lex : 0;
+	return lex & CT_LEX_MALE ? SEX_M : lex & CT_LEX_FEMALE ? SEX_F : 0;
 }
 
 /* The sex the sentence shows for the person e: a word of sex_word in the mention, among the two
@@ -855,6 +835,8 @@ static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int
 	const struct ct_tokens *tk = &x->tk;
 	size_t i, from = e->tok_start > 2 ? e->tok_start - 2 : 0;
 	int sex = 0, he = 0, she = 0;
+	if (!(x->lex_all & (CT_LEX_MALE | CT_LEX_FEMALE | (pronouns ? CT_LEX_HE | CT_LEX_SHE : 0))))
+		return 0;   /* most sentences: no word that shows a sex */
 	for (i = from; i < e->tok_end && !sex; i++)
 		sex = sex_word(tk, i);
 	if (!sex && e->tok_end + 1 < tk->n && ct_tok_is(tk, e->tok_end, ",")) {
@@ -864,12 +846,11 @@ static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int
 	if (sex || !pronouns)
 		return sex;
 	for (i = e->tok_end; i < tk->n; i++) {
-		if (in_quote(x, tk->t[i].start))
+		unsigned lex = tk->t[i].lex & (CT_LEX_HE | CT_LEX_SHE);
+		if (!lex || in_quote(x, tk->t[i].start))
 			continue;
-		he += ct_tok_is(tk, i, "he") || ct_tok_is(tk, i, "his") || ct_tok_is(tk, i, "him") ||
-		      ct_tok_is(tk, i, "himself");
-		she += ct_tok_is(tk, i, "she") || ct_tok_is(tk, i, "her") || ct_tok_is(tk, i, "hers") ||
-		       ct_tok_is(tk, i, "herself");
+		he += (lex & CT_LEX_HE) != 0;
+		she += (lex & CT_LEX_SHE) != 0;
 	}
 	return he && !she ? SEX_M : she && !he ? SEX_F : 0;
 }
@@ -952,7 +933,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		/* "She added": the person named last, not a document or a body since; "he said" after
 		 * the words of a woman (or "she" after a man's) is the newest person of that sex */
 		int want = x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F;
-		const struct sexed *other = sh->person_sex && sh->person_sex != want ? newest_of_sex(sh, want) : NULL;
+		int sex = sh->nsexed ? sex_of(sh, sh->person.ptr, sh->person.len) : 0;
+		const struct sexed *other = sex && sex != want ? newest_of_sex(sh, want) : NULL;
 		d.speaker = other ? other->name : sh->person.ptr;
 		d.speaker_len = other ? other->len : sh->person.len;
 	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
@@ -1018,10 +1000,12 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			if (e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)) {
 				/* its sex, when shown: by a word of its mention for any, by the pronouns
 				 * only for the one person of the sentence */
-				size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
-				size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
-				size_t from = name_after_titles(x, na, nb);
-				remember_sex(sh, d.text, from, nb, sex_shown(x, e, persons == 1));
+				int sex = sex_shown(x, e, persons == 1);
+				if (sex) {
+					size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
+					size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+					remember_sex(sh, d.text, name_after_titles(x, na, nb), nb, sex);
+				}
 			}
 			/* a name the entity rules left untyped ("Circuit Judge Evelyn R. Haskins", "Amira
 			 * Fidan" opening a sentence): what follows its last title word */
@@ -1046,7 +1030,6 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 				ct_buf_put(&sh->org, d.text + e->start, e->end - e->start);
 			}
 		}
-		sh->person_sex = sh->person.len ? sex_of(sh, sh->person.ptr, sh->person.len) : 0;
 	}
 	return 0;
 }

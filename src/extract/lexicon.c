@@ -226,6 +226,21 @@ static const char *const loc_prep[] = { "in", "at", "from", "near", "to", "acros
 
 static const char *const name_num[] = { "No.", "Route", "Gate", NULL};
 
+/* The sex a courtesy title or a role shows for the person it is said of (extract.c: sex_word). */
+static const char *const male_words[] = {
+	"mr", "mr.", "sir", "lord", "king", "prince", "duke", "spokesman", "chairman", "congressman",
+	"councilman", "assemblyman", "businessman", "alderman", "policeman", "headmaster", "monsieur",
+	"herr", "se\xc3\xb1or", "signor", NULL
+};
+static const char *const female_words[] = {
+	"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mme.", "madam", "madame", "dame", "lady", "queen",
+	"princess", "duchess", "spokeswoman", "chairwoman", "congresswoman", "councilwoman",
+	"assemblywoman", "businesswoman", "alderwoman", "policewoman", "headmistress", "frau",
+	"se\xc3\xb1ora", "signora", NULL
+};
+static const char *const he_words[] = { "he", "his", "him", "himself", NULL };
+static const char *const she_words[] = { "she", "her", "hers", "herself", NULL };
+
 /* Keep in step with quotes.c: "according to", estimated_by, verb_that, held_by_pronoun and
  * means_body. */
 static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
@@ -263,6 +278,10 @@ static const struct {
 	{ documents, CT_LEX_DOC },
 	{ finds, CT_LEX_FIND },
 	{ attrib_words, CT_LEX_ATTRIB },
+	{ male_words, CT_LEX_MALE },
+	{ female_words, CT_LEX_FEMALE },
+	{ he_words, CT_LEX_HE },
+	{ she_words, CT_LEX_SHE },
 };
 
 #define KEY_MAX (CT_LEX_KEY - 1)

@@ -39,6 +39,11 @@ enum {
 	CT_LEX_ATTRIB = 1u << 26,      /* besides CT_LEX_SAY and CT_LEX_FIND, the words an attribution
 	                                * can turn on ("according", "estimated", "claims" ...): a
 	                                * sentence with none of the three has none (quotes.c) */
+	CT_LEX_MALE = 1u << 27,        /* a courtesy title or role of a man: Mr, Sir, spokesman
+	                                * (extract.c: the sex a text shows for a person) */
+	CT_LEX_FEMALE = 1u << 28,      /* of a woman: Ms, Mrs, Dame, spokeswoman */
+	CT_LEX_HE = 1u << 29,          /* he, his, him, himself */
+	CT_LEX_SHE = 1u << 30,         /* she, her, hers, herself */
 };
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when

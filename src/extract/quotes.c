@@ -564,7 +564,8 @@ static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
 	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believed",
 					     "argues", "maintains", "maintained", NULL };
 	const char *const *v;
-	if (i == 0 || !(ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")))
+	if (i == 0 || !CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) ||
+	    !(ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")))
 		return 0;
 	for (v = verbs; *v; v++)
 		if (ct_tok_is(tk, i, *v))
@@ -717,8 +718,9 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			continue;
 		}
-		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) && !estimated_by(tk, i) && !verb_that(tk, i) && !held_by_pronoun(tk, i) &&
-		    !means_body(tk, ents, q, i))
+		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
+		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
+							   held_by_pronoun(tk, i) || means_body(tk, ents, q, i))))
 			continue;
 		out->found = 1;
 		if (means_body(tk, ents, q, i)) {

@@ -823,11 +823,7 @@ static const struct furniture {
 	{ "translated from the", F_PREFIX, 0 }, { "translated by", F_PREFIX, 0 },
 	{ "translated automatically", F_PREFIX, 0 }, { "automatically translated", F_PREFIX, 0 },
 	{ "machine translation", F_PREFIX, 0 }, { "machine-translated", F_PREFIX, 0 },
-	{ "this article was translated", F_PREFIX, 0 }, { "this article was machine", F_PREFIX, 0 },
-	{ "this article has been translated", F_PREFIX, 0 }, { "this text was translated", F_PREFIX, 0 },
-	{ "this text was machine", F_PREFIX, 0 }, { "this text has been translated", F_PREFIX, 0 },
-	{ "this story was translated", F_PREFIX, 0 }, { "this story was machine", F_PREFIX, 0 },
-	{ "this article is a translation", F_PREFIX, 0 }, { "this is a translation", F_PREFIX, 0 },
+
 	{ "the original appeared", F_PREFIX, 0 }, { "the original article", F_PREFIX, 0 },
 	{ "the original text", F_PREFIX, 0 }, { "translation", F_COLON, 0 },
 	{ "originally appeared", F_PREFIX, 0 },
@@ -991,6 +987,24 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 	}
 }
 
+/* "This article was translated by machine", "This text has been machine-translated", "This is a
+ * translation of ...": "This" and, among the next five words, "translated" or "translation". */
+static int translation_note(const char *t, size_t s, size_t e)
+{
+	size_t i, words = 0;
+	if (e - s < 12 || (t[s] != 'T' && t[s] != 't') || !match_ci(t, s, e, "this ", &i))
+		return 0;
+	for (; i < e && words < 5; words++) {
+		if (match_ci(t, i, e, "translated", NULL) || match_ci(t, i, e, "translation", NULL) ||
+		    match_ci(t, i, e, "machine-translated", NULL) || match_ci(t, i, e, "auto-translated", NULL))
+			return 1;
+		while (i < e && t[i] != ' ')
+			i++;
+		i = skip_space(t, i, e);
+	}
+	return 0;
+}
+
 /* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
@@ -1032,6 +1046,8 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 			return 1;
 		}
 	}
+	if (translation_note(t, s, e))
+		return 1;
 	/* The F_CONTAINS patterns come last in the table and none makes a link list. */
 	return e - s < 4000 && furniture_anywhere(t, s, e);
 }
@@ -1470,7 +1486,7 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_BYLINE;
 	if (sh.words <= 10 && sh.has_month && sh.has_digit)
 		return CT_SEG_BYLINE;
-	if (sh.cols < 200 && pipes(st->t, s, e) >= 2)
+	if (sh.cols < 200 && memchr(st->t + s, '|', e - s) && pipes(st->t, s, e) >= 2)
 		return CT_SEG_FURNITURE;   /* "Nordvik Dagblad | Abroad | Friday 20.11.2026 | Translated ...",
 					    * "World | Europe", "Share | Tweet | 57 comments" */
 	if (caps_colon_teaser(st->t, s, e, &sh))
@@ -1569,6 +1585,41 @@ static int promo_sentence(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* Whether [s, e) opens as a date stamp may: with a figure, or a capitalised month, weekday or
+ * stamp word ("Nov.", "Tuesday", "Updated", "Last"). Asked of every short sentence, so by first
+ * letter: most open with none of these. */
+static int stamp_opening(const char *t, size_t s, size_t e)
+{
+	static const char *const by_letter[26] = {
+		['a' - 'a'] = "apr april aug august", ['d' - 'a'] = "dec december",
+		['f' - 'a'] = "feb february fri friday first", ['j' - 'a'] = "jan january jun june jul july",
+		['l' - 'a'] = "last", ['m' - 'a'] = "mar march may mon monday modified",
+		['n' - 'a'] = "nov november", ['o' - 'a'] = "oct october",
+		['p' - 'a'] = "published posted", ['s' - 'a'] = "sep sept september sat saturday sun sunday",
+		['t' - 'a'] = "tue tues tuesday thu thur thurs thursday", ['u' - 'a'] = "updated",
+		['w' - 'a'] = "wed wednesday",
+	};
+	const char *p;
+	size_t n = 0;
+	if (is_digit_byte((unsigned char)t[s]))
+		return 1;
+	if (t[s] < 'A' || t[s] > 'Z' || !(p = by_letter[t[s] - 'A']))
+		return 0;
+	while (s + n < e && is_alpha_byte((unsigned char)t[s + n]))
+		n++;
+	for (;;) {
+		size_t j;
+		for (j = 0; j < n && lower_byte((unsigned char)t[s + j]) == (unsigned char)p[j]; j++)
+			;
+		if (j == n && (p[j] == ' ' || !p[j]))
+			return 1;
+		while (*p && *p != ' ')
+			p++;
+		if (!*p++)
+			return 0;
+	}
+}
+
 /* A date stamp standing as a sentence of its own in a hard-wrapped byline block: "Nov. 19, 2026,
  * updated 7:40 a.m.", "Published Tuesday, 3 March 2026 at 10:05 GMT". Ten words at most, one of
  * them "updated", "published", "posted" or "modified", a figure, and nothing but dates, times,
@@ -1579,7 +1630,7 @@ static int stamp_sentence(const char *t, size_t s, size_t e)
 	static const char *const glue[] = { "last", "first", "at", "on", "a.m.", "p.m.", "am", "pm", "|", "-", NULL };
 	size_t i = s, words = 0;
 	int stamped = 0, digit = 0;
-	if (e - s > 90)
+	if (e - s > 90 || !stamp_opening(t, s, e))
 		return 0;
 	while ((i = skip_space(t, i, e)) < e) {
 		char w[16];
