@@ -14,6 +14,8 @@ eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind5 --list
 	@echo; echo "tests/fixtures/xblind6 (the sixth blind set, t0717):"
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind6 --list
+	@echo; echo "tests/fixtures/xblind7 (the seventh blind set, t0718):"
+	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind7 --list
 
 .PHONY: eval-extract-blind
 
