@@ -293,6 +293,51 @@ static int future_outside_quote(const struct extract_ctx *x)
 }
 
 /* only_until: only the dates "until <weekday>" (until_weekday) */
+/* Resolves d to the day day (days since the epoch). */
+static void set_day(struct ct_date *d, long day)
+{
+	time_t t = (time_t)day * 86400 + 43200;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(d->resolved, sizeof(d->resolved), "%Y-%m-%d", &tm);
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+}
+
+/* "It must stop taking deliveries by Friday": a weekday after "by" that closes an obligation (a
+ * "must", "has to", "needs to" before it in the clause, no past verb or verb of saying between)
+ * is the coming one, not the one before publication. */
+static void deadline_weekdays(struct extract_ctx *x)
+{
+	long pub = day_number(x->published);
+	size_t i;
+	for (i = 0; i < x->ndates; i++) {
+		struct ct_date *d = &x->dates[i];
+		size_t k, back;
+		int must = 0;
+		long day;
+		if (strcmp(d->kind, "weekday") || !d->resolved[0] || (strncmp(x->flat.ptr + d->start, "by ", 3) &&
+								    strncmp(x->flat.ptr + d->start, "By ", 3)))
+			continue;
+		for (k = 0; k < x->tk.n && x->tk.t[k].start < d->start; k++)
+			;
+		for (back = 1; back <= 8 && back <= k && !must; back++) {
+			const struct ct_tokens *tk = &x->tk;
+			size_t j = k - back;
+			if ((tk->t[j].flags & CT_TOK_PUNCT) || (tk->t[j].lex & CT_LEX_SAY) || past_verb(tk, j))
+				break;
+			must = ct_tok_is(tk, j, "must") ||
+			       ((ct_tok_is(tk, j, "has") || ct_tok_is(tk, j, "have") || ct_tok_is(tk, j, "needs") ||
+				 ct_tok_is(tk, j, "need")) && ct_tok_is(tk, j + 1, "to"));
+		}
+		day = must ? day_number(d->resolved) : 0;
+		if (day && pub && day < pub) {
+			set_day(d, day + 7);
+		}
+	}
+}
+
 static void future_weekdays(struct extract_ctx *x, int only_until)
 {
 	long pub = day_number(x->published);
@@ -347,13 +392,7 @@ static void future_weekdays(struct extract_ctx *x, int only_until)
 		}
 		day = day_number(d->resolved);
 		if (day && pub && day < pub) {
-			time_t t = (time_t)(day + 7) * 86400 + 43200;
-			struct tm tm;
-			gmtime_r(&t, &tm);
-			strftime(d->resolved, sizeof(d->resolved), "%Y-%m-%d", &tm);
-			d->year = tm.tm_year + 1900;
-			d->month = tm.tm_mon + 1;
-			d->day = tm.tm_mday;
+			set_day(d, day + 7);
 		}
 	}
 }
@@ -692,6 +731,8 @@ static int analyse(struct extract_ctx *x)
 			future_weekdays(x, 1);
 		if (x->ndates && x->published)
 			deadline_days(x);
+		if (x->ndates && x->published)
+			deadline_weekdays(x);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

@@ -206,7 +206,9 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     "authority", "trust", "hospital", "university", "firm", "bank", "embassy",
 					     "guard", "coastguard", "service", "institute", "inspectorate", "prosecutors",
 					     "spokespeople", "lawyers", "municipality", "inspectors", "contractor",
-					     "researchers", "scientists", "organisers", "organizers", "prosecutor", NULL};
+					     "researchers", "scientists", "organisers", "organizers", "prosecutor",
+					     "partnership", "consortium", "federation", "coalition", "campaigners",
+					     "group", "operators", NULL};
 
 /* Documents and data, and what they do ("a 2023 audit by the Public Works Board found that",
  * "figures published by the directorate show", "..., shows a report from the municipality"). */
@@ -241,11 +243,13 @@ static const char *const female_words[] = {
 static const char *const he_words[] = { "he", "his", "him", "himself", NULL };
 static const char *const she_words[] = { "she", "her", "hers", "herself", NULL };
 
-/* Keep in step with quotes.c: "according to", estimated_by, verb_that, held_by_pronoun and
- * means_body. */
+/* Keep in step with quotes.c: "according to", estimated_by, verb_that, held_by_pronoun,
+ * means_body and so_body. */
 static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
 					    "believes", "believe", "believed", "argues", "maintains",
-					    "maintained", "means", NULL };
+					    "maintained", "means", "so", NULL };
+static const char *const source_words[] = { "figures", "data", "information", "indications", "statements",
+					    "numbers", "measurements", "details", NULL };
 
 static const struct {
 	const char *const *words;
@@ -282,6 +286,7 @@ static const struct {
 	{ female_words, CT_LEX_FEMALE },
 	{ he_words, CT_LEX_HE },
 	{ she_words, CT_LEX_SHE },
+	{ source_words, CT_LEX_SOURCE },
 };
 
 #define KEY_MAX (CT_LEX_KEY - 1)

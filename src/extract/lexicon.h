@@ -45,6 +45,9 @@ enum {
 	CT_LEX_HE = 1u << 29,          /* he, his, him, himself */
 	CT_LEX_SHE = 1u << 30,         /* she, her, hers, herself */
 };
+/* What a translation's "after figures of the authority" names ("nach Angaben"): figures, data,
+ * measurements ... (quotes.c). The last bit: beyond an enum's int. */
+#define CT_LEX_SOURCE (1u << 31)
 
 /* The bit set of the word w[0..n) (ASCII case folded, a curly apostrophe read as '); 0 when
  * the word is in no list. */

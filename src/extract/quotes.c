@@ -91,6 +91,8 @@ static int inside_quote(const struct ct_tokens *tk, size_t i, const struct ct_qu
 	return q && q->found && tk->t[i].start >= q->start && tk->t[i].end <= q->end;
 }
 
+static int apostrophe(const struct ct_tokens *tk, size_t i);
+
 /* The entity that covers token i, or NULL. */
 static const struct ct_entity *entity_at(const struct ct_sentence_entities *ents, size_t i)
 {
@@ -231,7 +233,7 @@ static const struct ct_entity *before_relative(const struct ct_tokens *tk, const
 	for (j = k; j >= 2 && k - j < 24; j--) {
 		if (inside_quote(tk, j, q))
 			return NULL;
-		if (tk->t[j].flags & CT_TOK_PUNCT) {
+		if ((tk->t[j].flags & CT_TOK_PUNCT) && !apostrophe(tk, j)) {   /* "the residents' group" */
 			if (tk->s[tk->t[j].start] != ',' || j + 1 > k || !(ct_tok_is(tk, j + 1, "who") || ct_tok_is(tk, j + 1, "which")))
 				return NULL;   /* another comma or stop inside: no clause that starts here */
 			return entity_at(ents, j - 1);
@@ -348,7 +350,8 @@ static void doc_speaker(const struct ct_tokens *tk, const struct ct_sentence_ent
 static int doc_follower(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const words[] = { "by", "from", "of", "in", "on", "for", "published", "released",
-					     "carried", "commissioned", "conducted", "issued", "presented", NULL };
+					     "carried", "commissioned", "conducted", "issued", "presented", "also",
+					     "further", "earlier", "previously", NULL };
 	const char *const *w;
 	if (i >= tk->n || (tk->t[i].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, i, CT_LEX_SAY | CT_LEX_FIND))
 		return 1;
@@ -573,21 +576,27 @@ static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
 	return 0;
 }
 
-/* "..., means the authority.": a translation's "meint" after the clause, with a body, document
- * or title of at most five words ending the sentence (not "..., means the agency will lose"). */
+/* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
+ * "according to") after the clause, with a body, document or title of at most five words ending
+ * the sentence (not "..., means the agency will lose", "..., so the agency lost"). */
 static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, const struct ct_quote *q,
 		      size_t i)
 {
 	struct ct_attribution a;
 	size_t j;
-	if (i == 0 || !is_comma(tk, i - 1) || !ct_tok_is(tk, i, "means"))
+	if (i == 0 || !is_comma(tk, i - 1) || !(ct_tok_is(tk, i, "means") || ct_tok_is(tk, i, "so")))
 		return 0;
 	memset(&a, 0, sizeof(a));
 	if (!subject_after(tk, ents, q, i, &a))
 		return 0;
 	for (j = i + 1; j < tk->n && tk->t[j].start < a.speaker_end; j++)
 		;
-	return j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.'));
+	/* the phrase ends in a body, a document, a title or a name: not "the agency lost money" */
+	if (!CT_TOK_LEX(tk, j - 1, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC | CT_LEX_TITLE) && !(tk->t[j - 1].flags & CT_TOK_CAP))
+		return 0;
+	/* "so" between commas too: "The landfill has, so a spokesman of the association, room" */
+	return j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
+			      (ct_tok_is(tk, i, "so") && is_comma(tk, j)));
 }
 
 /* "..., the centre added." / "..., the traffic centre said.": after a comma, "the" and one or
@@ -610,6 +619,34 @@ static int comma_the_body(const struct ct_tokens *tk, const struct ct_quote *q, 
 		return 0;
 	a->speaker_start = a->name_start = tk->t[k - 1].start;
 	a->speaker_end = a->name_end = tk->t[i - 1].end;
+	return 1;
+}
+
+/* The body a translation's "after figures of the" names from token k on: a name, or words up to a
+ * body's word ("the roads authority"); at the end of the sentence (or of its clause) when ends
+ * is set. 1 when found (out set). */
+static int after_source(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, size_t k, int ends,
+			struct ct_attribution *out)
+{
+	const struct ct_entity *e = entity_at(ents, k);
+	size_t j, end = SIZE_MAX;
+	if (e && e->tok_start == k && e->kind != CT_ENT_PLACE) {
+		end = e->tok_end;
+	} else {
+		for (j = k; j < tk->n && j < k + 4 && !(tk->t[j].flags & (CT_TOK_PUNCT | CT_TOK_CAP | CT_TOK_DIGIT)); j++)
+			if (CT_TOK_LEX(tk, j, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC)) {
+				end = j + 1;
+				break;
+			}
+		e = NULL;
+	}
+	if (end == SIZE_MAX || (ends && end < tk->n && !is_comma(tk, end) && tk->s[tk->t[end].start] != '.'))
+		return 0;
+	out->found = out->according_to = 1;
+	if (e)
+		set_speaker(out, e);
+	else
+		set_tokens(tk, k, end - 1, out);
 	return 1;
 }
 
@@ -666,28 +703,13 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	/* a sentence with no word an attribution turns on skips the word by word look (most do) */
 	for (i = 0; i < tk->n; i++)
 		any |= tk->t[i].lex;
-	/* a translation's "After figures of the authority received Brandlow ..." ("nach Angaben der
-	 * Behörde"): an "according to" */
-	if (tk->n > 5 && ct_tok_is(tk, 0, "after") && (ct_tok_is(tk, 2, "of") || ct_tok_is(tk, 2, "from")) &&
-	    ct_tok_is(tk, 3, "the") && !inside_quote(tk, 0, q) &&
-	    (ct_tok_is(tk, 1, "figures") || ct_tok_is(tk, 1, "data") || ct_tok_is(tk, 1, "information") ||
-	     ct_tok_is(tk, 1, "indications") || ct_tok_is(tk, 1, "statements"))) {
-		/* the body: a name, or words up to a body's word ("the roads authority"); what follows
-		 * is the clause (no comma in this order) */
-		const struct ct_entity *e = entity_at(ents, 4);
-		size_t k;
-		if (e && e->tok_start == 4 && e->kind != CT_ENT_PLACE) {
-			out->found = out->according_to = 1;
-			set_speaker(out, e);
+	/* a translation's "After figures of the authority received Brandlow ...", "..., after
+	 * measurements of the authority." ("nach Angaben der Behörde"): an "according to" */
+	for (i = 1; (any & CT_LEX_SOURCE) && i + 3 < tk->n; i++)
+		if (CT_TOK_LEX(tk, i, CT_LEX_SOURCE) && ct_tok_is(tk, i - 1, "after") && !inside_quote(tk, i, q) &&
+		    (i == 1 || is_comma(tk, i - 2)) && (ct_tok_is(tk, i + 1, "of") || ct_tok_is(tk, i + 1, "from")) &&
+		    ct_tok_is(tk, i + 2, "the") && after_source(tk, ents, i + 3, i > 1, out))
 			return;
-		}
-		for (k = 4; k < tk->n && k < 8 && !(tk->t[k].flags & (CT_TOK_PUNCT | CT_TOK_CAP | CT_TOK_DIGIT)); k++)
-			if (CT_TOK_LEX(tk, k, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC)) {
-				out->found = out->according_to = 1;
-				set_tokens(tk, 4, k, out);
-				return;
-			}
-	}
 	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))

@@ -490,12 +490,42 @@ static int is_credit_after(const char *t, size_t p, size_t e)
 	return mark;
 }
 
-/* Whether [s, e) ends with such a credit. */
+/* "Photo: Ines Barlow/Westmarch Wire" from p to e: a credit's label and a name with no sentence
+ * in it (no terminator, eight words at most, a capital after the label). */
+static int credit_tail(const char *t, size_t p, size_t e)
+{
+	static const char *const labels[] = { "photo:", "photos:", "photograph:", "picture:", "image:", "credit:",
+					       "photo credit:", "image credit:", NULL };
+	const char *const *l;
+	size_t after = 0, j, words = 0;
+	for (l = labels; *l; l++)
+		if (match_ci(t, p, e, *l, &after))
+			break;
+	if (!*l || (after = skip_space(t, after, e)) >= e || t[after] < 'A' || t[after] > 'Z')
+		return 0;
+	for (j = after; j < e; j++) {
+		if (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == '\n')
+			return 0;
+		words += t[j] == ' ';
+	}
+	return words < 8;
+}
+
+/* Whether [s, e) ends with such a credit, in brackets or after a caption ("The stacks in
+ * Calvenby. Photo: Ines Barlow/Westmarch Wire"). */
 static int ends_in_credit(const char *t, size_t s, size_t e)
 {
 	size_t j = e;
 	while (j > s && is_ws_byte((unsigned char)t[j - 1]))
 		j--;
+	if (j - s >= 12 && t[j - 1] != '.' && t[j - 1] != ')') {
+		size_t k;
+		for (k = j - 1; k > s && j - k < 80; k--)
+			if ((t[k] == 'P' || t[k] == 'I' || t[k] == 'C') && t[k - 1] == ' ' && k >= s + 2 &&
+			    t[k - 2] == '.' && credit_tail(t, k, j))
+				return 1;
+		return 0;
+	}
 	if (j - s < 5 || t[j - 1] != ')')
 		return 0;
 	for (j -= 2; j > s && t[j] != '(' && t[j] != ')'; j--)
@@ -849,7 +879,9 @@ static const char *const credit_prefixes[] = {
 	"compiled by", "contact the reporter", "contact the writer", "follow her on", "follow him on",
 	"follow them on", "reach her at", "reach him at", "reach them at", "email her at",
 	"email him at", "email them at", "from our correspondent", "from our own correspondent",
-	"from our editorial staff", "from our staff", "from our reporter", "translated by", "translated from the",
+	"from our editorial staff", "from our staff", "from our reporter", "from our editorial office",
+	"from the editorial office", "with material from", "with material of", "with agency material",
+	"translated by", "translated from the",
 	"translation by", "translation of an article", "translation of a story", "translation of an interview", NULL
 };
 /* The first bytes of the credit prefixes (built on first use): most sentences start with none of
@@ -1371,6 +1403,8 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 		return 1;
 	if (ends_function_word(t, a->ts, a->te))
 		return 0;   /* "... an emergency budget of $9 million on" / "Dec. 10, its spokeswoman" */
+	if (ends_in_credit(t, a->ts, a->te))
+		return 1;   /* a caption's line ends with its photo credit */
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
 	/* A short "By Name" line is a byline of its own, whatever the line before it. */
@@ -1780,6 +1814,8 @@ static int process_block(state *st, size_t s, size_t e)
 		kind = classify_line(st, s, e);
 	else if (is_copyright(t, s, e))
 		kind = CT_SEG_FURNITURE;  /* "© 2024 The Herald. All rights reserved." stays whole */
+	else if (e - s < 300 && ends_in_credit(t, s, e))
+		kind = CT_SEG_FURNITURE;  /* a caption and its credit: "The stacks in Calvenby. Photo: ..." */
 	else if (st->list && e - s < 160 && !memchr(t + s, '\n', e - s) && trailing_term(t, s, e) == SIZE_MAX)
 		/* a link in a list, its headline a question: "Who was X? The painter" (no final stop) */
 		kind = is_furniture(t, s, e, 1, &list) ? CT_SEG_FURNITURE : CT_SEG_TEASER;

@@ -834,6 +834,18 @@ static void test_reported_speech_forms(void **state)
 		{ "After data from the Household Products Safety Board the model caused 37 fires.", "After data",
 		  "Household Products Safety Board" },
 		{ "After reports of gunfire, police closed the road.", "After reports", NULL },
+		/* a translation's "so" (its "according to") after the clause or between commas, and
+		 * "after measurements of the authority" at the end */
+		{ "The highest value was 3,4 times the limit, so the authority.", "The highest", "authority" },
+		{ "The landfill has, so a spokesman of the association, room for years.", "The landfill",
+		  "spokesman of the association" },
+		{ "The plan is cheap, so the agency lost money.", "The plan", NULL },
+		{ "On 11 days the emissions lay over the limits, after measurements of the authority.", "On 11",
+		  "authority" },
+		/* a relative clause naming a group with a plural's apostrophe; a document that "also" found */
+		{ "Tomas Reddaway, who chairs the residents' group Calvenby Clean Air, said 300 households signed.",
+		  "Tomas", "Tomas Reddaway" },
+		{ "The report also found that the monitors had failed on 17 days.", "The report", "report" },
 		/* a pronoun before "estimates" in a translation's order */
 		{ "Greta Holm said the vote would be close. The backlog she estimates at 1,3 billion dollars.",
 		  "The backlog", "Greta Holm" },
@@ -910,6 +922,10 @@ static void test_until_weekday(void **state)
 		{ "The court on Tuesday struck down a permit that would have let the quarry grow.", "2027-10-19" },
 		{ "The council on Monday voted against a plan that would close the pool.", "2027-10-18" },
 		{ "The council would on Monday vote on the plan.", "2027-10-25" },
+		/* "by Friday" closing an obligation is the coming Friday; not one that was had */
+		{ "It must stop taking deliveries by Friday, the agency said.", "2027-10-22" },
+		{ "The plant has to stop deliveries by Monday.", "2027-10-25" },
+		{ "The plant had to stop deliveries by Monday.", "2027-10-18" },
 	};
 	size_t i;
 	(void)state;

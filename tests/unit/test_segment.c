@@ -785,6 +785,16 @@ static void test_credits_and_stamps(void **state)
 	       "2 byline|Nov. 19, 2026, updated 7:40 a.m.",
 	       "2 sentence|Fire officials said on Tuesday that 14 heaters had melted.",
 	       "2 sentence|The report was published on Nov. 19.", "2 sentence|It was posted at 7 a.m. on the site.");
+	/* a credit after the caption with no brackets, which ends its hard-wrapped paragraph; an
+	 * editorial office's credit line */
+	EXPECT("Plant shut over dioxin\nBy Ana Ruiz\nThe stacks in Calvenby. Photo: Ines Barlow/Westmarch Wire\n"
+	       "CALVENBY, Nov. 26 (Wire) \xE2\x80\x94 Trucks loaded with household waste were turned away from the\n"
+	       "incinerator on Thursday.\nFrom our editorial office, with material of agencies\n",
+	       "0 heading|Plant shut over dioxin", "1 byline|By Ana Ruiz",
+	       "2 furniture|The stacks in Calvenby. Photo: Ines Barlow/Westmarch Wire",
+	       "3 sentence|CALVENBY, Nov. 26 (Wire) \xE2\x80\x94 Trucks loaded with household waste were turned away "
+	       "from the incinerator on Thursday.",
+	       "4 byline|From our editorial office, with material of agencies");
 	EXPECT("The council met.\n\nOur top stories in your inbox every weekday at 7 a.m.\n\nOur reporters "
 	       "counted 40 boats.\n",
 	       "0 sentence|The council met.", "1 furniture|Our top stories in your inbox every weekday at 7 a.m.",
