@@ -666,6 +666,21 @@ static const char *full_name(const struct extract_ctx *x, const char *w, size_t 
 	return start;
 }
 
+/* "“Why did it take three months to act?” he asked.": a question in quotation marks with no more
+ * than its attribution around it (five words at most) asks, and states nothing to check. */
+static int quoted_question(const struct extract_ctx *x)
+{
+	const struct ct_quote *q = &x->quote;
+	size_t e = q->end, k, outside = 0;
+	while (e > q->start && (x->flat.ptr[e - 1] == ' ' || x->flat.ptr[e - 1] == ','))
+		e--;
+	if (!q->found || e == q->start || x->flat.ptr[e - 1] != '?')
+		return 0;
+	for (k = 0; k < x->tk.n; k++)
+		outside += !(x->tk.t[k].flags & CT_TOK_PUNCT) && (x->tk.t[k].end <= q->start || x->tk.t[k].start >= q->end);
+	return outside <= 5;
+}
+
 /* The segment x->seg on its own: fills x->d but for the speaker. Touches nothing shared. */
 static int analyse(struct extract_ctx *x)
 {
@@ -747,7 +762,7 @@ static int analyse(struct extract_ctx *x)
 	d.checkworthy = seg->kind == CT_SEG_SENTENCE ? score(&d) : 0;
 	/* A claim: a whole sentence of body text that states something. The model decides for
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
-	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' &&
+	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' && !quoted_question(x) &&
 		     /* counted only when the bytes could be too many: a character is a byte or more */
 		     (d.text_len <= CT_MAX_SENTENCE_CHARS || ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS) &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||

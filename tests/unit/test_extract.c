@@ -489,6 +489,30 @@ static void test_type_rules(void **state)
 	}
 }
 
+/* A question in quotation marks with only its attribution around it is no claim; one asked with
+ * more to check around it still is. */
+static void test_quoted_questions(void **state)
+{
+	static const struct {
+		const char *text;
+		int is_claim;
+	} cases[] = {
+		{ "\"Why did it take three months to act?\" he asked.", 0 },
+		{ "\xE2\x80\x9EWhy needed one three months for it?\xE2\x80\x9C, asks he.", 0 },
+		{ "\"Who pays for the 40 new trucks?\" asked council member Tom Hale at the meeting on Monday.", 1 },
+		{ "\"It will take three months to repair the line,\" he said.", 1 },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		struct doc *doc = extract_text(cases[i].text, strlen(cases[i].text));
+		assert_int_equal(doc->n, 1);
+		if (doc->rows[0].is_claim != cases[i].is_claim)
+			fail_msg("'%s': is_claim %d, want %d", cases[i].text, doc->rows[0].is_claim, cases[i].is_claim);
+		free(doc);
+	}
+}
+
 /* ---- speakers ----------------------------------------------------------------------------- */
 
 struct speaker_expect {
@@ -1526,6 +1550,7 @@ int main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_type_rules),
+		cmocka_unit_test(test_quoted_questions),
 		cmocka_unit_test(test_speakers),
 		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_speaker_pronoun_sex),
