@@ -99,7 +99,8 @@ int ct_cmd_read_text(const char *file, ct_buf *text, size_t *nbad);
  * already (ct_text_is_clean: the common case) is the file's own pages, mapped, with neither a
  * read into a buffer nor a cleaned copy; anything else is a ct_cmd_read_text copy. ptr[len] is
  * a zero byte either way. (A mapped file cut shorter by another program while it is read would
- * stop the process with SIGBUS, as it would git.) */
+ * stop the process with SIGBUS, as it would git; one that grows may change the bytes after
+ * len, which the extractor reads only as "not a letter".) */
 typedef struct ct_cmd_text {
 	const char *ptr;
 	size_t len;

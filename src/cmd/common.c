@@ -375,8 +375,10 @@ int ct_cmd_text_open(const char *file, ct_cmd_text *t, size_t *nbad)
 	ct_buf_init(&t->copy);
 	*nbad = 0;
 	/* A regular file of a size to map with a zero byte after its end (the rest of its last page),
-	 * as the text a ct_buf holds has: else it is read. */
-	fd = strcmp(file, "-") && page > 0 ? open(file, O_RDONLY | O_CLOEXEC) : -1;
+	 * as the text a ct_buf holds has: else it is read. Asked with stat first, so that a named pipe
+	 * is opened once only, by the read. */
+	fd = strcmp(file, "-") && page > 0 && stat(file, &st) == 0 && S_ISREG(st.st_mode) ?
+	     open(file, O_RDONLY | O_CLOEXEC) : -1;
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
 	    (unsigned long long)st.st_size > CT_MAX_SOURCE_BYTES || st.st_size % page == 0 ||
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)) == MAP_FAILED) {

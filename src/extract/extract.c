@@ -318,7 +318,8 @@ static void deadline_weekdays(struct extract_ctx *x)
 		int must = 0;
 		long day;
 		if (strcmp(d->kind, "weekday") || !d->resolved[0] || (strncmp(x->flat.ptr + d->start, "by ", 3) &&
-								    strncmp(x->flat.ptr + d->start, "By ", 3)))
+								    strncmp(x->flat.ptr + d->start, "By ", 3)) ||
+		    !strncmp(x->flat.ptr + d->start + 3, "last ", 5) || in_quote(x, d->start))
 			continue;
 		for (k = 0; k < x->tk.n && x->tk.t[k].start < d->start; k++)
 			;
@@ -893,7 +894,12 @@ static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int
 	int sex = 0, he = 0, she = 0;
 	if (!(x->lex_all & (CT_LEX_MALE | CT_LEX_FEMALE | (pronouns ? CT_LEX_HE | CT_LEX_SHE : 0))))
 		return 0;   /* most sentences: no word that shows a sex */
-	for (i = from; i < e->tok_end && !sex; i++)
+	/* the mention's own words first; then the two before it, unless they belong to someone
+	 * else ("A spokeswoman for John Hale") */
+	for (i = e->tok_start; i < e->tok_end && !sex; i++)
+		sex = sex_word(tk, i);
+	for (i = from; i < e->tok_start && !sex && !ct_tok_is(tk, e->tok_start - 1, "for") &&
+	     !ct_tok_is(tk, e->tok_start - 1, "of"); i++)
 		sex = sex_word(tk, i);
 	if (!sex && e->tok_end + 1 < tk->n && ct_tok_is(tk, e->tok_end, ",")) {
 		for (i = e->tok_end + 1; i < tk->n && i < e->tok_end + 6 && !(tk->t[i].flags & CT_TOK_PUNCT) && !sex; i++)

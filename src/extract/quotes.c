@@ -576,6 +576,18 @@ static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
 	return 0;
 }
 
+/* An auxiliary or a finite verb of being or having ("has", "is", "will" ...). */
+static int finite_verb(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const verbs[] = { "has", "have", "had", "is", "are", "was", "were", "will", "would",
+					     "must", "can", "could", "should", "shall", "may", "lies", "lay", NULL };
+	const char *const *v;
+	for (v = verbs; *v; v++)
+		if (ct_tok_is(tk, i, *v))
+			return 1;
+	return 0;
+}
+
 /* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
  * "according to") after the clause, with a body, document or title of at most five words ending
  * the sentence (not "..., means the agency will lose", "..., so the agency lost"). */
@@ -594,9 +606,11 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	/* the phrase ends in a body, a document, a title or a name: not "the agency lost money" */
 	if (!CT_TOK_LEX(tk, j - 1, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC | CT_LEX_TITLE) && !(tk->t[j - 1].flags & CT_TOK_CAP))
 		return 0;
-	/* "so" between commas too: "The landfill has, so a spokesman of the association, room" */
+	/* "so" between commas too, right after the verb it interrupts: "The landfill has, so a
+	 * spokesman of the association, room" (not "... missed its deadline, so the inspectorate,
+	 * acting on its own powers, suspended ...") */
 	return j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
-			      (ct_tok_is(tk, i, "so") && is_comma(tk, j)));
+			      (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)));
 }
 
 /* "..., the centre added." / "..., the traffic centre said.": after a comma, "the" and one or
@@ -705,11 +719,11 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		any |= tk->t[i].lex;
 	/* a translation's "After figures of the authority received Brandlow ...", "..., after
 	 * measurements of the authority." ("nach Angaben der Behörde"): an "according to" */
-	for (i = 1; (any & CT_LEX_SOURCE) && i + 3 < tk->n; i++)
+	for (i = 1; (any & CT_LEX_SOURCE) && !(any & CT_LEX_SAY) && i + 3 < tk->n; i++)
 		if (CT_TOK_LEX(tk, i, CT_LEX_SOURCE) && ct_tok_is(tk, i - 1, "after") && !inside_quote(tk, i, q) &&
-		    (i == 1 || is_comma(tk, i - 2)) && (ct_tok_is(tk, i + 1, "of") || ct_tok_is(tk, i + 1, "from")) &&
+		    (i == 1 || is_comma(tk, i - 2)) && ct_tok_is(tk, i + 1, "of") &&
 		    ct_tok_is(tk, i + 2, "the") && after_source(tk, ents, i + 3, i > 1, out))
-			return;
+			return;   /* (not English's "After data from the agency showed ..., X said") */
 	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))

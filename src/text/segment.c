@@ -462,6 +462,8 @@ static int rest_trivial(const char *t, size_t i, size_t e)
 
 /* Whether the terminator run [i, k) (sentence start s) ends a sentence, given the next word starts
  * at nx (after any opening quotes) in a text ending at e. */
+static int starts_credit(const char *t, size_t s, size_t e, int line);
+
 /* A photo credit in brackets at p that ends the text [p, e) after a caption: "(Ostrey Courier /
  * Tomas Ravell)", "(AP Photo/Evan Vucci)", "(Photo: Ana Ruiz)": no sentence inside (no
  * terminator), no figure ("(2019/20)"), and the word "photo" or "credit", or a slash before a
@@ -474,13 +476,19 @@ static int is_credit_after(const char *t, size_t p, size_t e)
 		e--;
 	if (e - p < 4 || e - p > 100 || t[e - 1] != ')')
 		return 0;
+	if (starts_credit(t, p + 1, e, 0))
+		return 0;   /* "(Reporting by Ana Ruiz/Editing by Tom Lee)": a byline, not a caption's */
 	for (j = p + 1; j + 1 < e; j++) {
 		unsigned char c = (unsigned char)t[j];
 		if (c == '.' || c == '!' || c == '?' || c == '(' || c == ')' || c == '\n' || is_digit_byte(c))
 			return 0;
 		if (c == '/' && j > p + 1 && !mark) {
-			size_t a = skip_space(t, j + 1, e);
-			mark = a < e && t[a] >= 'A' && t[a] <= 'Z';
+			/* a slash before a name, after a caption that ended ("... on Monday. (Ostrey
+			 * Courier / Tomas Ravell)"; not a headline's "(Reuters/Ipsos)") */
+			size_t a = skip_space(t, j + 1, e), b = p;
+			while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\n'))
+				b--;
+			mark = a < e && t[a] >= 'A' && t[a] <= 'Z' && b > 0 && t[b - 1] == '.';
 		}
 	}
 	for (j = p + 1; j < e && !mark; j++)
@@ -880,7 +888,8 @@ static const char *const credit_prefixes[] = {
 	"follow them on", "reach her at", "reach him at", "reach them at", "email her at",
 	"email him at", "email them at", "from our correspondent", "from our own correspondent",
 	"from our editorial staff", "from our staff", "from our reporter", "from our editorial office",
-	"from the editorial office", "with material from", "with material of", "with agency material",
+	"from the editorial office", "with material from agencies", "with material of agencies",
+	"with material from the agencies", "with material from news agencies", "with agency material",
 	"translated by", "translated from the",
 	"translation by", "translation of an article", "translation of a story", "translation of an interview", NULL
 };
@@ -1020,12 +1029,19 @@ static int furniture_anywhere(const char *t, size_t s, size_t e)
 }
 
 /* "This article was translated by machine", "This text has been machine-translated", "This is a
- * translation of ...": "This" and, among the next five words, "translated" or "translation". */
+ * translation of ...": "This", a word for the text, and among the next five words "translated"
+ * or "translation". */
 static int translation_note(const char *t, size_t s, size_t e)
 {
+	static const char *const nouns[] = { "article", "text", "story", "piece", "version", "report", "is", NULL };
+	const char *const *n;
 	size_t i, words = 0;
 	if (e - s < 12 || (t[s] != 'T' && t[s] != 't') || !match_ci(t, s, e, "this ", &i))
 		return 0;
+	for (n = nouns; *n && !match_ci(t, i, e, *n, NULL); n++)
+		;
+	if (!*n)
+		return 0;   /* not "This translated into a rise in fares" */
 	for (; i < e && words < 5; words++) {
 		if (match_ci(t, i, e, "translated", NULL) || match_ci(t, i, e, "translation", NULL) ||
 		    match_ci(t, i, e, "machine-translated", NULL) || match_ci(t, i, e, "auto-translated", NULL))

@@ -855,8 +855,10 @@ static void test_reported_speech_forms(void **state)
 		/* a translation's "After figures of the authority" ("nach Angaben"); not "After reports of" */
 		{ "After figures of the roads authority received Brandlow 6,2 million dollars.", "After figures",
 		  "roads authority" },
-		{ "After data from the Household Products Safety Board the model caused 37 fires.", "After data",
+		{ "After data of the Household Products Safety Board the model caused 37 fires.", "After data",
 		  "Household Products Safety Board" },
+		{ "After data from the agency showed a 12% rise, the minister said the plan would go ahead.",
+		  "After data", "the minister" },
 		{ "After reports of gunfire, police closed the road.", "After reports", NULL },
 		/* a translation's "so" (its "according to") after the clause or between commas, and
 		 * "after measurements of the authority" at the end */
@@ -864,6 +866,8 @@ static void test_reported_speech_forms(void **state)
 		{ "The landfill has, so a spokesman of the association, room for years.", "The landfill",
 		  "spokesman of the association" },
 		{ "The plan is cheap, so the agency lost money.", "The plan", NULL },
+		{ "The plant missed its deadline, so the inspectorate, acting on its own powers, suspended the permit.",
+		  "The plant", NULL },
 		{ "On 11 days the emissions lay over the limits, after measurements of the authority.", "On 11",
 		  "authority" },
 		/* a relative clause naming a group with a plural's apostrophe; a document that "also" found */
@@ -906,6 +910,9 @@ static void test_speaker_pronoun_sex(void **state)
 		  "\"It is settled,\" he said.", "\"It is", "Tom Hale" },
 		{ "Mr. Bo Lind spoke first. Tom Hale said: \"She was right about the depot.\" \"It is settled,\" he said.",
 		  "\"It is", "Tom Hale" },
+		/* a role before the name that is someone else's: "A spokeswoman for Tom Hale" */
+		{ "A spokeswoman for Tom Hale said the plan was fair. Mr. Bo Lind said it was not. \"It works,\" she "
+		  "said.", "\"It works", "Bo Lind" },
 		/* "he" and "her" in one sentence show nothing */
 		{ "Tom Hale said he had told her twice. Ana Ruiz said the plan was fair. \"It is settled,\" he said.",
 		  "\"It is", "Ana Ruiz" },

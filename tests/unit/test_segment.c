@@ -768,6 +768,13 @@ static void test_credits_and_stamps(void **state)
 	       "2 furniture|Photo: The closed pier seen from the beach on Tuesday. (Ostrey Courier / Tomas Ravell)",
 	       "3 furniture|Divers at the pier on Monday. (AP Photo/Evan Vucci)",
 	       "4 sentence|Revenue rose 5 percent in the year (2019/20)");
+	EXPECT("Ferry fares rise\nThe pier will close on Friday, officials said. (Reporting by Ana Ruiz/Editing by "
+	       "Tom Lee)\nThis translated into a 12 percent rise in fares.\nWith material from the old bridge, the "
+	       "council built a pier.\n",
+	       "0 heading|Ferry fares rise", "1 sentence|The pier will close on Friday, officials said.",
+	       "1 byline|(Reporting by Ana Ruiz/Editing by Tom Lee)",
+	       "2 sentence|This translated into a 12 percent rise in fares.",
+	       "3 sentence|With material from the old bridge, the council built a pier.");
 	EXPECT("Ferry fares rise\nThe vote was close. (Yes/no votes were counted twice.)\n",
 	       "0 heading|Ferry fares rise", "1 sentence|The vote was close.",
 	       "1 sentence|(Yes/no votes were counted twice.)");
