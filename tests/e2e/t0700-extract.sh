@@ -132,6 +132,9 @@ for f in page.txt page1.txt crlf.txt nfd.txt bad.txt; do
 	test_cmp file.err stdin.err
 done
 json_assert file.json "d[0]['text'] == 'The mayor said \ufffd 40 people came.'" "a bad byte is replaced in a mapped file too"
+expect_stderr_contains "replaced 3 invalid UTF-8 sequences"
+expect_ok ct extract --json nfd.txt
+json_assert "$OUT" "d[0]['text'].startswith('Caf\u00e9 owners')" "NFC in a mapped file too"
 # a named pipe is opened once, by the read (not opened, closed and opened again)
 mkfifo pipe.txt
 cat page1.txt >pipe.txt &
@@ -140,9 +143,6 @@ cp "$OUT" pipe.json
 wait
 expect_ok ct extract --json page1.txt
 test_cmp "$OUT" pipe.json
-expect_stderr_contains "replaced 3 invalid UTF-8 sequences"
-expect_ok ct extract --json nfd.txt
-json_assert "$OUT" "d[0]['text'].startswith('Caf\u00e9 owners')" "NFC in a mapped file too"
 
 # --jobs: the same output on one thread and on several, with the default (threads from 256 KiB on)
 # and with CLAIMTRACK_THREADS; a long text made of the fixtures and the story, over and over.
