@@ -93,6 +93,15 @@ static int inside_quote(const struct ct_tokens *tk, size_t i, const struct ct_qu
 
 static int apostrophe(const struct ct_tokens *tk, size_t i);
 
+/* Whether token i is one of the NULL-terminated lower-case words. */
+static int tok_in(const struct ct_tokens *tk, size_t i, const char *const *words)
+{
+	for (; *words; words++)
+		if (ct_tok_is(tk, i, *words))
+			return 1;
+	return 0;
+}
+
 /* The entity that covers token i, or NULL. */
 static const struct ct_entity *entity_at(const struct ct_sentence_entities *ents, size_t i)
 {
@@ -352,13 +361,8 @@ static int doc_follower(const struct ct_tokens *tk, size_t i)
 	static const char *const words[] = { "by", "from", "of", "in", "on", "for", "published", "released",
 					     "carried", "commissioned", "conducted", "issued", "presented", "also",
 					     "further", "earlier", "previously", NULL };
-	const char *const *w;
-	if (i >= tk->n || (tk->t[i].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, i, CT_LEX_SAY | CT_LEX_FIND))
-		return 1;
-	for (w = words; *w; w++)
-		if (ct_tok_is(tk, i, *w))
-			return 1;
-	return 0;
+	return i >= tk->n || (tk->t[i].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, i, CT_LEX_SAY | CT_LEX_FIND) ||
+	       tok_in(tk, i, words);
 }
 
 /* The subject of the verb at token i when it is a document ("a new report found", "A 2023 audit by
@@ -408,11 +412,7 @@ static int adjunct(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const preps[] = { "on", "in", "during", "after", "before", "when", "while", "last",
 					     "this", "yesterday", "today", NULL };
-	const char *const *p;
-	for (p = preps; *p; p++)
-		if (ct_tok_is(tk, i, *p))
-			return 1;
-	return 0;
+	return tok_in(tk, i, preps);
 }
 
 /* Whether the adverbial at token j ends the sentence or its clause in ten words with no verb:
@@ -421,15 +421,10 @@ static int adjunct_ends(const struct ct_tokens *tk, size_t j)
 {
 	static const char *const aux[] = { "had", "has", "have", "was", "were", "is", "are", "would", "will",
 					   "could", "should", "can", "did", "does", "do", NULL };
-	const char *const *a;
 	size_t c;
-	for (c = j; c < tk->n && !is_comma(tk, c) && !(tk->t[c].flags & CT_TOK_QUOTE_OPEN); c++) {
-		if (c >= j + 10 || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_FIND))
+	for (c = j; c < tk->n && !is_comma(tk, c) && !(tk->t[c].flags & CT_TOK_QUOTE_OPEN); c++)
+		if (c >= j + 10 || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_FIND) || tok_in(tk, c, aux))
 			return 0;
-		for (a = aux; *a; a++)
-			if (ct_tok_is(tk, c, *a))
-				return 0;
-	}
 	return 1;
 }
 
@@ -534,20 +529,15 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
 	return e;
 }
 
+/* Verbs that report what someone holds (each a CT_LEX_ATTRIB word, lexicon.c). */
+static const char *const holding_verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believe",
+					     "believed", "argues", "maintains", "maintained", NULL };
+
 /* "Harlan estimated that ...", "The union claims that ...": a verb that reports what someone
  * holds, with "that" after it. */
 static int verb_that(const struct ct_tokens *tk, size_t i)
 {
-	/* (each is a CT_LEX_ATTRIB word, lexicon.c) */
-	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believe",
-					     "believed", "argues", "maintains", "maintained", NULL };
-	const char *const *v;
-	if (!ct_tok_is(tk, i + 1, "that"))
-		return 0;
-	for (v = verbs; *v; v++)
-		if (ct_tok_is(tk, i, *v))
-			return 1;
-	return 0;
+	return ct_tok_is(tk, i + 1, "that") && tok_in(tk, i, holding_verbs);
 }
 
 /* Whether "according to" follows token i (outside the quote). */
@@ -564,16 +554,9 @@ static int according_after(const struct ct_tokens *tk, const struct ct_quote *q,
  * verb_that's with a personal pronoun right before it, "that" or not. */
 static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
 {
-	static const char *const verbs[] = { "estimated", "estimates", "claimed", "claims", "believes", "believed",
-					     "argues", "maintains", "maintained", NULL };
-	const char *const *v;
-	if (i == 0 || !CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) ||
-	    !(ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")))
-		return 0;
-	for (v = verbs; *v; v++)
-		if (ct_tok_is(tk, i, *v))
-			return 1;
-	return 0;
+	return i > 0 && CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) &&
+	       (ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")) &&
+	       tok_in(tk, i, holding_verbs);
 }
 
 /* An auxiliary or a finite verb of being or having ("has", "is", "will" ...). */
@@ -581,11 +564,7 @@ static int finite_verb(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const verbs[] = { "has", "have", "had", "is", "are", "was", "were", "will", "would",
 					     "must", "can", "could", "should", "shall", "may", "lies", "lay", NULL };
-	const char *const *v;
-	for (v = verbs; *v; v++)
-		if (ct_tok_is(tk, i, *v))
-			return 1;
-	return 0;
+	return tok_in(tk, i, verbs);
 }
 
 /* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
