@@ -497,6 +497,37 @@ static int under_rule(const struct ct_tokens *tk)
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
+/* Whether the sentence puts what it tells on a day, a month or an hour ("meets Dec. 2", "In
+ * December a hearing is planned"): a happening, not a state of things. */
+static int on_a_day(const struct extract_ctx *x)
+{
+	size_t i;
+	for (i = 0; i < x->ndates; i++)
+		if (strcmp(x->dates[i].kind, "year") && strcmp(x->dates[i].kind, "period"))
+			return 1;
+	return 0;
+}
+
+/* Whether the sentence tells of something done (a verb in the past: "was", "had", "voted", "took",
+ * "died"), as an event does; one in the present tells how things are. Outside quotation marks. */
+static int told_in_past(const struct extract_ctx *x)
+{
+	static const char *const past[] = { "was", "were", "had", "did", "died", "fled", "led", "said", "told",
+					    "got", "became", "left", "felt", "heard", "hit", "cut", "put", "set", NULL };
+	size_t i;
+	const char *const *p;
+	for (i = 0; i < x->tk.n; i++) {
+		if (x->tk.t[i].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT) || in_quote(x, x->tk.t[i].start))
+			continue;
+		if (past_verb(&x->tk, i))
+			return 1;
+		for (p = past; *p; p++)
+			if (ct_tok_is(&x->tk, i, *p))
+				return 1;
+	}
+	return 0;
+}
+
 static const char *classify(const struct extract_ctx *x)
 {
 	size_t i;
@@ -521,6 +552,8 @@ static const char *classify(const struct extract_ctx *x)
 		return "position";
 	if (x->attr.found)
 		return "statement";
+	if (!told_in_past(x) && !on_a_day(x))
+		return "statement";   /* "The contract runs until 2036.", "Dioxins can stay in soil for decades." */
 	return "event";
 }
 

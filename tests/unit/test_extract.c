@@ -477,6 +477,13 @@ static void test_type_rules(void **state)
 		{ "The council will vote on the budget next month.", "prediction" },
 		{ "About 40 people were evacuated from the flats on Sunday.", "quantity" },
 		{ "The festival drew 12,000 visitors, 3,000 more than last year.", "quantity" },
+		/* how things are, in the present, is a statement; what was done, or happens on a day, an
+		 * event */
+		{ "The incinerator's contract with the county runs until 2036.", "statement" },
+		{ "Dioxins can stay in the soil around a plant for decades.", "statement" },
+		{ "Edna Sorrell died in a fire at her home in Pellham.", "event" },
+		{ "The harbour committee meets on Dec. 2 to question the mayor.", "event" },
+		{ "The committee voted to close the plant.", "event" },
 	};
 	size_t i;
 	(void)state;
