@@ -160,7 +160,7 @@ static int past_verb(const struct ct_tokens *tk, size_t i)
 						 "sank", "flew", "grew", "knew", "ran", "froze", "stole", "tore", "overturned",
 						 "upheld", "overrode", "withdrew", NULL };
 	const char *const *a;
-	if (w[0] >= 'a' && w[0] <= 'z' && n >= 3 && !(i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE)))
+	if ((t->lex & CT_LEX_PAST) && w[0] >= 'a' && w[0] <= 'z' && n >= 3 && !(i > 0 && (tk->t[i - 1].lex & CT_LEX_FUTURE)))
 		for (a = irregular; *a; a++)
 			if (ct_tok_is(tk, i, *a))
 				return 1;
@@ -512,18 +512,16 @@ static int on_a_day(const struct extract_ctx *x)
  * "died"), as an event does; one in the present tells how things are. Outside quotation marks. */
 static int told_in_past(const struct extract_ctx *x)
 {
-	static const char *const past[] = { "was", "were", "had", "did", "died", "fled", "led", "said", "told",
-					    "got", "became", "left", "felt", "heard", "hit", "cut", "put", "set", NULL };
 	size_t i;
-	const char *const *p;
 	for (i = 0; i < x->tk.n; i++) {
-		if (x->tk.t[i].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT) || in_quote(x, x->tk.t[i].start))
+		const struct ct_token *t = &x->tk.t[i];
+		size_t n = t->end - t->start;
+		const char *w = x->tk.s + t->start;
+		if ((t->flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) ||
+		    !((t->lex & CT_LEX_PAST) || (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd')) || in_quote(x, t->start))
 			continue;
-		if (past_verb(&x->tk, i))
+		if ((t->lex & CT_LEX_PAST) || past_verb(&x->tk, i))
 			return 1;
-		for (p = past; *p; p++)
-			if (ct_tok_is(&x->tk, i, *p))
-				return 1;
 	}
 	return 0;
 }
@@ -907,12 +905,30 @@ static const struct titled *titled_person(const struct extract_shared *sh, const
 	return NULL;
 }
 
+/* SEX_M for he, his, him, himself; SEX_F for she, her, hers, herself; else 0 (the pronouns among
+ * the CT_LEX_MALE and CT_LEX_FEMALE words). */
+static int he_she(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const he[] = { "he", "his", "him", "himself", NULL };
+	static const char *const she[] = { "she", "her", "hers", "herself", NULL };
+	const char *const *w;
+	for (w = he; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return SEX_M;
+	for (w = she; *w; w++)
+		if (ct_tok_is(tk, i, *w))
+			return SEX_F;
+	return 0;
+}
+
 /* The sex a word gives the person it is said of: courtesy titles, and roles and titles with a
  * sex of their own ("spokeswoman", "Sir"; CT_LEX_MALE, CT_LEX_FEMALE); 0 for any other word. */
 static int sex_word(const struct ct_tokens *tk, size_t i)
 {
 	unsigned lex = i < tk->n ? tk->t[i].lex : 0;
-	return lex & CT_LEX_MALE ? SEX_M : lex & CT_LEX_FEMALE ? SEX_F : 0;
+	if (!(lex & (CT_LEX_MALE | CT_LEX_FEMALE)) || he_she(tk, i))
+		return 0;
+	return lex & CT_LEX_MALE ? SEX_M : SEX_F;
 }
 
 /* The sex the sentence shows for the person e: a word of sex_word in the mention, among the two
@@ -925,7 +941,7 @@ static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int
 	const struct ct_tokens *tk = &x->tk;
 	size_t i, from = e->tok_start > 2 ? e->tok_start - 2 : 0;
 	int sex = 0, he = 0, she = 0;
-	if (!(x->lex_all & (CT_LEX_MALE | CT_LEX_FEMALE | (pronouns ? CT_LEX_HE | CT_LEX_SHE : 0))))
+	if (!(x->lex_all & (CT_LEX_MALE | CT_LEX_FEMALE)))
 		return 0;   /* most sentences: no word that shows a sex */
 	/* the mention's own words first; then the two before it, unless they belong to someone
 	 * else ("A spokeswoman for John Hale") */
@@ -941,11 +957,12 @@ static int sex_shown(const struct extract_ctx *x, const struct ct_entity *e, int
 	if (sex || !pronouns)
 		return sex;
 	for (i = e->tok_end; i < tk->n; i++) {
-		unsigned lex = tk->t[i].lex & (CT_LEX_HE | CT_LEX_SHE);
-		if (!lex || in_quote(x, tk->t[i].start))
+		int p;
+		if (!(tk->t[i].lex & (CT_LEX_MALE | CT_LEX_FEMALE)) || in_quote(x, tk->t[i].start))
 			continue;
-		he += (lex & CT_LEX_HE) != 0;
-		she += (lex & CT_LEX_SHE) != 0;
+		p = he_she(tk, i);
+		he += p == SEX_M;
+		she += p == SEX_F;
 	}
 	return he && !she ? SEX_M : she && !he ? SEX_F : 0;
 }

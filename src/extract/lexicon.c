@@ -242,6 +242,15 @@ static const char *const female_words[] = {
 };
 static const char *const he_words[] = { "he", "his", "him", "himself", NULL };
 static const char *const she_words[] = { "she", "her", "hers", "herself", NULL };
+/* Keep in step with extract.c: past_verb's irregular verbs, then told_in_past's other pasts. */
+static const char *const past_words[] = {
+	"struck", "took", "gave", "made", "held", "met", "won", "lost", "fell", "rose", "began", "came", "went",
+	"found", "saw", "sent", "spent", "sold", "built", "brought", "kept", "broke", "chose", "drew", "drove",
+	"stood", "threw", "wrote", "bought", "caught", "fought", "paid", "shot", "sank", "flew", "grew", "knew",
+	"ran", "froze", "stole", "tore", "overturned", "upheld", "overrode", "withdrew",
+	"was", "were", "had", "did", "died", "fled", "led", "said", "told", "got", "became", "left", "felt",
+	"heard", "hit", "cut", "put", "set", NULL
+};
 
 /* Keep in step with quotes.c: "according to", estimated_by, verb_that, held_by_pronoun,
  * means_body and so_body. */
@@ -284,8 +293,9 @@ static const struct {
 	{ attrib_words, CT_LEX_ATTRIB },
 	{ male_words, CT_LEX_MALE },
 	{ female_words, CT_LEX_FEMALE },
-	{ he_words, CT_LEX_HE },
-	{ she_words, CT_LEX_SHE },
+	{ he_words, CT_LEX_MALE },
+	{ she_words, CT_LEX_FEMALE },
+	{ past_words, CT_LEX_PAST },
 	{ source_words, CT_LEX_SOURCE },
 };
 

@@ -39,11 +39,12 @@ enum {
 	CT_LEX_ATTRIB = 1u << 26,      /* besides CT_LEX_SAY and CT_LEX_FIND, the words an attribution
 	                                * can turn on ("according", "estimated", "claims" ...): a
 	                                * sentence with none of the three has none (quotes.c) */
-	CT_LEX_MALE = 1u << 27,        /* a courtesy title or role of a man: Mr, Sir, spokesman
-	                                * (extract.c: the sex a text shows for a person) */
-	CT_LEX_FEMALE = 1u << 28,      /* of a woman: Ms, Mrs, Dame, spokeswoman */
-	CT_LEX_HE = 1u << 29,          /* he, his, him, himself */
-	CT_LEX_SHE = 1u << 30,         /* she, her, hers, herself */
+	CT_LEX_MALE = 1u << 27,        /* a courtesy title or role of a man (Mr, Sir, spokesman), or
+	                                * he, his, him, himself (extract.c: the sex a text shows for a
+	                                * person tells the two apart) */
+	CT_LEX_FEMALE = 1u << 28,      /* of a woman (Ms, Mrs, Dame, spokeswoman), or she, her ... */
+	CT_LEX_PAST = 1u << 29,        /* a verb's past that "-ed" does not show (took, was, had,
+	                                * died ...; extract.c: past_verb, told_in_past) */
 };
 /* What a translation's "after figures of the authority" names ("nach Angaben"): figures, data,
  * measurements ... (quotes.c). The last bit: beyond an enum's int. */
