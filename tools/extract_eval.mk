@@ -4,18 +4,10 @@
 # mismatch by category; tests/e2e/t0711-extract-blind.sh asserts the same figures with floors.
 eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind --list
-	@echo; echo "tests/fixtures/xblind2 (the second blind set, t0712):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind2 --list
-	@echo; echo "tests/fixtures/xblind3 (the third blind set, t0713):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind3 --list
-	@echo; echo "tests/fixtures/xblind4 (the fourth blind set, t0714):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind4 --list
-	@echo; echo "tests/fixtures/xblind5 (the fifth blind set, t0715):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind5 --list
-	@echo; echo "tests/fixtures/xblind6 (the sixth blind set, t0717):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind6 --list
-	@echo; echo "tests/fixtures/xblind7 (the seventh blind set, t0718):"
-	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind7 --list
+	@for n in 2 3 4 5 6 7; do \
+		echo; echo "tests/fixtures/xblind$$n (blind set $$n, tests/e2e/t071*-extract-blind$$n.sh):"; \
+		python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind$$n --list || exit 1; \
+	done
 
 .PHONY: eval-extract-blind
 

@@ -305,6 +305,18 @@ claim_of_source() {
 
 # labels_consistent DIR: a labelled extraction set's labels (DIR/labels.tsv) are consistent: the
 # stand-in extractor that prints them is scored perfect on every figure.
+# extract_floors DIR WHAT FIGURE=FLOOR...: the extractor scored against DIR's labels stays at or
+# above each floor (tests/eval/extract_labels.py --check); the listing goes to blind.txt, shown
+# with "extract below its floors on WHAT" when a floor is missed.
+extract_floors() {
+	_repo=$(cd "$(dirname "$0")/../.." && pwd)
+	_dir=$1
+	_what=$2
+	shift 2
+	"$PYTHON" "$_repo/tests/eval/extract_labels.py" "$CLAIMTRACK" "$_dir" --list --check "$@" >blind.txt 2>&1 ||
+		{ cat blind.txt; fail "extract below its floors on $_what"; }
+}
+
 labels_consistent() {
 	_repo=$(cd "$(dirname "$0")/../.." && pwd)
 	"$PYTHON" "$_repo/tests/eval/extract_labels.py" "$_repo/tests/eval/stand_in_extract.py" "$1" \
