@@ -911,14 +911,7 @@ static int he_she(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const he[] = { "he", "his", "him", "himself", NULL };
 	static const char *const she[] = { "she", "her", "hers", "herself", NULL };
-	const char *const *w;
-	for (w = he; *w; w++)
-		if (ct_tok_is(tk, i, *w))
-			return SEX_M;
-	for (w = she; *w; w++)
-		if (ct_tok_is(tk, i, *w))
-			return SEX_F;
-	return 0;
+	return ct_tok_in(tk, i, he) ? SEX_M : ct_tok_in(tk, i, she) ? SEX_F : 0;
 }
 
 /* The sex a word gives the person it is said of: courtesy titles, and roles and titles with a

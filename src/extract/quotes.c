@@ -93,15 +93,6 @@ static int inside_quote(const struct ct_tokens *tk, size_t i, const struct ct_qu
 
 static int apostrophe(const struct ct_tokens *tk, size_t i);
 
-/* Whether token i is one of the NULL-terminated lower-case words. */
-static int tok_in(const struct ct_tokens *tk, size_t i, const char *const *words)
-{
-	for (; *words; words++)
-		if (ct_tok_is(tk, i, *words))
-			return 1;
-	return 0;
-}
-
 /* The entity that covers token i, or NULL. */
 static const struct ct_entity *entity_at(const struct ct_sentence_entities *ents, size_t i)
 {
@@ -362,7 +353,7 @@ static int doc_follower(const struct ct_tokens *tk, size_t i)
 					     "carried", "commissioned", "conducted", "issued", "presented", "also",
 					     "further", "earlier", "previously", NULL };
 	return i >= tk->n || (tk->t[i].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, i, CT_LEX_SAY | CT_LEX_FIND) ||
-	       tok_in(tk, i, words);
+	       ct_tok_in(tk, i, words);
 }
 
 /* The subject of the verb at token i when it is a document ("a new report found", "A 2023 audit by
@@ -412,7 +403,7 @@ static int adjunct(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const preps[] = { "on", "in", "during", "after", "before", "when", "while", "last",
 					     "this", "yesterday", "today", NULL };
-	return tok_in(tk, i, preps);
+	return ct_tok_in(tk, i, preps);
 }
 
 /* Whether the adverbial at token j ends the sentence or its clause in ten words with no verb:
@@ -423,7 +414,7 @@ static int adjunct_ends(const struct ct_tokens *tk, size_t j)
 					   "could", "should", "can", "did", "does", "do", NULL };
 	size_t c;
 	for (c = j; c < tk->n && !is_comma(tk, c) && !(tk->t[c].flags & CT_TOK_QUOTE_OPEN); c++)
-		if (c >= j + 10 || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_FIND) || tok_in(tk, c, aux))
+		if (c >= j + 10 || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_FIND) || ct_tok_in(tk, c, aux))
 			return 0;
 	return 1;
 }
@@ -537,7 +528,7 @@ static const char *const holding_verbs[] = { "estimated", "estimates", "claimed"
  * holds, with "that" after it. */
 static int verb_that(const struct ct_tokens *tk, size_t i)
 {
-	return ct_tok_is(tk, i + 1, "that") && tok_in(tk, i, holding_verbs);
+	return ct_tok_is(tk, i + 1, "that") && ct_tok_in(tk, i, holding_verbs);
 }
 
 /* Whether "according to" follows token i (outside the quote). */
@@ -556,7 +547,7 @@ static int held_by_pronoun(const struct ct_tokens *tk, size_t i)
 {
 	return i > 0 && CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) &&
 	       (ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they")) &&
-	       tok_in(tk, i, holding_verbs);
+	       ct_tok_in(tk, i, holding_verbs);
 }
 
 /* An auxiliary or a finite verb of being or having ("has", "is", "will" ...). */
@@ -564,14 +555,15 @@ static int finite_verb(const struct ct_tokens *tk, size_t i)
 {
 	static const char *const verbs[] = { "has", "have", "had", "is", "are", "was", "were", "will", "would",
 					     "must", "can", "could", "should", "shall", "may", "lies", "lay", NULL };
-	return tok_in(tk, i, verbs);
+	return ct_tok_in(tk, i, verbs);
 }
 
 /* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
  * "according to") after the clause, with a body, document or title of at most five words ending
- * the sentence (not "..., means the agency will lose", "..., so the agency lost"). */
+ * the sentence (not "..., means the agency will lose", "..., so the agency lost"). 1 with the
+ * speaker in out, else 0 (out untouched). */
 static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, const struct ct_quote *q,
-		      size_t i)
+		      size_t i, struct ct_attribution *out)
 {
 	struct ct_attribution a;
 	size_t j;
@@ -588,8 +580,11 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	/* "so" between commas too, right after the verb it interrupts: "The landfill has, so a
 	 * spokesman of the association, room" (not "... missed its deadline, so the inspectorate,
 	 * acting on its own powers, suspended ...") */
-	return j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
-			      (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)));
+	if (!(j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
+			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
+		return 0;
+	*out = a;   /* the speaker (found is the caller's) */
+	return 1;
 }
 
 /* "..., the centre added." / "..., the traffic centre said.": after a comma, "the" and one or
@@ -733,15 +728,15 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			continue;
 		}
-		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
-		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
-							   held_by_pronoun(tk, i) || means_body(tk, ents, q, i))))
-			continue;
-		out->found = 1;
-		if (means_body(tk, ents, q, i)) {
-			(void)subject_after(tk, ents, q, i, out);
+		if (CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && means_body(tk, ents, q, i, out)) {
+			out->found = 1;
 			return;
 		}
+		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
+		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
+							   held_by_pronoun(tk, i))))
+			continue;
+		out->found = 1;
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
 		 * the verb follows what was said ("“...,” said", "..., said"), not its subject ("The
 		 * directorate said Corvane had ...": Corvane is what the directorate spoke of) */
