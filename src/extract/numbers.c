@@ -1131,8 +1131,11 @@ static int pronoun_one(struct ct_nwin *w, int k)
 	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
 	if (!ct_nword_is(t, "one") || word_index(n1, scales) >= 0)
 		return 0;   /* "the one hundred and first meeting" counts */
+	/* "why did one need three months": one before another number word is the pronoun of a
+	 * translation ("man"), not a count */
 	return ct_nword_is(n1, "of") || ct_nword_is(n1, "another") || is_punct(n1, '\'') ||
-	       word_index(ct_nwin_at(w, k - 1), before) >= 0;
+	       word_index(ct_nwin_at(w, k - 1), before) >= 0 ||
+	       (n1->kind == CT_NW_WORD && n1->space_before && word_index(n1, small_words) >= 2);
 }
 
 static int unit_lookup_time(const char *u)
@@ -1231,7 +1234,9 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 				 (!(t->lex & CT_LEX_NUMSTOP) || (t->lex & CT_LEX_NUMANCHOR))) ||
 				/* "a third-party claim", "the second-largest bank" */
 				(is_joining_dash(t, ct_nwin_at(w, f.next + 1)) && !t->endash &&
-				 ct_nwin_at(w, f.next + 1)->kind == CT_NW_WORD);
+				 ct_nwin_at(w, f.next + 1)->kind == CT_NW_WORD) ||
+				/* "the first of its kind", "the second of them": a place among them */
+				(ct_nword_is(t, "of") && ct_nword_is(ct_nwin_at(w, k - 1), "the"));
 	}
 	if (f.unit[0])
 		singular(f.unit, out->unit, sizeof(out->unit));

@@ -148,6 +148,7 @@ static void test_not_numbers(void **state)
 	expect_none("The home side won 3-1 on penalties.");
 	expect_none("It happened three days ago, since 2007, in 2020-21.");
 	expect_none("No one saw the one who left.");
+	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
 	expect_none("The council met on the 13th of October, and again on the 13th.");
 	expect_none("It was announced 2025-10-13.");
@@ -241,6 +242,11 @@ static void test_ordinal_modifiers(void **state)
 	assert_true(found.v[0].ordinal && !found.v[0].modifier);
 	assert_int_equal(scan("Twelve boats sank."), 1);
 	assert_false(found.v[0].modifier);
+	/* a place among others: "the first of its kind", not how many */
+	assert_int_equal(scan("The ban is the first of its kind."), 1);
+	assert_true(found.v[0].ordinal && found.v[0].modifier);
+	assert_int_equal(scan("The first of them had queued since dawn."), 1);
+	assert_true(found.v[0].modifier);
 }
 
 /* Fractions in words: after "a" or a small number written apart, when they stand alone. */
