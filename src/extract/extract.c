@@ -432,7 +432,8 @@ static int counts_as_quantity(const struct extract_ctx *x, const struct ct_numbe
 		return 0;
 	for (u = spans; *u; u++)
 		if (n->unit[0] == (*u)[0] && !strcmp(n->unit, *u))
-			return 0;
+			/* "every six minutes" is a rate, which is a quantity */
+			return n->start >= 6 && !memcmp(t + n->start - 6, "every ", 6) && strcmp(n->unit, "no");
 	if (!n->unit[0] && n->value >= 1 && n->value < 120 && n->value == floor(n->value) && n->start >= 2 &&
 	    n->end < x->flat.len && t[n->start - 2] == ',' && t[n->start - 1] == ' ' && t[n->end] == ',')
 		return 0;
@@ -494,18 +495,35 @@ static int under_rule(const struct ct_tokens *tk)
 	return 0;
 }
 
-/* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
- * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
- * attributed to someone, else an event. */
+/* Whether date d opens with "since": a stretch of time up to now ("since 2019", "since
+ * August"), the span of a state rather than the day of a happening. */
+static int since_date(const struct extract_ctx *x, const struct ct_date *d)
+{
+	const char *w = x->flat.ptr + d->start;
+	return d->end - d->start > 6 && (w[0] | 0x20) == 's' && !strncmp(w + 1, "ince ", 5);
+}
+
 /* Whether the sentence puts what it tells on a day, a month or an hour ("meets Dec. 2", "In
  * December a hearing is planned"): a happening, not a state of things. */
 static int on_a_day(const struct extract_ctx *x)
 {
 	size_t i;
 	for (i = 0; i < x->ndates; i++)
-		if (strcmp(x->dates[i].kind, "year") && strcmp(x->dates[i].kind, "period"))
+		if (strcmp(x->dates[i].kind, "year") && strcmp(x->dates[i].kind, "period") &&
+		    !since_date(x, &x->dates[i]))
 			return 1;
 	return 0;
+}
+
+/* Whether token i is a participle of the present perfect: after "has" or "have", perhaps with
+ * "not", "never", "also" or an adverb between ("has not tested", "have long complained"). */
+static int perfect_participle(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const between[] = { "not", "never", "also", "long", "repeatedly", "already", NULL };
+	size_t j = i, k;
+	for (k = 0; k < 2 && j > 0 && ct_tok_in(tk, j - 1, between); k++)
+		j--;
+	return j > 0 && (ct_tok_is(tk, j - 1, "has") || ct_tok_is(tk, j - 1, "have"));
 }
 
 /* Whether the sentence tells of something done (a verb in the past: "was", "had", "voted", "took",
@@ -513,6 +531,11 @@ static int on_a_day(const struct extract_ctx *x)
 static int told_in_past(const struct extract_ctx *x)
 {
 	size_t i;
+	int since = 0;
+	/* "Residents have complained since 2019": the perfect with "since" tells of a state that
+	 * lasts, not of something done */
+	for (i = 0; i < x->ndates && !since; i++)
+		since = since_date(x, &x->dates[i]);
 	for (i = 0; i < x->tk.n; i++) {
 		const struct ct_token *t = &x->tk.t[i];
 		size_t n = t->end - t->start;
@@ -520,12 +543,71 @@ static int told_in_past(const struct extract_ctx *x)
 		if ((t->flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) ||
 		    !((t->lex & CT_LEX_PAST) || (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd')) || in_quote(x, t->start))
 			continue;
+		if (since && perfect_participle(&x->tk, i))
+			continue;
 		if ((t->lex & CT_LEX_PAST) || past_verb(&x->tk, i))
 			return 1;
 	}
 	return 0;
 }
 
+/* Whether date d is after the publication: a day, or a month or year that is still to come, or a
+ * "next ..." or "tomorrow". Without a publication date only the words tell. */
+static int date_ahead(const struct extract_ctx *x, const struct ct_date *d)
+{
+	const char *w = x->flat.ptr + d->start;
+	long pub = x->published ? day_number(x->published) : 0, day;
+	int py, pm;
+	if (!strncmp(w, "next", 4) || !strncmp(w, "Next", 4) || !strncmp(w, "tomorrow", 8))
+		return 1;
+	if (!pub)
+		return 0;
+	if (d->resolved[0] && (day = day_number(d->resolved)))
+		return day > pub;
+	py = atoi(x->published);
+	pm = atoi(x->published + 5);
+	if (d->year && d->month)
+		return d->year * 12 + d->month > py * 12 + pm;
+	return d->year > py;
+}
+
+/* "could be full by the end of March 2027", "may reopen next spring": a possibility put on a date
+ * still to come is a prediction. Outside quotation marks; "until" a date is a window, not when. */
+static int possible_ahead(const struct extract_ctx *x)
+{
+	static const char *const modal[] = { "could", "may", NULL };   /* not "can": one can do so now */
+	size_t i;
+	int modal_seen = 0;
+	for (i = 0; i < x->tk.n && !modal_seen; i++)
+		modal_seen = x->tk.s[x->tk.t[i].start] != 'M' && ct_tok_in(&x->tk, i, modal) &&
+			     !in_quote(x, x->tk.t[i].start) && !ct_tok_is(&x->tk, i + 1, "have");
+	for (i = 0; modal_seen && i < x->ndates; i++)
+		if (strncmp(x->flat.ptr + x->dates[i].start, "until", 5) && date_ahead(x, &x->dates[i]))
+			return 1;
+	return 0;
+}
+
+/* "It must stop taking deliveries by Friday": an obligation with a day to meet it is a rule laid
+ * down, not an opinion; "must" is the only word of opinion (outside quotation marks). */
+static int must_by_day(const struct extract_ctx *x)
+{
+	size_t i;
+	int must = 0;
+	if (!on_a_day(x))
+		return 0;
+	for (i = 0; i < x->tk.n; i++) {
+		if (!(x->tk.t[i].lex & CT_LEX_OPINION) || in_quote(x, x->tk.t[i].start))
+			continue;
+		if (!ct_tok_is(&x->tk, i, "must"))
+			return 0;
+		must = 1;
+	}
+	return must;
+}
+
+/* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
+ * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
+ * attributed to someone, else an event. */
 static const char *classify(const struct extract_ctx *x)
 {
 	size_t i;
@@ -538,6 +620,8 @@ static const char *classify(const struct extract_ctx *x)
 		return "prediction";
 	if (under_rule(&x->tk))
 		return "rule";
+	if (x->ndates && possible_ahead(x))
+		return "prediction";
 	for (i = 0; i < x->nnumbers && !quantity; i++)
 		quantity = counts_as_quantity(x, &x->numbers[i]);
 	if (quantity)
@@ -547,7 +631,7 @@ static const char *classify(const struct extract_ctx *x)
 	if (x->lex_all & CT_LEX_RULE)
 		return "rule";
 	if (x->lex_all & CT_LEX_OPINION)
-		return "position";
+		return must_by_day(x) ? "rule" : "position";
 	if (x->attr.found)
 		return "statement";
 	if (!told_in_past(x) && !on_a_day(x))

@@ -96,7 +96,7 @@ static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NU
 
 static const char *const future[] = { "will", "would", "plans", "expects", "expected", "aims",
 					      "intends", "forecast", "forecasts", "predicted", "predicts", "might",
-					      "likely", "won't", NULL};
+					      "likely", "won't", "shall", NULL};
 
 static const char *const opinion[] = { "should", "must", "ought", "believe", "believes", "think",
 					       "thinks", "shameful", "disgrace", "unacceptable", "failure", "need",

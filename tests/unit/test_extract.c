@@ -484,6 +484,19 @@ static void test_type_rules(void **state)
 		{ "Edna Sorrell died in a fire at her home in Pellham.", "event" },
 		{ "The harbour committee meets on Dec. 2 to question the mayor.", "event" },
 		{ "The committee voted to close the plant.", "event" },
+		/* a state since a time is a statement; a rate is a quantity */
+		{ "Residents have complained about the smell since 2019.", "statement" },
+		{ "The county has not tested the fields around the plant since August.", "statement" },
+		{ "The county tested the fields around the plant in August.", "event" },
+		{ "During the day a truck arrived every six minutes.", "quantity" },
+		{ "The strike lasted six minutes.", "event" },
+		/* a possibility on a date to come is a prediction; a duty with a day to meet it a rule */
+		{ "The partnership warned that the site could be full by the end of March 2027.", "prediction" },
+		{ "The site could have been full by March 2027.", "statement" },
+		{ "Applicants can register online until the end of March 2027.", "statement" },
+		{ "The plant must stop taking deliveries by Friday, the agency said.", "rule" },
+		{ "The plant must stop taking deliveries, the agency said.", "position" },
+		{ "The study shall deliver its results next month.", "prediction" },
 	};
 	size_t i;
 	(void)state;
