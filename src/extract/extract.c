@@ -29,6 +29,10 @@ struct extract_shared {
 	ct_buf org;              /* the organisation named last: "It said" is it, never a person */
 	ct_buf person;           /* the last speaker who is a person: "she said" is her, never "the
 	                          * report" quoted since */
+	ct_buf subject;          /* the person the last sentence opened with as its subject ("Anselm
+	                          * Krook, who runs Halberd, was less conciliatory."): "he said" in
+	                          * the next sentence is him, if the text shows no other sex */
+	int subject_fresh;       /* subject is the previous sentence's (else stale) */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
@@ -1081,6 +1085,44 @@ static const struct sexed *newest_of_sex(const struct extract_shared *sh, int se
 	return NULL;
 }
 
+/* Whether the person the sentence before opened with can be the "he" (want SEX_M) or "she"
+ * (SEX_F) of this one: named there, and of that sex or of none the text shows. */
+static int subject_fits(const struct extract_shared *sh, int want)
+{
+	int sex;
+	if (!sh->subject_fresh || !sh->subject.len)
+		return 0;
+	sex = sh->nsexed ? sex_of(sh, sh->subject.ptr, sh->subject.len) : 0;
+	return !sex || sex == want;
+}
+
+/* The person a sentence opens with as its subject: the first person named, among the sentence's
+ * first ten words, outside its quote, with no verb before it and no preposition right before it
+ * ("Anselm Krook, who runs ...", "Albion's chief executive, Greta Hallorann, spent"; not "The board
+ * fired Tom Berg", "A letter from Tom Berg"). NULL when none. */
+static const struct ct_entity *subject_person(const struct extract_ctx *x)
+{
+	static const char *const preps[] = { "by", "with", "to", "from", "of", "for", "at", "in", "on", "against",
+					     "about", "and", "or", "than", "like", NULL };
+	const struct ct_tokens *tk = &x->tk;
+	size_t i, k;
+	for (i = 0; i < x->ents.n; i++) {
+		const struct ct_entity *e = &x->ents.e[i];
+		if (e->tok_start >= 10 || in_quote(x, e->start))
+			return NULL;
+		if (!(e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)))
+			continue;
+		if (e->tok_start > 0 && ct_tok_in(tk, e->tok_start - 1, preps))
+			return NULL;
+		for (k = 0; k < e->tok_start; k++)
+			if ((tk->t[k].lex & (CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE)) || past_verb(tk, k) ||
+			    (tk->t[k].flags & CT_TOK_QUOTE_CLOSE))
+				return NULL;
+		return e;
+	}
+	return NULL;
+}
+
 /* "she"/"he" (any case) in text[a, b): 1, else 0. */
 static int he_or_she(const char *text, size_t a, size_t b)
 {
@@ -1117,15 +1159,22 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			d.speaker = sh->org.ptr;
 			d.speaker_len = sh->org.len;
 		}
-	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun && sh->person.len &&
-		   he_or_she(d.text, x->attr.name_start, x->attr.name_end)) {
-		/* "She added": the person named last, not a document or a body since; "he said" after
-		 * the words of a woman (or "she" after a man's) is the newest person of that sex */
+	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
+		   he_or_she(d.text, x->attr.name_start, x->attr.name_end) &&
+		   (subject_fits(sh, x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F) || sh->person.len)) {
+		/* "She added": the person the sentence before opened with ("Albion's chief executive,
+		 * Greta Hallorann, spent two hours before the committee. She told ..."), else the
+		 * person named last, not a document or a body since; "he said" after the words of a
+		 * woman (or "she" after a man's) is the newest person of that sex */
 		int want = x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F;
 		int sex = sh->nsexed ? sex_of(sh, sh->person.ptr, sh->person.len) : 0;
 		const struct sexed *other = sex && sex != want ? newest_of_sex(sh, want) : NULL;
 		d.speaker = other ? other->name : sh->person.ptr;
 		d.speaker_len = other ? other->len : sh->person.len;
+		if (subject_fits(sh, want)) {
+			d.speaker = sh->subject.ptr;
+			d.speaker_len = sh->subject.len;
+		}
 	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&
 							   (sh->quote_open || x->quote.closes_only ||
@@ -1158,7 +1207,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		if (d.speaker && d.speaker != sh->person.ptr &&
-		    ((d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
+		    (d.speaker == sh->subject.ptr ||
+		     (d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
 		     (d.speaker >= (const char *)sh->titled && d.speaker < (const char *)(sh->titled + TITLED)) ||
 		     (d.speaker >= (const char *)sh->sexed && d.speaker < (const char *)(sh->sexed + SEXED)) ||
 		     (d.speaker >= d.text && d.speaker < d.text + d.text_len &&
@@ -1181,6 +1231,18 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	 * callback: d.speaker may point into the list) */
 	if (seg->kind == CT_SEG_SENTENCE) {
 		size_t i, persons = 0;
+		const struct ct_entity *subj = subject_person(x);
+		sh->subject_fresh = 0;
+		if (subj) {
+			size_t na = subj->kind == CT_ENT_PERSON ? subj->name_start : subj->start;
+			size_t nb = subj->kind == CT_ENT_PERSON ? subj->name_end : subj->end;
+			na = name_after_titles(x, na, nb);
+			if (nb > na && nb - na < 96) {
+				ct_buf_clear(&sh->subject);
+				ct_buf_put(&sh->subject, d.text + na, nb - na);
+				sh->subject_fresh = 1;
+			}
+		}
 		for (i = 0; i < x->ents.n; i++)
 			persons += x->ents.e[i].kind == CT_ENT_PERSON ||
 				   (x->ents.e[i].kind == CT_ENT_OTHER && x->ents.e[i].tok_end - x->ents.e[i].tok_start >= 2);
@@ -1262,6 +1324,7 @@ static void shared_init(struct extract_shared *sh, ct_extract_cb cb, void *paylo
 	ct_buf_init(&sh->people);
 	ct_buf_init(&sh->org);
 	ct_buf_init(&sh->person);
+	ct_buf_init(&sh->subject);
 }
 
 static void shared_release(struct extract_shared *sh)
@@ -1270,6 +1333,7 @@ static void shared_release(struct extract_shared *sh)
 	ct_buf_release(&sh->people);
 	ct_buf_release(&sh->org);
 	ct_buf_release(&sh->person);
+	ct_buf_release(&sh->subject);
 }
 
 /* ct_extract's driver: each segment is analysed, then the one before it resolved (which may look

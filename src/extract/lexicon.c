@@ -214,7 +214,9 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
  * "figures published by the directorate show", "..., shows a report from the municipality"). */
 static const char *const documents[] = { "report", "reports", "audit", "inspection", "figures", "numbers",
 					 "data", "study", "survey", "review", "investigation", "analysis",
-					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll", NULL};
+					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll",
+					 /* a body's own papers ("the club's accounts show") */
+					 "accounts", "records", "filings", "documents", "minutes", NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};

@@ -224,8 +224,8 @@ static int determiner(const struct ct_tokens *tk, size_t i)
 }
 
 /* "Dr. Anselm Virk, who runs the weather station at Brell Point, said": when the comma before the
- * verb (at token k + 1) closes a relative clause opened by ", who" or ", which" after a name, that
- * name; else NULL. */
+ * verb (at token k + 1) closes a relative clause opened by ", who", ", which" or ", whose" after a
+ * name, that name; else NULL. */
 static const struct ct_entity *before_relative(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 					       const struct ct_quote *q, size_t k)
 {
@@ -234,7 +234,8 @@ static const struct ct_entity *before_relative(const struct ct_tokens *tk, const
 		if (inside_quote(tk, j, q))
 			return NULL;
 		if ((tk->t[j].flags & CT_TOK_PUNCT) && !apostrophe(tk, j)) {   /* "the residents' group" */
-			if (tk->s[tk->t[j].start] != ',' || j + 1 > k || !(ct_tok_is(tk, j + 1, "who") || ct_tok_is(tk, j + 1, "which")))
+			if (tk->s[tk->t[j].start] != ',' || j + 1 > k ||
+			    !(ct_tok_is(tk, j + 1, "who") || ct_tok_is(tk, j + 1, "which") || ct_tok_is(tk, j + 1, "whose")))
 				return NULL;   /* another comma or stop inside: no clause that starts here */
 			return entity_at(ents, j - 1);
 		}
@@ -359,14 +360,14 @@ static int doc_follower(const struct ct_tokens *tk, size_t i)
 /* The subject of the verb at token i when it is a document ("a new report found", "A 2023 audit by
  * the Public Works Board found that", "Figures published by the directorate show") or, with bodies
  * (a CT_LEX_SPEAKER_NOUN too), the noun before a parenthesis ("The 48-page report, published by
- * ... on Monday, says"): back at most 14 tokens, over two commas at most, not past another verb of
+ * ... on Monday, says"): back at most 20 tokens (a name is several), over two commas at most, not past another verb of
  * saying, a relative pronoun or a conjunction. 1 when found (the speaker set), else 0. */
 static int subject_before(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			  const struct ct_quote *q, size_t i, unsigned heads, struct ct_attribution *out)
 {
 	const struct ct_entity *e;
 	size_t k = i, commas = 0;
-	while (k > 0 && i - k < 14) {
+	while (k > 0 && i - k < 20) {
 		k--;
 		if (inside_quote(tk, k, q))
 			return 0;
@@ -556,6 +557,40 @@ static int finite_verb(const struct ct_tokens *tk, size_t i)
 	static const char *const verbs[] = { "has", "have", "had", "is", "are", "was", "were", "will", "would",
 					     "must", "can", "could", "should", "shall", "may", "lies", "lay", NULL };
 	return ct_tok_in(tk, i, verbs);
+}
+
+/* "A spokesperson for the league said", "The league warned in October that": the noun phrase that
+ * opens the sentence, or a clause after a comma, "and" or "but", with a determiner and runs to the
+ * verb at token i: no more than nine words, none of them a verb, a pronoun or a word of saying, no
+ * punctuation but a name's own. The phrase is the speaker; 1 when found, else 0. */
+static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, const struct ct_quote *q,
+		      size_t i, struct ct_attribution *out)
+{
+	static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "our", NULL };
+	static const char *const stops[] = { "that", "which", "who", "whom", "whose", "as", "while", "when",
+					     "if", "because", "after", "before", "than", "where", NULL };
+	const struct ct_entity *e;
+	size_t s = i, k;
+	while (s > 0 && i - s < 10) {
+		k = s - 1;
+		if (inside_quote(tk, k, q))
+			return 0;
+		if ((tk->t[k].flags & CT_TOK_PUNCT) && !apostrophe(tk, k) &&
+		    !((e = entity_at(ents, k)) && e->tok_start < k && e->tok_end > k + 1))
+			break;
+		if (ct_tok_is(tk, k, "and") || ct_tok_is(tk, k, "but"))
+			break;
+		if (CT_TOK_LEX(tk, k, CT_LEX_SAY | CT_LEX_FIND | CT_LEX_PRONOUN | CT_LEX_PAST) || ct_tok_in(tk, k, stops) ||
+		    finite_verb(tk, k) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE))
+			return 0;
+		s--;
+	}
+	if (i - s < 2 || !ct_tok_in(tk, s, dets))
+		return 0;
+	if (s > 0 && !is_comma(tk, s - 1) && !ct_tok_is(tk, s - 1, "and") && !ct_tok_is(tk, s - 1, "but"))
+		return 0;
+	set_tokens(tk, s, i - 1, out);
+	return 1;
 }
 
 /* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
@@ -868,6 +903,10 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 			}
 		}
+		/* "A spokesperson for the league said", "In a letter to the board, the union's general
+		 * secretary said" (the phrase right before the verb, not "letter to the board") */
+		if (i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) && np_subject(tk, ents, q, i, out))
+			return;
 		/* "The 48-page report, published by the Dam Safety Directorate on Monday, says" */
 		if (subject_before(tk, ents, q, i, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN, out))
 			return;
