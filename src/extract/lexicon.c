@@ -76,7 +76,10 @@ static const char *const not_names[] = {
 	"August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
 	"Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Asked", "Despite", "Although",
 	"Because", "Under", "Among", "Once", "Such", "Several", "Nearly", "Almost", "About",
-	"Around", "Only", "Just", "Even", "Instead", "Although", "Though", "Rather", NULL};
+	"Around", "Only", "Just", "Even", "Instead", "Although", "Though", "Rather",
+	/* prepositions that open a sentence */
+	"Against", "Between", "Beyond", "Within", "Toward", "Towards", "Across", "Along", "Behind", "Below",
+	"Above", "Through", "Throughout", "Unlike", "Like", "Except", "Via", "Per", NULL};
 
 static const char *const joiners[] = { "of", "the", "for", "de", "del", "da", "van", "von", "al", "bin", "and", NULL};
 
@@ -208,7 +211,13 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     "spokespeople", "lawyers", "municipality", "inspectors", "contractor",
 					     "researchers", "scientists", "organisers", "organizers", "prosecutor",
 					     "partnership", "consortium", "federation", "coalition", "campaigners",
-					     "group", "operators", NULL};
+					     "group", "operators",
+					     /* more bodies and people of the news in the plural */
+					     "club", "league", "team", "committee", "party", "museum", "charity",
+					     "watchdog", "foundation", "society", "organisation", "organization",
+					     "owner", "owners", "fans", "supporters", "members", "parents", "teachers",
+					     "doctors", "nurses", "workers", "farmers", "staff", "management",
+					     "shareholders", "investors", "economists", "critics", "opponents", NULL};
 
 /* Documents and data, and what they do ("a 2023 audit by the Public Works Board found that",
  * "figures published by the directorate show", "..., shows a report from the municipality"). */
@@ -216,7 +225,7 @@ static const char *const documents[] = { "report", "reports", "audit", "inspecti
 					 "data", "study", "survey", "review", "investigation", "analysis",
 					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll",
 					 /* a body's own papers ("the club's accounts show") */
-					 "accounts", "records", "filings", "documents", "minutes", NULL};
+					 "accounts", "records", "filings", "documents", "minutes", "letter", NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};

@@ -372,8 +372,9 @@ static int subject_before(const struct ct_tokens *tk, const struct ct_sentence_e
 		if (inside_quote(tk, k, q))
 			return 0;
 		if ((tk->t[k].flags & CT_TOK_PUNCT) && (((e = entity_at(ents, k)) && e->tok_start < k) ||
-						       (tk->s[tk->t[k].start] == '&' && tk->t[k].end == tk->t[k].start + 1)))
-			continue;   /* a name's own marks: "Hollins & Vey" */
+						       (tk->s[tk->t[k].start] == '&' && tk->t[k].end == tk->t[k].start + 1) ||
+						       apostrophe(tk, k)))
+			continue;   /* a name's own marks: "Hollins & Vey", "the supporters' trust" */
 		if (tk->t[k].flags & CT_TOK_PUNCT) {
 			if (!is_comma(tk, k) || ++commas > 2)
 				return 0;
@@ -506,7 +507,8 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 }
 
 /* "According to Harlow Construction's regional manager, Ebba Lindqvist, the company ...": a role in
- * lower case from token k to a comma, then a person and a comma: that person, or NULL. */
+ * lower case from token k to a comma, perhaps an apposition ("a former referee,"), then a person
+ * and a comma or the sentence's end: that person, or NULL. */
 static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 						 const struct ct_quote *q, size_t k)
 {
@@ -515,8 +517,24 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
 	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++)
 		if (inside_quote(tk, j, q))
 			return NULL;
-	if (j == k || !is_comma(tk, j) || (tk->t[j - 1].flags & CT_TOK_CAP) || entity_at(ents, j - 1) ||
-	    !(e = entity_at(ents, j + 1)) || e->tok_start != j + 1 || !person_like(e) || !is_comma(tk, e->tok_end))
+	if (j == k || !is_comma(tk, j) || (tk->t[j - 1].flags & CT_TOK_CAP) || entity_at(ents, j - 1))
+		return NULL;
+	/* "the league's chief executive, a former referee and accountant, Dr. Colm D. Ferriday": an
+	 * apposition of lower-case words with an article first, between the role and the name */
+	if (article(tk, j + 1) && !entity_at(ents, j + 1)) {
+		size_t m;
+		for (m = j + 2; m < tk->n && m < j + 10 && !(tk->t[m].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) &&
+				!inside_quote(tk, m, q) && !CT_TOK_LEX(tk, m, CT_LEX_SAY | CT_LEX_PAST | CT_LEX_PRONOUN);
+		     m++)
+			;
+		if (is_comma(tk, m))
+			j = m;
+	}
+	if (!(e = entity_at(ents, j + 1)) || e->tok_start != j + 1 || !person_like(e))
+		return NULL;
+	/* a comma after the name, or the sentence's end ("..., according to the chief executive,
+	 * Colm Ferriday.") */
+	if (!is_comma(tk, e->tok_end) && !(e->tok_end >= tk->n || (e->tok_end + 1 == tk->n && (tk->t[e->tok_end].flags & CT_TOK_PUNCT))))
 		return NULL;
 	return e;
 }
@@ -593,9 +611,28 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 	return 1;
 }
 
+/* Whether tokens j.. are a short adverbial that ends the sentence: five words at most, no comma,
+ * no verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."). */
+static int short_adjunct_ends(const struct ct_tokens *tk, size_t j)
+{
+	size_t k, n = tk->n;
+	if (n > j && (tk->t[n - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[n - 1].start] == '.')
+		n--;
+	if (n - j > 5)
+		return 0;
+	for (k = j; k < n; k++) {
+		const char *w = tk->s + tk->t[k].start;
+		size_t len = tk->t[k].end - tk->t[k].start;
+		if ((tk->t[k].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, k, CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND) ||
+		    finite_verb(tk, k) || (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd'))
+			return 0;
+	}
+	return 1;
+}
+
 /* "..., means the authority.", "..., so the authority.": a translation's "meint" or "so" (its
  * "according to") after the clause, with a body, document or title of at most five words ending
- * the sentence (not "..., means the agency will lose", "..., so the agency lost"). 1 with the
+ * the sentence or before an adverbial that does (not "..., means the agency will lose", "..., so the agency lost"). 1 with the
  * speaker in out, else 0 (out untouched). */
 static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entities *ents, const struct ct_quote *q,
 		      size_t i, struct ct_attribution *out)
@@ -616,6 +653,8 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	 * spokesman of the association, room" (not "... missed its deadline, so the inspectorate,
 	 * acting on its own powers, suspended ...") */
 	if (!(j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
+			     /* "..., so the club on Monday." */
+			     (adjunct(tk, j) && short_adjunct_ends(tk, j)) ||
 			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
 		return 0;
 	*out = a;   /* the speaker (found is the caller's) */
@@ -670,6 +709,33 @@ static int after_source(const struct ct_tokens *tk, const struct ct_sentence_ent
 		set_speaker(out, e);
 	else
 		set_tokens(tk, k, end - 1, out);
+	return 1;
+}
+
+/* A translation's "after" + a document or data with a determiner at token i ("nach seinen
+ * Bilanzen"): opening the sentence before a verb put second ("After its accounts has Albion ...
+ * lost"), or after a comma before a relative clause or the end ("..., after a letter which the
+ * Post has seen."). Not English's "After the report was published, ...". 1 with the document as
+ * the source (out set), else 0. */
+static int after_document(const struct ct_tokens *tk, const struct ct_quote *q, size_t i, struct ct_attribution *out)
+{
+	static const char *const dets[] = { "its", "their", "his", "her", "the", "a", NULL };
+	size_t d = i + 1;   /* the document */
+	if (!ct_tok_is(tk, i - 1, "after") || !ct_tok_in(tk, i, dets) || inside_quote(tk, i, q) ||
+	    !CT_TOK_LEX(tk, d, CT_LEX_SOURCE | CT_LEX_DOC))
+		return 0;
+	if (i == 1) {
+		/* a finite verb, then its subject: a name or a determiner */
+		if (d + 2 >= tk->n || !finite_verb(tk, d + 1) ||
+		    !((tk->t[d + 2].flags & CT_TOK_CAP) || ct_tok_in(tk, d + 2, dets)))
+			return 0;
+	} else if (!is_comma(tk, i - 2) ||
+		   !(ct_tok_is(tk, d + 1, "which") || ct_tok_is(tk, d + 1, "that") || d + 1 >= tk->n ||
+		     (d + 2 == tk->n && tk->s[tk->t[d + 1].start] == '.'))) {
+		return 0;
+	}
+	out->found = out->according_to = 1;
+	set_tokens(tk, i, d, out);
 	return 1;
 }
 
@@ -733,6 +799,9 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		    (i == 1 || is_comma(tk, i - 2)) && ct_tok_is(tk, i + 1, "of") &&
 		    ct_tok_is(tk, i + 2, "the") && after_source(tk, ents, i + 3, i > 1, out))
 			return;   /* (not English's "After data from the agency showed ..., X said") */
+	for (i = 1; (any & (CT_LEX_SOURCE | CT_LEX_DOC)) && !(any & CT_LEX_SAY) && i + 2 < tk->n; i++)
+		if (after_document(tk, q, i, out))
+			return;
 	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))
@@ -792,6 +861,15 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			}
 			if (subject_after(tk, ents, q, i, out))
 				return;
+		}
+		/* "..., told Hallorann the reporters." (a translation's order: the name, then who was
+		 * told) */
+		if (i > 0 && is_comma(tk, i - 1) && told(tk, i) && (e = entity_at(ents, i + 1)) && e->tok_start == i + 1 &&
+		    e->kind != CT_ENT_PLACE && ct_tok_is(tk, e->tok_end, "the") &&
+		    (ct_tok_is(tk, e->tok_end + 1, "reporters") || ct_tok_is(tk, e->tok_end + 1, "journalists") ||
+		     ct_tok_is(tk, e->tok_end + 1, "press"))) {
+			set_speaker(out, e);
+			return;
 		}
 		/* "..., informed the company" (a translation's order: who informed, not who was told) */
 		if (i > 0 && is_comma(tk, i - 1) && (ct_tok_is(tk, i, "informed") || ct_tok_is(tk, i, "informs")) &&

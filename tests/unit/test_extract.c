@@ -807,7 +807,7 @@ static void test_reported_speech_forms(void **state)
 		 * verb (np_subject) */
 		{ "Rail traffic fell by 12 percent in May, the bureau said on Friday.", "Rail traffic", "the bureau" },
 		{ "A spokesperson for the league said the inquiry would end in February.", "A spokesperson",
-		  "A spokesperson for the league" },
+		  "spokesperson for the league" },
 		{ "The league warned in October that four clubs had broken its rules.", "The league", "The league" },
 		{ "In a letter to the board, the union's general secretary said pay had fallen.", "In a letter",
 		  "the union's general secretary" },
@@ -818,6 +818,25 @@ static void test_reported_speech_forms(void **state)
 		/* "X, whose ..., said": X */
 		{ "In his letter, Sen. Oswin Trask, whose district includes Kestrel Road, said the state would not pay.",
 		  "In his letter", "Oswin Trask" },
+		/* an apposition between the role and the name after "according to" */
+		{ "The inquiry will ask whether the loan was reported, according to the league's chief executive, "
+		  "a former referee, Dr. Colm D. Ferriday.", "The inquiry", "Colm D. Ferriday" },
+		/* a document's long parenthesis, past a possessive's apostrophe */
+		{ "An audit commissioned by the supporters' trust from the accountants R. J. Amberley & Partners "
+		  "showed that fees had risen.", "An audit", "audit" },
+		/* translations: "so the body" before a short adverbial; "after" a document; a verb put
+		 * before its subject, and who was told after it */
+		{ "The league has an inquiry opened, so the club on Monday.", "The league", "club" },
+		{ "The landfill missed its deadline, so the inspectorate on Monday suspended the permit.",
+		  "The landfill", NULL },
+		{ "After its accounts has Albion 31,4 million dollars lost.", "After", "its accounts" },
+		{ "The loan was secured with the stadium, after a letter which the Post has seen.", "The loan",
+		  "a letter" },
+		{ "After the report was published, the minister resigned.", "After", NULL },
+		{ "Against every point deduction would Albion appeal, told Hallorann the reporters.", "Against",
+		  "Hallorann" },
+		{ "Against every deduction the club would appeal, the chairman told Anna Berg.", "Against",
+		  "the chairman" },
 		/* a body's own papers */
 		{ "Albion lost $31.4 million last year, the club's accounts show.", "Albion", "club's accounts" },
 		/* a verb of holding a view, with "that" after it */
