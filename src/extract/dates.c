@@ -216,6 +216,15 @@ static int is_punct(const struct ct_nword *t, int ch)
 	return t->kind == CT_NW_PUNCT && t->ch == ch;
 }
 
+int ct_dates_year_of_number(struct ct_nwin *w, int k)
+{
+	const struct ct_nword *of = ct_nwin_at(w, k - 1), *n = ct_nwin_at(w, k - 2), *b = ct_nwin_at(w, k - 3);
+	if (!ct_nword_is(of, "of") || n->kind != CT_NW_NUM || n->decimals || n->commas || n->lower[0] ||
+	    n->intdigits > 4)
+		return 0;
+	return (b->kind == CT_NW_WORD && b->cap) || (is_punct(b, '.') && ct_nword_is(ct_nwin_at(w, k - 4), "no"));
+}
+
 static inline int word_in(const struct ct_nword *t, const char *const *list)
 {
 	return t->kind == CT_NW_WORD && in_list(t->lower, list);
@@ -806,6 +815,7 @@ static int match_date(struct ctx *c)
 		/* a year after a date word: in 2007, since 2007 */
 		if ((y = year_at(w, k)) > 0 &&
 		    (is_lead || ct_dates_year_before_noun(ct_nwin_at(w, k - 1), ct_nwin_at(w, k), ct_nwin_at(w, k + 1)) ||
+		     ct_dates_year_of_number(w, k) ||
 		     (year_at(w, k - 2) && (ct_nword_is(ct_nwin_at(w, k - 1), "and") ||
 						      ct_nword_is(ct_nwin_at(w, k - 1), "to") ||
 						      is_punct(ct_nwin_at(w, k - 1), '-'))) || ct_dates_year_context(ct_nwin_at(w, k - 1)->kind == CT_NW_WORD ?

@@ -72,6 +72,11 @@ int ct_weekday_word(const char *w);
  * fiscal, seasons, and "of" after end, start, beginning, middle, half, quarter. Shared with
  * numbers.c so a year is reported by exactly one of the two. */
 int ct_dates_year_context(const char *prev, const char *prev2);
+
+/* Whether the figure at token k of w is the year of a numbered text: "Resolution No. 14 of 2019",
+ * "Act 5 of 2019" (a number after "No." or a capitalised word, then "of"). */
+struct ct_nwin;
+int ct_dates_year_of_number(struct ct_nwin *w, int k);
 /* 1 when the figure t (1900..2100, four plain digits) between the tokens prev and next is a year
  * used as an adjective: prev a determiner (a, an, the, its, their, this ...), next a word that is
  * no plural, unit, function word, month or weekday ("a 2019 law", "the 2020 election", "the 2012

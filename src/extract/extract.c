@@ -227,11 +227,56 @@ static int past_before(const struct extract_ctx *x, size_t off, int aux)
 	int said = 0;
 	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
 		;
-	for (back = 1; back <= 5 && back <= t; back++)
+	for (back = 1; back <= 5 && back <= t && !said; back++) {
+		/* the nearest verb rules: "said the inquiry would report by the end of February" */
+		if (x->tk.t[t - back].lex & CT_LEX_FUTURE)
+			break;
 		said |= past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & CT_LEX_SAY) != 0 ||
 			(aux && (ct_tok_is(&x->tk, t - back, "had") || ct_tok_is(&x->tk, t - back, "was") ||
 				 ct_tok_is(&x->tk, t - back, "were")));
+	}
 	return said;
+}
+
+/* A verb of a scheduled happening in the present as the nearest verb among the five words before
+ * byte off, no verb of the past or of saying nearer: "the meeting, which opens in Harwick on Jan.
+ * 29", "the committee meets again in March". */
+static int scheduled_before(const struct extract_ctx *x, size_t off)
+{
+	static const char *const present[] = { "opens", "meets", "starts", "begins", "ends", "closes", "resumes",
+					       "sits", "convenes", "returns", "expires", "reopens", "kicks", NULL };
+	size_t t, back;
+	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
+		;
+	for (back = 1; back <= 5 && back <= t; back++) {
+		if (past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & (CT_LEX_SAY | CT_LEX_PAST)))
+			return 0;
+		if (ct_tok_in(&x->tk, t - back, present))
+			return 1;
+	}
+	return 0;
+}
+
+/* A day or month read in the publication's year half a year or more before it, put on a happening
+ * scheduled in the present ("which opens on Jan. 29" in a December article): next year's. */
+static void scheduled_dates(struct extract_ctx *x)
+{
+	long pub = day_number(x->published);
+	int py = atoi(x->published), pm = atoi(x->published + 5);
+	size_t i;
+	for (i = 0; i < x->ndates; i++) {
+		struct ct_date *d = &x->dates[i];
+		const char *w = x->flat.ptr + d->start;
+		long day;
+		if ((strcmp(d->kind, "date") && strcmp(d->kind, "month")) || !d->year || !d->month ||
+		    year_stated(w, d->end - d->start) || !strncmp(w, "since", 5) || !strncmp(w, "last", 4))
+			continue;
+		if (d->resolved[0] ? !(day = day_number(d->resolved)) || day > pub - 183
+				   : d->year * 12 + d->month > py * 12 + pm - 6)
+			continue;
+		if (scheduled_before(x, d->start))
+			next_year(d);
+	}
 }
 
 static void future_months(struct extract_ctx *x)
@@ -868,6 +913,8 @@ static int analyse(struct extract_ctx *x)
 			deadline_days(x);
 		if (x->ndates && x->published)
 			deadline_weekdays(x);
+		if (x->ndates && x->published)
+			scheduled_dates(x);
 	}
 	d.numbers = x->numbers;
 	d.nnumbers = x->nnumbers;

@@ -1088,6 +1088,8 @@ static int not_a_number(struct ct_nwin *w, int k)
 			ctx = 1;
 		if (!ctx)
 			ctx = ct_dates_year_before_noun(p1, t, n1);   /* "a 2019 law" */
+		if (!ctx)
+			ctx = ct_dates_year_of_number(w, k);   /* "Resolution No. 14 of 2019" */
 		if (ctx) {
 			/* and a year range right after it: 2020-21, 2007 to 2010, 2020 and 2022 */
 			if ((is_joining_dash(n1, ct_nwin_at(w, k + 2)) || ct_nword_is(n1, "to") ||
@@ -1121,6 +1123,9 @@ static int not_a_number(struct ct_nwin *w, int k)
 /* "one" used as a pronoun: one of the, no one, the one, one another. */
 static int pronoun_one(struct ct_nwin *w, int k)
 {
+	static const char *const after_pronoun[] = {
+		"to", "that", "which", "who", "is", "was", "and", "or", "in", "of", "for", "at", "on", "with", NULL
+	};
 	static const char *const before[] = {
 		"no", "the", "this", "that", "any", "every", "each", "which", "someone", NULL
 	};
@@ -1133,8 +1138,16 @@ static int pronoun_one(struct ct_nwin *w, int k)
 		return 0;   /* "the one hundred and first meeting" counts */
 	/* "why did one need three months": one before another number word is the pronoun of a
 	 * translation ("man"), not a count */
+	const struct ct_nword *p1 = ct_nwin_at(w, k - 1);
+	/* "the old one to cover", "a bigger one.": an adjective between a determiner and "one", then
+	 * a stop or a function word */
+	if (p1->kind == CT_NW_WORD && !(p1->lex & (CT_LEX_NUMSTOP | CT_LEX_NUMWORD)) &&
+	    (word_index(ct_nwin_at(w, k - 2), before) >= 0 || ct_nword_is(ct_nwin_at(w, k - 2), "a") ||
+	     ct_nword_is(ct_nwin_at(w, k - 2), "an")) &&
+	    (n1->kind == CT_NW_PUNCT || word_index(n1, after_pronoun) >= 0))
+		return 1;
 	return ct_nword_is(n1, "of") || ct_nword_is(n1, "another") || is_punct(n1, '\'') ||
-	       word_index(ct_nwin_at(w, k - 1), before) >= 0 ||
+	       word_index(p1, before) >= 0 ||
 	       (n1->kind == CT_NW_WORD && n1->space_before && word_index(n1, small_words) >= 2);
 }
 
@@ -1347,6 +1360,13 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 			if (ct_nword_is(ct_nwin_at(w, k), "ago") && unit_lookup_time(out->unit))
 				return k + 1;
 		}
+	}
+	/* "over three seasons", "over two years": a span of time, not a figure hedged */
+	if (approx && !strcmp(approx, "over") && !ct_nword_is(ct_nwin_at(w, -1), "just") &&
+	    !ct_nword_is(ct_nwin_at(w, -1), "for") &&   /* "for over eight hours": more than */
+	    (unit_lookup_time(out->unit) || !strcmp(out->unit, "season") || !strcmp(out->unit, "term"))) {
+		out->approx = NULL;
+		out->start = ct_nwin_at(w, 1)->start;
 	}
 	out->end = ct_nwin_at(w, end_k - 1)->end;
 	*emit = 1;

@@ -259,6 +259,10 @@ static void test_year_before_noun(void **state)
 	expect_none("The 2000 Olympians marched.");
 	expect_one("It recalls the 2012 Kessel floods.", PUB, "2012", "year", 2012, 0, 0, -1, "");
 	expect_none("A 2000-page file and 2012 votes.");
+	/* the year of a numbered text */
+	expect_one("It needs a vote under Resolution No. 14 of 2019.", PUB, "2019", "year", 2019, 0, 0, -1, "");
+	expect_one("Act 5 of 2020 bans it.", PUB, "2020", "year", 2020, 0, 0, -1, "");
+	expect_none("They lost 3 of 2000 votes.");
 }
 
 static void test_relative(void **state)

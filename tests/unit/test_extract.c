@@ -1064,6 +1064,12 @@ static void test_future_months(void **state)
 		const char *resolved;
 	} cases[] = {
 		{ "She said she would introduce a bill in January.", 2028, "" },
+		{ "A spokesperson said the inquiry would report by the end of February.", 2028, "" },
+		/* a happening scheduled in the present, half a year or more before publication */
+		{ "The trust has booked 40 coaches for the meeting, which opens on Jan. 29.", 2028, "2028-01-29" },
+		{ "The committee meets again in March.", 2028, "" },
+		{ "The committee met in March.", 2027, "" },
+		{ "The committee meets on Oct. 3 each year and met on Jan. 29.", 2027, "2027-10-03" },
 		{ "The government would review the rules by the end of June.", 2028, "" },
 		{ "The airline will cancel 2,000 flights before the end of March.", 2028, "" },
 		{ "The board will move the pupils on Sept. 3.", 2028, "2028-09-03" },

@@ -132,6 +132,17 @@ static void test_decimal_comma(void **state)
 	expect_one("In 2019,5 people died.", "5 people", 5, 5, "people", NULL, 0);
 }
 
+/* "over" before a span of time is the span's preposition, not a hedge */
+static void test_over_a_span(void **state)
+{
+	(void)state;
+	expect_at("A club may lose $15 million over three seasons.", 2, 0, "$15 million", 15e6, 15e6, "usd", NULL, 0);
+	expect_at("A club may lose $15 million over three seasons.", 2, 1, "three seasons", 3, 3, "season", NULL, 0);
+	expect_one("Prices rose over two years.", "two years", 2, 2, "year", NULL, 0);
+	expect_one("Homes were cut off for over eight hours.", "over eight hours", 8, 8, "hour", "over", 0);
+	expect_one("The crowd was over 3,000 people.", "over 3,000 people", 3000, 3000, "people", "over", 0);
+}
+
 static void test_not_numbers(void **state)
 {
 	(void)state;
@@ -139,6 +150,7 @@ static void test_not_numbers(void **state)
 	expect_none("The roof came down at around 5.50 o'clock, before the shift ended.");
 	expect_none("Since around 10 o\xE2\x80\x99" "clock the rescuers have contact with them.");
 	expect_none("The law passed in 2007 after a long fight.");
+	expect_one("It needs a vote under Resolution No. 14 of 2019.", "No. 14", 14, 14, "no", NULL, 0);   /* the year is a date */
 	expect_none("It is one of the largest ports.");
 	expect_none("The report came out on Oct. 13 and again on October 14, 2025.");
 	expect_none("They met on 14 October in the capital.");
@@ -148,6 +160,7 @@ static void test_not_numbers(void **state)
 	expect_none("The home side won 3-1 on penalties.");
 	expect_none("It happened three days ago, since 2007, in 2020-21.");
 	expect_none("No one saw the one who left.");
+	expect_none("They sell the old one to cover their losses, and buy a bigger one.");
 	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
 	expect_none("The council met on the 13th of October, and again on the 13th.");
@@ -702,6 +715,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_percentages),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_ordinals),
+		cmocka_unit_test(test_over_a_span),
 		cmocka_unit_test(test_ordinal_modifiers),
 		cmocka_unit_test(test_fractions),
 		cmocka_unit_test(test_years_before_nouns),
