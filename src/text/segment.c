@@ -1053,7 +1053,23 @@ static int translation_note(const char *t, size_t s, size_t e)
 	return 0;
 }
 
-/* Returns 1 and sets *list when [s, e) is furniture; line says whether it is a line of its own. */
+/* The words in [i, e), up to four. */
+static int words_from(const char *t, size_t i, size_t e)
+{
+	int words = 0;
+	while (words < 4) {
+		i = skip_space(t, i, e);
+		if (i >= e)
+			break;
+		words++;
+		while (i < e && t[i] != ' ' && t[i] != '\n')
+			i++;
+	}
+	return words;
+}
+
+/* Returns 1 and sets *list when [s, e) is furniture, 2 when it is a link to another story with
+ * its headline ("Related: ..."), a teaser; line says whether it is a line of its own. */
 static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 {
 	size_t k, after, i;
@@ -1091,6 +1107,10 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 		}
 		if (hit) {
 			*list = (f->flags & F_LIST) != 0;
+			/* "Related: Albion's new stadium: what we know so far": a link with another
+			 * story's headline, a teaser (2) */
+			if (f->mode == F_COLON && (f->flags & F_LIST) && words_from(t, after + 1, e) >= 3)
+				return 2;
 			return 1;
 		}
 	}
@@ -1521,7 +1541,7 @@ static size_t pipes(const char *t, size_t s, size_t e)
 static int classify_line(state *st, size_t s, size_t e)
 {
 	shape sh;
-	int list = 0;
+	int list = 0, f;
 	size_t n;
 
 	if (e - s > 400)
@@ -1543,9 +1563,9 @@ static int classify_line(state *st, size_t s, size_t e)
 		return CT_SEG_TEASER;
 	if (ends_in_credit(st->t, s, e))
 		return CT_SEG_FURNITURE;   /* a caption with its photo credit */
-	if (is_furniture(st->t, s, e, 1, &list)) {
+	if ((f = is_furniture(st->t, s, e, 1, &list))) {
 		st->list = list;
-		return CT_SEG_FURNITURE;
+		return f == 2 ? CT_SEG_TEASER : CT_SEG_FURNITURE;
 	}
 	if (shape_allcaps(&sh) && sh.words >= 5)
 		return CT_SEG_TEASER;
@@ -1572,7 +1592,8 @@ static int classify_line(state *st, size_t s, size_t e)
 /* A byline that ends in a full stop, so that it reads as a sentence: "By Mara Lindt | Pressline |
  * Oct. 18, 2027, 4:12 p.m.", "By Mara Lindt, Pressline, Oct. 18, 2027, 4:12 p.m.": "By", then a
  * name of two to four capitalised words followed by '|' or ','; a '|' anywhere, or a figure (a
- * date or a time) in fifteen words at most. "By Monday, 40 people had left." names no one. */
+ * date or a time) in fifteen words at most. "By Monday, 40 people had left." names no one. Or the
+ * name and its outlet in brackets, all of it: "By Harriet Quayle (Dunmere Post)." */
 static int byline_sentence(const char *t, size_t s, size_t e)
 {
 	size_t i, n, words = 0;
@@ -1590,6 +1611,14 @@ static int byline_sentence(const char *t, size_t s, size_t e)
 			break;
 	}
 	i = skip_space(t, i, e);
+	if (words >= 2 && words <= 4 && i < e && t[i] == '(') {
+		/* "By Harriet Quayle (Dunmere Post).": the outlet in brackets ends it */
+		const char *c = memchr(t + i, ')', e - i);
+		size_t j = c ? (size_t)(c - t) + 1 : e;
+		if (j < e && t[j] == '.')
+			j++;
+		return c && skip_space(t, j, e) >= e && cp_is_upper(cp_at(t, i + 1, e, &n));
+	}
 	if (words < 2 || words > 4 || i >= e || (t[i] != ',' && t[i] != '|'))
 		return 0;
 	if (memchr(t + s, '|', e - s))
@@ -1716,10 +1745,12 @@ static int stamp_sentence(const char *t, size_t s, size_t e)
 static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)
 {
 	shape sh;
-	int list;
+	int list, f;
 	if (*bio)
 		return CT_SEG_BYLINE;
-	if (is_furniture(st->t, s, e, 0, &list) || promo_sentence(st->t, s, e))
+	if ((f = is_furniture(st->t, s, e, 0, &list)))
+		return f == 2 ? CT_SEG_TEASER : CT_SEG_FURNITURE;
+	if (promo_sentence(st->t, s, e))
 		return CT_SEG_FURNITURE;
 	if (starts_credit(st->t, s, e, 0) || stamp_sentence(st->t, s, e))
 		return CT_SEG_BYLINE;
@@ -1834,7 +1865,7 @@ static int process_block(state *st, size_t s, size_t e)
 		kind = CT_SEG_FURNITURE;  /* a caption and its credit: "The stacks in Calvenby. Photo: ..." */
 	else if (st->list && e - s < 160 && !memchr(t + s, '\n', e - s) && trailing_term(t, s, e) == SIZE_MAX)
 		/* a link in a list, its headline a question: "Who was X? The painter" (no final stop) */
-		kind = is_furniture(t, s, e, 1, &list) ? CT_SEG_FURNITURE : CT_SEG_TEASER;
+		kind = is_furniture(t, s, e, 1, &list) == 1 ? CT_SEG_FURNITURE : CT_SEG_TEASER;
 	else if (sentence_end(t, s, e) >= e && promotion(t, s, e))
 		kind = CT_SEG_FURNITURE;
 	else if (newsletter_blurb(st, s, e) || pull_quote(st, s, e))

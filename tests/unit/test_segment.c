@@ -761,6 +761,15 @@ static void test_teasers(void **state)
 static void test_credits_and_stamps(void **state)
 {
 	(void)state;
+	/* a byline with its outlet in brackets and a full stop; a link with another story's headline
+	 * is a teaser, the link word alone furniture */
+	EXPECT("Albion faces inquiry\nBy Harriet Quayle (Dunmere Post). Translated from the English by Lexiko.\n"
+	       "The league opened an inquiry on Monday.\nRelated: Albion's new stadium: what we know so far\n"
+	       "Related:\nBy Monday (the deadline) 40 fans had left.\n",
+	       "0 heading|Albion faces inquiry", "1 byline|By Harriet Quayle (Dunmere Post).",
+	       "1 furniture|Translated from the English by Lexiko.", "2 sentence|The league opened an inquiry on Monday.",
+	       "3 teaser|Related: Albion's new stadium: what we know so far", "4 furniture|Related:",
+	       "5 sentence|By Monday (the deadline) 40 fans had left.");
 	EXPECT("Ferry fares rise\nThe council met on Monday and 40 people came.\nPhoto: The closed pier seen "
 	       "from the beach on Tuesday. (Ostrey Courier / Tomas Ravell)\nDivers at the pier on Monday. (AP "
 	       "Photo/Evan Vucci)\nRevenue rose 5 percent in the year (2019/20)\n",
@@ -826,7 +835,7 @@ static void test_page_end(void **state)
 	       "0 sentence|Police said 120 officers were on the case.",
 	       "1 furniture|HAVE YOUR SAY: Should museums lock paintings away?",
 	       "1 furniture|Tell us in the comments!", "2 furniture|Get ViralDesk alerts on your phone.",
-	       "3 furniture|Recommended for you: 9 paintings never found");
+	       "3 teaser|Recommended for you: 9 paintings never found");
 	EXPECT("The committee meets on Thursday.\n\nTranslated from the Taverian by the desk. The original "
 	       "appeared in the Sentinel on 20 October.\n\nThis report was put together from agency copy. "
 	       "Spotted a mistake? Email fixes@example.org and we will look.\n",
