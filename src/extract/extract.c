@@ -524,22 +524,42 @@ static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
 	return due;
 }
 
-/* "Under state rules, ...", "Under the bridge manual, known as ..., no bridge may ...": a
- * sentence that opens by naming the rule it states, whatever figures it holds. */
+/* "Under state rules, ...", "Under the bridge manual, known as ..., no bridge may ...", "League
+ * rules require ...": a sentence that opens by naming the rule it states, whatever figures it
+ * holds. */
 static int under_rule(const struct ct_tokens *tk)
 {
 	static const char *const texts[] = { "act", "code", "manual", "guidelines", "statute", "treaty",
 					     "charter", "constitution", "contract", "agreement", NULL };
+	/* what a rule does to those it binds */
+	static const char *const binds[] = { "require", "requires", "bar", "bars", "ban", "bans", "forbid", "forbids",
+					     "oblige", "obliges", "prohibit", "prohibits", "allow", "allows", "permit",
+					     "permits", "limit", "limits", "cap", "caps", "stipulate", "stipulates", NULL };
+	static const char *const modal[] = { "may", "must", "can", "cannot", "shall", "is", "are", NULL };
 	size_t k;
-	if (!ct_tok_is(tk, 0, "under"))
-		return 0;
-	for (k = 1; k < tk->n && k < 9 && !(tk->t[k].flags & CT_TOK_PUNCT); k++) {
+	int opener = ct_tok_is(tk, 0, "under") ? 1 :
+		     /* a translation's "After the rules of the league may a club ..." ("nach den Regeln") */
+		     ct_tok_is(tk, 0, "after") ? 2 :
+		     ct_tok_is(tk, 0, "according") && ct_tok_is(tk, 1, "to") ? 3 : 0;
+	for (k = opener == 3 ? 2 : opener ? 1 : 0; k < tk->n && k < 9 && !(tk->t[k].flags & CT_TOK_PUNCT); k++) {
 		const char *const *w;
-		if (CT_TOK_LEX(tk, k, CT_LEX_RULE))
+		int rule = CT_TOK_LEX(tk, k, CT_LEX_RULE) != 0;
+		for (w = texts; *w && !rule; w++)
+			rule = ct_tok_is(tk, k, *w);
+		if (!rule)
+			continue;
+		if (opener == 1 || opener == 3)
 			return 1;
-		for (w = texts; *w; w++)
-			if (ct_tok_is(tk, k, *w))
-				return 1;
+		if (opener == 2) {
+			/* the rules' owner ("of the league"), then the verb put before its subject */
+			size_t j = k + 1;
+			while (j < tk->n && j < k + 5 && !(tk->t[j].flags & CT_TOK_PUNCT) && !ct_tok_in(tk, j, modal))
+				j++;
+			return j < tk->n && ct_tok_in(tk, j, modal);
+		}
+		/* "League rules require a club to report ...": a rule as the subject of a verb that
+		 * binds, opening the sentence */
+		return k + 1 < tk->n && ct_tok_in(tk, k + 1, binds);
 	}
 	return 0;
 }
@@ -654,6 +674,24 @@ static int must_by_day(const struct extract_ctx *x)
 	return must;
 }
 
+/* "Any sale would need a vote of the city council", "which needs a two-thirds majority": a
+ * requirement of a vote, an approval or a permit, a rule whatever the tense. */
+static int needs_approval(const struct ct_tokens *tk)
+{
+	static const char *const need[] = { "need", "needs", "require", "requires", "required", NULL };
+	static const char *const approvals[] = { "vote", "approval", "majority", "permit", "licence", "license",
+						 "consent", "permission", "referendum", "ballot", "sign-off", NULL };
+	size_t k, j;
+	for (k = 0; k + 1 < tk->n; k++) {
+		if (!ct_tok_in(tk, k, need))
+			continue;
+		for (j = k + 1; j < tk->n && j <= k + 4 && !(tk->t[j].flags & CT_TOK_PUNCT); j++)
+			if (ct_tok_in(tk, j, approvals))
+				return 1;
+	}
+	return 0;
+}
+
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
@@ -663,6 +701,8 @@ static const char *classify(const struct extract_ctx *x)
 	int quantity = 0, cause = 0;
 	if (x->quote.found && x->quote.end - x->quote.start >= 12)
 		return "quote";
+	if ((x->lex_all & (CT_LEX_OPINION | CT_LEX_RULE)) && needs_approval(&x->tk))
+		return "rule";
 	if ((x->lex_all & CT_LEX_FUTURE) && future_here(&x->tk))
 		return "prediction";
 	if ((x->lex_all & CT_LEX_CAUSE) && scheduled_due(&x->tk, &cause))

@@ -108,7 +108,7 @@ static const char *const opinion[] = { "should", "must", "ought", "believe", "be
 static const char *const cause[] = { "because", "caused", "causes", "due", "led", "result",
 					     "blamed", "responsible", NULL};
 
-static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required",
+static const char *const rule[] = { "law", "illegal", "banned", "bans", "requires", "required", "require",
 					    "regulation", "regulations", "legal", "unlawful", "rules", "barred",
 					    "prohibited", "forbidden", "mandatory", NULL};
 

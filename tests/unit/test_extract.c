@@ -497,6 +497,14 @@ static void test_type_rules(void **state)
 		{ "The plant must stop taking deliveries by Friday, the agency said.", "rule" },
 		{ "The plant must stop taking deliveries, the agency said.", "position" },
 		{ "The study shall deliver its results next month.", "prediction" },
+		/* a rule as the subject of a verb that binds; a translation's "after the rules"; a
+		 * requirement of a vote or an approval */
+		{ "League rules require a club to report any loan of more than $5 million within 30 days.", "rule" },
+		{ "After the rules of the league may a club not lose more than 15 million dollars.", "rule" },
+		{ "After the law passed in 2019, 40 clubs closed.", "quantity" },
+		{ "Any sale of the ground would need a vote of the city council, she said.", "rule" },
+		{ "Each sale of the ground needs a vote of the city council.", "rule" },
+		{ "The club needs a new coach.", "position" },
 	};
 	size_t i;
 	(void)state;
