@@ -249,9 +249,10 @@ static int scheduled_before(const struct extract_ctx *x, size_t off)
 	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
 		;
 	for (back = 1; back <= 5 && back <= t; back++) {
-		if (past_verb(&x->tk, t - back) || (x->tk.t[t - back].lex & (CT_LEX_SAY | CT_LEX_PAST)))
+		const struct ct_token *tok = &x->tk.t[t - back];
+		if (past_verb(&x->tk, t - back) || (tok->lex & (CT_LEX_SAY | CT_LEX_PAST)))
 			return 0;
-		if (ct_tok_in(&x->tk, t - back, present))
+		if (tok->end - tok->start >= 4 && x->tk.s[tok->end - 1] == 's' && ct_tok_in(&x->tk, t - back, present))
 			return 1;
 	}
 	return 0;
@@ -268,11 +269,12 @@ static void scheduled_dates(struct extract_ctx *x)
 		struct ct_date *d = &x->dates[i];
 		const char *w = x->flat.ptr + d->start;
 		long day;
-		if ((strcmp(d->kind, "date") && strcmp(d->kind, "month")) || !d->year || !d->month ||
-		    year_stated(w, d->end - d->start) || !strncmp(w, "since", 5) || !strncmp(w, "last", 4))
+		if (!d->year || !d->month || (strcmp(d->kind, "date") && strcmp(d->kind, "month")))
 			continue;
 		if (d->resolved[0] ? !(day = day_number(d->resolved)) || day > pub - 183
 				   : d->year * 12 + d->month > py * 12 + pm - 6)
+			continue;
+		if (year_stated(w, d->end - d->start) || !strncmp(w, "since", 5) || !strncmp(w, "last", 4))
 			continue;
 		if (scheduled_before(x, d->start))
 			next_year(d);
@@ -527,7 +529,7 @@ static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
 /* "Under state rules, ...", "Under the bridge manual, known as ..., no bridge may ...", "League
  * rules require ...": a sentence that opens by naming the rule it states, whatever figures it
  * holds. */
-static int under_rule(const struct ct_tokens *tk)
+static int under_rule(const struct ct_tokens *tk, unsigned lex_all)
 {
 	static const char *const texts[] = { "act", "code", "manual", "guidelines", "statute", "treaty",
 					     "charter", "constitution", "contract", "agreement", NULL };
@@ -537,14 +539,17 @@ static int under_rule(const struct ct_tokens *tk)
 					     "permits", "limit", "limits", "cap", "caps", "stipulate", "stipulates", NULL };
 	static const char *const modal[] = { "may", "must", "can", "cannot", "shall", "is", "are", NULL };
 	size_t k;
-	int opener = ct_tok_is(tk, 0, "under") ? 1 :
+	char c = tk->n ? (char)(tk->s[tk->t[0].start] | 0x20) : 0;
+	int opener = c == 'u' && ct_tok_is(tk, 0, "under") ? 1 :
 		     /* a translation's "After the rules of the league may a club ..." ("nach den Regeln") */
-		     ct_tok_is(tk, 0, "after") ? 2 :
-		     ct_tok_is(tk, 0, "according") && ct_tok_is(tk, 1, "to") ? 3 : 0;
+		     c == 'a' && ct_tok_is(tk, 0, "after") ? 2 :
+		     c == 'a' && ct_tok_is(tk, 0, "according") && ct_tok_is(tk, 1, "to") ? 3 : 0;
+	if (opener != 1 && !(lex_all & CT_LEX_RULE))
+		return 0;   /* only "under" opens with a text the rule list does not hold */
 	for (k = opener == 3 ? 2 : opener ? 1 : 0; k < tk->n && k < 9 && !(tk->t[k].flags & CT_TOK_PUNCT); k++) {
 		const char *const *w;
 		int rule = CT_TOK_LEX(tk, k, CT_LEX_RULE) != 0;
-		for (w = texts; *w && !rule; w++)
+		for (w = texts; opener == 1 && *w && !rule; w++)
 			rule = ct_tok_is(tk, k, *w);
 		if (!rule)
 			continue;
@@ -627,7 +632,8 @@ static int date_ahead(const struct extract_ctx *x, const struct ct_date *d)
 	const char *w = x->flat.ptr + d->start;
 	long pub = x->published ? day_number(x->published) : 0, day;
 	int py, pm;
-	if (!strncmp(w, "next", 4) || !strncmp(w, "Next", 4) || !strncmp(w, "tomorrow", 8))
+	if ((w[0] == 'n' || w[0] == 'N' || w[0] == 't') &&
+	    (!strncmp(w, "next", 4) || !strncmp(w, "Next", 4) || !strncmp(w, "tomorrow", 8)))
 		return 1;
 	if (!pub)
 		return 0;
@@ -646,13 +652,16 @@ static int possible_ahead(const struct extract_ctx *x)
 {
 	static const char *const modal[] = { "could", "may", NULL };   /* not "can": one can do so now */
 	size_t i;
-	int modal_seen = 0;
-	for (i = 0; i < x->tk.n && !modal_seen; i++)
-		modal_seen = x->tk.s[x->tk.t[i].start] != 'M' && ct_tok_in(&x->tk, i, modal) &&
-			     !in_quote(x, x->tk.t[i].start) && !ct_tok_is(&x->tk, i + 1, "have");
-	for (i = 0; modal_seen && i < x->ndates; i++)
-		if (strncmp(x->flat.ptr + x->dates[i].start, "until", 5) && date_ahead(x, &x->dates[i]))
+	int ahead = 0;
+	for (i = 0; i < x->ndates && !ahead; i++)
+		ahead = strncmp(x->flat.ptr + x->dates[i].start, "until", 5) && date_ahead(x, &x->dates[i]);
+	for (i = 0; ahead && i < x->tk.n; i++) {
+		const char *w = x->tk.s + x->tk.t[i].start;
+		size_t n = x->tk.t[i].end - x->tk.t[i].start;
+		if (((n == 5 && w[0] == 'c') || (n == 3 && w[0] == 'm')) && ct_tok_in(&x->tk, i, modal) &&
+		    !in_quote(x, x->tk.t[i].start) && !ct_tok_is(&x->tk, i + 1, "have"))
 			return 1;
+	}
 	return 0;
 }
 
@@ -683,7 +692,8 @@ static int needs_approval(const struct ct_tokens *tk)
 						 "consent", "permission", "referendum", "ballot", "sign-off", NULL };
 	size_t k, j;
 	for (k = 0; k + 1 < tk->n; k++) {
-		if (!ct_tok_in(tk, k, need))
+		char c = tk->s[tk->t[k].start];
+		if ((c != 'n' && c != 'r') || !ct_tok_in(tk, k, need))
 			continue;
 		for (j = k + 1; j < tk->n && j <= k + 4 && !(tk->t[j].flags & CT_TOK_PUNCT); j++)
 			if (ct_tok_in(tk, j, approvals))
@@ -707,7 +717,7 @@ static const char *classify(const struct extract_ctx *x)
 		return "prediction";
 	if ((x->lex_all & CT_LEX_CAUSE) && scheduled_due(&x->tk, &cause))
 		return "prediction";
-	if (under_rule(&x->tk))
+	if (under_rule(&x->tk, x->lex_all))
 		return "rule";
 	if (x->ndates && possible_ahead(x))
 		return "prediction";
@@ -1184,13 +1194,11 @@ static int subject_fits(const struct extract_shared *sh, int want)
 }
 
 /* The person a sentence opens with as its subject: the first person named, among the sentence's
- * first ten words, outside its quote, with no verb before it and no preposition right before it
+ * first ten words, outside its quote, with no verb before it and no function word right before it
  * ("Anselm Krook, who runs ...", "Albion's chief executive, Greta Hallorann, spent"; not "The board
  * fired Tom Berg", "A letter from Tom Berg"). NULL when none. */
 static const struct ct_entity *subject_person(const struct extract_ctx *x)
 {
-	static const char *const preps[] = { "by", "with", "to", "from", "of", "for", "at", "in", "on", "against",
-					     "about", "and", "or", "than", "like", NULL };
 	const struct ct_tokens *tk = &x->tk;
 	size_t i, k;
 	for (i = 0; i < x->ents.n; i++) {
@@ -1199,7 +1207,8 @@ static const struct ct_entity *subject_person(const struct extract_ctx *x)
 			return NULL;
 		if (!(e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)))
 			continue;
-		if (e->tok_start > 0 && ct_tok_in(tk, e->tok_start - 1, preps))
+		/* a function word right before: a preposition's object, a clause's ("when Tom Hale") */
+		if (e->tok_start > 0 && (tk->t[e->tok_start - 1].lex & CT_LEX_NUMSTOP))
 			return NULL;
 		for (k = 0; k < e->tok_start; k++)
 			if ((tk->t[k].lex & (CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE)) || past_verb(tk, k) ||
