@@ -979,7 +979,9 @@ static int analyse(struct extract_ctx *x)
 	d.checkworthy = seg->kind == CT_SEG_SENTENCE ? score(&d) : 0;
 	/* A claim: a whole sentence of body text that states something. The model decides for
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
-	d.is_claim = seg->kind == CT_SEG_SENTENCE && d.words >= 5 && *last != '?' && !quoted_question(x) &&
+	/* five words at least; four with a quantity ("Kestrel Road holds 16,500.") */
+	d.is_claim = seg->kind == CT_SEG_SENTENCE && (d.words >= 5 || (d.words == 4 && strcmp(d.type, "quantity") == 0)) &&
+		     *last != '?' && !quoted_question(x) &&
 		     /* counted only when the bytes could be too many: a character is a byte or more */
 		     (d.text_len <= CT_MAX_SENTENCE_CHARS || ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS) &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||

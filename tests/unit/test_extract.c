@@ -518,7 +518,7 @@ static void test_type_rules(void **state)
 }
 
 /* A question in quotation marks with only its attribution around it is no claim; one asked with
- * more to check around it still is. */
+ * more to check around it still is. A sentence of four words is one with a quantity. */
 static void test_quoted_questions(void **state)
 {
 	static const struct {
@@ -529,6 +529,9 @@ static void test_quoted_questions(void **state)
 		{ "\xE2\x80\x9EWhy needed one three months for it?\xE2\x80\x9C, asks he.", 0 },
 		{ "\"Who pays for the 40 new trucks?\" asked council member Tom Hale at the meeting on Monday.", 1 },
 		{ "\"It will take three months to repair the line,\" he said.", 1 },
+		/* four words are a claim with a quantity only */
+		{ "Kestrel Road holds 16,500.", 1 },
+		{ "Kestrel Road opened late.", 0 },
 	};
 	size_t i;
 	(void)state;
