@@ -896,6 +896,25 @@ static int quoted_question(const struct extract_ctx *x)
 	return outside <= 5;
 }
 
+/* "It is hard to picture Dunmere without Kestrel Road.", "It is difficult to overstate ...": the
+ * writer's own impression, opening the sentence; nothing in it to check. */
+static int hard_to_picture(const struct ct_tokens *tk)
+{
+	static const char *const how[] = { "hard", "difficult", "easy", "impossible", NULL };
+	static const char *const verbs[] = { "picture", "imagine", "overstate", "exaggerate", "see", "say", "believe",
+					     "understand", "overlook", "ignore", NULL };
+	size_t k;
+	if (tk->n < 5 || (tk->s[tk->t[0].start] | 0x20) != 'i')
+		return 0;
+	if (ct_tok_is(tk, 0, "it's"))
+		k = 1;
+	else if (ct_tok_is(tk, 0, "it") && (ct_tok_is(tk, 1, "is") || ct_tok_is(tk, 1, "was")))
+		k = 2;
+	else
+		return 0;
+	return ct_tok_in(tk, k, how) && ct_tok_is(tk, k + 1, "to") && ct_tok_in(tk, k + 2, verbs);
+}
+
 /* The segment x->seg on its own: fills x->d but for the speaker. Touches nothing shared. */
 static int analyse(struct extract_ctx *x)
 {
@@ -981,7 +1000,7 @@ static int analyse(struct extract_ctx *x)
 	 * sentences with nothing checkable in them (no figure, date, name or quote). */
 	/* five words at least; four with a quantity ("Kestrel Road holds 16,500.") */
 	d.is_claim = seg->kind == CT_SEG_SENTENCE && (d.words >= 5 || (d.words == 4 && strcmp(d.type, "quantity") == 0)) &&
-		     *last != '?' && !quoted_question(x) &&
+		     *last != '?' && !quoted_question(x) && !hard_to_picture(&x->tk) &&
 		     /* counted only when the bytes could be too many: a character is a byte or more */
 		     (d.text_len <= CT_MAX_SENTENCE_CHARS || ct_extract_chars(d.text, d.text_len) <= CT_MAX_SENTENCE_CHARS) &&
 		     (x->nnumbers || x->ndates || x->ents.n || x->quote.found || x->attr.found ||

@@ -532,6 +532,10 @@ static void test_quoted_questions(void **state)
 		/* four words are a claim with a quantity only */
 		{ "Kestrel Road holds 16,500.", 1 },
 		{ "Kestrel Road opened late.", 0 },
+		/* the writer's own impression */
+		{ "It is hard to picture Dunmere without Kestrel Road.", 0 },
+		{ "It\xE2\x80\x99s hard to imagine the town without its 103-year-old club.", 0 },
+		{ "It is hard to get a ticket for 40 dollars in Dunmere.", 1 },
 	};
 	size_t i;
 	(void)state;
