@@ -339,7 +339,8 @@ static void doc_speaker(const struct ct_tokens *tk, const struct ct_sentence_ent
 			return;
 		}
 	}
-	while (s > 0 && n - s < 2 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && !article(tk, s - 1) &&
+	/* not a figure ("A 41-page inspection report": the inspection report) */
+	while (s > 0 && n - s < 2 && !(tk->t[s - 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && !article(tk, s - 1) &&
 	       !role_stop(tk, s - 1) && !inside_quote(tk, s - 1, q) && !(tk->t[s - 1].flags & CT_TOK_CAP) &&
 	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY | CT_LEX_FIND))
 		s--;
@@ -771,6 +772,16 @@ static void according_source(const struct ct_tokens *tk, const struct ct_sentenc
 		while (k + 1 < tk->n && !(tk->t[k + 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && k < f + 9 &&
 		       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
 			k++;
+		/* "figures filed with the court by the plaintiffs' lawyer, Priya N. Castellan.": the
+		 * person the role after "by" names */
+		{
+			size_t b;
+			for (b = f + 1; b < tk->n && b < f + 12 && (!(tk->t[b].flags & CT_TOK_PUNCT) || apostrophe(tk, b)); b++)
+				if (ct_tok_is(tk, b, "by") && (e = role_comma_person(tk, ents, q, b + 1))) {
+					set_speaker(out, e);
+					return;
+				}
+		}
 		if (k >= f + 2 && (e = entity_at(ents, k)) && e->tok_end == k + 1 && e->kind != CT_ENT_PLACE &&
 		    e->tok_start > f + 1 && (ct_tok_is(tk, e->tok_start - 1, "from") || ct_tok_is(tk, e->tok_start - 1, "by") ||
 		    ((ct_tok_is(tk, e->tok_start - 1, "the")) && e->tok_start > f + 2 &&
@@ -925,6 +936,27 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 					if (p && person_like(p) && p->tok_end == o) {
 						set_speaker(out, p);
 						return;
+					}
+				}
+				/* "The association of the pilots of Corvane says", "The mayor of Dunmere
+				 * said", "The lawyer of Anna Berg said": the phrase with a determiner
+				 * that ends in the name, not the name */
+				if (e->tok_start >= 3 && ct_tok_is(tk, e->tok_start - 1, "of")) {
+					struct ct_attribution a;
+					size_t h;
+					memset(&a, 0, sizeof(a));
+					if (np_subject(tk, ents, q, i, &a)) {
+						for (h = 0; h < tk->n && tk->t[h].start < a.speaker_start; h++)
+							;
+						/* not "The minister of Transport Kasimir Oyelaran": a title, its
+						 * portfolio and the person's name */
+						if (h + 1 < e->tok_start &&
+						    !(person_like(e) && e->tok_end - e->tok_start >= 3 &&
+						      CT_TOK_LEX(tk, h + 1, CT_LEX_TITLE))) {
+							out->speaker_start = out->name_start = a.speaker_start;
+							out->speaker_end = out->name_end = a.speaker_end;
+							return;
+						}
 					}
 				}
 				set_speaker(out, e);

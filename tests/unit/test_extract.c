@@ -791,7 +791,7 @@ static void test_reported_speech_forms(void **state)
 		  "investigation" },
 		{ "The audit, which took two years, found no fraud.", "The audit", "audit" },
 		{ "The 30-page study, commissioned by the city on Friday, says the tunnel is sound.", "The 30-page",
-		  "30-page study" },
+		  "study" },   /* its size is no part of its name */
 		{ "Fewer trains ran on time than in any year since 2015, shows a survey from the rail union.", "Fewer",
 		  "survey from the rail union" },
 		{ "The fares will rise in April, shows data from the transport agency Rutefor.", "The fares", "Rutefor" },
@@ -852,6 +852,18 @@ static void test_reported_speech_forms(void **state)
 		  "Hallorann" },
 		{ "Against every deduction the club would appeal, the chairman told Anna Berg.", "Against",
 		  "the chairman" },
+		/* the person a role after "according to ... by" names; the phrase that ends in a name
+		 * after "of", not the name (but a title, its portfolio and the person) */
+		{ "Households will get back $115, according to figures filed with the court by the plaintiffs' "
+		  "lawyer, Priya N. Castellan.", "Households", "Priya N. Castellan" },
+		{ "The association of the pilots of Corvane says to have signalled problems 300 times.", "The association",
+		  "The association of the pilots of Corvane" },
+		{ "The lawyer of Anna Berg said the plan was sound.", "The lawyer", "The lawyer of Anna Berg" },
+		{ "The minister of Transport Kasimir Oyelaran announced that the rules would change.", "The minister",
+		  "Kasimir Oyelaran" },
+		/* a document's size is not its name */
+		{ "A 41-page inspection report released on Wednesday found that the filters were torn.", "A 41-page",
+		  "inspection report" },
 		/* a body's own papers */
 		{ "Albion lost $31.4 million last year, the club's accounts show.", "Albion", "club's accounts" },
 		/* a verb of holding a view, with "that" after it */
