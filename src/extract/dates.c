@@ -178,6 +178,8 @@ int ct_dates_year_context(const char *prev, const char *prev2)
 	};
 	if (in_list(prev, ctx))
 		return 1;
+	if (!strcmp(prev, "year") && !strcmp(prev2, "the"))
+		return 1;   /* a translation's "in the year 2024" */
 	return !strcmp(prev, "of") && in_list(prev2, of_ctx);
 }
 

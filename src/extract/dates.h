@@ -69,7 +69,7 @@ int ct_month_word(const char *w);
 int ct_weekday_word(const char *w);
 /* 1 when a four-digit year after the lower-case word prev (and prev2 before it, "" if none) is
  * a date: in, since, by, until, till, before, after, during, from, through, mid, early, late,
- * fiscal, seasons, and "of" after end, start, beginning, middle, half, quarter. Shared with
+ * fiscal, seasons, "year" after "the", and "of" after end, start, beginning, middle, half, quarter. Shared with
  * numbers.c so a year is reported by exactly one of the two. */
 int ct_dates_year_context(const char *prev, const char *prev2);
 

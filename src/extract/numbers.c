@@ -615,9 +615,11 @@ static int is_plain_int(const struct ct_nword *t)
 	       t->digits_end == t->end;
 }
 
+/* A figure that can be a year: four plain digits in dates.c's range (year_at), so that a year
+ * after a date word ("founded in 1887") is a date and not also a number. */
 static int is_year_number(const struct ct_nword *t)
 {
-	return is_plain_int(t) && t->intdigits == 4 && t->value >= 1900 && t->value <= 2100;
+	return is_plain_int(t) && t->intdigits == 4 && t->value >= 1000 && t->value <= 2999;
 }
 
 static const char *lower_or_empty(const struct ct_nword *t)

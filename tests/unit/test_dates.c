@@ -259,6 +259,9 @@ static void test_year_before_noun(void **state)
 	expect_none("The 2000 Olympians marched.");
 	expect_one("It recalls the 2012 Kessel floods.", PUB, "2012", "year", 2012, 0, 0, -1, "");
 	expect_none("A 2000-page file and 2012 votes.");
+	/* a year before 1900 after a date word; a translation's "in the year" */
+	expect_one("The school was founded in 1887.", PUB, "1887", "year", 1887, 0, 0, -1, "");
+	expect_one("The last rise came in the year 2024.", PUB, "2024", "year", 2024, 0, 0, -1, "");
 	/* the year of a numbered text */
 	expect_one("It needs a vote under Resolution No. 14 of 2019.", PUB, "2019", "year", 2019, 0, 0, -1, "");
 	expect_one("Act 5 of 2020 bans it.", PUB, "2020", "year", 2020, 0, 0, -1, "");

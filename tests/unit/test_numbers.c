@@ -150,6 +150,7 @@ static void test_not_numbers(void **state)
 	expect_none("The roof came down at around 5.50 o'clock, before the shift ended.");
 	expect_none("Since around 10 o\xE2\x80\x99" "clock the rescuers have contact with them.");
 	expect_none("The law passed in 2007 after a long fight.");
+	expect_none("The school was founded in 1887 and rebuilt in the year 1911.");   /* years: dates */
 	expect_one("It needs a vote under Resolution No. 14 of 2019.", "No. 14", 14, 14, "no", NULL, 0);   /* the year is a date */
 	expect_none("It is one of the largest ports.");
 	expect_none("The report came out on Oct. 13 and again on October 14, 2025.");
