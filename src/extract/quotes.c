@@ -612,14 +612,14 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 	return 1;
 }
 
-/* Whether tokens j.. are a short adverbial that ends the sentence: five words at most, no comma,
+/* Whether tokens j.. are a short adverbial that ends the sentence: max words at most, no comma,
  * no verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."). */
-static int short_adjunct_ends(const struct ct_tokens *tk, size_t j)
+static int short_adjunct_ends(const struct ct_tokens *tk, size_t j, size_t max)
 {
 	size_t k, n = tk->n;
 	if (n > j && (tk->t[n - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[n - 1].start] == '.')
 		n--;
-	if (n - j > 5)
+	if (n - j > max)
 		return 0;
 	for (k = j; k < n; k++) {
 		const char *w = tk->s + tk->t[k].start;
@@ -655,7 +655,7 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	 * acting on its own powers, suspended ...") */
 	if (!(j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
 			     /* "..., so the club on Monday." */
-			     (adjunct(tk, j) && short_adjunct_ends(tk, j)) ||
+			     (adjunct(tk, j) && short_adjunct_ends(tk, j, 5)) ||
 			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
 		return 0;
 	*out = a;   /* the speaker (found is the caller's) */
@@ -794,6 +794,21 @@ static void according_source(const struct ct_tokens *tk, const struct ct_sentenc
 	}
 }
 
+/* ", said he.", "», said she on Sunday to reporters before the hall.": a personal pronoun right
+ * after the verb at token i, which follows punctuation, and nothing after it but an adverbial
+ * (not "said it would": it is what was said about). 1 with the pronoun as the speaker, else 0. */
+static int pronoun_after(const struct ct_tokens *tk, size_t i, struct ct_attribution *out)
+{
+	if (!(i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN) && i > 0 && (tk->t[i - 1].flags & CT_TOK_PUNCT) &&
+	      (i + 2 >= tk->n || (tk->t[i + 2].flags & CT_TOK_PUNCT) ||
+	       (adjunct(tk, i + 2) && short_adjunct_ends(tk, i + 2, 8)))))
+		return 0;
+	out->pronoun = 1;
+	out->speaker_start = out->name_start = tk->t[i + 1].start;
+	out->speaker_end = out->name_end = tk->t[i + 1].end;
+	return 1;
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
@@ -840,6 +855,20 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			    (i > 0 && ct_tok_is(tk, i + 1, "that") && noun_speaker(tk, i - 1, out))) {
 				out->found = 1;
 				return;
+			}
+			/* "..., the Legislative Budget Office found in a report last month.": a name right
+			 * before the verb after a comma, the verb ending the sentence or an adverbial that
+			 * does */
+			if (i > 0 && (e = entity_at(ents, i - 1)) && e->tok_end == i && e->kind != CT_ENT_PLACE &&
+			    e->tok_start > 0) {
+				size_t b = e->tok_start - (e->tok_start > 1 && ct_tok_is(tk, e->tok_start - 1, "the"));
+				if (is_comma(tk, b - 1) &&
+				    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)) ||
+				     (adjunct(tk, i + 1) && short_adjunct_ends(tk, i + 1, 6)))) {
+					out->found = 1;
+					set_speaker(out, e);
+					return;
+				}
 			}
 			continue;
 		}
@@ -904,6 +933,8 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 					set_speaker(out, e);
 					return;
 				}
+				if (pronoun_after(tk, i, out))
+					return;   /* "», said she on Sunday to reporters." */
 				continue;
 			}
 			if (comma && (e = before_relative(tk, ents, q, k))) {
@@ -989,14 +1020,9 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				return;
 			}
 		}
-		/* ", he said." after a quote (not "said it would": it is what was said about) */
-		if (i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN) && i > 0 && (tk->t[i - 1].flags & CT_TOK_PUNCT) &&
-		    (i + 2 >= tk->n || (tk->t[i + 2].flags & CT_TOK_PUNCT))) {
-			out->pronoun = 1;
-			out->speaker_start = out->name_start = tk->t[i + 1].start;
-			out->speaker_end = out->name_end = tk->t[i + 1].end;
+		/* ", said he." after the clause */
+		if (pronoun_after(tk, i, out))
 			return;
-		}
 		/* "Dr. Aalders, a hydraulic engineer at ..., said": the nearest person before the verb. */
 		{
 			const struct ct_entity *best = person_before(tk, ents, q, i);

@@ -864,6 +864,11 @@ static void test_reported_speech_forms(void **state)
 		/* a document's size is not its name */
 		{ "A 41-page inspection report released on Wednesday found that the filters were torn.", "A 41-page",
 		  "inspection report" },
+		/* a name before a verb of finding that ends the sentence, after a comma; not a person
+		 * found */
+		{ "Tuition has risen by 31 percent since 2016, the Legislative Budget Office found in a report last month.",
+		  "Tuition", "Legislative Budget Office" },
+		{ "Police found Anna Berg in Dunmere on Monday.", "Police", NULL },
 		/* a body's own papers */
 		{ "Albion lost $31.4 million last year, the club's accounts show.", "Albion", "club's accounts" },
 		/* a verb of holding a view, with "that" after it */
@@ -1012,6 +1017,9 @@ static void test_speaker_pronoun_sex(void **state)
 		  "The fund would not lend another cent, she said.", "The fund", "Greta Hallorann" },
 		{ "\"We have nothing to hide,\" said Mr. Tom Hale. Ms. Ana Ruiz left the board on Monday. "
 		  "The fund would not lend another cent, he said.", "The fund", "Tom Hale" },
+		/* the pronoun after the verb, an adverbial after it */
+		{ "Noor Halvorsen said the rise would hurt. \xC2\xABOur members are those who fall into it\xC2\xBB, "
+		  "said she on Sunday to reporters before the hall.", "\xC2\xABOur", "Noor Halvorsen" },
 	};
 	size_t i;
 	(void)state;
