@@ -3,6 +3,7 @@
 #include "extract/dates.h"
 
 #include <string.h>
+#include <stdio.h>
 
 #include "extract/lexicon.h"
 #include "extract/numbers.h"
@@ -337,6 +338,16 @@ static int match_calendar(struct ctx *c, int k, int ctx_word)
 			return 0;
 		goto day_month;
 	}
+	/* "from next September", "last March": the first such month after the publication, or the
+	 * last one before it */
+	if ((ct_nword_is(t, "next") || ct_nword_is(t, "last")) && (m = month_at(w, k + 1, &next, &abbr)) > 0 && !abbr &&
+	    !day_at(w, next) && !year_at(w, next)) {
+		d->kind = "month";
+		d->month = m;
+		if (c->a->ok)
+			d->year = t->lower[0] == 'n' ? c->a->y + (m <= c->a->m) : c->a->y - (m >= c->a->m);
+		return next;
+	}
 	if (!(m = month_at(w, k, &next, &abbr)))
 		return 0;
 	if ((day = day_at(w, next)) > 0 && ct_nwin_at(w, next)->space_before) {
@@ -415,6 +426,19 @@ static int match_weekday(struct ctx *c, int k)
 	}
 	if (word_in(ct_nwin_at(w, j), parts))
 		j++;
+	/* "Tuesday of last week", "Friday of next week": that day of the week before or after the
+	 * publication's (weeks from Monday) */
+	if (mode == 0 && ct_nword_is(ct_nwin_at(w, j), "of") && ct_nword_is(ct_nwin_at(w, j + 2), "week") &&
+	    (ct_nword_is(ct_nwin_at(w, j + 1), "last") || ct_nword_is(ct_nwin_at(w, j + 1), "next") ||
+	     ct_nword_is(ct_nwin_at(w, j + 1), "this"))) {
+		const struct ct_nword *s = ct_nwin_at(w, j + 1);
+		int shift = s->lower[0] == 'l' ? -1 : s->lower[0] == 'n' ? 1 : 0;
+		d->kind = "weekday";
+		d->weekday = wd;
+		if (c->a->ok)
+			set_days(d, c->a->z - c->a->wd + wd + 7 * shift);
+		return j + 3;
+	}
 	/* a date right after: Tuesday, Oct. 14 / Tuesday 14 October */
 	after = is_punct(ct_nwin_at(w, j), ',') ? j + 1 : j;
 	{
@@ -471,6 +495,18 @@ static int small_count(const struct ct_nword *t)
 	return -1;
 }
 
+/* Whether word t is one of units with "'s" after it ("year's"). */
+static int possessive_unit(const struct ct_nword *t, const char *const *units)
+{
+	char stem[12];
+	size_t n = strlen(t->lower);
+	if (t->kind != CT_NW_WORD || n < 4 || n - 2 >= sizeof(stem) || t->lower[n - 2] != '\'' || t->lower[n - 1] != 's')
+		return 0;
+	memcpy(stem, t->lower, n - 2);
+	stem[n - 2] = '\0';
+	return in_list(stem, units);
+}
+
 /* yesterday, today, last week, earlier this month, three days ago ... */
 static int match_relative(struct ctx *c, int k)
 {
@@ -504,12 +540,15 @@ static int match_relative(struct ctx *c, int k)
 		unit = (int)(ct_nwin_at(w, k + 2)->lower[0]);
 		j = k + 3;
 	} else if ((ct_nword_is(t, "last") || ct_nword_is(t, "this") || ct_nword_is(t, "next")) &&
-		   word_in(n1, units)) {
+		   (word_in(n1, units) || possessive_unit(n1, units))) {
+		/* "next year's budget" too: the possessive ends in the unit's "'s" */
 		shift = t->lower[0] == 'l' ? -1 : t->lower[0] == 'n' ? 1 : 0;
 		unit = (int)n1->lower[0];
-		if (!strcmp(n1->lower, "weekend"))
+		if (!strncmp(n1->lower, "weekend", 7))
 			unit = 'e';
 		j = k + 2;
+		if (possessive_unit(n1, units))
+			c->cut_end = n1->start + strlen(n1->lower) - 2;
 	} else if (ct_nword_is(t, "this") && (ct_nword_is(n1, "spring") || ct_nword_is(n1, "summer") ||
 						ct_nword_is(n1, "autumn"))) {
 		/* "this summer": the season of the publication's year (not "this winter", which

@@ -136,6 +136,7 @@ static const char *const datewords[] = {
 	"midday", "night", "morning", "afternoon", "evening", "midmorning", "midafternoon",
 	"mid-morning", "mid-afternoon", "mid-evening", "monday's", "tuesday's", "wednesday's",
 	"thursday's", "friday's", "saturday's", "sunday's",   /* "Monday's incident" */
+	"year's", "month's", "week's",   /* "next year's budget" */
 	"spring", "summer", "autumn", NULL   /* "this summer" */
 };
 

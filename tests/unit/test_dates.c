@@ -288,6 +288,17 @@ static void test_relative(void **state)
 		   "2024-12-31");
 	expect_one("It fell last month.", "2025-01-20", "last month", "relative", 2024, 12, 0, -1, "");
 	expect_one("He left yesterday.", NULL, "yesterday", "relative", 0, 0, 0, -1, "");
+	/* a possessive; a month with "next" or "last"; a weekday of the week before or after */
+	expect_one("It leaves a gap in next year's budget.", PUB, "next year", "relative", 2026, 0, 0, -1, "");
+	expect_one("It leaves a gap in next year\xE2\x80\x99s budget.", PUB, "next year", "relative", 2026, 0, 0, -1, "");
+	expect_one("Fees rise from next September.", PUB, "next September", "month", 2026, 9, 0, -1, "");
+	expect_one("Fees rise from next November.", PUB, "next November", "month", 2025, 11, 0, -1, "");
+	expect_one("Fees rose last March.", PUB, "last March", "month", 2025, 3, 0, -1, "");
+	expect_one("Fees rose last October.", PUB, "last October", "month", 2024, 10, 0, -1, "");
+	expect_one("The board published it on Tuesday of last week.", PUB, "Tuesday of last week", "weekday", 2025,
+		   10, 7, 1, "2025-10-07");
+	expect_one("The board meets on Friday of next week.", PUB, "Friday of next week", "weekday", 2025, 10, 24, 4,
+		   "2025-10-24");
 }
 
 static void test_times(void **state)
