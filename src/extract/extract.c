@@ -469,6 +469,25 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
+/* Whether number n is one side of a tally: "9 to 4", the second smaller, both plain integers with
+ * no unit, not after "from". */
+static int tally(const struct extract_ctx *x, const struct ct_number *n)
+{
+	const char *t = x->flat.ptr;
+	size_t i;
+	for (i = 0; i < x->nnumbers; i++) {
+		const struct ct_number *a = &x->numbers[i], *b = i + 1 < x->nnumbers ? &x->numbers[i + 1] : NULL;
+		if (!b || (a != n && b != n) || a->unit[0] || b->unit[0] || a->value <= b->value ||
+		    a->value != floor(a->value) || b->value != floor(b->value) || b->start != a->end + 4 ||
+		    memcmp(t + a->end, " to ", 4))
+			continue;
+		if (a->start >= 5 && !memcmp(t + a->start - 5, "from ", 5))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* A number that makes the sentence a claim about a quantity: not an ordinal ("first appeared"), a
  * reference ("Ward No. 4"), a length of time ("within 90 days", "a one-day stoppage": a deadline or
  * a duration belongs to the event, rule or plan it times) nor a person's age ("Gideon Farrow, 67,
@@ -487,6 +506,16 @@ static int counts_as_quantity(const struct extract_ctx *x, const struct ct_numbe
 			return n->start >= 6 && !memcmp(t + n->start - 6, "every ", 6) && strcmp(n->unit, "no");
 	if (!n->unit[0] && n->value >= 1 && n->value < 120 && n->value == floor(n->value) && n->start >= 2 &&
 	    n->end < x->flat.len && t[n->start - 2] == ',' && t[n->start - 1] == ' ' && t[n->end] == ',')
+		return 0;
+	/* "The four trustees who voted against": a group the text has counted already, named by
+	 * the count in words after "the" */
+	if (!n->approx && n->start >= 4 && t[n->start] >= 'a' && t[n->start] <= 'z' && n->value >= 2 &&
+	    n->value == floor(n->value) &&
+	    (!memcmp(t + n->start - 4, "the ", 4) || !memcmp(t + n->start - 4, "The ", 4)))
+		return 0;
+	/* a tally, "passed the rise 9 to 4": the votes of an event, not a quantity (but "from 9 to 4
+	 * percent") */
+	if (!n->unit[0] && n->value == n->high && tally(x, n))
 		return 0;
 	return 1;
 }
@@ -532,7 +561,8 @@ static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
 static int under_rule(const struct ct_tokens *tk, unsigned lex_all)
 {
 	static const char *const texts[] = { "act", "code", "manual", "guidelines", "statute", "treaty",
-					     "charter", "constitution", "contract", "agreement", NULL };
+					     "charter", "constitution", "contract", "agreement", "resolution",
+					     "ordinance", "directive", "decree", "bylaw", "bylaws", "policy", NULL };
 	/* what a rule does to those it binds */
 	static const char *const binds[] = { "require", "requires", "bar", "bars", "ban", "bans", "forbid", "forbids",
 					     "oblige", "obliges", "prohibit", "prohibits", "allow", "allows", "permit",
@@ -584,8 +614,8 @@ static int on_a_day(const struct extract_ctx *x)
 	size_t i;
 	for (i = 0; i < x->ndates; i++)
 		if (strcmp(x->dates[i].kind, "year") && strcmp(x->dates[i].kind, "period") &&
-		    !since_date(x, &x->dates[i]))
-			return 1;
+		    (!since_date(x, &x->dates[i]) || x->dates[i].day || !strcmp(x->dates[i].kind, "weekday")))
+			return 1;   /* "since Saturday" dates a happening; "since August", "since 2019" a state */
 	return 0;
 }
 
@@ -609,7 +639,7 @@ static int told_in_past(const struct extract_ctx *x)
 	/* "Residents have complained since 2019": the perfect with "since" tells of a state that
 	 * lasts, not of something done */
 	for (i = 0; i < x->ndates && !since; i++)
-		since = since_date(x, &x->dates[i]);
+		since = since_date(x, &x->dates[i]) && !x->dates[i].day && strcmp(x->dates[i].kind, "weekday");
 	for (i = 0; i < x->tk.n; i++) {
 		const struct ct_token *t = &x->tk.t[i];
 		size_t n = t->end - t->start;
@@ -702,6 +732,20 @@ static int needs_approval(const struct ct_tokens *tk)
 	return 0;
 }
 
+/* "up from $10,400", "down from 12 percent": a figure's change told with its old value, outside
+ * quotation marks. */
+static int figure_change(const struct extract_ctx *x)
+{
+	size_t i;
+	for (i = 0; i + 2 < x->tk.n; i++) {
+		const char *w = x->tk.s + x->tk.t[i].start;
+		if ((w[0] == 'u' || w[0] == 'd') && (ct_tok_is(&x->tk, i, "up") || ct_tok_is(&x->tk, i, "down")) &&
+		    ct_tok_is(&x->tk, i + 1, "from") && !in_quote(x, x->tk.t[i].start))
+			return x->nnumbers > 0;
+	}
+	return 0;
+}
+
 /* Full Fact's typology, narrowed to what one sentence shows: a direct quote, a quantity, a
  * prediction, a causal claim, a rule, a position (opinion or recommendation), a statement
  * attributed to someone, else an event. */
@@ -713,12 +757,17 @@ static const char *classify(const struct extract_ctx *x)
 		return "quote";
 	if ((x->lex_all & (CT_LEX_OPINION | CT_LEX_RULE)) && needs_approval(&x->tk))
 		return "rule";
+	/* "Under the board's Resolution No. 31, students ... will keep paying the old rate": the
+	 * rule, whatever its tense */
+	if (under_rule(&x->tk, x->lex_all))
+		return "rule";
+	/* "will pay $11,284 a year, up from $10,400": a change of a figure, said in the future */
+	if ((x->lex_all & CT_LEX_FUTURE) && figure_change(x))
+		return "quantity";
 	if ((x->lex_all & CT_LEX_FUTURE) && future_here(&x->tk))
 		return "prediction";
 	if ((x->lex_all & CT_LEX_CAUSE) && scheduled_due(&x->tk, &cause))
 		return "prediction";
-	if (under_rule(&x->tk, x->lex_all))
-		return "rule";
 	if (x->ndates && possible_ahead(x))
 		return "prediction";
 	for (i = 0; i < x->nnumbers && !quantity; i++)

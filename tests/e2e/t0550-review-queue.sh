@@ -108,7 +108,7 @@ assert_eq "2 reviewed, 1 skipped, $((n - 3)) left" "$(tail -1 "$OUT")" "the summ
 head -1 "$OUT" | grep -qx "$n claims to review for Cy Checker <cy@example.org>" || fail "the header"
 # The vote's line: disputed, with both reviews shown and the sentence in its context.
 grep -A3 "^\[1/$n\] $vote" "$OUT" >../first
-grep -q "bridge (Ostvale Post)  quantity  disputed" ../first || fail "the disputed claim's heading"
+grep -q "bridge (Ostvale Post)  event  disputed" ../first || fail "the disputed claim's heading"
 grep -q ">>> The city council of Ostvale voted 7 to 2 on Monday to build a new bridge over the Wend river. <<< The bridge will cost" \
 	../first || fail "the sentence in its context"
 grep -q "reviewed: corroborated by Ana <ana@example.org>" ../first || fail "Ana's review shown"

@@ -505,6 +505,17 @@ static void test_type_rules(void **state)
 		{ "Any sale of the ground would need a vote of the city council, she said.", "rule" },
 		{ "Each sale of the ground needs a vote of the city council.", "rule" },
 		{ "The club needs a new coach.", "position" },
+		/* a figure's change said in the future is a quantity; a rule named first, whatever the
+		 * tense; a group counted before and a vote's tally are no quantities; "since" a day is
+		 * a happening, "since" a year a state */
+		{ "In-state students will pay $11,284 a year, up from $10,400.", "quantity" },
+		{ "Under the board's Resolution No. 31, students will keep paying the old rate.", "rule" },
+		{ "The four trustees who voted against the rise were appointed by the legislature.", "event" },
+		{ "The four companies paid $40 million.", "quantity" },
+		{ "The board passed the rise 9 to 4 on Friday.", "event" },
+		{ "Turnout fell from 9 to 4 percent.", "quantity" },
+		{ "The registrar's office has been shut since Saturday.", "event" },
+		{ "The registrar's office has been shut since 2019.", "statement" },
 	};
 	size_t i;
 	(void)state;
