@@ -512,9 +512,9 @@ static int credit_tail(const char *t, size_t p, size_t e)
 	if (!*l || (after = skip_space(t, after, e)) >= e || t[after] < 'A' || t[after] > 'Z')
 		return 0;
 	for (j = after; j < e; j++) {
-		if (t[j] == '.' || t[j] == '!' || t[j] == '?' || t[j] == '\n')
+		if (t[j] == '.' || t[j] == '!' || t[j] == '?')
 			return 0;
-		words += t[j] == ' ';
+		words += t[j] == ' ' || t[j] == '\n';   /* a name wrapped at a line's end */
 	}
 	return words < 8;
 }
@@ -829,6 +829,7 @@ static const struct furniture {
 	{ "share this", F_WHOLE, 0 }, { "tweet", F_WHOLE, 0 }, { "email", F_WHOLE, 0 },
 	{ "e-mail", F_WHOLE, 0 }, { "print", F_WHOLE, 0 }, { "save", F_WHOLE, 0 },
 	{ "copy link", F_WHOLE, 0 }, { "advertisement", F_WHOLE, 0 }, { "advertising", F_WHOLE, 0 },
+	{ "newsletter", F_WHOLE, 0 }, { "newsletters", F_WHOLE, 0 }, { "our newsletter", F_WHOLE, 0 },
 	{ "sponsored", F_WHOLE, 0 }, { "sponsored content", F_WHOLE, 0 }, { "subscribe", F_WHOLE, 0 },
 	{ "menu", F_WHOLE, 0 }, { "skip to content", F_WHOLE, 0 }, { "skip advertisement", F_WHOLE, 0 },
 	{ "listen to this article", F_WHOLE, 0 }, { "supported by", F_WHOLE, 0 },
@@ -1120,6 +1121,23 @@ static int is_furniture(const char *t, size_t s, size_t e, int line, int *list)
 	return e - s < 4000 && furniture_anywhere(t, s, e);
 }
 
+/* A translated byline on a line of its own: "From Helena Marchetti" ("Von ..."), "From" and two or
+ * three capitalised words, nothing else. */
+static int from_name(const char *t, size_t s, size_t e)
+{
+	size_t i, n, words = 0;
+	if (!match_ci(t, s, e, "from ", &i))
+		return 0;
+	while ((i = skip_space(t, i, e)) < e) {
+		if (!cp_is_upper(cp_at(t, i, e, &n)) || ++words > 3)
+			return 0;
+		for (; i < e && t[i] != ' '; i++)
+			if (is_digit_byte((unsigned char)t[i]) || t[i] == ',' || t[i] == '.' || t[i] == ':')
+				return 0;
+	}
+	return words >= 2;
+}
+
 /* "By Ana Ruiz", "BY ANA RUIZ | Staff" */
 static int starts_by_name(const char *t, size_t s, size_t e)
 {
@@ -1266,6 +1284,7 @@ typedef struct state {
 	unsigned paragraph, index;
 	int list;           /* inside a link list ("Related:" and the titles after it) */
 	int seen_body;      /* a sentence or heading was emitted: no more titles */
+	int seen_sentence;  /* a sentence has been emitted (a byline comes before any) */
 	int last_kind;      /* of the segment emitted last (-1: none yet) */
 	unsigned pull_looks; /* searches for a pull quote's words earlier in the text, at most PULL_LOOKS */
 	int (*cb)(const ct_segment *seg, void *payload);
@@ -1439,8 +1458,14 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 		return 1;
 	if (ends_function_word(t, a->ts, a->te))
 		return 0;   /* "... an emergency budget of $9 million on" / "Dec. 10, its spokeswoman" */
-	if (ends_in_credit(t, a->ts, a->te))
+	if (ends_in_credit(t, a->ts, a->te)) {
+		/* "... Photo: Priya | Sandoval/Calloway Wire": the credit's name wrapped, the rest of
+		 * it (a slash, no stop) on a short next line */
+		if (!memchr(t + a->ts, '/', a->te - a->ts) && b->te - b->ts < 48 &&
+		    memchr(t + b->ts, '/', b->te - b->ts) && !memchr(t + b->ts, '.', b->te - b->ts))
+			return 0;
 		return 1;   /* a caption's line ends with its photo credit */
+	}
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
 	/* A short "By Name" line is a byline of its own, whatever the line before it. */
@@ -1512,6 +1537,8 @@ static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 	/* a kicker or breadcrumb above the title does not take its place */
 	if (kind == CT_SEG_SENTENCE || (kind == CT_SEG_HEADING && !kicker_line(st->t, s, e)))
 		st->seen_body = 1;
+	if (kind == CT_SEG_SENTENCE)
+		st->seen_sentence = 1;
 	return st->cb(&seg, st->payload);
 }
 
@@ -1548,7 +1575,7 @@ static int classify_line(state *st, size_t s, size_t e)
 		return -1;
 	shape_of(st->t, s, e, &sh);
 	if ((starts_by_name(st->t, s, e) && sh.words <= 15) || starts_credit(st->t, s, e, 1) ||
-	    is_dateline(st->t, s, e, &sh))
+	    is_dateline(st->t, s, e, &sh) || (!st->seen_sentence && from_name(st->t, s, e)))
 		return CT_SEG_BYLINE;
 	if (sh.words <= 10 && has_role(st->t, s, e) && cp_is_upper(cp_at(st->t, s, e, &n)) &&
 	    (memchr(st->t + s, ',', e - s) || memchr(st->t + s, '|', e - s) ||
@@ -1700,15 +1727,16 @@ static int stamp_opening(const char *t, size_t s, size_t e)
 }
 
 /* A date stamp standing as a sentence of its own in a hard-wrapped byline block: "Nov. 19, 2026,
- * updated 7:40 a.m.", "Published Tuesday, 3 March 2026 at 10:05 GMT". Ten words at most, one of
- * them "updated", "published", "posted" or "modified", a figure, and nothing but dates, times,
- * figures and those words ("The report was published on Nov. 19." has more). */
+ * updated 7:40 a.m.", "Published Tuesday, 3 March 2026 at 10:05 GMT", "Dec. 1, 2026, 6:40 a.m.". Ten
+ * words at most, one of them "updated", "published", "posted" or "modified" (or a month and a
+ * clock time), a figure, and nothing but dates, times, figures and those words ("The report was
+ * published on Nov. 19." has more). */
 static int stamp_sentence(const char *t, size_t s, size_t e)
 {
 	static const char *const stamp[] = { "updated", "published", "posted", "modified", NULL };
 	static const char *const glue[] = { "last", "first", "at", "on", "a.m.", "p.m.", "am", "pm", "|", "-", NULL };
 	size_t i = s, words = 0;
-	int stamped = 0, digit = 0;
+	int stamped = 0, digit = 0, clock = 0, month = 0;
 	if (e - s > 90 || !stamp_opening(t, s, e))
 		return 0;
 	while ((i = skip_space(t, i, e)) < e) {
@@ -1719,8 +1747,12 @@ static int stamp_sentence(const char *t, size_t s, size_t e)
 			i++;
 		if (++words > 10)
 			return 0;
-		for (k = a; k < i; k++)
+		for (k = a; k < i; k++) {
 			fig |= is_digit_byte((unsigned char)t[k]);
+			/* a clock time: "6:40" */
+			clock |= t[k] == ':' && k > a && k + 1 < i && is_digit_byte((unsigned char)t[k - 1]) &&
+				 is_digit_byte((unsigned char)t[k + 1]);
+		}
 		if (fig) {
 			digit = 1;
 			continue;
@@ -1733,13 +1765,15 @@ static int stamp_sentence(const char *t, size_t s, size_t e)
 				 (w[n - 1] == '.' && !(n == 4 && w[1] == '.'))))
 			n--;
 		w[n] = '\0';
+		month |= in_list(month_names, w, n);
 		if (in_list(stamp, w, n))
 			stamped = 1;
 		else if (!in_list(glue, w, n) && !in_list(month_names, w, n) &&
 			 !(n <= 4 && t[a] >= 'A' && t[a] <= 'Z' && t[a + 1] >= 'A' && t[a + 1] <= 'Z'))
 			return 0;   /* a word a stamp has not; a time zone (GMT, ET) it may */
 	}
-	return stamped && digit;
+	/* or a date and a clock time alone: "Dec. 1, 2026, 6:40 a.m." */
+	return digit && (stamped || (clock && month));
 }
 
 static int classify_sentence(state *st, size_t s, size_t e, int first, int *bio)

@@ -761,6 +761,22 @@ static void test_teasers(void **state)
 static void test_credits_and_stamps(void **state)
 {
 	(void)state;
+	/* a date and a clock time on a line of their own; a caption's credit wrapped after the
+	 * photographer's first name; a translated byline "From Name"; a newsletter box's label */
+	EXPECT("Lecturers threaten strike\nBy Ana Ruiz, Education Correspondent\nDec. 1, 2026, 6:40 a.m.\n"
+	       "Lecturers at a union meeting in Fenmoor on Monday. Photo: Priya\nSandoval/Calloway Wire\n"
+	       "BRACKWATER, Dec. 1 (Calloway Wire) \xE2\x80\x94 Lecturers will vote on a strike in January,\n"
+	       "their union said on Monday.\n",
+	       "0 heading|Lecturers threaten strike", "1 byline|By Ana Ruiz, Education Correspondent",
+	       "2 byline|Dec. 1, 2026, 6:40 a.m.",
+	       "3 furniture|Lecturers at a union meeting in Fenmoor on Monday. Photo: Priya Sandoval/Calloway Wire",
+	       "4 sentence|BRACKWATER, Dec. 1 (Calloway Wire) \xE2\x80\x94 Lecturers will vote on a strike in January, "
+	       "their union said on Monday.");
+	EXPECT("Trustees raise fees\nKroneborg Tagespost | Education | Wednesday 02.12.2026\nFrom Helena Marchetti\n"
+	       "The trustees have on Thursday decided to raise the fees.\nNEWSLETTER\nFrom Berlin To Rome\n",
+	       "0 heading|Trustees raise fees", "1 byline|Kroneborg Tagespost | Education | Wednesday 02.12.2026",
+	       "2 byline|From Helena Marchetti", "3 sentence|The trustees have on Thursday decided to raise the fees.",
+	       "4 furniture|NEWSLETTER", "5 heading|From Berlin To Rome");
 	/* a byline with its outlet in brackets and a full stop; a link with another story's headline
 	 * is a teaser, the link word alone furniture */
 	EXPECT("Albion faces inquiry\nBy Harriet Quayle (Dunmere Post). Translated from the English by Lexiko.\n"
