@@ -1135,14 +1135,17 @@ static int pronoun_one(struct ct_nwin *w, int k)
 		"hundred", "thousand", "million", "billion", "trillion", "hundredth", "thousandth",
 		"millionth", "billionth", NULL
 	};
-	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1);
+	const struct ct_nword *t = ct_nwin_at(w, k), *n1 = ct_nwin_at(w, k + 1), *p1 = ct_nwin_at(w, k - 1);
 	if (!ct_nword_is(t, "one") || word_index(n1, scales) >= 0)
 		return 0;   /* "the one hundred and first meeting" counts */
-	/* "why did one need three months": one before another number word is the pronoun of a
-	 * translation ("man"), not a count */
-	const struct ct_nword *p1 = ct_nwin_at(w, k - 1);
+	/* "... vote for one.": after a preposition, ending the sentence, it stands for a thing named
+	 * before */
+	if (n1->kind == CT_NW_PUNCT && (n1->ch == '.' || n1->ch == '!' || n1->ch == '?') &&
+	    (ct_nword_is(p1, "for") || ct_nword_is(p1, "with") || ct_nword_is(p1, "into")))
+		return 1;
 	/* "the old one to cover", "a bigger one.": an adjective between a determiner and "one", then
-	 * a stop or a function word */
+	 * a stop or a function word. Below, "why did one need three months": one before another
+	 * number word is the pronoun of a translation ("man"), not a count */
 	if (p1->kind == CT_NW_WORD && !(p1->lex & (CT_LEX_NUMSTOP | CT_LEX_NUMWORD)) &&
 	    (word_index(ct_nwin_at(w, k - 2), before) >= 0 || ct_nword_is(ct_nwin_at(w, k - 2), "a") ||
 	     ct_nword_is(ct_nwin_at(w, k - 2), "an")) &&
@@ -1195,6 +1198,10 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 			     ct_nword_is(ct_nwin_at(w, n + 1), "last") || ct_nword_is(ct_nwin_at(w, n + 1), "past")) &&
 			    starts_figure(w, n + 2) && !ct_nword_is(ct_nwin_at(w, n + 2), "a"))
 				n += 2;
+			/* a translation's "at least the half of the cut" ("die Hälfte") */
+			else if (n >= 2 && ct_nword_is(ct_nwin_at(w, n), "the") && ct_nword_is(ct_nwin_at(w, n + 1), "half") &&
+				 ct_nword_is(ct_nwin_at(w, n + 2), "of"))
+				n += 1;
 			if (!starts_figure(w, n))
 				break;
 			approx = a->name;

@@ -162,6 +162,7 @@ static void test_not_numbers(void **state)
 	expect_none("It happened three days ago, since 2007, in 2020-21.");
 	expect_none("No one saw the one who left.");
 	expect_none("They sell the old one to cover their losses, and buy a bigger one.");
+	expect_none("A strike could begin if the members vote for one.");
 	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
 	expect_none("The council met on the 13th of October, and again on the 13th.");
@@ -287,6 +288,7 @@ static void test_fractions(void **state)
 	/* half on its own is a share; before a noun it is not */
 	expect_one("Almost half of the riders had been drinking.", "Almost half", 0.5, 0.5, "", "almost", 0);
 	expect_one("Takings fell by half in May.", "half", 0.5, 0.5, "", NULL, 0);
+	expect_one("Give back at least the half of the cut.", "at least the half", 0.5, 0.5, "", "at least", 0);
 	expect_none("The plant runs at half capacity.");
 	expect_none("The match was level at half-time.");
 }
