@@ -634,6 +634,7 @@ static int perfect_participle(const struct ct_tokens *tk, size_t i)
  * "died"), as an event does; one in the present tells how things are. Outside quotation marks. */
 static int told_in_past(const struct extract_ctx *x)
 {
+	static const char *const apposition_preps[] = { "in", "by", "on", "at", "from", "during", NULL };
 	size_t i;
 	int since = 0;
 	/* "Residents have complained since 2019": the perfect with "since" tells of a state that
@@ -648,6 +649,10 @@ static int told_in_past(const struct extract_ctx *x)
 		    !((t->lex & CT_LEX_PAST) || (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd')) || in_quote(x, t->start))
 			continue;
 		if (since && perfect_participle(&x->tk, i))
+			continue;
+		/* ", founded in 1887,": a participle opening an apposition, not the sentence's verb */
+		if (i > 0 && i + 1 < x->tk.n && (x->tk.t[i - 1].flags & CT_TOK_PUNCT) && x->tk.s[x->tk.t[i - 1].start] == ',' &&
+		    ct_tok_in(&x->tk, i + 1, apposition_preps))
 			continue;
 		if ((t->lex & CT_LEX_PAST) || past_verb(&x->tk, i))
 			return 1;

@@ -1565,6 +1565,8 @@ static size_t pipes(const char *t, size_t s, size_t e)
 	return n;
 }
 
+static int promo_sentence(const char *t, size_t s, size_t e);
+
 static int classify_line(state *st, size_t s, size_t e)
 {
 	shape sh;
@@ -1591,9 +1593,12 @@ static int classify_line(state *st, size_t s, size_t e)
 	if (ends_in_credit(st->t, s, e))
 		return CT_SEG_FURNITURE;   /* a caption with its photo credit */
 	if ((f = is_furniture(st->t, s, e, 1, &list))) {
-		st->list = list;
+		/* "READ MORE: <headline>" is one link with its headline, no list of them after it */
+		st->list = f == 2 ? 0 : list;
 		return f == 2 ? CT_SEG_TEASER : CT_SEG_FURNITURE;
 	}
+	if (sh.words <= 8 && promo_sentence(st->t, s, e))
+		return CT_SEG_FURNITURE;   /* a newsletter box's title: "Get the Courier Morning Briefing" */
 	if (shape_allcaps(&sh) && sh.words >= 5)
 		return CT_SEG_TEASER;
 	if (st->list && sh.cols < 120)
@@ -1663,7 +1668,7 @@ static int promo_sentence(const char *t, size_t s, size_t e)
 	static const char *const verbs[] = { "get ", "join ", "subscribe", "sign up", "read ", "follow ", "download ",
 					     "support ", "donate", "try ", "never miss", "don't miss", NULL };
 	static const char *const goods[] = { "newsletter", "briefing", "digest", "inbox", "subscribe", "subscription",
-					     "readers", "alerts", "our app", "the app", "edition", "podcast", NULL };
+					     "readers", "alerts", "our app", "the app", "edition", "podcast", "daily", NULL };
 	const char *const *v, *const *g;
 	size_t i;
 	/* on every sentence: out at once unless it opens with a capital one of the verbs starts with */

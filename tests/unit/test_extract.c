@@ -516,6 +516,9 @@ static void test_type_rules(void **state)
 		{ "Turnout fell from 9 to 4 percent.", "quantity" },
 		{ "The registrar's office has been shut since Saturday.", "event" },
 		{ "The registrar's office has been shut since 2019.", "statement" },
+		/* a participle opening an apposition is not the sentence's verb */
+		{ "Brackwater State, founded in 1887, is the second-largest of the state's universities.", "statement" },
+		{ "The museum, founded in 1868, closed in May.", "event" },
 	};
 	size_t i;
 	(void)state;

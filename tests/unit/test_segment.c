@@ -777,6 +777,15 @@ static void test_credits_and_stamps(void **state)
 	       "0 heading|Trustees raise fees", "1 byline|Kroneborg Tagespost | Education | Wednesday 02.12.2026",
 	       "2 byline|From Helena Marchetti", "3 sentence|The trustees have on Thursday decided to raise the fees.",
 	       "4 furniture|NEWSLETTER", "5 heading|From Berlin To Rome");
+	/* a link with its headline starts no list of links: the heading after it is one; a
+	 * newsletter box's title is furniture */
+	EXPECT("Fees rise\nThe fee rose by 40 dollars on Monday.\nREAD MORE: Students occupy the hall over fee rise\n"
+	       "Where the money went\nAn audit showed that the university spent $14.2 million.\n"
+	       "Get the Courier Morning Briefing\n",
+	       "0 heading|Fees rise", "1 sentence|The fee rose by 40 dollars on Monday.",
+	       "2 teaser|READ MORE: Students occupy the hall over fee rise", "3 heading|Where the money went",
+	       "4 sentence|An audit showed that the university spent $14.2 million.",
+	       "5 furniture|Get the Courier Morning Briefing");
 	/* a byline with its outlet in brackets and a full stop; a link with another story's headline
 	 * is a teaser, the link word alone furniture */
 	EXPECT("Albion faces inquiry\nBy Harriet Quayle (Dunmere Post). Translated from the English by Lexiko.\n"
