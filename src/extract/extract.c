@@ -489,13 +489,14 @@ static int tally(const struct extract_ctx *x, const struct ct_number *n)
 }
 
 /* A number that makes the sentence a claim about a quantity: not an ordinal ("first appeared"), a
- * reference ("Ward No. 4"), a length of time ("within 90 days", "a one-day stoppage": a deadline or
- * a duration belongs to the event, rule or plan it times) nor a person's age ("Gideon Farrow, 67,
- * said"). */
+ * reference ("Ward No. 4"), a length of time ("within 90 days", "two winters earlier", "a one-day
+ * stoppage": a deadline or a duration belongs to the event, rule or plan it times) nor a person's
+ * age ("Gideon Farrow, 67, said"). */
 static int counts_as_quantity(const struct extract_ctx *x, const struct ct_number *n)
 {
 	static const char *const spans[] = { "second", "minute", "hour", "day", "night", "week", "month", "year",
-					     "decade", "century", "no", NULL };
+					     "decade", "century", "no", "winter", "summer", "spring", "autumn",
+					     "season", "term", "semester", NULL };
 	const char *const *u;
 	const char *t = x->flat.ptr;
 	if (n->ordinal)

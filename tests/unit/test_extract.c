@@ -519,6 +519,7 @@ static void test_type_rules(void **state)
 		/* a participle opening an apposition is not the sentence's verb */
 		{ "Brackwater State, founded in 1887, is the second-largest of the state's universities.", "statement" },
 		{ "The museum, founded in 1868, closed in May.", "event" },
+		{ "She had bought the heater two winters earlier.", "event" },
 	};
 	size_t i;
 	(void)state;
