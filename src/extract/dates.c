@@ -219,13 +219,25 @@ static int is_punct(const struct ct_nword *t, int ch)
 	return t->kind == CT_NW_PUNCT && t->ch == ch;
 }
 
+int ct_dates_year_plausible(const struct ct_nword *t, const struct ct_nword *next)
+{
+	if (t->value >= 1900 && t->value <= 2100)
+		return 1;
+	/* "cut the list by 1200 places": a count, unless nothing but a function word or punctuation
+	 * follows ("founded in 1887, the club") */
+	return next->kind != CT_NW_WORD || (next->lex & CT_LEX_NUMSTOP);
+}
+
 int ct_dates_year_of_number(struct ct_nwin *w, int k)
 {
 	const struct ct_nword *of = ct_nwin_at(w, k - 1), *n = ct_nwin_at(w, k - 2), *b = ct_nwin_at(w, k - 3);
 	if (!ct_nword_is(of, "of") || n->kind != CT_NW_NUM || n->decimals || n->commas || n->lower[0] ||
 	    n->intdigits > 4)
 		return 0;
-	return (b->kind == CT_NW_WORD && b->cap) || (is_punct(b, '.') && ct_nword_is(ct_nwin_at(w, k - 4), "no"));
+	static const char *const texts[] = { "resolution", "act", "law", "decree", "directive", "regulation", "order",
+					     "bill", "ordinance", "rule", "chapter", "article", "section", "circular", NULL };
+	return (b->kind == CT_NW_WORD && b->cap && in_list(b->lower, texts)) ||
+	       (is_punct(b, '.') && ct_nword_is(ct_nwin_at(w, k - 4), "no"));
 }
 
 static inline int word_in(const struct ct_nword *t, const char *const *list)
@@ -433,7 +445,7 @@ static int match_weekday(struct ctx *c, int k)
 	     ct_nword_is(ct_nwin_at(w, j + 1), "this"))) {
 		const struct ct_nword *s = ct_nwin_at(w, j + 1);
 		int shift = s->lower[0] == 'l' ? -1 : s->lower[0] == 'n' ? 1 : 0;
-		d->kind = "weekday";
+		d->kind = "date";   /* the week given pins the day: no weekday for the sentence's tense to move */
 		d->weekday = wd;
 		if (c->a->ok)
 			set_days(d, c->a->z - c->a->wd + wd + 7 * shift);
@@ -648,7 +660,7 @@ static int match_period(struct ctx *c, int k, int by)
 			  t->lower[0] == 'l' ? 5 : t->lower[0] == 'f' ? (t->lower[1] == 'i' ? 1 : 4) :
 			  t->lower[0] == 's' ? 2 : 3;
 		j += 2;
-	} else if (by && (y = year_at(w, j)) > 0 && j == k) {
+	} else if (by && (y = year_at(w, j)) > 0 && j == k && ct_dates_year_plausible(ct_nwin_at(w, j), ct_nwin_at(w, j + 1))) {
 		d->kind = "period";
 		d->year = y;
 		return j + 1;
@@ -854,7 +866,7 @@ static int match_date(struct ctx *c)
 		    (e = match_relative(c, k)))
 			break;
 		/* a year after a date word: in 2007, since 2007 */
-		if ((y = year_at(w, k)) > 0 &&
+		if ((y = year_at(w, k)) > 0 && ct_dates_year_plausible(ct_nwin_at(w, k), ct_nwin_at(w, k + 1)) &&
 		    (is_lead || ct_dates_year_before_noun(ct_nwin_at(w, k - 1), ct_nwin_at(w, k), ct_nwin_at(w, k + 1)) ||
 		     ct_dates_year_of_number(w, k) ||
 		     (year_at(w, k - 2) && (ct_nword_is(ct_nwin_at(w, k - 1), "and") ||

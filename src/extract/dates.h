@@ -74,9 +74,14 @@ int ct_weekday_word(const char *w);
 int ct_dates_year_context(const char *prev, const char *prev2);
 
 /* Whether the figure at token k of w is the year of a numbered text: "Resolution No. 14 of 2019",
- * "Act 5 of 2019" (a number after "No." or a capitalised word, then "of"). */
+ * "Act 5 of 2019" (a number after "No." or a text's capitalised name, then "of"). */
 struct ct_nwin;
 int ct_dates_year_of_number(struct ct_nwin *w, int k);
+
+/* Whether figure t, read as a year after a date word, can be one: 1900-2100 always; another
+ * (1887, 1200) only with no word but a function word after it ("in 1887, the club"; not "by 1200
+ * places"). */
+int ct_dates_year_plausible(const struct ct_nword *t, const struct ct_nword *next);
 /* 1 when the figure t (1900..2100, four plain digits) between the tokens prev and next is a year
  * used as an adjective: prev a determiner (a, an, the, its, their, this ...), next a word that is
  * no plural, unit, function word, month or weekday ("a 2019 law", "the 2020 election", "the 2012

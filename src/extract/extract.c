@@ -248,8 +248,16 @@ static int scheduled_before(const struct extract_ctx *x, size_t off)
 	size_t t, back;
 	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
 		;
+	size_t k;
+	/* "in March it voted": a verb of the past right after the date tells it */
+	for (k = t; k < x->tk.n && k < t + 6 && !(x->tk.t[k].flags & CT_TOK_PUNCT); k++)
+		if (past_verb(&x->tk, k) || (x->tk.t[k].lex & (CT_LEX_SAY | CT_LEX_PAST)))
+			return 0;
 	for (back = 1; back <= 5 && back <= t; back++) {
 		const struct ct_token *tok = &x->tk.t[t - back];
+		/* within the date's clause: not past a comma or "and" ("meets monthly, and in March") */
+		if ((tok->flags & CT_TOK_PUNCT) || ct_tok_is(&x->tk, t - back, "and") || ct_tok_is(&x->tk, t - back, "but"))
+			return 0;
 		if (past_verb(&x->tk, t - back) || (tok->lex & (CT_LEX_SAY | CT_LEX_PAST)))
 			return 0;
 		if (tok->end - tok->start >= 4 && x->tk.s[tok->end - 1] == 's' && ct_tok_in(&x->tk, t - back, present))
@@ -290,7 +298,8 @@ static void future_months(struct extract_ctx *x)
 		int month = d->month ? d->month : d->last_month;   /* a quarter: is it over? */
 		if ((strcmp(d->kind, "month") && strcmp(d->kind, "date") && strcmp(d->kind, "period")) || !d->year ||
 		    !month || !x->published ||
-		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4))
+		    !strncmp(w, "since", 5) || !strncmp(w, "Since", 5) || !strncmp(w, "last", 4) || !strncmp(w, "Last", 4) ||
+		    memmem(w, d->end - d->start, "week", 4))   /* "Sunday of last week": the week says which */
 			continue;
 		if (year_stated(w, d->end - d->start))
 			continue;
@@ -469,6 +478,32 @@ static int keep_date(const struct ct_date *d, void *payload)
 	return 0;
 }
 
+/* Whether unit u is a currency's code ("usd", "eur", ...): three lower-case letters the number
+ * recogniser writes for money. */
+static int currency_unit(const char *u)
+{
+	static const char *const codes[] = { "usd", "eur", "gbp", "nok", "sek", "dkk", "chf", "jpy", "cad", "aud", NULL };
+	const char *const *c;
+	for (c = codes; *c; c++)
+		if (!strcmp(u, *c))
+			return 1;
+	return 0;
+}
+
+/* Whether the sentence tells of a vote: a word starting "vot" or a vote's outcome. */
+static int voted(const struct extract_ctx *x)
+{
+	static const char *const outcomes[] = { "passed", "approved", "rejected", "defeated", "carried", "ballot", NULL };
+	size_t i;
+	for (i = 0; i < x->tk.n; i++) {
+		const char *w = x->tk.s + x->tk.t[i].start;
+		if (((w[0] | 0x20) == 'v' && x->tk.t[i].end - x->tk.t[i].start >= 4 && (w[1] | 0x20) == 'o' && (w[2] | 0x20) == 't') ||
+		    ct_tok_in(&x->tk, i, outcomes))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether number n is one side of a tally: "9 to 4", the second smaller, both plain integers with
  * no unit, not after "from". */
 static int tally(const struct extract_ctx *x, const struct ct_number *n)
@@ -483,7 +518,7 @@ static int tally(const struct extract_ctx *x, const struct ct_number *n)
 			continue;
 		if (a->start >= 5 && !memcmp(t + a->start - 5, "from ", 5))
 			continue;
-		return 1;
+		return voted(x);   /* not "Staff were cut 120 to 85" */
 	}
 	return 0;
 }
@@ -511,7 +546,7 @@ static int counts_as_quantity(const struct extract_ctx *x, const struct ct_numbe
 	/* "The four trustees who voted against": a group the text has counted already, named by
 	 * the count in words after "the" */
 	if (!n->approx && n->start >= 4 && t[n->start] >= 'a' && t[n->start] <= 'z' && n->value >= 2 &&
-	    n->value == floor(n->value) &&
+	    n->value < 100 && n->value == floor(n->value) && strcmp(n->unit, "percent") && !currency_unit(n->unit) &&
 	    (!memcmp(t + n->start - 4, "the ", 4) || !memcmp(t + n->start - 4, "The ", 4)))
 		return 0;
 	/* a tally, "passed the rise 9 to 4": the votes of an event, not a quantity (but "from 9 to 4
@@ -568,7 +603,8 @@ static int under_rule(const struct ct_tokens *tk, unsigned lex_all)
 	static const char *const binds[] = { "require", "requires", "bar", "bars", "ban", "bans", "forbid", "forbids",
 					     "oblige", "obliges", "prohibit", "prohibits", "allow", "allows", "permit",
 					     "permits", "limit", "limits", "cap", "caps", "stipulate", "stipulates", NULL };
-	static const char *const modal[] = { "may", "must", "can", "cannot", "shall", "is", "are", NULL };
+	static const char *const modal[] = { "may", "must", "can", "cannot", "shall", NULL };
+	static const char *const subj[] = { "a", "an", "the", "no", "every", "each", "any", NULL };
 	size_t k;
 	char c = tk->n ? (char)(tk->s[tk->t[0].start] | 0x20) : 0;
 	int opener = c == 'u' && ct_tok_is(tk, 0, "under") ? 1 :
@@ -584,14 +620,18 @@ static int under_rule(const struct ct_tokens *tk, unsigned lex_all)
 			rule = ct_tok_is(tk, k, *w);
 		if (!rule)
 			continue;
-		if (opener == 1 || opener == 3)
+		if (opener == 1)
 			return 1;
+		if (opener == 3)   /* "According to state law", not "According to critics of the law" */
+			return k <= 4;
 		if (opener == 2) {
-			/* the rules' owner ("of the league"), then the verb put before its subject */
+			/* the rules' owner ("of the league"), then the verb put before its subject ("may a
+			 * club"); not "After the new rules are introduced" */
 			size_t j = k + 1;
 			while (j < tk->n && j < k + 5 && !(tk->t[j].flags & CT_TOK_PUNCT) && !ct_tok_in(tk, j, modal))
 				j++;
-			return j < tk->n && ct_tok_in(tk, j, modal);
+			return j + 1 < tk->n && ct_tok_in(tk, j, modal) &&
+			       ((tk->t[j + 1].flags & CT_TOK_CAP) || ct_tok_in(tk, j + 1, subj));
 		}
 		/* "League rules require a club to report ...": a rule as the subject of a verb that
 		 * binds, opening the sentence */
@@ -689,8 +729,12 @@ static int possible_ahead(const struct extract_ctx *x)
 	static const char *const modal[] = { "could", "may", NULL };   /* not "can": one can do so now */
 	size_t i;
 	int ahead = 0;
-	for (i = 0; i < x->ndates && !ahead; i++)
-		ahead = strncmp(x->flat.ptr + x->dates[i].start, "until", 5) && date_ahead(x, &x->dates[i]);
+	for (i = 0; i < x->ndates && !ahead; i++) {
+		size_t b = x->dates[i].start;
+		/* not a window: "until Friday", "may apply from next Monday" */
+		ahead = strncmp(x->flat.ptr + b, "until", 5) && !(b >= 5 && !memcmp(x->flat.ptr + b - 5, "from ", 5)) &&
+			date_ahead(x, &x->dates[i]);
+	}
 	for (i = 0; ahead && i < x->tk.n; i++) {
 		const char *w = x->tk.s + x->tk.t[i].start;
 		size_t n = x->tk.t[i].end - x->tk.t[i].start;
@@ -706,8 +750,17 @@ static int possible_ahead(const struct extract_ctx *x)
 static int must_by_day(const struct extract_ctx *x)
 {
 	size_t i;
-	int must = 0;
-	if (!on_a_day(x))
+	int must = 0, deadline = 0;
+	/* a day to meet it: "by Friday", "until Friday", "before Friday", not the day of the saying
+	 * ("..., the charity said on Monday") nor of the happening ("must win on Saturday") */
+	for (i = 0; i < x->ndates && !deadline; i++) {
+		const char *w = x->flat.ptr + x->dates[i].start;
+		size_t b = x->dates[i].start;
+		deadline = !strncmp(w, "by ", 3) || !strncmp(w, "until ", 6) || !strncmp(w, "before ", 7) ||
+			   (b >= 3 && !memcmp(w - 3, "by ", 3)) || (b >= 6 && !memcmp(w - 6, "until ", 6)) ||
+			   (b >= 7 && !memcmp(w - 7, "before ", 7)) || !strncmp(w, "Until ", 6) || !strncmp(w, "By ", 3);
+	}
+	if (!deadline)
 		return 0;
 	for (i = 0; i < x->tk.n; i++) {
 		if (!(x->tk.t[i].lex & CT_LEX_OPINION) || in_quote(x, x->tk.t[i].start))
@@ -746,8 +799,9 @@ static int figure_change(const struct extract_ctx *x)
 	for (i = 0; i + 2 < x->tk.n; i++) {
 		const char *w = x->tk.s + x->tk.t[i].start;
 		if ((w[0] == 'u' || w[0] == 'd') && (ct_tok_is(&x->tk, i, "up") || ct_tok_is(&x->tk, i, "down")) &&
-		    ct_tok_is(&x->tk, i + 1, "from") && !in_quote(x, x->tk.t[i].start))
-			return x->nnumbers > 0;
+		    ct_tok_is(&x->tk, i + 1, "from") && !in_quote(x, x->tk.t[i].start) &&
+		    ((x->tk.t[i + 2].flags & CT_TOK_DIGIT) || (x->tk.t[i + 2].flags & CT_TOK_PUNCT)))
+			return x->nnumbers > 0;   /* "up from $10,400", not "go up from Monday" */
 	}
 	return 0;
 }
@@ -956,8 +1010,7 @@ static int quoted_question(const struct extract_ctx *x)
 static int hard_to_picture(const struct ct_tokens *tk)
 {
 	static const char *const how[] = { "hard", "difficult", "easy", "impossible", NULL };
-	static const char *const verbs[] = { "picture", "imagine", "overstate", "exaggerate", "see", "say", "believe",
-					     "understand", "overlook", "ignore", NULL };
+	static const char *const verbs[] = { "picture", "imagine", "overstate", "exaggerate", "see", "overlook", NULL };
 	size_t k;
 	if (tk->n < 5 || (tk->s[tk->t[0].start] | 0x20) != 'i')
 		return 0;
@@ -1285,6 +1338,10 @@ static const struct ct_entity *subject_person(const struct extract_ctx *x)
 			continue;
 		/* a function word right before: a preposition's object, a clause's ("when Tom Hale") */
 		if (e->tok_start > 0 && (tk->t[e->tok_start - 1].lex & CT_LEX_NUMSTOP))
+			return NULL;
+		/* the owner of the subject, not the subject: "Tom Berg's lawyer filed the appeal" */
+		if (e->end < x->flat.len && (x->flat.ptr[e->end] == '\'' || (unsigned char)x->flat.ptr[e->end] == 0xe2 ||
+					     (e->end >= 2 && x->flat.ptr[e->end - 2] == '\'' && x->flat.ptr[e->end - 1] == 's')))
 			return NULL;
 		for (k = 0; k < e->tok_start; k++)
 			if ((tk->t[k].lex & (CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE)) || past_verb(tk, k) ||

@@ -226,7 +226,7 @@ static const char *const documents[] = { "report", "reports", "audit", "inspecti
 					 "data", "study", "survey", "review", "investigation", "analysis",
 					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll",
 					 /* a body's own papers ("the club's accounts show") */
-					 "accounts", "records", "filings", "documents", "minutes", "letter", NULL};
+					 "accounts", "records", "filings", "documents", "letter", NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};

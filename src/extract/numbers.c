@@ -1092,6 +1092,8 @@ static int not_a_number(struct ct_nwin *w, int k)
 			ctx = ct_dates_year_before_noun(p1, t, n1);   /* "a 2019 law" */
 		if (!ctx)
 			ctx = ct_dates_year_of_number(w, k);   /* "Resolution No. 14 of 2019" */
+		if (ctx && !ct_dates_year_plausible(t, n1))
+			ctx = 0;
 		if (ctx) {
 			/* and a year range right after it: 2020-21, 2007 to 2010, 2020 and 2022 */
 			if ((is_joining_dash(n1, ct_nwin_at(w, k + 2)) || ct_nword_is(n1, "to") ||
@@ -1146,6 +1148,8 @@ static int pronoun_one(struct ct_nwin *w, int k)
 	/* "the old one to cover", "a bigger one.": an adjective between a determiner and "one", then
 	 * a stop or a function word. Below, "why did one need three months": one before another
 	 * number word is the pronoun of a translation ("man"), not a count */
+	if (ct_nword_is(n1, "in") && starts_figure(w, k + 2))
+		return 0;   /* "one in four children": a ratio */
 	if (p1->kind == CT_NW_WORD && !(p1->lex & (CT_LEX_NUMSTOP | CT_LEX_NUMWORD)) &&
 	    (word_index(ct_nwin_at(w, k - 2), before) >= 0 || ct_nword_is(ct_nwin_at(w, k - 2), "a") ||
 	     ct_nword_is(ct_nwin_at(w, k - 2), "an")) &&
@@ -1153,7 +1157,9 @@ static int pronoun_one(struct ct_nwin *w, int k)
 		return 1;
 	return ct_nword_is(n1, "of") || ct_nword_is(n1, "another") || is_punct(n1, '\'') ||
 	       word_index(p1, before) >= 0 ||
-	       (n1->kind == CT_NW_WORD && n1->space_before && word_index(n1, small_words) >= 2);
+	       /* not "one three-year contract" */
+	       (n1->kind == CT_NW_WORD && n1->space_before && word_index(n1, small_words) >= 2 &&
+		!is_joining_dash(ct_nwin_at(w, k + 2), ct_nwin_at(w, k + 3)));
 }
 
 static int unit_lookup_time(const char *u)
@@ -1172,6 +1178,8 @@ static int unit_lookup_time(const char *u)
  * (*emit = 1), or tokens to skip with *emit = 0, or 0 for "nothing here". */
 static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 {
+	static const char *const lasting[] = { "for", "wait", "waits", "waited", "take", "takes", "took", "taken",
+					       "last", "lasts", "lasted", "spend", "spends", "spent", "serve", "served", NULL };
 	const struct ct_nword *t0 = ct_nwin_at(w, 0), *t;
 	struct figure f, h;
 	char currency[8] = "", hcur[8] = "";
@@ -1372,7 +1380,8 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 	}
 	/* "over three seasons", "over two years": a span of time, not a figure hedged */
 	if (approx && !strcmp(approx, "over") && !ct_nword_is(ct_nwin_at(w, -1), "just") &&
-	    !ct_nword_is(ct_nwin_at(w, -1), "for") &&   /* "for over eight hours": more than */
+	    /* "for over eight hours", "wait over two years": more than */
+	    word_index(ct_nwin_at(w, -1), lasting) < 0 &&
 	    (unit_lookup_time(out->unit) || !strcmp(out->unit, "season") || !strcmp(out->unit, "term"))) {
 		out->approx = NULL;
 		out->start = ct_nwin_at(w, 1)->start;

@@ -445,6 +445,18 @@ static int name_words(const struct ct_tokens *tk, size_t a, size_t b)
  * the sentence or a comma, one of the first three a document, body or title. The person in
  * apposition after it, or the person in it, or the body a document is from, or the phrase. 1 when
  * found (the speaker set), else 0. */
+static int finite_verb(const struct ct_tokens *tk, size_t i);
+
+/* A verb by its form or the word lists: an auxiliary or a finite verb of being or having, a word
+ * of the past or the future, or a lower-case word of four letters or more ending in "ed". */
+static int verb_like(const struct ct_tokens *tk, size_t i)
+{
+	const char *w = tk->s + tk->t[i].start;
+	size_t n = tk->t[i].end - tk->t[i].start;
+	return finite_verb(tk, i) || CT_TOK_LEX(tk, i, CT_LEX_PAST | CT_LEX_FUTURE) ||
+	       (n >= 4 && w[0] >= 'a' && w[0] <= 'z' && w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
 static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, size_t i, struct ct_attribution *out)
 {
@@ -473,6 +485,10 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (head == SIZE_MAX && (adjunct(tk, j) || ct_tok_is(tk, j, "of") || ct_tok_is(tk, j, "for") ||
 					 ct_tok_is(tk, j, "by") || ct_tok_is(tk, j, "from")))
 			return 0;   /* "wrote in a statement": no subject after the verb */
+		/* "Anna Kessler, the club's chair, said the league had ignored its complaints": a verb
+		 * after the noun, which is the subject of what was said, not the speaker */
+		if (head != SIZE_MAX && j > head && verb_like(tk, j))
+			return 0;
 	}
 	if (ends_adjunct) {
 		/* the person named at the end of the clause: "..., said a fire engineer at the
@@ -590,6 +606,11 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 					     "if", "because", "after", "before", "than", "where", NULL };
 	const struct ct_entity *e;
 	size_t s = i, k;
+	/* a verb that is only saying ("said", "warned"), or another ("claimed", "posted", "denied")
+	 * with what was said after it: not "The flood claimed the lives of three people" */
+	if (!CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER) &&
+	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))))
+		return 0;
 	while (s > 0 && i - s < 10) {
 		k = s - 1;
 		if (inside_quote(tk, k, q))
@@ -655,7 +676,7 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	 * acting on its own powers, suspended ...") */
 	if (!(j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
 			     /* "..., so the club on Monday." */
-			     (adjunct(tk, j) && short_adjunct_ends(tk, j, 5)) ||
+			     (adjunct(tk, j) && short_adjunct_ends(tk, j, 3)) ||
 			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
 		return 0;
 	*out = a;   /* the speaker (found is the caller's) */
@@ -731,8 +752,11 @@ static int after_document(const struct ct_tokens *tk, const struct ct_quote *q, 
 		    !((tk->t[d + 2].flags & CT_TOK_CAP) || ct_tok_in(tk, d + 2, dets)))
 			return 0;
 	} else if (!is_comma(tk, i - 2) ||
-		   !(ct_tok_is(tk, d + 1, "which") || ct_tok_is(tk, d + 1, "that") || d + 1 >= tk->n ||
-		     (d + 2 == tk->n && tk->s[tk->t[d + 1].start] == '.'))) {
+		   !(ct_tok_is(tk, d + 1, "which") || ct_tok_is(tk, d + 1, "that") ||
+		     /* data at the end ("..., after figures."), not a document ("..., after the audit.":
+		      * a time) */
+		     (CT_TOK_LEX(tk, d, CT_LEX_SOURCE) &&
+		      (d + 1 >= tk->n || (d + 2 == tk->n && tk->s[tk->t[d + 1].start] == '.'))))) {
 		return 0;
 	}
 	out->found = out->according_to = 1;
@@ -812,6 +836,7 @@ static int pronoun_after(const struct ct_tokens *tk, size_t i, struct ct_attribu
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
+	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", NULL };
 	size_t i;
 	unsigned any = 0;
 	memset(out, 0, sizeof(*out));
@@ -861,8 +886,11 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			 * does */
 			if (i > 0 && (e = entity_at(ents, i - 1)) && e->tok_end == i && e->kind != CT_ENT_PLACE &&
 			    e->tok_start > 0) {
-				size_t b = e->tok_start - (e->tok_start > 1 && ct_tok_is(tk, e->tok_start - 1, "the"));
-				if (is_comma(tk, b - 1) &&
+				size_t b = e->tok_start - (e->tok_start > 1 && ct_tok_is(tk, e->tok_start - 1, "the")), v;
+				int clause = 0;   /* what was found: a clause before the comma, not "After six hours of talks," */
+				for (v = 0; v + 1 < b && !clause; v++)
+					clause = verb_like(tk, v);
+				if (clause && is_comma(tk, b - 1) &&
 				    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)) ||
 				     (adjunct(tk, i + 1) && short_adjunct_ends(tk, i + 1, 6)))) {
 					out->found = 1;
@@ -879,6 +907,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
 		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
 							   held_by_pronoun(tk, i))))
+			continue;
+		/* "The club posted record revenue", "The flood claimed the lives of three", "The referee
+		 * denied the visitors a penalty": verbs that say only with what was said after them */
+		if (ct_tok_in(tk, i, other_senses) && i + 1 < tk->n && !ct_tok_is(tk, i + 1, "that") &&
+		    !ct_tok_is(tk, i + 1, "to") &&   /* "denies to have hidden values" */
+		    !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !inside_quote(tk, i + 1, q))
 			continue;
 		out->found = 1;
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where

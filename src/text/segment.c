@@ -1128,12 +1128,23 @@ static int from_name(const char *t, size_t s, size_t e)
 	size_t i, n, words = 0;
 	if (!match_ci(t, s, e, "from ", &i))
 		return 0;
+	static const char *const small[] = { "with", "to", "and", "of", "the", "in", "on", "for", "at", "by", "a",
+					     "an", "or", NULL };
 	while ((i = skip_space(t, i, e)) < e) {
+		size_t a = i;
 		if (!cp_is_upper(cp_at(t, i, e, &n)) || ++words > 3)
 			return 0;
 		for (; i < e && t[i] != ' '; i++)
 			if (is_digit_byte((unsigned char)t[i]) || t[i] == ',' || t[i] == '.' || t[i] == ':')
 				return 0;
+		if (i - a < 8) {
+			char w[8];
+			size_t k;
+			for (k = a; k < i; k++)
+				w[k - a] = (char)lower_byte((unsigned char)t[k]);
+			if (in_list(small, w, i - a))
+				return 0;   /* a title in Title Case: "From Harwick With Love" */
+		}
 	}
 	return words >= 2;
 }
@@ -1577,7 +1588,7 @@ static int classify_line(state *st, size_t s, size_t e)
 		return -1;
 	shape_of(st->t, s, e, &sh);
 	if ((starts_by_name(st->t, s, e) && sh.words <= 15) || starts_credit(st->t, s, e, 1) ||
-	    is_dateline(st->t, s, e, &sh) || (!st->seen_sentence && from_name(st->t, s, e)))
+	    is_dateline(st->t, s, e, &sh) || (st->seen_body && !st->seen_sentence && from_name(st->t, s, e)))
 		return CT_SEG_BYLINE;
 	if (sh.words <= 10 && has_role(st->t, s, e) && cp_is_upper(cp_at(st->t, s, e, &n)) &&
 	    (memchr(st->t + s, ',', e - s) || memchr(st->t + s, '|', e - s) ||

@@ -266,6 +266,10 @@ static void test_year_before_noun(void **state)
 	expect_one("It needs a vote under Resolution No. 14 of 2019.", PUB, "2019", "year", 2019, 0, 0, -1, "");
 	expect_one("Act 5 of 2020 bans it.", PUB, "2020", "year", 2020, 0, 0, -1, "");
 	expect_none("They lost 3 of 2000 votes.");
+	expect_none("Only 40 of 2000 applicants got places.");
+	/* a year out of 1900-2100 only with no word after it but a function word */
+	expect_none("The council cut the waiting list by 1200 places.");
+	expect_one("The club, founded in 1887, plays in red.", PUB, "1887", "year", 1887, 0, 0, -1, "");
 }
 
 static void test_relative(void **state)
@@ -295,9 +299,9 @@ static void test_relative(void **state)
 	expect_one("Fees rise from next November.", PUB, "next November", "month", 2025, 11, 0, -1, "");
 	expect_one("Fees rose last March.", PUB, "last March", "month", 2025, 3, 0, -1, "");
 	expect_one("Fees rose last October.", PUB, "last October", "month", 2024, 10, 0, -1, "");
-	expect_one("The board published it on Tuesday of last week.", PUB, "Tuesday of last week", "weekday", 2025,
+	expect_one("The board published it on Tuesday of last week.", PUB, "Tuesday of last week", "date", 2025,
 		   10, 7, 1, "2025-10-07");
-	expect_one("The board meets on Friday of next week.", PUB, "Friday of next week", "weekday", 2025, 10, 24, 4,
+	expect_one("The board meets on Friday of next week.", PUB, "Friday of next week", "date", 2025, 10, 24, 4,
 		   "2025-10-24");
 }
 

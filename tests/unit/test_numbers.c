@@ -140,6 +140,7 @@ static void test_over_a_span(void **state)
 	expect_at("A club may lose $15 million over three seasons.", 2, 1, "three seasons", 3, 3, "season", NULL, 0);
 	expect_one("Prices rose over two years.", "two years", 2, 2, "year", NULL, 0);
 	expect_one("Homes were cut off for over eight hours.", "over eight hours", 8, 8, "hour", "over", 0);
+	expect_one("Patients now wait over two years for an operation.", "over two years", 2, 2, "year", "over", 0);
 	expect_one("The crowd was over 3,000 people.", "over 3,000 people", 3000, 3000, "people", "over", 0);
 }
 
@@ -163,6 +164,9 @@ static void test_not_numbers(void **state)
 	expect_none("No one saw the one who left.");
 	expect_none("They sell the old one to cover their losses, and buy a bigger one.");
 	expect_none("A strike could begin if the members vote for one.");
+	/* but a count: before a compound with a number, in a ratio */
+	expect_at("The board offered him one three-year contract.", 2, 0, "one", 1, 1, "", NULL, 0);
+	expect_at("A staggering one in four children lives in poverty.", 2, 0, "one", 1, 1, "", NULL, 0);
 	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
 	expect_none("The council met on the 13th of October, and again on the 13th.");
