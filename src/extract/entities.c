@@ -90,9 +90,15 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 		/* "Gate No. 3", "Route 9": a number closes the name. */
 		if (j < tk->n && (tk->t[j].flags & CT_TOK_DIGIT) && CT_TOK_LEX(tk, j - 1, CT_LEX_NAME_NUM))
 			j++;
-		/* Split off the title: the longest leading run of title words (modifiers included). */
+		/* Split off the title: the longest leading run of title words (modifiers included), and
+		 * a level of government before it ("State Sen. Corinna Vayle", "U.S. Rep. ..."). */
 		title_end = i;
-		for (k = i; k < j; k++) {
+		k = i;
+		if (j - i >= 3 && CT_TOK_LEX(tk, i + 1, CT_LEX_TITLE) &&
+		    (ct_tok_is(tk, i, "State") || ct_tok_is(tk, i, "U.S.") || ct_tok_is(tk, i, "US") ||
+		     ct_tok_is(tk, i, "Federal") || ct_tok_is(tk, i, "County") || ct_tok_is(tk, i, "City")))
+			k = i + 1;
+		for (; k < j; k++) {
 			if (CT_TOK_LEX(tk, k, CT_LEX_TITLE) || (k > i && ct_tok_is(tk, k, "of") && k + 1 < j &&
 							    CT_TOK_LEX(tk, k + 1, CT_LEX_OF_TITLE))) {
 				if (ct_tok_is(tk, k, "of"))

@@ -577,14 +577,15 @@ static int future_here(const struct ct_tokens *tk)
 static int scheduled_due(const struct ct_tokens *tk, int *other_cause)
 {
 	static const char *const be[] = { "is", "are", "was", "were", "be", "been", NULL };
+	static const char *const due_next[] = { "to", "by", "on", "in", "before", "at", "next", NULL };
 	size_t k;
 	int due = 0;
 	*other_cause = 0;
 	for (k = 0; k < tk->n; k++) {
 		if (!(tk->t[k].lex & CT_LEX_CAUSE))
 			continue;
-		if (k > 0 && ct_tok_is(tk, k, "due") && ct_tok_is(tk, k + 1, "to") && ct_tok_in(tk, k - 1, be))
-			due = 1;
+		if (k > 0 && ct_tok_is(tk, k, "due") && ct_tok_in(tk, k + 1, due_next) && ct_tok_in(tk, k - 1, be))
+			due = 1;   /* "is due to resume", "is due by the end of April" */
 		else
 			*other_cause = 1;
 	}

@@ -92,8 +92,8 @@ static const char *const say_verbs[] = {
 	/* translations: "Nordbank informed that", "as the bank informed in its statement", "„...“,
 	 * criticises senator Oriel Banforth" */
 	"informed", "informs", "criticises", "criticizes", "complains",
-	/* a denial is someone's word too ("Lindqvist denied that ...") */
-	"denied", "denies", NULL};
+	/* a denial is someone's word too ("Lindqvist denied that ..."), and a promise */
+	"denied", "denies", "promised", "promises", "pledged", "pledges", "vowed", "vows", NULL};   /* (quotes.c: other_senses) */
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 
@@ -218,7 +218,9 @@ static const char *const nouns[] = { "officials", "official", "police", "agency"
 					     "watchdog", "foundation", "society", "organisation", "organization",
 					     "owner", "owners", "fans", "supporters", "members", "parents", "teachers",
 					     "doctors", "nurses", "workers", "farmers", "staff", "management",
-					     "shareholders", "investors", "economists", "critics", "opponents", NULL};
+					     "shareholders", "investors", "economists", "critics", "opponents",
+					     "economist", "analyst", "expert", "researcher", "scientist", "lawyer",
+					     "consultant", "academic", NULL};
 
 /* Documents and data, and what they do ("a 2023 audit by the Public Works Board found that",
  * "figures published by the directorate show", "..., shows a report from the municipality"). */

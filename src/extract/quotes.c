@@ -115,17 +115,20 @@ static void set_speaker(struct ct_attribution *a, const struct ct_entity *e)
  * takes "the X" when the speaker is a lower-case noun phrase like "the agency" or "officials". */
 static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribution *a)
 {
-	size_t s = i;
+	size_t s = i, words = 0;
 	/* a body, or "the mayor" (a title in lower case after "the") */
 	if (!CT_TOK_LEX(tk, i, CT_LEX_SPEAKER_NOUN) &&
 	    !(CT_TOK_LEX(tk, i, CT_LEX_TITLE) && !(tk->t[i].flags & CT_TOK_CAP) && i > 0 && ct_tok_is(tk, i - 1, "the")))
 		return 0;
-	/* not over a conjunction: "as the bank informed" is "the bank" */
-	while (s > 0 && !(tk->t[s - 1].flags & CT_TOK_PUNCT) && i - s < 3 &&
+	/* three words back at most (past a plural's apostrophe: "the state's largest farmers'
+	 * group"), not over a conjunction: "as the bank informed" is "the bank" */
+	while (s > 0 && (!(tk->t[s - 1].flags & CT_TOK_PUNCT) || apostrophe(tk, s - 1)) && words < 3 &&
 	       !CT_TOK_LEX(tk, s - 1, CT_LEX_SAY) && !ct_tok_is(tk, s - 1, "as") && !ct_tok_is(tk, s - 1, "and") &&
 	       !ct_tok_is(tk, s - 1, "but") && !ct_tok_is(tk, s - 1, "while") && !ct_tok_is(tk, s - 1, "that") &&
-	       !ct_tok_is(tk, s - 1, "when") && !ct_tok_is(tk, s - 1, "after") && !ct_tok_is(tk, s - 1, "if"))
+	       !ct_tok_is(tk, s - 1, "when") && !ct_tok_is(tk, s - 1, "after") && !ct_tok_is(tk, s - 1, "if")) {
 		s--;
+		words += !apostrophe(tk, s);
+	}
 	a->speaker_start = a->name_start = tk->t[s].start;
 	a->speaker_end = a->name_end = tk->t[i].end;
 	return 1;
@@ -794,7 +797,9 @@ static void according_source(const struct ct_tokens *tk, const struct ct_sentenc
 		 * to the authority 3,4 millimetres": what was said follows) */
 		size_t k = f;
 		while (k + 1 < tk->n && !(tk->t[k + 1].flags & (CT_TOK_PUNCT | CT_TOK_DIGIT)) && k < f + 9 &&
-		       !clause_starts(tk, k + 1) && !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1)))
+		       !clause_starts(tk, k + 1) &&
+		       /* a document ends it, but not "the state statistics office" */
+		       !(CT_TOK_LEX(tk, k, CT_LEX_DOC) && !doc_follower(tk, k + 1) && !CT_TOK_LEX(tk, k + 1, CT_LEX_SPEAKER_NOUN)))
 			k++;
 		/* "figures filed with the court by the plaintiffs' lawyer, Priya N. Castellan.": the
 		 * person the role after "by" names */
@@ -836,7 +841,8 @@ static int pronoun_after(const struct ct_tokens *tk, size_t i, struct ct_attribu
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
 {
-	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", NULL };
+	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", "promised",
+						    "promises", "pledged", "pledges", "vowed", "vows", NULL };
 	size_t i;
 	unsigned any = 0;
 	memset(out, 0, sizeof(*out));
@@ -906,13 +912,19 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		}
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
 		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
-							   held_by_pronoun(tk, i))))
+							   held_by_pronoun(tk, i) ||
+							   (i > 0 && is_comma(tk, i - 1) && ct_tok_in(tk, i, holding_verbs)))))
 			continue;
 		/* "The club posted record revenue", "The flood claimed the lives of three", "The referee
 		 * denied the visitors a penalty": verbs that say only with what was said after them */
-		if (ct_tok_in(tk, i, other_senses) && i + 1 < tk->n && !ct_tok_is(tk, i + 1, "that") &&
-		    !ct_tok_is(tk, i + 1, "to") &&   /* "denies to have hidden values" */
-		    !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !inside_quote(tk, i + 1, q))
+		if (ct_tok_in(tk, i, other_senses) &&
+		    ((i + 1 < tk->n && !ct_tok_is(tk, i + 1, "that") && !ct_tok_is(tk, i + 1, "to") &&
+		      !ct_tok_is(tk, i + 1, "not") &&   /* "denies to have hidden values", "promised not to" */
+		      !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !inside_quote(tk, i + 1, q)) ||
+		     /* a second verb of its subject ("offered an apology and promised to ..."), a
+		      * participle ("a report promised within 60 days") */
+		     (i > 0 && (ct_tok_is(tk, i - 1, "and") ||
+				(!(tk->t[i - 1].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) && CT_TOK_LEX(tk, i - 1, CT_LEX_DOC))))))
 			continue;
 		out->found = 1;
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
@@ -945,6 +957,11 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			set_speaker(out, e);
 			return;
 		}
+		/* "..., estimated an economist at Halmsby University, Dr. Imani Castell, who ...": a verb
+		 * of holding a view before its subject */
+		if (i > 0 && is_comma(tk, i - 1) && CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && !CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
+		    subject_after(tk, ents, q, i, out))
+			return;
 		/* "..., informed the company" (a translation's order: who informed, not who was told) */
 		if (i > 0 && is_comma(tk, i - 1) && (ct_tok_is(tk, i, "informed") || ct_tok_is(tk, i, "informs")) &&
 		    subject_after(tk, ents, q, i, out))

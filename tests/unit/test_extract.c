@@ -529,6 +529,7 @@ static void test_type_rules(void **state)
 		{ "According to critics of the law, rents have risen 14 percent since 2023.", "quantity" },
 		{ "Fares on the 14 bus routes will go up from Monday, the authority said.", "prediction" },
 		{ "Residents may apply for the heating grant from next Monday, the council said.", "statement" },
+		{ "The board's final ruling is due by the end of April 2027.", "prediction" },
 	};
 	size_t i;
 	(void)state;
@@ -902,6 +903,19 @@ static void test_reported_speech_forms(void **state)
 		{ "The bridge was unsafe, so the police on Monday shut the road.", "The bridge", NULL },
 		{ "The mayor of Harwick resigned on Monday, after the audit.", "The mayor", NULL },
 		{ "Within minutes, the scoreboard showed the visitors two goals ahead.", "Within", NULL },
+		/* a promise is someone's word, with what was promised after it; a view held, before its
+		 * holder; a body's name after "according to"; a plural's apostrophe in a body's name */
+		{ "In a letter on Tuesday, Grisby's chief executive, Marguerite Olsen-Pryce, promised not to change "
+		  "payment terms.", "In a letter", "Marguerite Olsen-Pryce" },
+		{ "Dr. Lena Marsh offered residents an apology and promised to cover hotel costs.", "Dr. Lena", NULL },
+		{ "The merger could add 4 percent to food bills, estimated an economist at Halmsby University, "
+		  "Dr. Imani Castell, who has studied prices since 2019.", "The merger", "Imani Castell" },
+		{ "Food prices rose 7.8 percent, according to the state statistics office, and eggs cost more.", "Food",
+		  "the state statistics office" },
+		{ "The state's largest farmers' group warned on Wednesday that growers would suffer.", "The state",
+		  "state's largest farmers' group" },
+		/* a level of government before the title */
+		{ "State Sen. Corinna Vayle, who chairs the committee, said the inquiry was late.", "State", "Corinna Vayle" },
 		/* a body's own papers */
 		{ "Albion lost $31.4 million last year, the club's accounts show.", "Albion", "club's accounts" },
 		/* a verb of holding a view, with "that" after it */
