@@ -352,7 +352,8 @@ static int match_calendar(struct ctx *c, int k, int ctx_word)
 	}
 	/* "from next September", "last March": the first such month after the publication, or the
 	 * last one before it */
-	if ((ct_nword_is(t, "next") || ct_nword_is(t, "last")) && (m = month_at(w, k + 1, &next, &abbr)) > 0 && !abbr &&
+	if (t->kind == CT_NW_WORD && (t->lower[0] == 'n' || t->lower[0] == 'l') &&
+	    (ct_nword_is(t, "next") || ct_nword_is(t, "last")) && (m = month_at(w, k + 1, &next, &abbr)) > 0 && !abbr &&
 	    !day_at(w, next) && !year_at(w, next)) {
 		d->kind = "month";
 		d->month = m;
@@ -440,7 +441,8 @@ static int match_weekday(struct ctx *c, int k)
 		j++;
 	/* "Tuesday of last week", "Friday of next week": that day of the week before or after the
 	 * publication's (weeks from Monday) */
-	if (mode == 0 && ct_nword_is(ct_nwin_at(w, j), "of") && ct_nword_is(ct_nwin_at(w, j + 2), "week") &&
+	if (mode == 0 && ct_nwin_at(w, j)->lower[0] == 'o' && ct_nword_is(ct_nwin_at(w, j), "of") &&
+	    ct_nword_is(ct_nwin_at(w, j + 2), "week") &&
 	    (ct_nword_is(ct_nwin_at(w, j + 1), "last") || ct_nword_is(ct_nwin_at(w, j + 1), "next") ||
 	     ct_nword_is(ct_nwin_at(w, j + 1), "this"))) {
 		const struct ct_nword *s = ct_nwin_at(w, j + 1);

@@ -917,7 +917,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			continue;
 		/* "The club posted record revenue", "The flood claimed the lives of three", "The referee
 		 * denied the visitors a penalty": verbs that say only with what was said after them */
-		if (ct_tok_in(tk, i, other_senses) &&
+		if (strchr("pcdvPCDV", tk->s[tk->t[i].start]) && ct_tok_in(tk, i, other_senses) &&
 		    ((i + 1 < tk->n && !ct_tok_is(tk, i + 1, "that") && !ct_tok_is(tk, i + 1, "to") &&
 		      !ct_tok_is(tk, i + 1, "not") &&   /* "denies to have hidden values", "promised not to" */
 		      !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !inside_quote(tk, i + 1, q)) ||

@@ -1608,7 +1608,7 @@ static int classify_line(state *st, size_t s, size_t e)
 		st->list = f == 2 ? 0 : list;
 		return f == 2 ? CT_SEG_TEASER : CT_SEG_FURNITURE;
 	}
-	if (sh.words <= 8 && promo_sentence(st->t, s, e))
+	if (sh.words <= 8 && (st->t[s] == 'G' || st->t[s] == 'J' || st->t[s] == 'S') && promo_sentence(st->t, s, e))
 		return CT_SEG_FURNITURE;   /* a newsletter box's title: "Get the Courier Morning Briefing" */
 	if (shape_allcaps(&sh) && sh.words >= 5)
 		return CT_SEG_TEASER;
