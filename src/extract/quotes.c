@@ -537,8 +537,17 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
 	for (j = k; j < tk->n && j < k + 8 && (!(tk->t[j].flags & CT_TOK_PUNCT) || apostrophe(tk, j)); j++)
 		if (inside_quote(tk, j, q))
 			return NULL;
-	if (j == k || !is_comma(tk, j) || (tk->t[j - 1].flags & CT_TOK_CAP) || entity_at(ents, j - 1))
+	if (j == k || !is_comma(tk, j))
 		return NULL;
+	if ((tk->t[j - 1].flags & CT_TOK_CAP) || entity_at(ents, j - 1)) {
+		/* "the chief executive of Grisby, Marguerite Olsen-Pryce,": a role of a body named
+		 * after "of" (not "Harlow Construction, Y": a name, no role) */
+		const struct ct_entity *o = entity_at(ents, j - 1);
+		size_t f = o ? o->tok_start : j - 1;
+		if (f < k + 2 || !ct_tok_is(tk, f - 1, "of") ||
+		    !CT_TOK_LEX(tk, f - 2, CT_LEX_TITLE | CT_LEX_SPEAKER_NOUN) || (tk->t[f - 2].flags & CT_TOK_CAP))
+			return NULL;
+	}
 	/* "the league's chief executive, a former referee and accountant, Dr. Colm D. Ferriday": an
 	 * apposition of lower-case words with an article first, between the role and the name */
 	if (article(tk, j + 1) && !entity_at(ents, j + 1)) {
@@ -859,6 +868,16 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	for (i = 1; (any & (CT_LEX_SOURCE | CT_LEX_DOC)) && !(any & CT_LEX_SAY) && i + 2 < tk->n; i++)
 		if (after_document(tk, q, i, out))
 			return;
+	/* "After the chief executive of Grisby, Marguerite Olsen-Pryce, has the company offered ...":
+	 * a translation's "according to" a role and its person, the verb put before its subject */
+	if (!(any & CT_LEX_SAY) && tk->n > 6 && ct_tok_is(tk, 0, "after")) {
+		const struct ct_entity *e = role_comma_person(tk, ents, q, 1 + article(tk, 1));
+		if (e && is_comma(tk, e->tok_end) && finite_verb(tk, e->tok_end + 1)) {
+			out->found = out->according_to = 1;
+			set_speaker(out, e);
+			return;
+		}
+	}
 	for (i = any & (CT_LEX_SAY | CT_LEX_FIND | CT_LEX_ATTRIB) ? 0 : tk->n; i < tk->n; i++) {
 		const struct ct_entity *e;
 		if (inside_quote(tk, i, q))
@@ -927,6 +946,12 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				(!(tk->t[i - 1].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) && CT_TOK_LEX(tk, i - 1, CT_LEX_DOC))))))
 			continue;
 		out->found = 1;
+		/* "The Ardell Growers' Union, which represents 2,300 farms, said Grisby buys ...": the
+		 * name before the relative clause the comma closes, not the name after the verb */
+		if (i >= 2 && is_comma(tk, i - 1) && !inside_quote(tk, i - 2, q) && (e = before_relative(tk, ents, q, i - 2))) {
+			set_speaker(out, e);
+			return;
+		}
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
 		 * the verb follows what was said ("“...,” said", "..., said"), not its subject ("The
 		 * directorate said Corvane had ...": Corvane is what the directorate spoke of) */
@@ -1109,6 +1134,34 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 				out->found = 1;
 				set_speaker(out, e);
 				return;
+			}
+			/* "She put it plainly: “...”": a personal pronoun opening the sentence, a few
+			 * words and a colon, then the quote */
+			if (i > 0 && i < 7 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
+			    tk->t[i + 1].start >= q->start && CT_TOK_LEX(tk, 0, CT_LEX_PRONOUN) &&
+			    (ct_tok_is(tk, 0, "he") || ct_tok_is(tk, 0, "she"))) {
+				out->found = 1;
+				out->pronoun = 1;
+				out->speaker_start = out->name_start = tk->t[0].start;
+				out->speaker_end = out->name_end = tk->t[0].end;
+				return;
+			}
+		}
+		/* "That did not impress the union's president, Mr. Harkaway, who called the promise “a
+		 * pen stroke”": the person a relative clause with the quote is about */
+		for (k = 0; k < ents->n; k++) {
+			const struct ct_entity *e = &ents->e[k];
+			if (person_like(e) && e->end <= q->start && is_comma(tk, e->tok_end) &&
+			    ct_tok_is(tk, e->tok_end + 1, "who") && tk->t[e->tok_end + 1].end <= q->start) {
+				size_t v;
+				int comma = 0;   /* the clause reaches the quote */
+				for (v = e->tok_end + 2; v < tk->n && tk->t[v].end <= q->start; v++)
+					comma |= is_comma(tk, v);
+				if (!comma) {
+					out->found = 1;
+					set_speaker(out, e);
+					return;
+				}
 			}
 		}
 		/* "Minister Pavel Strand visited the museum and called the theft “a wound ...”": a quote

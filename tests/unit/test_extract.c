@@ -914,6 +914,17 @@ static void test_reported_speech_forms(void **state)
 		  "the state statistics office" },
 		{ "The state's largest farmers' group warned on Wednesday that growers would suffer.", "The state",
 		  "state's largest farmers' group" },
+		/* a relative clause before the verb, a name after it; a translation's "After" a role and
+		 * its person; "who called the promise “...”" */
+		{ "Corvane Air, which carried 3.4 million passengers, said Grisby would rebook them.", "Corvane",
+		  "Corvane Air" },
+		{ "After the chief executive of Grisby, Marguerite Olsen-Pryce, has the company offered to sell 14 "
+		  "shops.", "After", "Marguerite Olsen-Pryce" },
+		{ "According to the chief executive of Grisby, Marguerite Olsen-Pryce, the firm will sell 14 shops.",
+		  "According", "Marguerite Olsen-Pryce" },
+		{ "According to Harlow Construction, Anna Berg will lead the works.", "According", "Harlow Construction" },
+		{ "That did not impress the union's president, Mr. Ned Harkaway, who called the promise "
+		  "\xE2\x80\x9C" "a pen stroke.\xE2\x80\x9D", "That did", "Ned Harkaway" },
 		/* a level of government before the title */
 		{ "State Sen. Corinna Vayle, who chairs the committee, said the inquiry was late.", "State", "Corinna Vayle" },
 		/* a body's own papers */
@@ -1067,6 +1078,9 @@ static void test_speaker_pronoun_sex(void **state)
 		/* not the owner of the subject */
 		{ "\"We appeal,\" said Ms. Ana Ruiz. Tom Berg's lawyer filed the appeal on Monday. She said the "
 		  "ruling ignored the evidence.", "She said", "Ana Ruiz" },
+		/* a pronoun opening the sentence, a colon, the quote */
+		{ "The economist Dr. Imani Castell said prices would rise. She put it plainly: \xE2\x80\x9C"
+		  "That is real money.\xE2\x80\x9D", "She put", "Imani Castell" },
 		/* the pronoun after the verb, an adverbial after it */
 		{ "Noor Halvorsen said the rise would hurt. \xC2\xABOur members are those who fall into it\xC2\xBB, "
 		  "said she on Sunday to reporters before the hall.", "\xC2\xABOur", "Noor Halvorsen" },

@@ -777,6 +777,18 @@ static void test_credits_and_stamps(void **state)
 	       "0 heading|Trustees raise fees", "1 byline|Kroneborg Tagespost | Education | Wednesday 02.12.2026",
 	       "2 byline|From Helena Marchetti", "3 sentence|The trustees have on Thursday decided to raise the fees.",
 	       "4 furniture|NEWSLETTER", "5 heading|From Berlin To Rome");
+	/* a hard-wrapped line ending in "said" goes on; a headline ending in "says" does not */
+	EXPECT("Heater maker knew of melted switches, regulator says\nBy Tobias Wenlock, Staff Writer\n"
+	       "The growers' union, which represents nearly 2,300 farms across the state of Ardell, said\n"
+	       "Grisby already buys about half of the state's fresh vegetables and most of its fruit, and\n"
+	       "that the takeover would leave farmers with one buyer in eleven of the state's counties.\n"
+	       "Prices rose 4 percent in the year to October, the statistics office said on Tuesday.\n",
+	       "0 heading|Heater maker knew of melted switches, regulator says",
+	       "1 byline|By Tobias Wenlock, Staff Writer",
+	       "2 sentence|The growers' union, which represents nearly 2,300 farms across the state of Ardell, said "
+	       "Grisby already buys about half of the state's fresh vegetables and most of its fruit, and that the "
+	       "takeover would leave farmers with one buyer in eleven of the state's counties.",
+	       "2 sentence|Prices rose 4 percent in the year to October, the statistics office said on Tuesday.");
 	/* a link with its headline starts no list of links: the heading after it is one; a
 	 * newsletter box's title is furniture */
 	EXPECT("Fees rise\nThe fee rose by 40 dollars on Monday.\nREAD MORE: Students occupy the hall over fee rise\n"
