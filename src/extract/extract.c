@@ -244,7 +244,8 @@ static int past_before(const struct extract_ctx *x, size_t off, int aux)
 static int scheduled_before(const struct extract_ctx *x, size_t off)
 {
 	static const char *const present[] = { "opens", "meets", "starts", "begins", "ends", "closes", "resumes",
-					       "sits", "convenes", "returns", "expires", "reopens", "kicks", NULL };
+					       "sits", "convenes", "returns", "expires", "reopens", "kicks", "takes",
+					       "enters", "comes", "applies", NULL };
 	size_t t, back;
 	for (t = 0; t < x->tk.n && x->tk.t[t].start < off; t++)
 		;
@@ -792,6 +793,25 @@ static int needs_approval(const struct ct_tokens *tk)
 	return 0;
 }
 
+/* "face fines of up to $5,000", "faces a penalty", "does not apply to flats built after 2020",
+ * "applies only to": a rule's sanction or its reach. */
+static int binds(const struct ct_tokens *tk)
+{
+	static const char *const sanctions[] = { "fine", "fines", "penalty", "penalties", "prison", "jail",
+						 "sanctions", "prosecution", NULL };
+	size_t k;
+	for (k = 0; k + 1 < tk->n; k++) {
+		const char *w = tk->s + tk->t[k].start;
+		if (w[0] == 'f' && (ct_tok_is(tk, k, "face") || ct_tok_is(tk, k, "faces")) &&
+		    (ct_tok_in(tk, k + 1, sanctions) || (k + 2 < tk->n && ct_tok_in(tk, k + 2, sanctions))))
+			return 1;
+		if (w[0] == 'a' && (ct_tok_is(tk, k, "apply") || ct_tok_is(tk, k, "applies")) &&
+		    (ct_tok_is(tk, k + 1, "to") || (ct_tok_is(tk, k + 1, "only") && ct_tok_is(tk, k + 2, "to"))))
+			return 1;
+	}
+	return 0;
+}
+
 /* "up from $10,400", "down from 12 percent": a figure's change told with its old value, outside
  * quotation marks. */
 static int figure_change(const struct extract_ctx *x)
@@ -819,8 +839,9 @@ static const char *classify(const struct extract_ctx *x)
 	if ((x->lex_all & (CT_LEX_OPINION | CT_LEX_RULE)) && needs_approval(&x->tk))
 		return "rule";
 	/* "Under the board's Resolution No. 31, students ... will keep paying the old rate": the
-	 * rule, whatever its tense */
-	if (under_rule(&x->tk, x->lex_all))
+	 * rule, whatever its tense; "Landlords who break the cap face fines of up to $5,000", "The
+	 * cap does not apply to flats built after 2020": what a rule does to those it binds */
+	if (under_rule(&x->tk, x->lex_all) || binds(&x->tk))
 		return "rule";
 	/* "will pay $11,284 a year, up from $10,400": a change of a figure, said in the future */
 	if ((x->lex_all & CT_LEX_FUTURE) && figure_change(x))
@@ -1404,6 +1425,21 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		if (subject_fits(sh, want)) {
 			d.speaker = sh->subject.ptr;
 			d.speaker_len = sh->subject.len;
+		}
+		/* "The president of the council Benedikt Krolling, who voted against it, will not
+		 * stop the measure, he said": the person the sentence itself opens with */
+		{
+			const struct ct_entity *own = subject_person(x);
+			if (own && own->end <= x->attr.name_start) {
+				size_t na = own->kind == CT_ENT_PERSON ? own->name_start : own->start;
+				size_t nb = own->kind == CT_ENT_PERSON ? own->name_end : own->end;
+				int own_sex = sh->nsexed ? sex_of(sh, d.text + na, nb - na) : 0;
+				if (!own_sex || own_sex == want) {
+					na = name_after_titles(x, na, nb);
+					d.speaker = d.text + na;
+					d.speaker_len = nb - na;
+				}
+			}
 		}
 	} else if (seg->kind == CT_SEG_SENTENCE && sh->speaker.len &&
 		   ((x->attr.found && x->attr.pronoun) || (x->quote.found && !x->attr.found &&

@@ -228,7 +228,10 @@ static const char *const documents[] = { "report", "reports", "audit", "inspecti
 					 "data", "study", "survey", "review", "investigation", "analysis",
 					 "statistics", "assessment", "evaluation", "inquiry", "census", "poll",
 					 /* a body's own papers ("the club's accounts show") */
-					 "accounts", "records", "filings", "documents", "letter", NULL};
+					 "accounts", "records", "filings", "documents", "letter",
+					 /* what was counted or reckoned ("a count by the Lorrimer Institute shows") */
+					 "count", "tally", "estimate", "estimates", "calculation", "calculations",
+					 "projection", "projections", NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};

@@ -645,6 +645,22 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 	return 1;
 }
 
+/* Whether tokens j.. are an adverbial of eight words at most that ends the sentence with no
+ * comma and no finite verb, a participle allowed ("in a report published last month."). */
+static int adverbial_ends(const struct ct_tokens *tk, size_t j)
+{
+	size_t k, n = tk->n;
+	if (n > j && (tk->t[n - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[n - 1].start] == '.')
+		n--;
+	if (n - j > 8)
+		return 0;
+	for (k = j; k < n; k++)
+		if ((tk->t[k].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, k, CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE) ||
+		    finite_verb(tk, k))
+			return 0;
+	return 1;
+}
+
 /* Whether tokens j.. are a short adverbial that ends the sentence: max words at most, no comma,
  * no verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."). */
 static int short_adjunct_ends(const struct ct_tokens *tk, size_t j, size_t max)
@@ -686,7 +702,7 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	/* "so" between commas too, right after the verb it interrupts: "The landfill has, so a
 	 * spokesman of the association, room" (not "... missed its deadline, so the inspectorate,
 	 * acting on its own powers, suspended ...") */
-	if (!(j - i <= 6 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
+	if (!(j - i <= 8 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
 			     /* "..., so the club on Monday." */
 			     (adjunct(tk, j) && short_adjunct_ends(tk, j, 3)) ||
 			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
@@ -917,7 +933,7 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 					clause = verb_like(tk, v);
 				if (clause && is_comma(tk, b - 1) &&
 				    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)) ||
-				     (adjunct(tk, i + 1) && short_adjunct_ends(tk, i + 1, 6)))) {
+				     (adjunct(tk, i + 1) && adverbial_ends(tk, i + 1)))) {
 					out->found = 1;
 					set_speaker(out, e);
 					return;
