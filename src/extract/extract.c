@@ -802,6 +802,8 @@ static int binds(const struct ct_tokens *tk)
 	size_t k;
 	for (k = 0; k + 1 < tk->n; k++) {
 		const char *w = tk->s + tk->t[k].start;
+		if (!(tk->t[k].lex & CT_LEX_BINDS))
+			continue;
 		if (w[0] == 'f' && (ct_tok_is(tk, k, "face") || ct_tok_is(tk, k, "faces")) &&
 		    (ct_tok_in(tk, k + 1, sanctions) || (k + 2 < tk->n && ct_tok_in(tk, k + 2, sanctions))))
 			return 1;
@@ -841,7 +843,7 @@ static const char *classify(const struct extract_ctx *x)
 	/* "Under the board's Resolution No. 31, students ... will keep paying the old rate": the
 	 * rule, whatever its tense; "Landlords who break the cap face fines of up to $5,000", "The
 	 * cap does not apply to flats built after 2020": what a rule does to those it binds */
-	if (under_rule(&x->tk, x->lex_all) || binds(&x->tk))
+	if (under_rule(&x->tk, x->lex_all) || ((x->lex_all & CT_LEX_BINDS) && binds(&x->tk)))
 		return "rule";
 	/* "will pay $11,284 a year, up from $10,400": a change of a figure, said in the future */
 	if ((x->lex_all & CT_LEX_FUTURE) && figure_change(x))

@@ -274,6 +274,7 @@ static const char *const past_words[] = {
 static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
 					    "believes", "believe", "believed", "argues", "maintains",
 					    "maintained", "means", "so", NULL };
+static const char *const binds_words[] = { "face", "faces", "apply", "applies", NULL };
 static const char *const source_words[] = { "figures", "data", "information", "indications", "statements",
 					    "numbers", "measurements", "details", NULL };
 
@@ -314,6 +315,7 @@ static const struct {
 	{ she_words, CT_LEX_FEMALE },
 	{ past_words, CT_LEX_PAST },
 	{ source_words, CT_LEX_SOURCE },
+	{ binds_words, CT_LEX_BINDS },
 };
 
 #define KEY_MAX (CT_LEX_KEY - 1)

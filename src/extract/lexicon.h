@@ -45,6 +45,8 @@ enum {
 	CT_LEX_FEMALE = 1u << 28,      /* of a woman (Ms, Mrs, Dame, spokeswoman), or she, her ... */
 	CT_LEX_PAST = 1u << 29,        /* a verb's past that "-ed" does not show (took, was, had,
 	                                * died ...; extract.c: past_verb, told_in_past) */
+	CT_LEX_BINDS = 1u << 30,       /* face, faces, apply, applies: what a rule does to those it
+	                                * binds (extract.c: binds) */
 };
 /* What a translation's "after figures of the authority" names ("nach Angaben"): figures, data,
  * measurements ... (quotes.c). The last bit: beyond an enum's int. */
