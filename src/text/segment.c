@@ -1555,6 +1555,31 @@ static int emit(state *st, size_t s, size_t e, ct_seg_kind kind)
 	return st->cb(&seg, st->payload);
 }
 
+/* "A vote after a long fight", "The money behind the plan": an article, a noun and a preposition's
+ * phrase, no verb (no word of being, having or saying, none ending in "ed"): a heading's shape. */
+static int verbless_phrase(const char *t, size_t s, size_t e)
+{
+	static const char *const verbs[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
+					     "says", "said", "can", "could", "may", "must", NULL };
+	static const char *const preps[] = { "after", "of", "for", "in", "on", "over", "behind", "against",
+					     "with", "at", "from", NULL };
+	size_t i = s;
+	int prep = 0;
+	if (!match_ci(t, s, e, "a ", NULL) && !match_ci(t, s, e, "an ", NULL) && !match_ci(t, s, e, "the ", NULL))
+		return 0;
+	while ((i = skip_space(t, i, e)) < e) {
+		size_t a = i;
+		while (i < e && t[i] != ' ')
+			i++;
+		if (i - a >= 4 && t[i - 2] == 'e' && t[i - 1] == 'd')
+			return 0;
+		if (in_list(verbs, t + a, i - a))
+			return 0;
+		prep |= in_list(preps, t + a, i - a);
+	}
+	return prep;
+}
+
 /* The kind of an unpunctuated paragraph as a whole, or -1 to split it into sentences. */
 /* The line opens with a question word: "What", "Why", "How", "Where", "When", "Who". */
 static int wh_opening(const char *t, size_t s, size_t e)
@@ -1627,7 +1652,9 @@ static int classify_line(state *st, size_t s, size_t e)
 	 * for a claim, so a sentence that lost its full stop loses nothing; seven when it opens with
 	 * a question word and asks nothing: "What it means for the savers", "How the rescue unfolded") */
 	if (st->seen_body && sh.words >= 2 &&
-	    (sh.words <= 4 ? sh.cols < 50 : sh.words <= 7 && sh.cols < 70 && wh_opening(st->t, s, e)) && !sh.has_digit &&
+	    (sh.words <= 4 ? sh.cols < 50 :
+			     sh.words <= 7 && sh.cols < 70 && (wh_opening(st->t, s, e) || verbless_phrase(st->t, s, e))) &&
+	    !sh.has_digit &&
 	    cp_is_upper(cp_at(st->t, s, e, &n)) && !memchr(st->t + s, ',', e - s) && !memchr(st->t + s, '"', e - s) &&
 	    !memchr(st->t + s, '\n', e - s) && !memchr(st->t + s, ':', e - s))
 		return CT_SEG_HEADING;

@@ -777,6 +777,12 @@ static void test_credits_and_stamps(void **state)
 	       "0 heading|Trustees raise fees", "1 byline|Kroneborg Tagespost | Education | Wednesday 02.12.2026",
 	       "2 byline|From Helena Marchetti", "3 sentence|The trustees have on Thursday decided to raise the fees.",
 	       "4 furniture|NEWSLETTER", "5 heading|From Berlin To Rome");
+	/* a heading of a noun and a preposition's phrase, no verb; not a sentence that lost its stop */
+	EXPECT("Rent cap passes\nThe council voted on Thursday.\nA vote after a long fight\nThe debate took four hours.\n"
+	       "The council voted after a long fight\n",
+	       "0 heading|Rent cap passes", "1 sentence|The council voted on Thursday.",
+	       "2 heading|A vote after a long fight", "3 sentence|The debate took four hours.",
+	       "4 sentence|The council voted after a long fight");
 	/* a hard-wrapped line ending in "said" goes on; a headline ending in "says" does not */
 	EXPECT("Heater maker knew of melted switches, regulator says\nBy Tobias Wenlock, Staff Writer\n"
 	       "The growers' union, which represents nearly 2,300 farms across the state of Ardell, said\n"
