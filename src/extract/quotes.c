@@ -606,6 +606,16 @@ static int finite_verb(const struct ct_tokens *tk, size_t i)
 	return ct_tok_in(tk, i, verbs);
 }
 
+/* Whether a verb of saying comes after token i, outside the quote. */
+static int say_later(const struct ct_tokens *tk, const struct ct_quote *q, size_t i)
+{
+	size_t k;
+	for (k = i + 1; k < tk->n; k++)
+		if (CT_TOK_LEX(tk, k, CT_LEX_SAY) && !inside_quote(tk, k, q))
+			return 1;
+	return 0;
+}
+
 /* "A spokesperson for the league said", "The league warned in October that": the noun phrase that
  * opens the sentence, or a clause after a comma, "and" or "but", with a determiner and runs to the
  * verb at token i: no more than nine words, none of them a verb, a pronoun or a word of saying, no
@@ -636,6 +646,13 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 		    finite_verb(tk, k) || (tk->t[k].flags & CT_TOK_QUOTE_CLOSE))
 			return 0;
 		s--;
+	}
+	/* ", forecasters said.": a plural noun alone after a comma, the verb ending the sentence */
+	if (i - s == 1 && s > 0 && is_comma(tk, s - 1) && !(tk->t[s].flags & (CT_TOK_CAP | CT_TOK_PUNCT)) &&
+	    tk->t[s].end - tk->t[s].start >= 4 && tk->s[tk->t[s].end - 1] == 's' &&
+	    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)))) {
+		set_tokens(tk, s, s, out);
+		return 1;
 	}
 	if (i - s < 2 || !ct_tok_in(tk, s, dets))
 		return 0;
@@ -1133,8 +1150,8 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 		}
 		/* "A spokesperson for the league said", "In a letter to the board, the union's general
 		 * secretary said" (the phrase right before the verb, not "letter to the board") */
-		if (i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) && np_subject(tk, ents, q, i, out))
-			return;
+		if (i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) && !say_later(tk, q, i) && np_subject(tk, ents, q, i, out))
+			return;   /* (not "The storm warned of worse to come, forecasters said": theirs) */
 		/* "The 48-page report, published by the Dam Safety Directorate on Monday, says" */
 		if (subject_before(tk, ents, q, i, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN, out))
 			return;

@@ -940,6 +940,10 @@ static void test_reported_speech_forms(void **state)
 		/* the person the sentence itself opens with, for its own "he said" */
 		{ "\"We will appeal,\" said Rhiannon Fealy. The president of the council Benedikt Krolling, who voted "
 		  "against it, will not stop the measure, he said in an interview.", "The president", "Benedikt Krolling" },
+		/* the verb of saying that ends the sentence, not one before it; a plural noun alone after
+		 * a comma */
+		{ "The storm warned of worse to come, forecasters said.", "The storm", "forecasters" },
+		{ "The company said on Monday that profits fell.", "The company", "The company" },
 		/* a level of government before the title */
 		{ "State Sen. Corinna Vayle, who chairs the committee, said the inquiry was late.", "State", "Corinna Vayle" },
 		/* a body's own papers */
