@@ -32,7 +32,15 @@ struct extract_shared {
 	ct_buf subject;          /* the person the last sentence opened with as its subject ("Anselm
 	                          * Krook, who runs Halberd, was less conciliatory."): "he said" in
 	                          * the next sentence is him, if the text shows no other sex */
-	int subject_fresh;       /* subject is the previous sentence's (else stale) */
+	int subject_fresh;       /* sentences subject stays fresh for: 3 when named, one less for
+	                          * each sentence naming no one, 0 once another person is named */
+	unsigned nsent;          /* sentences resolved */
+	unsigned subject_at;     /* the sentence subject was named in */
+	unsigned speaker_at;     /* the sentence speaker was last named in */
+	ct_buf named;            /* the last person the sentence before named, anywhere in it ("...
+	                          * has hired a lawyer, J. R. Halloway. ..., he told the Observer"):
+	                          * "he" when no one has spoken yet */
+	unsigned named_at;       /* the sentence it was named in */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
@@ -1414,7 +1422,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		}
 	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
 		   he_or_she(d.text, x->attr.name_start, x->attr.name_end) &&
-		   (subject_fits(sh, x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F) || sh->person.len)) {
+		   (subject_fits(sh, x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F) || sh->person.len ||
+		    (sh->named.len && sh->named_at == sh->nsent))) {
 		/* "She added": the person the sentence before opened with ("Albion's chief executive,
 		 * Greta Hallorann, spent two hours before the committee. She told ..."), else the
 		 * person named last, not a document or a body since; "he said" after the words of a
@@ -1424,6 +1433,13 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		const struct sexed *other = sex && sex != want ? newest_of_sex(sh, want) : NULL;
 		d.speaker = other ? other->name : sh->person.ptr;
 		d.speaker_len = other ? other->len : sh->person.len;
+		if (!sh->person.len && sh->named.len && sh->named_at == sh->nsent) {
+			int named_sex = sh->nsexed ? sex_of(sh, sh->named.ptr, sh->named.len) : 0;
+			if (!named_sex || named_sex == want) {
+				d.speaker = sh->named.ptr;
+				d.speaker_len = sh->named.len;
+			}
+		}
 		if (subject_fits(sh, want)) {
 			d.speaker = sh->subject.ptr;
 			d.speaker_len = sh->subject.len;
@@ -1449,6 +1465,13 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 							    seg->paragraph <= sh->speaker_para + 1)))) {
 		d.speaker = sh->speaker.ptr;
 		d.speaker_len = sh->speaker.len;
+		/* a quote with no one named, after a sentence that opened with a person named since the
+		 * last speaker ("The association's chair, Morag Gilliver, has fished the bank since 1983.
+		 * ... “If they put steel on that ground, I am finished.”"): that person's */
+		if (!x->attr.found && !sh->quote_open && sh->subject_fresh && sh->subject_at > sh->speaker_at) {
+			d.speaker = sh->subject.ptr;
+			d.speaker_len = sh->subject.len;
+		}
 	}
 	if (d.speaker && d.speaker >= d.text && d.speaker < d.text + d.text_len) {
 		size_t a = (size_t)(d.speaker - d.text), from = person_after_body(x, a, d.speaker_len);
@@ -1475,7 +1498,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	}
 	if (seg->kind == CT_SEG_SENTENCE) {
 		if (d.speaker && d.speaker != sh->person.ptr &&
-		    (d.speaker == sh->subject.ptr ||
+		    (d.speaker == sh->subject.ptr || d.speaker == sh->named.ptr ||
 		     (d.speaker >= sh->people.ptr && d.speaker < sh->people.ptr + sh->people.len) ||
 		     (d.speaker >= (const char *)sh->titled && d.speaker < (const char *)(sh->titled + TITLED)) ||
 		     (d.speaker >= (const char *)sh->sexed && d.speaker < (const char *)(sh->sexed + SEXED)) ||
@@ -1487,6 +1510,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		if (d.speaker && d.speaker != sh->speaker.ptr) {
 			ct_buf_clear(&sh->speaker);
 			ct_buf_put(&sh->speaker, d.speaker, d.speaker_len);
+			sh->speaker_at = sh->nsent;
 			sh->speaker_para = seg->paragraph;
 		} else if (d.speaker) {
 			sh->speaker_para = seg->paragraph;
@@ -1500,7 +1524,11 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 	if (seg->kind == CT_SEG_SENTENCE) {
 		size_t i, persons = 0;
 		const struct ct_entity *subj = subject_person(x);
-		sh->subject_fresh = 0;
+		int recorded = 0;
+		sh->nsent++;
+		for (i = 0; i < x->ents.n; i++)
+			persons += x->ents.e[i].kind == CT_ENT_PERSON ||
+				   (x->ents.e[i].kind == CT_ENT_OTHER && x->ents.e[i].tok_end - x->ents.e[i].tok_start >= 2);
 		if (subj) {
 			size_t na = subj->kind == CT_ENT_PERSON ? subj->name_start : subj->start;
 			size_t nb = subj->kind == CT_ENT_PERSON ? subj->name_end : subj->end;
@@ -1508,12 +1536,43 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			if (nb > na && nb - na < 96) {
 				ct_buf_clear(&sh->subject);
 				ct_buf_put(&sh->subject, d.text + na, nb - na);
-				sh->subject_fresh = 1;
+				sh->subject_fresh = 3;
+				sh->subject_at = sh->nsent;
+				recorded = 1;
 			}
 		}
-		for (i = 0; i < x->ents.n; i++)
-			persons += x->ents.e[i].kind == CT_ENT_PERSON ||
-				   (x->ents.e[i].kind == CT_ENT_OTHER && x->ents.e[i].tok_end - x->ents.e[i].tok_start >= 2);
+		/* the last person this sentence names, for the next one's "he" */
+		for (i = x->ents.n; i > 0; i--) {
+			const struct ct_entity *e = &x->ents.e[i - 1];
+			if (e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)) {
+				size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
+				size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+				na = name_after_titles(x, na, nb);
+				if (nb > na && nb - na < 96 && !in_quote(x, e->start)) {
+					ct_buf_clear(&sh->named);
+					ct_buf_put(&sh->named, d.text + na, nb - na);
+					sh->named_at = sh->nsent;
+				}
+				break;
+			}
+		}
+		if (!recorded) {
+			size_t others = 0;   /* a name the rules left untyped ("Brannock, a former driver, ...") */
+			for (i = 0; i < x->ents.n; i++)
+				others += x->ents.e[i].kind == CT_ENT_OTHER;
+			if (persons || others || (x->attr.found && !x->attr.pronoun)) {
+				sh->subject_fresh = 0;   /* someone else named or speaking since */
+			} else if (sh->subject_fresh) {
+				/* "Her boat landed 14.5 tonnes there last year.": a sentence that opens with
+				 * the subject's pronoun shows the subject's sex */
+				const char *w = d.text;
+				int sex = !strncmp(w, "Her ", 4) || !strncmp(w, "She ", 4) ? SEX_F :
+					  !strncmp(w, "His ", 4) || !strncmp(w, "He ", 3) ? SEX_M : 0;
+				if (sex && !sex_of(sh, sh->subject.ptr, sh->subject.len))
+					remember_sex(sh, sh->subject.ptr, 0, sh->subject.len, sex);
+				sh->subject_fresh--;
+			}
+		}
 		for (i = 0; i < x->ents.n; i++) {
 			const struct ct_entity *e = &x->ents.e[i];
 			if (e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)) {
@@ -1593,6 +1652,7 @@ static void shared_init(struct extract_shared *sh, ct_extract_cb cb, void *paylo
 	ct_buf_init(&sh->org);
 	ct_buf_init(&sh->person);
 	ct_buf_init(&sh->subject);
+	ct_buf_init(&sh->named);
 }
 
 static void shared_release(struct extract_shared *sh)
@@ -1602,6 +1662,7 @@ static void shared_release(struct extract_shared *sh)
 	ct_buf_release(&sh->org);
 	ct_buf_release(&sh->person);
 	ct_buf_release(&sh->subject);
+	ct_buf_release(&sh->named);
 }
 
 /* ct_extract's driver: each segment is analysed, then the one before it resolved (which may look

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <stdio.h>
 
 
 static int collect(const struct ct_entity *e, void *payload)
@@ -129,6 +130,10 @@ static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribut
 		s--;
 		words += !apostrophe(tk, s);
 	}
+	/* not the tail of a longer phrase: "A spokesperson | for the planning board said" */
+	if (s < i && (ct_tok_is(tk, s, "for") || ct_tok_is(tk, s, "of") || ct_tok_is(tk, s, "at") ||
+		      ct_tok_is(tk, s, "from") || ct_tok_is(tk, s, "with")))
+		return 0;
 	a->speaker_start = a->name_start = tk->t[s].start;
 	a->speaker_end = a->name_end = tk->t[i].end;
 	return 1;
@@ -880,8 +885,41 @@ static int pronoun_after(const struct ct_tokens *tk, size_t i, struct ct_attribu
 	return 1;
 }
 
+static void attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			     const struct ct_quote *q, struct ct_attribution *out);
+
+/* Where a dateline ends ("PORT ALDWICK, Dec. 2 (Brinewire) — Fishermen ..."): the byte after its
+ * dash, when the sentence opens with a word in capitals and a dash follows within twelve tokens;
+ * else 0. */
+static size_t dateline_end(const struct ct_tokens *tk)
+{
+	size_t k;
+	if (!tk->n || !(tk->t[0].flags & CT_TOK_ALLCAPS))
+		return 0;
+	for (k = 1; k < tk->n && k < 12; k++) {
+		const unsigned char *c = (const unsigned char *)tk->s + tk->t[k].start;
+		size_t n = tk->t[k].end - tk->t[k].start;
+		if ((tk->t[k].flags & CT_TOK_PUNCT) &&
+		    ((n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x94 || c[2] == 0x93)) || (n == 1 && c[0] == '-')))
+			return tk->t[k].end;
+	}
+	return 0;
+}
+
 void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			 const struct ct_quote *q, struct ct_attribution *out)
+{
+	size_t dl;
+	attribution_find(tk, ents, q, out);
+	/* the place of a dateline is no speaker ("PORT ALDWICK, Dec. 2 (Brinewire) — Fishermen in
+	 * this harbour town said ..."): the attribution stands, its speaker unknown */
+	if (out->found && !out->pronoun && out->speaker_end > out->speaker_start && (dl = dateline_end(tk)) &&
+	    out->speaker_end <= dl)
+		out->speaker_start = out->speaker_end = out->name_start = out->name_end = 0;
+}
+
+static void attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+			     const struct ct_quote *q, struct ct_attribution *out)
 {
 	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", "promised",
 						    "promises", "pledged", "pledges", "vowed", "vows", NULL };
@@ -996,6 +1034,13 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			if (ct_tok_is(tk, k, "the"))
 				k++;
 			if ((e = entity_at(ents, k)) && e->tok_start == k) {
+				/* "said Halvane's chief executive, Conrad Mellish": the person, not the firm */
+				const struct ct_entity *p;
+				if (e->end + 1 < tk->t[tk->n - 1].end && (tk->s[e->end] == '\'' || (unsigned char)tk->s[e->end] == 0xe2) &&
+				    (p = role_comma_person(tk, ents, q, k))) {
+					set_speaker(out, p);
+					return;
+				}
 				set_speaker(out, e);
 				return;
 			}
@@ -1049,6 +1094,16 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 			if (comma && (e = before_relative(tk, ents, q, k))) {
 				set_speaker(out, e);
 				return;
+			}
+			if ((e = entity_at(ents, k)) && comma && e->tok_start >= 2 &&
+			    (ct_tok_is(tk, e->tok_start - 1, "of") || ct_tok_is(tk, e->tok_start - 1, "at"))) {
+				/* "Conrad Mellish, the chief executive of Halvane Offshore, said": the person
+				 * before the apposition, not the body it names */
+				const struct ct_entity *p = person_before(tk, ents, q, e->tok_start);
+				if (p && p->tok_end < e->tok_start && is_comma(tk, p->tok_end)) {
+					set_speaker(out, p);
+					return;
+				}
 			}
 			if ((e = entity_at(ents, k))) {
 				/* "Police in Veldmoor said", "Travel agents in Maldrow said": who is in the

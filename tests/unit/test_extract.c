@@ -944,6 +944,14 @@ static void test_reported_speech_forms(void **state)
 		 * a comma */
 		{ "The storm warned of worse to come, forecasters said.", "The storm", "forecasters" },
 		{ "The company said on Monday that profits fell.", "The company", "The company" },
+		/* a company's role before the person; the person before an apposition naming a body;
+		 * a dateline's place is no speaker */
+		{ "\"We changed the plan,\" said Halvane's chief executive, Conrad Mellish.", "\"We changed",
+		  "Conrad Mellish" },
+		{ "Conrad Mellish, the chief executive of Halvane Offshore, said the firm had moved six turbines.",
+		  "Conrad", "Conrad Mellish" },
+		{ "PORT ALDWICK, Dec. 2 (Brinewire) \xE2\x80\x94 Fishermen in this town said on Wednesday that they "
+		  "would go to court.", "PORT", NULL },
 		/* a level of government before the title */
 		{ "State Sen. Corinna Vayle, who chairs the committee, said the inquiry was late.", "State", "Corinna Vayle" },
 		/* a body's own papers */
@@ -1097,6 +1105,14 @@ static void test_speaker_pronoun_sex(void **state)
 		/* not the owner of the subject */
 		{ "\"We appeal,\" said Ms. Ana Ruiz. Tom Berg's lawyer filed the appeal on Monday. She said the "
 		  "ruling ignored the evidence.", "She said", "Ana Ruiz" },
+		/* the person the sentence before named, when no one has spoken yet */
+		{ "The association has hired a lawyer, J. R. Halloway. The board ignored its own guidance, he told "
+		  "the Observer.", "The board", "J. R. Halloway" },
+		/* a woman named as a sentence's subject, her pronoun in the next, then her quote with
+		 * no one named, after a man had spoken */
+		{ "\"It could have been avoided,\" said Mr. Tom Hale. The chair, Morag Gilliver, 61, has fished "
+		  "the bank since 1983. Her boat landed 14 tonnes there last year. \"If they build there, I am "
+		  "finished.\" \"We are not against wind power,\" she said.", "\"We are not", "Morag Gilliver" },
 		/* a pronoun opening the sentence, a colon, the quote */
 		{ "The economist Dr. Imani Castell said prices would rise. She put it plainly: \xE2\x80\x9C"
 		  "That is real money.\xE2\x80\x9D", "She put", "Imani Castell" },
