@@ -632,13 +632,18 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 	static const char *const stops[] = { "that", "which", "who", "whom", "whose", "as", "while", "when",
 					     "if", "because", "after", "before", "than", "where", NULL };
 	const struct ct_entity *e;
-	size_t s = i, k;
+	size_t s = i, k, end = i;
 	/* a verb that is only saying ("said", "warned"), or another ("claimed", "posted", "denied")
 	 * with what was said after it: not "The flood claimed the lives of three people" */
 	if (!CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER) &&
 	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))))
 		return 0;
-	while (s > 0 && i - s < 10) {
+	/* a translation's "The fishermen of the town have on Thursday announced that": the
+	 * auxiliary and a day between the subject and the participle */
+	if (i >= 4 && (tk->t[i - 1].flags & CT_TOK_CAP) && (ct_tok_is(tk, i - 2, "on") || ct_tok_is(tk, i - 2, "last")) &&
+	    (ct_tok_is(tk, i - 3, "have") || ct_tok_is(tk, i - 3, "has") || ct_tok_is(tk, i - 3, "had")))
+		s = end = i - 3;
+	while (s > 0 && end - s < 10) {
 		k = s - 1;
 		if (inside_quote(tk, k, q))
 			return 0;
@@ -653,17 +658,20 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 		s--;
 	}
 	/* ", forecasters said.": a plural noun alone after a comma, the verb ending the sentence */
-	if (i - s == 1 && s > 0 && is_comma(tk, s - 1) && !(tk->t[s].flags & (CT_TOK_CAP | CT_TOK_PUNCT)) &&
+	if (end == i && i - s == 1 && s > 0 && is_comma(tk, s - 1) && !(tk->t[s].flags & (CT_TOK_CAP | CT_TOK_PUNCT)) &&
 	    tk->t[s].end - tk->t[s].start >= 4 && tk->s[tk->t[s].end - 1] == 's' &&
 	    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)))) {
 		set_tokens(tk, s, s, out);
 		return 1;
 	}
-	if (i - s < 2 || !ct_tok_in(tk, s, dets))
+	if (end - s < 2 || !ct_tok_in(tk, s, dets))
 		return 0;
-	if (s > 0 && !is_comma(tk, s - 1) && !ct_tok_is(tk, s - 1, "and") && !ct_tok_is(tk, s - 1, "but"))
+	/* after a comma, a conjunction or a dateline's dash ("Port Aldwick - The fishermen ...") */
+	if (s > 0 && !is_comma(tk, s - 1) && !ct_tok_is(tk, s - 1, "and") && !ct_tok_is(tk, s - 1, "but") &&
+	    !(tk->t[s - 1].end - tk->t[s - 1].start == 1 && tk->s[tk->t[s - 1].start] == '-') &&
+	    !(tk->t[s - 1].end - tk->t[s - 1].start == 3 && (unsigned char)tk->s[tk->t[s - 1].start] == 0xe2))
 		return 0;
-	set_tokens(tk, s, i - 1, out);
+	set_tokens(tk, s, end - 1, out);
 	return 1;
 }
 
@@ -914,8 +922,18 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	/* the place of a dateline is no speaker ("PORT ALDWICK, Dec. 2 (Brinewire) — Fishermen in
 	 * this harbour town said ..."): the attribution stands, its speaker unknown */
 	if (out->found && !out->pronoun && out->speaker_end > out->speaker_start && (dl = dateline_end(tk)) &&
-	    out->speaker_end <= dl)
+	    out->speaker_end <= dl) {
+		/* the clause after the dash: "— Fishermen in this harbour town said ..." */
+		size_t k, v;
 		out->speaker_start = out->speaker_end = out->name_start = out->name_end = 0;
+		for (k = 0; k < tk->n && tk->t[k].start < dl; k++)
+			;
+		for (v = k; v < tk->n && v < k + 9 && !CT_TOK_LEX(tk, v, CT_LEX_SAY); v++)
+			if ((tk->t[v].flags & CT_TOK_PUNCT) || verb_like(tk, v))
+				return;
+		if (v > k && v < tk->n && v < k + 9 && CT_TOK_LEX(tk, v, CT_LEX_SAY_AFTER))
+			set_tokens(tk, k, v - 1, out);
+	}
 }
 
 static void attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,

@@ -951,7 +951,12 @@ static void test_reported_speech_forms(void **state)
 		{ "Conrad Mellish, the chief executive of Halvane Offshore, said the firm had moved six turbines.",
 		  "Conrad", "Conrad Mellish" },
 		{ "PORT ALDWICK, Dec. 2 (Brinewire) \xE2\x80\x94 Fishermen in this town said on Wednesday that they "
-		  "would go to court.", "PORT", NULL },
+		  "would go to court.", "PORT", "Fishermen in this town" },
+		{ "PORT ALDWICK, Dec. 2 (Brinewire) \xE2\x80\x94 The board approved the farm, officials said.", "PORT",
+		  "officials" },
+		/* a translation's auxiliary and day before the participle */
+		{ "Port Aldwick - The fishermen of the harbour town have on Thursday announced that they will go to "
+		  "court.", "Port", "The fishermen of the harbour town" },
 		/* a level of government before the title */
 		{ "State Sen. Corinna Vayle, who chairs the committee, said the inquiry was late.", "State", "Corinna Vayle" },
 		/* a body's own papers */
