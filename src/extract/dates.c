@@ -3,7 +3,6 @@
 #include "extract/dates.h"
 
 #include <string.h>
-#include <stdio.h>
 
 #include "extract/lexicon.h"
 #include "extract/numbers.h"

@@ -6,7 +6,6 @@
 
 #include <stdint.h>
 #include <string.h>
-#include <stdio.h>
 
 
 static int collect(const struct ct_entity *e, void *payload)
