@@ -658,6 +658,13 @@ static int since_date(const struct extract_ctx *x, const struct ct_date *d)
 	return d->end - d->start > 6 && (w[0] | 0x20) == 's' && !strncmp(w + 1, "ince ", 5);
 }
 
+/* "since 2019", "since August": the span of a state; not "since Saturday", the day of a
+ * happening. */
+static int since_state(const struct extract_ctx *x, const struct ct_date *d)
+{
+	return since_date(x, d) && !d->day && strcmp(d->kind, "weekday");
+}
+
 /* Whether the sentence puts what it tells on a day, a month or an hour ("meets Dec. 2", "In
  * December a hearing is planned"): a happening, not a state of things. */
 static int on_a_day(const struct extract_ctx *x)
@@ -665,7 +672,7 @@ static int on_a_day(const struct extract_ctx *x)
 	size_t i;
 	for (i = 0; i < x->ndates; i++)
 		if (strcmp(x->dates[i].kind, "year") && strcmp(x->dates[i].kind, "period") &&
-		    (!since_date(x, &x->dates[i]) || x->dates[i].day || !strcmp(x->dates[i].kind, "weekday")))
+		    !since_state(x, &x->dates[i]))
 			return 1;   /* "since Saturday" dates a happening; "since August", "since 2019" a state */
 	return 0;
 }
@@ -691,7 +698,7 @@ static int told_in_past(const struct extract_ctx *x)
 	/* "Residents have complained since 2019": the perfect with "since" tells of a state that
 	 * lasts, not of something done */
 	for (i = 0; i < x->ndates && !since; i++)
-		since = since_date(x, &x->dates[i]) && !x->dates[i].day && strcmp(x->dates[i].kind, "weekday");
+		since = since_state(x, &x->dates[i]);
 	for (i = 0; i < x->tk.n; i++) {
 		const struct ct_token *t = &x->tk.t[i];
 		size_t n = t->end - t->start;
@@ -1354,6 +1361,14 @@ static int subject_fits(const struct extract_shared *sh, int want)
 	return !sex || sex == want;
 }
 
+/* Where the name of person-like entity e is: a person's name without its title, else the
+ * whole entity. */
+static void name_span(const struct ct_entity *e, size_t *na, size_t *nb)
+{
+	*na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
+	*nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+}
+
 /* The person a sentence opens with as its subject: the first person named, among the sentence's
  * first ten words, outside its quote, with no verb before it and no function word right before it
  * ("Anselm Krook, who runs ...", "Albion's chief executive, Greta Hallorann, spent"; not "The board
@@ -1449,9 +1464,10 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		{
 			const struct ct_entity *own = subject_person(x);
 			if (own && own->end <= x->attr.name_start) {
-				size_t na = own->kind == CT_ENT_PERSON ? own->name_start : own->start;
-				size_t nb = own->kind == CT_ENT_PERSON ? own->name_end : own->end;
-				int own_sex = sh->nsexed ? sex_of(sh, d.text + na, nb - na) : 0;
+				size_t na, nb;
+				int own_sex;
+				name_span(own, &na, &nb);
+				own_sex = sh->nsexed ? sex_of(sh, d.text + na, nb - na) : 0;
 				if (!own_sex || own_sex == want) {
 					na = name_after_titles(x, na, nb);
 					d.speaker = d.text + na;
@@ -1530,8 +1546,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			persons += x->ents.e[i].kind == CT_ENT_PERSON ||
 				   (x->ents.e[i].kind == CT_ENT_OTHER && x->ents.e[i].tok_end - x->ents.e[i].tok_start >= 2);
 		if (subj) {
-			size_t na = subj->kind == CT_ENT_PERSON ? subj->name_start : subj->start;
-			size_t nb = subj->kind == CT_ENT_PERSON ? subj->name_end : subj->end;
+			size_t na, nb;
+			name_span(subj, &na, &nb);
 			na = name_after_titles(x, na, nb);
 			if (nb > na && nb - na < 96) {
 				ct_buf_clear(&sh->subject);
@@ -1545,8 +1561,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		for (i = x->ents.n; i > 0; i--) {
 			const struct ct_entity *e = &x->ents.e[i - 1];
 			if (e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)) {
-				size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
-				size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+				size_t na, nb;
+				name_span(e, &na, &nb);
 				na = name_after_titles(x, na, nb);
 				if (nb > na && nb - na < 96 && !in_quote(x, e->start)) {
 					ct_buf_clear(&sh->named);
@@ -1580,8 +1596,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 				 * only for the one person of the sentence */
 				int sex = sex_shown(x, e, persons == 1);
 				if (sex) {
-					size_t na = e->kind == CT_ENT_PERSON ? e->name_start : e->start;
-					size_t nb = e->kind == CT_ENT_PERSON ? e->name_end : e->end;
+					size_t na, nb;
+					name_span(e, &na, &nb);
 					remember_sex(sh, d.text, name_after_titles(x, na, nb), nb, sex);
 				}
 			}

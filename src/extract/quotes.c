@@ -300,6 +300,18 @@ static int is_comma(const struct ct_tokens *tk, size_t i)
 	return i < tk->n && (tk->t[i].flags & CT_TOK_PUNCT) && tk->s[tk->t[i].start] == ',';
 }
 
+/* A dash standing alone at token i: "-", an en dash or an em dash. */
+static int is_dash(const struct ct_tokens *tk, size_t i)
+{
+	const unsigned char *c;
+	size_t n;
+	if (i >= tk->n || !(tk->t[i].flags & CT_TOK_PUNCT))
+		return 0;
+	c = (const unsigned char *)tk->s + tk->t[i].start;
+	n = tk->t[i].end - tk->t[i].start;
+	return (n == 1 && c[0] == '-') || (n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
+}
+
 /* A possessive's apostrophe at token i, written after the word ("Velmar Logistics'", "the
  * Tenants’ Union"): 1, else 0. */
 static int apostrophe(const struct ct_tokens *tk, size_t i)
@@ -667,32 +679,17 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 		return 0;
 	/* after a comma, a conjunction or a dateline's dash ("Port Aldwick - The fishermen ...") */
 	if (s > 0 && !is_comma(tk, s - 1) && !ct_tok_is(tk, s - 1, "and") && !ct_tok_is(tk, s - 1, "but") &&
-	    !(tk->t[s - 1].end - tk->t[s - 1].start == 1 && tk->s[tk->t[s - 1].start] == '-') &&
-	    !(tk->t[s - 1].end - tk->t[s - 1].start == 3 && (unsigned char)tk->s[tk->t[s - 1].start] == 0xe2))
+	    !is_dash(tk, s - 1))
 		return 0;
 	set_tokens(tk, s, end - 1, out);
 	return 1;
 }
 
-/* Whether tokens j.. are an adverbial of eight words at most that ends the sentence with no
- * comma and no finite verb, a participle allowed ("in a report published last month."). */
-static int adverbial_ends(const struct ct_tokens *tk, size_t j)
-{
-	size_t k, n = tk->n;
-	if (n > j && (tk->t[n - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[n - 1].start] == '.')
-		n--;
-	if (n - j > 8)
-		return 0;
-	for (k = j; k < n; k++)
-		if ((tk->t[k].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, k, CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE) ||
-		    finite_verb(tk, k))
-			return 0;
-	return 1;
-}
 
-/* Whether tokens j.. are a short adverbial that ends the sentence: max words at most, no comma,
- * no verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."). */
-static int short_adjunct_ends(const struct ct_tokens *tk, size_t j, size_t max)
+/* Whether tokens j.. are an adverbial that ends the sentence: max words at most, no comma, no
+ * verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."); with
+ * participles set, a participle is no verb ("in a report published last month."). */
+static int adverbial_ends(const struct ct_tokens *tk, size_t j, size_t max, int participles)
 {
 	size_t k, n = tk->n;
 	if (n > j && (tk->t[n - 1].flags & CT_TOK_PUNCT) && tk->s[tk->t[n - 1].start] == '.')
@@ -702,8 +699,10 @@ static int short_adjunct_ends(const struct ct_tokens *tk, size_t j, size_t max)
 	for (k = j; k < n; k++) {
 		const char *w = tk->s + tk->t[k].start;
 		size_t len = tk->t[k].end - tk->t[k].start;
-		if ((tk->t[k].flags & CT_TOK_PUNCT) || CT_TOK_LEX(tk, k, CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND) ||
-		    finite_verb(tk, k) || (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd'))
+		if ((tk->t[k].flags & CT_TOK_PUNCT) || finite_verb(tk, k) ||
+		    CT_TOK_LEX(tk, k, participles ? CT_LEX_SAY | CT_LEX_FIND | CT_LEX_FUTURE
+						  : CT_LEX_PAST | CT_LEX_SAY | CT_LEX_FIND) ||
+		    (!participles && len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd'))
 			return 0;
 	}
 	return 1;
@@ -733,7 +732,7 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 	 * acting on its own powers, suspended ...") */
 	if (!(j - i <= 8 && (j == tk->n || (j + 1 == tk->n && tk->s[tk->t[j].start] == '.') ||
 			     /* "..., so the club on Monday." */
-			     (adjunct(tk, j) && short_adjunct_ends(tk, j, 3)) ||
+			     (adjunct(tk, j) && adverbial_ends(tk, j, 3, 0)) ||
 			     (ct_tok_is(tk, i, "so") && is_comma(tk, j) && i >= 2 && finite_verb(tk, i - 2)))))
 		return 0;
 	*out = a;   /* the speaker (found is the caller's) */
@@ -884,7 +883,7 @@ static int pronoun_after(const struct ct_tokens *tk, size_t i, struct ct_attribu
 {
 	if (!(i + 1 < tk->n && CT_TOK_LEX(tk, i + 1, CT_LEX_PRONOUN) && i > 0 && (tk->t[i - 1].flags & CT_TOK_PUNCT) &&
 	      (i + 2 >= tk->n || (tk->t[i + 2].flags & CT_TOK_PUNCT) ||
-	       (adjunct(tk, i + 2) && short_adjunct_ends(tk, i + 2, 8)))))
+	       (adjunct(tk, i + 2) && adverbial_ends(tk, i + 2, 8, 0)))))
 		return 0;
 	out->pronoun = 1;
 	out->speaker_start = out->name_start = tk->t[i + 1].start;
@@ -903,13 +902,9 @@ static size_t dateline_end(const struct ct_tokens *tk)
 	size_t k;
 	if (!tk->n || !(tk->t[0].flags & CT_TOK_ALLCAPS))
 		return 0;
-	for (k = 1; k < tk->n && k < 12; k++) {
-		const unsigned char *c = (const unsigned char *)tk->s + tk->t[k].start;
-		size_t n = tk->t[k].end - tk->t[k].start;
-		if ((tk->t[k].flags & CT_TOK_PUNCT) &&
-		    ((n == 3 && c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0x94 || c[2] == 0x93)) || (n == 1 && c[0] == '-')))
+	for (k = 1; k < tk->n && k < 12; k++)
+		if (is_dash(tk, k))
 			return tk->t[k].end;
-	}
 	return 0;
 }
 
@@ -1005,7 +1000,7 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 					clause = verb_like(tk, v);
 				if (clause && is_comma(tk, b - 1) &&
 				    (i + 1 >= tk->n || (i + 2 == tk->n && (tk->t[i + 1].flags & CT_TOK_PUNCT)) ||
-				     (adjunct(tk, i + 1) && adverbial_ends(tk, i + 1)))) {
+				     (adjunct(tk, i + 1) && adverbial_ends(tk, i + 1, 8, 1)))) {
 					out->found = 1;
 					set_speaker(out, e);
 					return;
