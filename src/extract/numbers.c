@@ -1125,6 +1125,26 @@ static int not_a_number(struct ct_nwin *w, int k)
 }
 
 /* "one" used as a pronoun: one of the, no one, the one, one another. */
+/* "first" as an adverb, which ranks nothing: after a noun at the clause's end ("wants a hearing
+ * on the costs first."), before an article ("wants first a hearing"), opening the sentence with a
+ * comma ("First, the board ..."). After a verb of finishing it is a place ("finished first"). */
+static int first_adverb(struct ct_nwin *w, int k)
+{
+	const struct ct_nword *p = ct_nwin_at(w, k - 1), *n = ct_nwin_at(w, k + 1);
+	static const char *const places[] = { "finished", "finish", "finishes", "came", "come", "comes", "placed",
+					      "ranked", "ranks", "ended", "was", "is", "be", "were", "are", NULL };
+	const char *const *v;
+	if (p->kind == CT_NW_WORD)
+		for (v = places; *v; v++)
+			if (ct_nword_is(p, *v))
+				return 0;
+	if (ct_nword_is(n, "a") || ct_nword_is(n, "an") || ct_nword_is(n, "the"))
+		return p->kind == CT_NW_WORD && !ct_nword_is(p, "the");
+	if (n->kind == CT_NW_PUNCT || n->kind == CT_NW_NONE)
+		return p->kind != CT_NW_WORD || !ct_nword_is(p, "the");
+	return 0;
+}
+
 static int pronoun_one(struct ct_nwin *w, int k)
 {
 	static const char *const after_pronoun[] = {
@@ -1246,7 +1266,7 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 		return 0;
 	/* "second" after a figure is a unit, handled there; "at first" is an adverb */
 	if ((f.flags & FIG_ORDINAL) && (f.flags & FIG_WORDS) && ct_nword_is(ct_nwin_at(w, k), "first") &&
-	    ct_nword_is(ct_nwin_at(w, k - 1), "at"))
+	    (ct_nword_is(ct_nwin_at(w, k - 1), "at") || first_adverb(w, k)))
 		return k + 1;
 
 	memset(out, 0, sizeof(*out));

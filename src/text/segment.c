@@ -529,8 +529,8 @@ static int ends_in_credit(const char *t, size_t s, size_t e)
 	if (j - s >= 12 && t[j - 1] != '.' && t[j - 1] != ')') {
 		size_t k;
 		for (k = j - 1; k > s && j - k < 80; k--)
-			if ((t[k] == 'P' || t[k] == 'I' || t[k] == 'C') && t[k - 1] == ' ' && k >= s + 2 &&
-			    t[k - 2] == '.' && credit_tail(t, k, j))
+			if ((t[k] == 'P' || t[k] == 'I' || t[k] == 'C') && (t[k - 1] == ' ' || t[k - 1] == '\n') &&
+			    k >= s + 2 && (t[k - 2] == '.' || (t[k - 2] == '\r' && t[k - 3] == '.')) && credit_tail(t, k, j))
 				return 1;
 		return 0;
 	}
@@ -665,6 +665,21 @@ static size_t trailing_term(const char *t, size_t s, size_t e)
 }
 
 /* The end of the sentence that starts at s (a non-space byte) in [s, e). */
+static int translation_note(const char *t, size_t s, size_t e);
+static int starts_by_name(const char *t, size_t s, size_t e);
+
+/* A translation's note or byline goes on with its credit or caveat: "This article was
+ * machine-translated. Translated from the English of The Observer by Verbamat.", "By Harriet Quayle
+ * (Dunmere Post). Translated from the English by Lexiko.", "This article was translated by
+ * machine. Errors are possible." nx opens the next sentence. */
+static int note_goes_on(const char *t, size_t s, size_t nx, size_t e)
+{
+	if (!match_ci(t, nx, e, "translated ", NULL) && !match_ci(t, nx, e, "translation ", NULL) &&
+	    !match_ci(t, nx, e, "errors ", NULL))
+		return 0;
+	return nx - s < 160 && (translation_note(t, s, nx) || (t[nx] == 'T' && starts_by_name(t, s, nx)));
+}
+
 static size_t sentence_end(const char *t, size_t s, size_t e)
 {
 	size_t i = s;
@@ -692,6 +707,10 @@ static size_t sentence_end(const char *t, size_t s, size_t e)
 			continue;
 		}
 		nx = skip_openers(t, nx, e);
+		if ((t[nx] == 'T' || t[nx] == 'E') && note_goes_on(t, s, nx, e)) {
+			i = j;   /* "This article was machine-translated. Translated from the English by ..." */
+			continue;
+		}
 		if (is_boundary(t, s, i, k, nx, e))
 			return j;
 		i = j;
@@ -1450,6 +1469,21 @@ static int ends_function_word(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* "by Jan." / "31. Sen. Marsh ...": a line opening with a number and a period is no numbered item
+ * when the line before ends with a month's or a number's abbreviation ("Jan.", "No."); the
+ * number is the day or the number that abbreviation wants. */
+static int number_goes_on(const char *t, const line *a, const line *b)
+{
+	size_t k = a->te - 1;
+	if (!is_digit_byte((unsigned char)t[b->ts]) || t[k] != '.')
+		return 0;
+	while (k > a->ts && is_alpha_byte((unsigned char)t[k - 1]))
+		k--;
+	if (k > a->ts && !is_ws_byte((unsigned char)t[k - 1]))
+		return 0;
+	return in_index(&ix_months, t + k, a->te - 1 - k) || in_index(&ix_before_number, t + k, a->te - 1 - k);
+}
+
 /* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b.
  * Never inside a sentence: not when b goes on in lowercase, a ends in a comma or a hyphen, or a
  * ends with an abbreviation ("Mr.") rather than a full stop. */
@@ -1461,7 +1495,7 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 
 	if (!st->hardwrap)
 		return 1;
-	if (bullet_len(t, b->ts, b->te))
+	if (bullet_len(t, b->ts, b->te) && !number_goes_on(t, a, b))
 		return 1;
 	if (cp_is_lower(cp_at(t, b->ts, b->te, &n)) || last == ',' || last == ';' || last == '-')
 		return 0;
@@ -1689,7 +1723,9 @@ static int byline_sentence(const char *t, size_t s, size_t e)
 		size_t j = c ? (size_t)(c - t) + 1 : e;
 		if (j < e && t[j] == '.')
 			j++;
-		return c && skip_space(t, j, e) >= e && cp_is_upper(cp_at(t, i + 1, e, &n));
+		j = skip_space(t, j, e);
+		/* "By Harriet Quayle (Dunmere Post). Translated from the English by Lexiko." */
+		return c && (j >= e || (t[j - 1] == ' ' && starts_credit(t, j, e, 0))) && cp_is_upper(cp_at(t, i + 1, e, &n));
 	}
 	if (words < 2 || words > 4 || i >= e || (t[i] != ',' && t[i] != '|'))
 		return 0;
@@ -1940,6 +1976,8 @@ static int process_block(state *st, size_t s, size_t e)
 		kind = classify_line(st, s, e);
 	else if (is_copyright(t, s, e))
 		kind = CT_SEG_FURNITURE;  /* "© 2024 The Herald. All rights reserved." stays whole */
+	else if (e - s < 200 && pipes(t, s, e) >= 2 && !st->seen_sentence)
+		kind = classify_line(st, s, e);   /* "The Observer | Thursday, December 3 | 5:15 a.m." */
 	else if (e - s < 300 && ends_in_credit(t, s, e))
 		kind = CT_SEG_FURNITURE;  /* a caption and its credit: "The stacks in Calvenby. Photo: ..." */
 	else if (st->list && e - s < 160 && !memchr(t + s, '\n', e - s) && trailing_term(t, s, e) == SIZE_MAX)
@@ -2015,6 +2053,16 @@ static void line_get(line_cache *lc, const char *t, size_t len, size_t pos, line
 	*ln = lc->ln[k];
 }
 
+/* Above the body, a line of its own ending in a full stop and then a line that is only a photo
+ * credit ("A shopper checks prices in Tolly Cross on Tuesday." / "Photo: Sunniva Hale/Northgate
+ * Wire"): the photo's caption, one block with its credit (which makes it furniture). Further down,
+ * a credit alone after a paragraph belongs to a picture whose caption is missing. */
+static int caption_over_credit(const char *t, const line *a, const line *b)
+{
+	return a->te - a->ts < 160 && t[a->te - 1] == '.' && b->te - b->ts < 80 && credit_tail(t, b->ts, b->te) &&
+	       !starts_by_name(t, a->ts, a->te) && !pipes(t, a->ts, a->te);
+}
+
 int ct_segment_text(const char *text, size_t len,
 		    int (*cb)(const ct_segment *seg, void *payload), void *payload)
 {
@@ -2054,6 +2102,8 @@ int ct_segment_text(const char *text, size_t len,
 				if (have_c)
 					line_get(&lc, text, len, b.next, &c);
 				brk = breaks_between(&st, &a, &b, have_c ? &c : NULL);
+				if (brk && bs == a.ts && !st.seen_sentence && caption_over_credit(text, &a, &b))
+					brk = 0;
 			}
 		}
 		if (brk) {

@@ -169,6 +169,11 @@ static void test_not_numbers(void **state)
 	expect_at("A staggering one in four children lives in poverty.", 2, 0, "one", 1, 1, "", NULL, 0);
 	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
+	/* "first" as an adverb; after a verb of finishing it is a place */
+	expect_none("Sen. Ida Crane wants a hearing on the costs first.");
+	expect_none("The senator wants first a hearing about the costs.");
+	expect_none("First, the board must hold a vote.");
+	expect_one("Her horse finished first at Kelso.", "first", 1, 1, "", NULL, 1);
 	expect_none("The council met on the 13th of October, and again on the 13th.");
 	expect_none("It was announced 2025-10-13.");
 	expect_none("");

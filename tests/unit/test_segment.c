@@ -542,6 +542,25 @@ static void test_hardwrap_function_word_line_end(void **state)
 	       "0 sentence|Traders said the closure had cost them most of their December sales.");
 }
 
+static void test_hardwrap_day_after_month_at_line_end(void **state)
+{
+	(void)state;
+	/* "31." opening a line is the day of "Jan." on the line before, not a numbered item; a real
+	 * numbered list after a full stop stays one. */
+	EXPECT("A spokeswoman for the governor confirmed that he would rule by Jan.\n"
+	       "31. Sen. Alma Rooke, who sits for the coast, wants a hearing on the cost\n"
+	       "first, and the vote on Resolution No.\n"
+	       "14. was put off until the new year by the members of the committee.\n",
+	       "0 sentence|A spokeswoman for the governor confirmed that he would rule by Jan. 31.",
+	       "0 sentence|Sen. Alma Rooke, who sits for the coast, wants a hearing on the cost first, and the vote on Resolution No. 14. was put off until the new year by the members of the committee.");
+	EXPECT("The council listed its reasons for the decision in a short statement.\n"
+	       "1. The costs had doubled since the plan was first put to the members.\n"
+	       "2. The site floods every winter and the insurers will not cover it.\n",
+	       "0 sentence|The council listed its reasons for the decision in a short statement.",
+	       "1 sentence|1. The costs had doubled since the plan was first put to the members.",
+	       "2 sentence|2. The site floods every winter and the insurers will not cover it.");
+}
+
 static void test_hardwrap_heading_after_full_line(void **state)
 {
 	(void)state;
@@ -777,6 +796,40 @@ static void test_credits_and_stamps(void **state)
 	       "0 heading|Trustees raise fees", "1 byline|Kroneborg Tagespost | Education | Wednesday 02.12.2026",
 	       "2 byline|From Helena Marchetti", "3 sentence|The trustees have on Thursday decided to raise the fees.",
 	       "4 furniture|NEWSLETTER", "5 heading|From Berlin To Rome");
+	/* above the body, a caption alone on its line and its credit on the next are one piece of
+	 * furniture (hard-wrapped or not); a date line with its " | " separators ending in "a.m." is
+	 * no sentence; further down, a credit alone leaves the paragraph before it a sentence */
+	EXPECT("Harbour board backs the new quay\nThe Saltley Courier | Thursday, December 3, 2026 | 5:15 a.m.\n"
+	       "A dredger works off the north pier in August.\nPhoto: Esme Lauder/Brinewire\n"
+	       "PORT ALDWICK, Dec. 2 (Brinewire) \xE2\x80\x94 The harbour board voted on Wednesday to build\n"
+	       "a new quay for the ferries, its chairman said after the meeting in the town.\n"
+	       "The quay will cost $40 million and take two years to build, the board said.\n"
+	       "Photo: Tam Ferrier/Brinewire\n",
+	       "0 heading|Harbour board backs the new quay",
+	       "1 furniture|The Saltley Courier | Thursday, December 3, 2026 | 5:15 a.m.",
+	       "2 furniture|A dredger works off the north pier in August. Photo: Esme Lauder/Brinewire",
+	       "3 sentence|PORT ALDWICK, Dec. 2 (Brinewire) \xE2\x80\x94 The harbour board voted on Wednesday to build "
+	       "a new quay for the ferries, its chairman said after the meeting in the town.",
+	       "4 sentence|The quay will cost $40 million and take two years to build, the board said.",
+	       "5 furniture|Photo: Tam Ferrier/Brinewire");
+	EXPECT("Harbour board backs the new quay\nBy Nell Ashgrove, Port Reporter | Dec. 2, 2026, 6:40 a.m.\n"
+	       "Photo: Tam Ferrier/Brinewire\nThe harbour board voted on Wednesday to build a quay.\n",
+	       "0 heading|Harbour board backs the new quay",
+	       "1 byline|By Nell Ashgrove, Port Reporter | Dec. 2, 2026, 6:40 a.m.",
+	       "2 furniture|Photo: Tam Ferrier/Brinewire",
+	       "3 sentence|The harbour board voted on Wednesday to build a quay.");
+	/* a translation's note and its credit or caveat are one piece; a byline with its outlet in
+	 * brackets and the translator's credit too; "Translated" after a sentence of the body still
+	 * opens a sentence */
+	EXPECT("Ferry fares rise\nBy Ona Petrak (Harbour Post). Translated from the English by Lexiko.\n"
+	       "The fares rose by a third on Monday. Translated into euros, that is 40 more.\n"
+	       "This article was machine-translated. Translated from the English of The Post by Verbamat.\n"
+	       "This article was translated by machine. Errors are possible.\n",
+	       "0 heading|Ferry fares rise",
+	       "1 byline|By Ona Petrak (Harbour Post). Translated from the English by Lexiko.",
+	       "2 sentence|The fares rose by a third on Monday.", "2 sentence|Translated into euros, that is 40 more.",
+	       "3 furniture|This article was machine-translated. Translated from the English of The Post by Verbamat.",
+	       "4 furniture|This article was translated by machine. Errors are possible.");
 	/* a heading of a noun and a preposition's phrase, no verb; not a sentence that lost its stop */
 	EXPECT("Rent cap passes\nThe council voted on Thursday.\nA vote after a long fight\nThe debate took four hours.\n"
 	       "The council voted after a long fight\n",
@@ -804,13 +857,14 @@ static void test_credits_and_stamps(void **state)
 	       "2 teaser|READ MORE: Students occupy the hall over fee rise", "3 heading|Where the money went",
 	       "4 sentence|An audit showed that the university spent $14.2 million.",
 	       "5 furniture|Get the Courier Morning Briefing");
-	/* a byline with its outlet in brackets and a full stop; a link with another story's headline
+	/* a byline with its outlet in brackets and a full stop (and the translator's credit after it,
+	 * one piece); a link with another story's headline
 	 * is a teaser, the link word alone furniture */
 	EXPECT("Albion faces inquiry\nBy Harriet Quayle (Dunmere Post). Translated from the English by Lexiko.\n"
 	       "The league opened an inquiry on Monday.\nRelated: Albion's new stadium: what we know so far\n"
 	       "Related:\nBy Monday (the deadline) 40 fans had left.\n",
-	       "0 heading|Albion faces inquiry", "1 byline|By Harriet Quayle (Dunmere Post).",
-	       "1 furniture|Translated from the English by Lexiko.", "2 sentence|The league opened an inquiry on Monday.",
+	       "0 heading|Albion faces inquiry", "1 byline|By Harriet Quayle (Dunmere Post). Translated from the English by Lexiko.",
+	       "2 sentence|The league opened an inquiry on Monday.",
 	       "3 teaser|Related: Albion's new stadium: what we know so far", "4 furniture|Related:",
 	       "5 sentence|By Monday (the deadline) 40 fans had left.");
 	EXPECT("Ferry fares rise\nThe council met on Monday and 40 people came.\nPhoto: The closed pier seen "
@@ -835,8 +889,8 @@ static void test_credits_and_stamps(void **state)
 	       "possible.\nThis text was machine-translated from the Herald.\n",
 	       "0 heading|Ferry fares rise",
 	       "1 furniture|Nordvik Dagblad | Abroad | Friday 20.11.2026 | Translated automatically from the Herald",
-	       "2 sentence|The council met on Monday.", "3 furniture|This article was translated by machine.",
-	       "3 furniture|Errors are possible.", "4 furniture|This text was machine-translated from the Herald.");
+	       "2 sentence|The council met on Monday.",
+	       "3 furniture|This article was translated by machine. Errors are possible.", "4 furniture|This text was machine-translated from the Herald.");
 	EXPECT("Heaters recalled after fires\nBy Ana Ruiz\nNov. 19, 2026, updated 7:40 a.m. Fire officials "
 	       "said on Tuesday that 14 heaters\nhad melted. The report was published on Nov. 19. It was posted "
 	       "at 7 a.m. on\nthe site.\n",
@@ -1036,6 +1090,7 @@ int main(void)
 		cmocka_unit_test(test_hardwrap_joins_lines),
 		cmocka_unit_test(test_hardwrap_paragraphs),
 		cmocka_unit_test(test_hardwrap_function_word_line_end),
+		cmocka_unit_test(test_hardwrap_day_after_month_at_line_end),
 		cmocka_unit_test(test_hardwrap_heading_after_full_line),
 		cmocka_unit_test(test_hardwrap_title_case_fragment_not_heading),
 		cmocka_unit_test(test_perline_headings),
