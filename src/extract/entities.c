@@ -43,6 +43,16 @@ static int possessive(const struct ct_tokens *tk, size_t i)
 	       (t->end - t->start > 2 && !memcmp(tk->s + t->end - 2, "'s", 2));
 }
 
+/* An apostrophe alone at token i, right after a word ending in "s" ("Workers'", "Farmers’"). */
+static int plural_apostrophe(const struct ct_tokens *tk, size_t i)
+{
+	const struct ct_token *t = &tk->t[i];
+	const unsigned char *c = (const unsigned char *)tk->s + t->start;
+	return i > 0 && (t->flags & CT_TOK_PUNCT) && t->start == tk->t[i - 1].end && tk->s[t->start - 1] == 's' &&
+	       ((t->end - t->start == 1 && c[0] == '\'') ||
+		(t->end - t->start == 3 && c[0] == 0xe2 && c[1] == 0x80 && c[2] == 0x99));
+}
+
 /* A word followed by a verb of saying marks a person: "Vos said", "Okafor told". */
 static int said_after(const struct ct_tokens *tk, size_t i)
 {
@@ -76,8 +86,13 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 				last = j;
 				ncap++;
 				j++;
-				if (possessive(tk, j - 1))
-					break;  /* Port Alder’s Lowharbour: two names */
+				/* Port Alder’s Lowharbour: two names; but the Tallow County Sheriff’s Office,
+				 * one body */
+				if (possessive(tk, j - 1) && !(is_cap(tk, j) && CT_TOK_LEX(tk, j, CT_LEX_ORG)))
+					break;
+				/* the Allied Ferry Workers' Union: a plural's apostrophe inside a body's name */
+				if (j + 1 < tk->n && plural_apostrophe(tk, j) && is_cap(tk, j + 1) && CT_TOK_LEX(tk, j + 1, CT_LEX_ORG))
+					j++;
 				continue;
 			}
 			if (j > i && CT_TOK_LEX(tk, j, CT_LEX_JOINER) && is_cap(tk, j + 1) && !CT_TOK_LEX(tk, j + 1, CT_LEX_NOT_NAME)) {
@@ -117,6 +132,22 @@ int ct_entities_scan(const struct ct_tokens *tk, ct_entity_cb cb, void *payload)
 				title_end = i;
 		}
 		has_title = title_end > i && title_end < j;
+		/* "Sgt. Solveig Brookhouse of Portcallan police", "Oona Varga of Eastvale Law School": a
+		 * person's name and the place or body after "of" are two names (not "Bank of England",
+		 * "Secretary of State Marco Rubio": a body's word or a title before the "of") */
+		for (k = has_title ? title_end + 2 : i + 2; k + 1 < j && k < i + 6; k++) {
+			size_t m;
+			int body = 0, after = 0;
+			if (!ct_tok_is(tk, k, "of"))
+				continue;
+			for (m = has_title ? title_end : i; m < k; m++)
+				body |= (tk->t[m].lex & (CT_LEX_ORG | CT_LEX_PLACE | CT_LEX_COUNTRY | CT_LEX_TITLE)) != 0;
+			for (m = k + 1; m < j; m++)
+				after |= (tk->t[m].lex & (CT_LEX_ORG | CT_LEX_PLACE | CT_LEX_COUNTRY)) != 0;
+			if (!body && k - (has_title ? title_end : i) <= 3 && (has_title || after))
+				j = k;
+			break;
+		}
 		for (k = i; k < j; k++) {
 			org |= CT_TOK_LEX(tk, k, CT_LEX_ORG);
 			place |= CT_TOK_LEX(tk, k, CT_LEX_PLACE);

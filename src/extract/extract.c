@@ -41,6 +41,9 @@ struct extract_shared {
 	                          * has hired a lawyer, J. R. Halloway. ..., he told the Observer"):
 	                          * "he" when no one has spoken yet */
 	unsigned named_at;       /* the sentence it was named in */
+	int named_new;           /* named there for the first time, in a sentence where no one speaks
+	                          * ("In the front row sat the chair ..., Mrs. Philippa Skelbrook, who
+	                          * ... . “...,” she said"): the "she" of a quote right after */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
 	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
@@ -1381,8 +1384,15 @@ static const struct ct_entity *subject_person(const struct extract_ctx *x)
 		const struct ct_entity *e = &x->ents.e[i];
 		if (e->tok_start >= 10 || in_quote(x, e->start))
 			return NULL;
-		if (!(e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2)))
+		if (!(e->kind == CT_ENT_PERSON || (e->kind == CT_ENT_OTHER && e->tok_end - e->tok_start >= 2))) {
+			/* "Brannock, a former driver, joined ...": a surname alone opening the sentence, of
+			 * a person named before */
+			size_t fl;
+			if (e->kind == CT_ENT_OTHER && e->tok_start == 0 && e->tok_end == 1 && e->tok_end < tk->n &&
+			    tk->s[tk->t[1].start] == ',' && full_name(x, x->flat.ptr + e->start, e->end - e->start, &fl))
+				return e;
 			continue;
+		}
 		/* a function word right before: a preposition's object, a clause's ("when Tom Hale") */
 		if (e->tok_start > 0 && (tk->t[e->tok_start - 1].lex & CT_LEX_NUMSTOP))
 			return NULL;
@@ -1430,8 +1440,15 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		/* "Haskins rejected ..., writing that “...”": a person named before opens the sentence */
 	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
 		   x->attr.name_end - x->attr.name_start == 2 && !strncasecmp(d.text + x->attr.name_start, "it", 2)) {
-		/* "It said": the organisation named last, or no one (never the last person) */
-		if (sh->org.len) {
+		/* "It said": the organisation named last, or no one (never the last person); a body
+		 * named in the sentence just before as its speaker, by no name ("The department said on
+		 * Wednesday that ... . The number has risen to 41, it said") */
+		if (sh->speaker.len > 2 && sh->speaker_at + 1 == sh->nsent &&
+		    !(sh->person.len == sh->speaker.len && !memcmp(sh->person.ptr, sh->speaker.ptr, sh->speaker.len)) &&
+		    !(sh->speaker.ptr[sh->speaker.len - 1] == 's' && sh->speaker.ptr[sh->speaker.len - 2] != 's')) {
+			d.speaker = sh->speaker.ptr;
+			d.speaker_len = sh->speaker.len;
+		} else if (sh->org.len) {
 			d.speaker = sh->org.ptr;
 			d.speaker_len = sh->org.len;
 		}
@@ -1458,6 +1475,17 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		if (subject_fits(sh, want)) {
 			d.speaker = sh->subject.ptr;
 			d.speaker_len = sh->subject.len;
+		}
+		/* a person introduced in the sentence just before, where no one spoke, and not as its
+		 * subject: the new voice ("In the front row sat the chair of the commission, Mrs.
+		 * Philippa Skelbrook, who ... . “...,” she said") */
+		if (sh->named.len && sh->named_new && sh->named_at == sh->nsent &&
+		    !(subject_fits(sh, want) && sh->subject_at == sh->nsent)) {
+			int named_sex = sh->nsexed ? sex_of(sh, sh->named.ptr, sh->named.len) : 0;
+			if (named_sex == want) {
+				d.speaker = sh->named.ptr;
+				d.speaker_len = sh->named.len;
+			}
 		}
 		/* "The president of the council Benedikt Krolling, who voted against it, will not
 		 * stop the measure, he said": the person the sentence itself opens with */
@@ -1568,6 +1596,8 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 					ct_buf_clear(&sh->named);
 					ct_buf_put(&sh->named, d.text + na, nb - na);
 					sh->named_at = sh->nsent;
+					sh->named_new = !x->attr.found && !x->quote.found && persons == 1 &&
+							!(sh->people.len && memmem(sh->people.ptr, sh->people.len, d.text + na, nb - na));
 				}
 				break;
 			}

@@ -17,7 +17,7 @@ static const char *const title_words[] = {
 	"Councilwoman", "Alderman", "Alderwoman", "Pope", "Bishop", "Rev.", "Sheikh", "Emir",
 	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
 	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
-	"Marshal", "Sheriff",
+	"Marshal", "Sheriff", "Det.", "Detective", "Constable", "Const.", "Cpl.", "Corporal", "Trooper",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
 	NULL};
 
@@ -35,7 +35,7 @@ static const char *const org_words[] = {
 	"Herald", "Times", "Post", "News", "Daily", "Press", "Agency", "Bureau", "Centre", "Center",
 	"Hospital", "School", "Club", "Consortium", "Authority", "Trust", "Mission", "Secretariat",
 	"Brigade", "Battalion", "Command", "Corps", "Directorate", "Inspectorate", "Chamber", "Academy", "College",
-	"League", NULL};
+	"League", "Project", "Initiative", "Campaign", NULL};
 
 static const char *const place_words[] = {
 	"Street", "Road", "Avenue", "River", "Bay", "Island", "Islands", "City", "County",
@@ -93,7 +93,9 @@ static const char *const say_verbs[] = {
 	 * criticises senator Oriel Banforth" */
 	"informed", "informs", "criticises", "criticizes", "complains",
 	/* a denial is someone's word too ("Lindqvist denied that ..."), and a promise */
-	"denied", "denies", "promised", "promises", "pledged", "pledges", "vowed", "vows", NULL};   /* (quotes.c: other_senses) */
+	"denied", "denies", "promised", "promises", "pledged", "pledges", "vowed", "vows",
+	/* conceding, describing, rejecting or disputing an account (quotes.c: other_sense_says) */
+	"conceded", "concedes", "described", "describes", "rejected", "rejects", "disputed", "disputes", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 
@@ -200,7 +202,7 @@ static const char *const datestart[] = {
 	"ten", NULL
 };
 
-static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry",
+static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry", "investigators",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
 					     "authorities", "witnesses", "engineers", "government", "statement",
 					     /* bodies and documents that say things in the news */
@@ -237,7 +239,8 @@ static const char *const finds[] = { "found", "finds", "show", "shows", "showed"
 				     "revealed", "reveals", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
-					     "stated", "wrote", "insisted", "announced", "noted", "explained", NULL};
+					     "stated", "wrote", "insisted", "announced", "noted", "explained",
+					     "conceded", "described", NULL};
 
 static const char *const of_title[] = { "State", "Staff", "Defence", "Defense", "Police", NULL};
 
@@ -273,7 +276,9 @@ static const char *const past_words[] = {
  * means_body and so_body. */
 static const char *const attrib_words[] = { "according", "estimated", "estimates", "claimed", "claims",
 					    "believes", "believe", "believed", "argues", "maintains",
-					    "maintained", "means", "so", NULL };
+					    "maintained", "means", "so",
+					    /* a demand: "called on Tuesday for" (quotes.c: other_sense_says) */
+					    "called", "calls", NULL };
 static const char *const binds_words[] = { "face", "faces", "apply", "applies", NULL };
 static const char *const source_words[] = { "figures", "data", "information", "indications", "statements",
 					    "numbers", "measurements", "details", NULL };

@@ -113,6 +113,16 @@ static void set_speaker(struct ct_attribution *a, const struct ct_entity *e)
 
 /* Extends a speaker found at token i leftwards over "the agency's spokesman" style phrases:
  * takes "the X" when the speaker is a lower-case noun phrase like "the agency" or "officials". */
+/* Token a, or the one after it when a is a list's bullet ("• The crew's union rejects ..."), up
+ * to b. */
+static size_t past_bullet(const struct ct_tokens *tk, size_t a, size_t b)
+{
+	const unsigned char *c = (const unsigned char *)tk->s + tk->t[a].start;
+	if (a < b && tk->t[a].end == tk->t[a].start + 3 && c[0] == 0xe2 && c[1] == 0x80 && c[2] == 0xa2)
+		return a + 1;
+	return a;
+}
+
 static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribution *a)
 {
 	size_t s = i, words = 0;
@@ -133,6 +143,7 @@ static int noun_speaker(const struct ct_tokens *tk, size_t i, struct ct_attribut
 	if (s < i && (ct_tok_is(tk, s, "for") || ct_tok_is(tk, s, "of") || ct_tok_is(tk, s, "at") ||
 		      ct_tok_is(tk, s, "from") || ct_tok_is(tk, s, "with")))
 		return 0;
+	s = past_bullet(tk, s, i);
 	a->speaker_start = a->name_start = tk->t[s].start;
 	a->speaker_end = a->name_end = tk->t[i].end;
 	return 1;
@@ -325,6 +336,7 @@ static int apostrophe(const struct ct_tokens *tk, size_t i)
 
 static void set_tokens(const struct ct_tokens *tk, size_t a, size_t b, struct ct_attribution *out)
 {
+	a = past_bullet(tk, a, b);
 	out->speaker_start = out->name_start = tk->t[a].start;
 	out->speaker_end = out->name_end = tk->t[b].end;
 }
@@ -686,6 +698,79 @@ static int np_subject(const struct ct_tokens *tk, const struct ct_sentence_entit
 }
 
 
+/* The clause's subject when it is a noun phrase with what qualifies it, the verb of saying at token
+ * i: "The family that owns the creamery says", "Residents who gathered outside Town Hall on Monday
+ * said", "The union representing the crew of the ferry ... said", "Officials at the state laboratory
+ * told reporters that", "Two clerks told the court that". The phrase opens the sentence (or follows
+ * a dateline's dash): a determiner or a number and up to three words, or a plural noun alone, then
+ * "who", "that", "which", a participle in "-ing" or a preposition. The speaker is the phrase before
+ * a relative clause or a participle, or the whole subject with its preposition's object when no
+ * verb is in it. 1 when found, else 0. */
+static int qualified_subject(const struct ct_tokens *tk, const struct ct_quote *q, size_t i, struct ct_attribution *out)
+{
+	static const char *const dets[] = { "the", "a", "an", "its", "their", NULL };
+	static const char *const counts[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+					      "several", "some", "many", "most", "dozens", "hundreds", NULL };
+	static const char *const rels[] = { "who", "that", "which", NULL };
+	static const char *const preps[] = { "at", "of", "in", "from", "with", "on", "inside", "outside", NULL };
+	static const char *const aux[] = { "has", "have", "had", NULL };
+	size_t s0 = 0, h, k, words, end = i;
+	int det, count, rel;
+	if (!CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER) &&
+	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))))
+		return 0;
+	for (k = 0; k < i && k < 12; k++)
+		if (is_dash(tk, k)) {
+			s0 = k + 1;   /* "PORTCALLAN, Nov. 25 — The union ..." */
+			break;
+		}
+	while (s0 < i && (tk->t[s0].flags & CT_TOK_PUNCT) && !(tk->t[s0].flags & CT_TOK_QUOTE_OPEN))
+		s0++;   /* a bullet */
+	/* "have on Thursday announced", "has said": the auxiliary of the verb, not a verb inside */
+	for (k = i; k > s0 && i - k < 4; k--)
+		if (ct_tok_in(tk, k - 1, aux)) {
+			end = k - 1;
+			break;
+		}
+	if (end - s0 < 2 || end - s0 > 22)
+		return 0;
+	count = ct_tok_in(tk, s0, counts) || ((tk->t[s0].flags & CT_TOK_DIGIT) && !(tk->t[s0].flags & CT_TOK_PUNCT));
+	det = count || ct_tok_in(tk, s0, dets);
+	for (h = s0 + det, words = 0; h < end; h++) {
+		if (ct_tok_in(tk, h, rels) || ct_tok_in(tk, h, preps) ||
+		    /* "representing the crew" (not "the housing ministry") */
+		    (h > s0 + det && tk->t[h].end - tk->t[h].start > 4 && !memcmp(tk->s + tk->t[h].end - 3, "ing", 3) &&
+		     (article(tk, h + 1) || ct_tok_is(tk, h + 1, "its") || ct_tok_is(tk, h + 1, "their"))))
+			break;
+		if (((tk->t[h].flags & CT_TOK_PUNCT) && !apostrophe(tk, h)) || ++words > 3 ||
+		    CT_TOK_LEX(tk, h, CT_LEX_PRONOUN | CT_LEX_SAY | CT_LEX_FIND | CT_LEX_PAST | CT_LEX_TITLE) ||
+		    finite_verb(tk, h) || (h > s0 && (tk->t[h].flags & CT_TOK_CAP)))
+			return 0;
+	}
+	if (h == s0 + det || inside_quote(tk, h, q))
+		return 0;
+	if (h >= end) {
+		/* "Two clerks told the court": a count and its noun */
+		if (!count || words > 2)
+			return 0;
+		set_tokens(tk, s0, end - 1, out);
+		return 1;
+	}
+	/* no determiner: a plural noun alone ("Residents", "Officials") */
+	if (!det && (h != s0 + 1 || tk->s[tk->t[s0].end - 1] != 's' || tk->t[s0].end - tk->t[s0].start < 5))
+		return 0;
+	rel = !ct_tok_in(tk, h, preps);
+	for (k = h + 1; k < end; k++) {
+		if (inside_quote(tk, k, q) || CT_TOK_LEX(tk, k, CT_LEX_SAY | CT_LEX_PRONOUN) ||
+		    ((tk->t[k].flags & CT_TOK_PUNCT) && !apostrophe(tk, k)))
+			return 0;
+		if (!rel && (finite_verb(tk, k) || CT_TOK_LEX(tk, k, CT_LEX_PAST) || ct_tok_in(tk, k, rels)))
+			rel = 2;   /* "The union representing the crew of the ferry that struck ...": a verb inside */
+	}
+	set_tokens(tk, s0, (rel ? h : end) - 1, out);
+	return 1;
+}
+
 /* Whether tokens j.. are an adverbial that ends the sentence: max words at most, no comma, no
  * verb ("on Monday.", "in a statement."; not "on Monday suspended the permit."); with
  * participles set, a participle is no verb ("in a report published last month."). */
@@ -930,11 +1015,67 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	}
 }
 
+/* Whether a verb of saying with another sense says at token i. "The club posted record revenue",
+ * "The flood claimed the lives of three", "The referee denied the visitors a penalty": only with
+ * what was said after them ("that", "to", "not", a comma); a denial or a rejection of an account
+ * says too ("Vellacott Ferries denied the account.", "The union rejects the board's findings");
+ * "called" only for a demand ("called on Tuesday for", "called on the state to"); "described" but
+ * in the passive ("the scene was described"). Not a second verb of its subject ("offered an apology
+ * and promised to ..."), nor a participle after a document ("a report promised within 60 days"). */
+static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q, size_t i)
+{
+	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", "promised",
+						    "promises", "pledged", "pledges", "vowed", "vows", "rejected", "rejects",
+						    "disputed", "disputes", NULL };
+	static const char *const accounts[] = { "account", "accounts", "claim", "claims", "allegation", "allegations",
+						"accusation", "accusations", "finding", "findings", "report", "version",
+						"representation", "criticism", "charge", "charges", "description", "figures",
+						"conclusions", "conclusion", "suggestion", "reports", "assessment", NULL };
+	static const char *const passive[] = { "was", "were", "is", "are", "be", "been", "being", "so", NULL };
+	size_t k;
+	int called = ct_tok_is(tk, i, "called") || ct_tok_is(tk, i, "calls");
+	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes");
+	if (!called && !described && !ct_tok_in(tk, i, other_senses))
+		return 1;
+	if (i > 0 && (ct_tok_is(tk, i - 1, "and") ||
+		      (!(tk->t[i - 1].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) && CT_TOK_LEX(tk, i - 1, CT_LEX_DOC))))
+		return 0;
+	if (called) {
+		if (i > 0 && ct_tok_in(tk, i - 1, passive))
+			return 0;
+		/* "Dahl has refused to intervene, and Sen. Colby has called for a mediator": the call is
+		 * the second clause's, the sentence is the first's */
+		for (k = 1; k < i; k++)
+			if (is_comma(tk, k - 1) && (ct_tok_is(tk, k, "and") || ct_tok_is(tk, k, "but")))
+				return 0;
+		/* "called for", "called on Tuesday for", "called last week for", "called on the state to";
+		 * not "called a hearing for Dec. 10" */
+		if (ct_tok_is(tk, i + 1, "for"))
+			return 1;
+		for (k = i + 1; k < tk->n && k < i + 7 && !(tk->t[k].flags & CT_TOK_PUNCT) && !inside_quote(tk, k, q); k++) {
+			if (ct_tok_is(tk, i + 1, "on") && k > i + 1 && ct_tok_is(tk, k, "to"))
+				return 1;
+			if (ct_tok_is(tk, k, "for"))
+				return k > i + 1 && (ct_tok_is(tk, i + 1, "on") || ct_tok_is(tk, i + 1, "last") ||
+						     ct_tok_is(tk, i + 1, "this")) && CT_TOK_LEX(tk, k - 1, CT_LEX_DATEWORD);
+		}
+		return 0;
+	}
+	if (described)
+		return !(i > 0 && ct_tok_in(tk, i - 1, passive));
+	if (i + 1 >= tk->n || ct_tok_is(tk, i + 1, "that") || ct_tok_is(tk, i + 1, "to") || ct_tok_is(tk, i + 1, "not") ||
+	    (tk->t[i + 1].flags & CT_TOK_PUNCT) || inside_quote(tk, i + 1, q))
+		return 1;   /* "denies to have hidden values", "promised not to" */
+	if (tk->s[tk->t[i].start] == 'r' || tk->s[tk->t[i].start] == 'd')
+		for (k = i + 1; k < tk->n && k < i + 6 && (!(tk->t[k].flags & CT_TOK_PUNCT) || apostrophe(tk, k)); k++)
+			if (ct_tok_in(tk, k, accounts))
+				return 1;
+	return 0;
+}
+
 static void attribution_find(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
 			     const struct ct_quote *q, struct ct_attribution *out)
 {
-	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", "promised",
-						    "promises", "pledged", "pledges", "vowed", "vows", NULL };
 	size_t i;
 	unsigned any = 0;
 	memset(out, 0, sizeof(*out));
@@ -983,10 +1124,21 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 				      ct_tok_is(tk, i - 1, "be") || ct_tok_is(tk, i - 1, "is") || ct_tok_is(tk, i - 1, "are") ||
 				      ct_tok_is(tk, i - 1, "being")))
 				continue;
-			/* "Researchers found that": a body, with "that" after the verb */
+			/* "Researchers found that", "Investigators have found that": a body, with "that"
+			 * after the verb */
 			if (subject_after(tk, ents, q, i, out) || subject_before(tk, ents, q, i, CT_LEX_DOC, out) ||
-			    (i > 0 && ct_tok_is(tk, i + 1, "that") && noun_speaker(tk, i - 1, out))) {
+			    (i > 0 && ct_tok_is(tk, i + 1, "that") &&
+			     (noun_speaker(tk, i - 1, out) ||
+			      (i > 1 && (ct_tok_is(tk, i - 1, "have") || ct_tok_is(tk, i - 1, "has")) && noun_speaker(tk, i - 2, out))))) {
 				out->found = 1;
+				return;
+			}
+			/* "It also found that": the report or body of the sentences before */
+			if (ct_tok_is(tk, i + 1, "that") && i <= 2 && ct_tok_is(tk, 0, "it") &&
+			    (i == 1 || ct_tok_is(tk, 1, "also"))) {
+				out->found = out->pronoun = 1;
+				out->speaker_start = out->name_start = tk->t[0].start;
+				out->speaker_end = out->name_end = tk->t[0].end;
 				return;
 			}
 			/* "..., the Legislative Budget Office found in a report last month.": a name right
@@ -1015,18 +1167,11 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
 		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
 							   held_by_pronoun(tk, i) ||
+							   ((ct_tok_is(tk, i, "called") || ct_tok_is(tk, i, "calls")) &&
+							    other_sense_says(tk, q, i)) ||
 							   (i > 0 && is_comma(tk, i - 1) && ct_tok_in(tk, i, holding_verbs)))))
 			continue;
-		/* "The club posted record revenue", "The flood claimed the lives of three", "The referee
-		 * denied the visitors a penalty": verbs that say only with what was said after them */
-		if (strchr("pcdvPCDV", tk->s[tk->t[i].start]) && ct_tok_in(tk, i, other_senses) &&
-		    ((i + 1 < tk->n && !ct_tok_is(tk, i + 1, "that") && !ct_tok_is(tk, i + 1, "to") &&
-		      !ct_tok_is(tk, i + 1, "not") &&   /* "denies to have hidden values", "promised not to" */
-		      !(tk->t[i + 1].flags & CT_TOK_PUNCT) && !inside_quote(tk, i + 1, q)) ||
-		     /* a second verb of its subject ("offered an apology and promised to ..."), a
-		      * participle ("a report promised within 60 days") */
-		     (i > 0 && (ct_tok_is(tk, i - 1, "and") ||
-				(!(tk->t[i - 1].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) && CT_TOK_LEX(tk, i - 1, CT_LEX_DOC))))))
+		if (strchr("pcdvrPCDVR", tk->s[tk->t[i].start]) && !other_sense_says(tk, q, i))
 			continue;
 		out->found = 1;
 		/* "The Ardell Growers' Union, which represents 2,300 farms, said Grisby buys ...": the
@@ -1085,6 +1230,19 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 		if (i > 0) {
 			size_t k = i - 1;
 			int comma = 0;
+			if (!(tk->t[k].flags & CT_TOK_PUNCT) && qualified_subject(tk, q, i, out))
+				return;
+			/* "Det. Sgt. Solveig Brookhouse of Portcallan police said", "Marta Ness of the
+			 * Estravian Miners' Union told": the person before "of", not the body after it */
+			{
+				size_t o;
+				for (o = i - 1; o > 1 && i - o <= 5 && !(tk->t[o].flags & CT_TOK_PUNCT) && !verb_like(tk, o); o--)
+					if (ct_tok_is(tk, o, "of") && (e = entity_at(ents, o - 1)) && e->tok_end == o && person_like(e) &&
+					    !inside_quote(tk, o - 1, q)) {
+						set_speaker(out, e);
+						return;
+					}
+			}
 			if ((tk->t[k].flags & CT_TOK_PUNCT) && tk->s[tk->t[k].start] == ',' && k > 0 && !inside_quote(tk, k - 1, q)) {
 				k--;
 				comma = 1;

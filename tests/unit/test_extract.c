@@ -1124,6 +1124,46 @@ static void test_speaker_pronoun_sex(void **state)
 		/* the pronoun after the verb, an adverbial after it */
 		{ "Noor Halvorsen said the rise would hurt. \xC2\xABOur members are those who fall into it\xC2\xBB, "
 		  "said she on Sunday to reporters before the hall.", "\xC2\xABOur", "Noor Halvorsen" },
+		/* session 13 (after xblind13-15): "it said" after a body named by no name */
+		{ "The agency said on Monday that a man had died. The number of cases has risen to 12, it said.",
+		  "The number", "The agency" },
+		/* a subject with what qualifies it */
+		{ "The family that runs the mill says the county has got it wrong.", "The family", "The family" },
+		{ "Residents who met outside the library on Friday said they were worried.", "Residents", "Residents" },
+		{ "Residents of Brackley Fen said the mill had been there for a century.", "Residents",
+		  "Residents of Brackley Fen" },
+		{ "Officials at the county laboratory told reporters that the tests proved nothing.", "Officials",
+		  "Officials at the county laboratory" },
+		{ "Two nurses told the inquiry that they had raised the alarm.", "Two nurses", "Two nurses" },
+		{ "LOWMOOR, Nov. 2 \xE2\x80\x94 The union representing the drivers of the buses that were cut said on "
+		  "Monday that it would strike.", "LOWMOOR", "The union" },
+		/* not a phrase that holds a title, nor a noun in "-ing" */
+		{ "The state's housing ministry said in a letter that it had no objection.", "The state",
+		  "The state's housing ministry" },
+		/* rejecting, denying, disputing an account; describing; conceding; calling for */
+		{ "Marlow Buses denied the account.", "Marlow", "Marlow Buses" },
+		{ "The Allied Drivers' Union, which represents 900 drivers, rejected the board's findings.", "The Allied",
+		  "Allied Drivers' Union" },
+		{ "Passengers described a violent jolt, then darkness.", "Passengers", "Passengers" },
+		{ "Sen. Ida Crane, who chairs the health committee, called on Tuesday for every mill to be inspected.",
+		  "Sen.", "Ida Crane" },
+		/* a body's name over its possessive ("Sheriff's Office") */
+		{ "A spokeswoman for the Lowmoor County Sheriff\xE2\x80\x99s Office, who declined to be named, said "
+		  "detectives were looking for the key.", "A spokeswoman", "Lowmoor County Sheriff\xE2\x80\x99s Office" },
+		/* a person before "of" and the body after it */
+		{ "Det. Sgt. Mira Colquhoun of Lowmoor police said officers had interviewed 60 witnesses.", "Det.",
+		  "Mira Colquhoun" },
+		/* a report's "it" */
+		{ "The 38-page report says the radar was off. It also found that the crew had worked 14 hours.",
+		  "It also", "The 38-page report" },
+		{ "Investigators have found that the radar was off.", "Investigators", "Investigators" },
+		/* a surname alone opening a sentence, of a person named before, is its subject */
+		{ "Union leader Declan Brannock said the strike was about safety. Brannock, a former driver, joined "
+		  "pickets on Tuesday. \"We have been patient,\" he said.", "\"We", "Declan Brannock" },
+		/* a woman introduced, not as a subject, in a sentence where no one speaks: the "she" of the
+		 * quote after */
+		{ "\"The law is clear,\" said Ms. Ana Ruiz. In the front row sat the chair of the board, Mrs. Greta "
+		  "Hallorann, who has run it for nine years. \"We counted twice,\" she said.", "\"We", "Greta Hallorann" },
 	};
 	size_t i;
 	(void)state;
