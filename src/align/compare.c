@@ -560,8 +560,8 @@ static int count_value(const struct side *sd, size_t i)
 static void keep_tally(struct side *sd, size_t start, size_t end, int hi, int lo)
 {
 	size_t i, k;
-	for (i = k = 0; i < sd->nnums; i++)
-		if (!(sd->nums[i].start >= start && sd->nums[i].end <= end))
+	for (i = k = 0; i < sd->nnums; i++)   /* (the scanner's second count of "a 5-4 vote" is "4 vote") */
+		if (!(sd->nums[i].start >= start && sd->nums[i].start < end))
 			sd->nums[k++] = sd->nums[i];
 	sd->nnums = k;
 	if (sd->nnums >= MAX_ITEMS)

@@ -1412,7 +1412,11 @@ static const struct ct_entity *subject_person(const struct extract_ctx *x)
 /* "she"/"he" (any case) in text[a, b): 1, else 0. */
 static int he_or_she(const char *text, size_t a, size_t b)
 {
-	return (b - a == 2 && !strncasecmp(text + a, "he", 2)) || (b - a == 3 && !strncasecmp(text + a, "she", 3));
+	if ((b - a == 2 && !strncasecmp(text + a, "he", 2)) || (b - a == 3 && !strncasecmp(text + a, "his", 3)))
+		return SEX_M;
+	if ((b - a == 3 && !strncasecmp(text + a, "she", 3)) || (b - a == 3 && !strncasecmp(text + a, "her", 3)))
+		return SEX_F;
+	return 0;
 }
 
 /* The segment analysed in x, in reading order: its speaker from what came before (or, for a quote
@@ -1454,13 +1458,13 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		}
 	} else if (seg->kind == CT_SEG_SENTENCE && x->attr.found && x->attr.pronoun &&
 		   he_or_she(d.text, x->attr.name_start, x->attr.name_end) &&
-		   (subject_fits(sh, x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F) || sh->person.len ||
+		   (subject_fits(sh, he_or_she(d.text, x->attr.name_start, x->attr.name_end)) || sh->person.len ||
 		    (sh->named.len && sh->named_at == sh->nsent))) {
 		/* "She added": the person the sentence before opened with ("Albion's chief executive,
 		 * Greta Hallorann, spent two hours before the committee. She told ..."), else the
 		 * person named last, not a document or a body since; "he said" after the words of a
 		 * woman (or "she" after a man's) is the newest person of that sex */
-		int want = x->attr.name_end - x->attr.name_start == 2 ? SEX_M : SEX_F;
+		int want = he_or_she(d.text, x->attr.name_start, x->attr.name_end);
 		int sex = sh->nsexed ? sex_of(sh, sh->person.ptr, sh->person.len) : 0;
 		const struct sexed *other = sex && sex != want ? newest_of_sex(sh, want) : NULL;
 		d.speaker = other ? other->name : sh->person.ptr;

@@ -18,6 +18,8 @@ static const char *const title_words[] = {
 	"Sultan", "Premier", "Chief-of-Staff", "Attorney", "Envoy", "Officer", "Head", "Leader",
 	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
 	"Marshal", "Sheriff", "Det.", "Detective", "Constable", "Const.", "Cpl.", "Corporal", "Trooper",
+	"Treasurer", "Auditor", "Comptroller", "Controller", "Clerk", "Registrar", "Ombudsman", "Coroner",
+	"Magistrate", "Warden",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
 	NULL};
 
@@ -94,8 +96,10 @@ static const char *const say_verbs[] = {
 	"informed", "informs", "criticises", "criticizes", "complains",
 	/* a denial is someone's word too ("Lindqvist denied that ..."), and a promise */
 	"denied", "denies", "promised", "promises", "pledged", "pledges", "vowed", "vows",
-	/* conceding, describing, rejecting or disputing an account (quotes.c: other_sense_says) */
-	"conceded", "concedes", "described", "describes", "rejected", "rejects", "disputed", "disputes", NULL};
+	/* conceding, describing, defending, rejecting or disputing an account (quotes.c:
+	 * other_sense_says) */
+	"conceded", "concedes", "described", "describes", "rejected", "rejects", "disputed", "disputes",
+	"defended", "defends", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 

@@ -1286,7 +1286,10 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 				(is_joining_dash(t, ct_nwin_at(w, f.next + 1)) && !t->endash &&
 				 ct_nwin_at(w, f.next + 1)->kind == CT_NW_WORD) ||
 				/* "the first of its kind", "the second of them": a place among them */
-				(ct_nword_is(t, "of") && ct_nword_is(ct_nwin_at(w, k - 1), "the"));
+				(ct_nword_is(t, "of") && ct_nword_is(ct_nwin_at(w, k - 1), "the")) ||
+				/* "the first $150 million", "the first 150 million dollars": it ranks the sum */
+				(ct_nword_is(ct_nwin_at(w, k - 1), "the") &&
+				 (t->kind == CT_NW_NUM || (t->kind == CT_NW_PUNCT && (t->ch == '$' || t->ch == CT_NW_EURO || t->ch == CT_NW_POUND))));
 	}
 	if (f.unit[0])
 		singular(f.unit, out->unit, sizeof(out->unit));
@@ -1324,8 +1327,17 @@ static int match_number(struct ct_nwin *w, struct ct_number *out, int *emit)
 				lo *= h.scale;
 			if (between && is_year_number(ct_nwin_at(w, 1)) && is_year_number(ct_nwin_at(w, hk)))
 				return h.next;   /* between 2020 and 2022: dates */
-			if (hi < lo && is_punct(p, CT_NW_DASH))
-				return h.next;   /* a score (3-1), not a quantity */
+			if (hi < lo && is_punct(p, CT_NW_DASH)) {
+				/* "voted 9-0", "a 5-2 vote": a tally, two counts (the next call takes the
+				 * second); else a score (3-1), not a quantity */
+				if (ct_nword_is(ct_nwin_at(w, -1), "voted") || ct_nword_is(ct_nwin_at(w, -1), "vote") ||
+				    ct_nword_is(ct_nwin_at(w, h.next), "vote")) {
+					out->end = ct_nwin_at(w, k - 1)->end;
+					*emit = 1;
+					return k + 1;
+				}
+				return h.next;
+			}
 			if (hi >= lo) {
 				out->value = lo;
 				out->high = hi;

@@ -261,6 +261,60 @@ static const struct ct_entity *before_relative(const struct ct_tokens *tk, const
 	return NULL;
 }
 
+static int verb_like(const struct ct_tokens *tk, size_t i);
+static int is_comma(const struct ct_tokens *tk, size_t i);
+
+/* p, the person nearest before a verb, or the person the sentence opens with when p is only the
+ * object of a preposition in that person's apposition: "Ines Barrowclough, a lawyer for Det. Sgt.
+ * Lyle Whitlock, one of the 11 officers ..., said" is Ines Barrowclough. */
+static const struct ct_entity *opening_person(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+					      const struct ct_entity *p)
+{
+	static const char *const preps[] = { "for", "of", "to", "with", "by", "against", "representing", NULL };
+	const struct ct_entity *f = ents->n ? &ents->e[0] : NULL;
+	size_t k;
+	if (!p || !f || f == p || f->tok_start != 0 || !person_like(f) || !is_comma(tk, f->tok_end) || p->tok_start < 2)
+		return p;
+	k = p->tok_start - 1;
+	if (!ct_tok_in(tk, k, preps))
+		return p;
+	for (k = f->tok_end + 1; k < p->tok_start; k++)   /* the apposition: no verb, no other comma */
+		if (is_comma(tk, k) || verb_like(tk, k))
+			return p;
+	return f;
+}
+
+/* e, or the person a body's name e is in apposition to: "Tomasz Brandvold, the president of the
+ * Pellmont Police Association," "Dolores Kittering (49), president of the Federation of Teachers,
+ * which ...,", "Gareth Nettlefold, director of the County Office of Emergency Management,": the
+ * body after "of" or "at" (and "the"), the person before the role, a comma after the person (or
+ * its age in brackets). */
+static const struct ct_entity *apposed_person(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+					      const struct ct_quote *q, const struct ct_entity *e)
+{
+	const struct ct_entity *p;
+	size_t o = e->tok_start, c;
+	if (person_like(e) || o < 2)
+		return e;
+	if (ct_tok_is(tk, o - 1, "the"))
+		o--;
+	if (o < 2 || !(ct_tok_is(tk, o - 1, "of") || ct_tok_is(tk, o - 1, "at")))
+		return e;
+	if (!(p = person_before(tk, ents, q, o)) || p->tok_end >= o)
+		return e;
+	c = p->tok_end;
+	/* "(49)" */
+	if (c + 2 < o && tk->s[tk->t[c].start] == '(' && (tk->t[c + 1].flags & CT_TOK_DIGIT) && tk->s[tk->t[c + 2].start] == ')')
+		c += 3;
+	if (!is_comma(tk, c) || o - c > 8)
+		return e;
+	for (c++; c < o - 1; c++)   /* the role: lower-case words, an article */
+		if ((tk->t[c].flags & (CT_TOK_PUNCT | CT_TOK_QUOTE_OPEN)) || CT_TOK_LEX(tk, c, CT_LEX_SAY | CT_LEX_PAST) ||
+		    verb_like(tk, c))
+			return e;
+	return p;
+}
+
 /* "declared the statistics office Statdal": a name after at most three lower-case words (none of
  * them a preposition or the like) that start at token k, or NULL. */
 static const struct ct_entity *name_after_words(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
@@ -604,7 +658,9 @@ static const char *const holding_verbs[] = { "estimated", "estimates", "claimed"
  * holds, with "that" after it. */
 static int verb_that(const struct ct_tokens *tk, size_t i)
 {
-	return ct_tok_is(tk, i + 1, "that") && ct_tok_in(tk, i, holding_verbs);
+	/* (a translation's "estimates, that") */
+	return (ct_tok_is(tk, i + 1, "that") || (is_comma(tk, i + 1) && ct_tok_is(tk, i + 2, "that"))) &&
+	       ct_tok_in(tk, i, holding_verbs);
 }
 
 /* Whether "according to" follows token i (outside the quote). */
@@ -1015,6 +1071,16 @@ void ct_attribution_find(const struct ct_tokens *tk, const struct ct_sentence_en
 	}
 }
 
+/* A verb of saying whose object follows it, never its subject ("X, Y's lawyer, defends the count",
+ * not "..., said the minister"). */
+static int object_verb(const struct ct_tokens *tk, size_t i)
+{
+	static const char *const verbs[] = { "defended", "defends", "described", "describes", "rejected", "rejects",
+					     "disputed", "disputes", "denied", "denies", "conceded", "concedes",
+					     "promised", "promises", "called", "calls", NULL };
+	return strchr("dprc", tk->s[tk->t[i].start]) && ct_tok_in(tk, i, verbs);
+}
+
 /* Whether a verb of saying with another sense says at token i. "The club posted record revenue",
  * "The flood claimed the lives of three", "The referee denied the visitors a penalty": only with
  * what was said after them ("that", "to", "not", a comma); a denial or a rejection of an account
@@ -1030,11 +1096,13 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 	static const char *const accounts[] = { "account", "accounts", "claim", "claims", "allegation", "allegations",
 						"accusation", "accusations", "finding", "findings", "report", "version",
 						"representation", "criticism", "charge", "charges", "description", "figures",
-						"conclusions", "conclusion", "suggestion", "reports", "assessment", NULL };
+						"conclusions", "conclusion", "suggestion", "reports", "assessment", "reproach",
+						"reproaches", NULL };
 	static const char *const passive[] = { "was", "were", "is", "are", "be", "been", "being", "so", NULL };
 	size_t k;
 	int called = ct_tok_is(tk, i, "called") || ct_tok_is(tk, i, "calls");
-	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes");
+	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes") || ct_tok_is(tk, i, "defended") ||
+			ct_tok_is(tk, i, "defends");
 	if (!called && !described && !ct_tok_in(tk, i, other_senses))
 		return 1;
 	if (i > 0 && (ct_tok_is(tk, i - 1, "and") ||
@@ -1066,6 +1134,11 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 	if (i + 1 >= tk->n || ct_tok_is(tk, i + 1, "that") || ct_tok_is(tk, i + 1, "to") || ct_tok_is(tk, i + 1, "not") ||
 	    (tk->t[i + 1].flags & CT_TOK_PUNCT) || inside_quote(tk, i + 1, q))
 		return 1;   /* "denies to have hidden values", "promised not to" */
+	/* "She promised a national search": a promise of a person (a pronoun or a name right before) */
+	if (strchr("pv", tk->s[tk->t[i].start]) && i > 0 &&
+	    (ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they") ||
+	     ((tk->t[i - 1].flags & CT_TOK_CAP) && i > 1 && (tk->t[i - 2].flags & CT_TOK_CAP))) && article(tk, i + 1))
+		return 1;
 	if (tk->s[tk->t[i].start] == 'r' || tk->s[tk->t[i].start] == 'd')
 		for (k = i + 1; k < tk->n && k < i + 6 && (!(tk->t[k].flags & CT_TOK_PUNCT) || apostrophe(tk, k)); k++)
 			if (ct_tok_in(tk, k, accounts))
@@ -1177,13 +1250,13 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 		/* "The Ardell Growers' Union, which represents 2,300 farms, said Grisby buys ...": the
 		 * name before the relative clause the comma closes, not the name after the verb */
 		if (i >= 2 && is_comma(tk, i - 1) && !inside_quote(tk, i - 2, q) && (e = before_relative(tk, ents, q, i - 2))) {
-			set_speaker(out, e);
+			set_speaker(out, apposed_person(tk, ents, q, e));
 			return;
 		}
 		/* "said Mr. Vos" / "said the minister" (not "told Northgate News": who is told), where
 		 * the verb follows what was said ("“...,” said", "..., said"), not its subject ("The
 		 * directorate said Corvane had ...": Corvane is what the directorate spoke of) */
-		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q) && !told(tk, i) &&
+		if (i + 1 < tk->n && !inside_quote(tk, i + 1, q) && !told(tk, i) && !object_verb(tk, i) &&
 		    (i == 0 || (tk->t[i - 1].flags & CT_TOK_PUNCT) ||
 		     ((ct_tok_is(tk, i - 1, "has") || ct_tok_is(tk, i - 1, "have") || ct_tok_is(tk, i - 1, "had")) &&
 		      (i == 1 || (tk->t[i - 2].flags & CT_TOK_PUNCT))))) {
@@ -1232,6 +1305,11 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			int comma = 0;
 			if (!(tk->t[k].flags & CT_TOK_PUNCT) && qualified_subject(tk, q, i, out))
 				return;
+			/* "Aberdour has promised to", "The union had warned that": the subject before the
+			 * auxiliary */
+			if (k > 0 && (ct_tok_is(tk, k, "has") || ct_tok_is(tk, k, "have") || ct_tok_is(tk, k, "had")) &&
+			    entity_at(ents, k - 1) && !inside_quote(tk, k - 1, q))
+				k--;
 			/* "Det. Sgt. Solveig Brookhouse of Portcallan police said", "Marta Ness of the
 			 * Estravian Miners' Union told": the person before "of", not the body after it */
 			{
@@ -1262,7 +1340,11 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 				continue;
 			}
 			if (comma && (e = before_relative(tk, ents, q, k))) {
-				set_speaker(out, e);
+				set_speaker(out, apposed_person(tk, ents, q, e));
+				return;
+			}
+			if ((e = entity_at(ents, k)) && comma && apposed_person(tk, ents, q, e) != e) {
+				set_speaker(out, apposed_person(tk, ents, q, e));
 				return;
 			}
 			if ((e = entity_at(ents, k)) && comma && e->tok_start >= 2 &&
@@ -1342,7 +1424,7 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			/* "Gen. Tomas Ilves, a former commander who heads the safety board, said": a
 			 * person before the apposition, before its last noun */
 			if (comma && (e = person_before(tk, ents, q, i))) {
-				set_speaker(out, e);
+				set_speaker(out, opening_person(tk, ents, e));
 				return;
 			}
 			if (noun_speaker(tk, k, out))
@@ -1395,8 +1477,31 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			}
 			/* "She put it plainly: “...”": a personal pronoun opening the sentence, a few
 			 * words and a colon, then the quote */
+			/* "Its president, Sgt. Tomasz Brandvold, was blunt: “...”": the person named
+			 * before the colon, right before the quote */
+			if (i > 0 && i < 14 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
+			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN))) {
+				size_t m;
+				for (m = 0; m < ents->n && ents->e[m].tok_end <= i; m++)
+					if (person_like(&ents->e[m]) && !inside_quote(tk, ents->e[m].tok_start, q)) {
+						out->found = 1;
+						set_speaker(out, &ents->e[m]);
+						return;
+					}
+			}
+			/* "Her verdict on the dairy was blunt: “...”", "His answer was blunt:" */
+			if (i > 0 && i < 8 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
+			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN)) &&
+			    (ct_tok_is(tk, 0, "his") || ct_tok_is(tk, 0, "her"))) {
+				out->found = 1;
+				out->pronoun = 1;
+				out->speaker_start = out->name_start = tk->t[0].start;
+				out->speaker_end = out->name_end = tk->t[0].end;
+				return;
+			}
 			if (i > 0 && i < 7 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
-			    tk->t[i + 1].start >= q->start && CT_TOK_LEX(tk, 0, CT_LEX_PRONOUN) &&
+			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN)) &&
+			    CT_TOK_LEX(tk, 0, CT_LEX_PRONOUN) &&
 			    (ct_tok_is(tk, 0, "he") || ct_tok_is(tk, 0, "she"))) {
 				out->found = 1;
 				out->pronoun = 1;

@@ -1513,6 +1513,11 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 			return 0;
 		return 1;   /* a caption's line ends with its photo credit */
 	}
+	/* "... protected by Article" / "9 of the state constitution": a long line ending in a word
+	 * and a figure opening the next go on, though the figure would have fitted */
+	if (is_digit_byte((unsigned char)t[b->ts]) && is_alpha_byte(last) && a->cols * 2 >= st->width &&
+	    !bullet_len(t, b->ts, b->te))
+		return 0;
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
 	/* A short "By Name" line is a byline of its own, whatever the line before it. */

@@ -1160,6 +1160,31 @@ static void test_speaker_pronoun_sex(void **state)
 		/* a surname alone opening a sentence, of a person named before, is its subject */
 		{ "Union leader Declan Brannock said the strike was about safety. Brannock, a former driver, joined "
 		  "pickets on Tuesday. \"We have been patient,\" he said.", "\"We", "Declan Brannock" },
+		/* the person a body's name is in apposition to, the person before a preposition's object,
+		 * the subject before an auxiliary, a promise with an object */
+		{ "Sgt. Tomas Brand, the president of the Lowmoor Police Association, told members that the union "
+		  "would fight.", "Sgt.", "Tomas Brand" },
+		{ "Ada Kerr (49), president of the Lowmoor Federation of Teachers, which represents 6,000 teachers, "
+		  "said her office had taken 300 calls.", "Ada Kerr", "Ada Kerr" },
+		{ "Ines Barrow, a lawyer for Det. Sgt. Lyle Whit, one of the 11 officers, said her client was innocent.",
+		  "Ines", "Ines Barrow" },
+		{ "Mayor Celia Aber spoke on Monday. Aber has promised to cut overtime by 10 percent.", "Aber has",
+		  "Celia Aber" },
+		{ "Mayor Celia Aber spoke on Monday. She promised a national search.", "She promised", "Celia Aber" },
+		/* a title the lists lacked ("State Treasurer") is no part of the name */
+		{ "State Treasurer Caspian Reyes told the committee on Thursday that the bill was wrong.", "State",
+		  "Caspian Reyes" },
+		/* a colon before the quote: the person named before it, or "His"/"Her" */
+		{ "Its president, Sgt. Tomas Brand, was blunt: \"Our members worked the hours.\"", "Its", "Tomas Brand" },
+		{ "\"We are safe,\" said Mr. Hugo Pell. His answer was blunt: \"The seepage was normal.\"", "His",
+		  "Hugo Pell" },
+		/* defending, a translation's "estimates, that"; a verb whose object follows is no inverted
+		 * subject ("..., Ada Kerr, defends the count") */
+		{ "State Treasurer Caspian Reyes, who chairs the board, defended the fund at a news conference.", "State",
+		  "Caspian Reyes" },
+		{ "The expert Dr. Anselm Drey estimates, that the overtime grew by 60 percent.", "The expert",
+		  "Anselm Drey" },
+		{ "The president of the commission, Ada Kerr, defends the count.", "The president", "Ada Kerr" },
 		/* a woman introduced, not as a subject, in a sentence where no one speaks: the "she" of the
 		 * quote after */
 		{ "\"The law is clear,\" said Ms. Ana Ruiz. In the front row sat the chair of the board, Mrs. Greta "

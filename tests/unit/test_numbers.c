@@ -169,6 +169,9 @@ static void test_not_numbers(void **state)
 	expect_at("A staggering one in four children lives in poverty.", 2, 0, "one", 1, 1, "", NULL, 0);
 	expect_one("Why needed one three months for it?", "three months", 3, 3, "month", NULL, 0);   /* "one": a pronoun */
 	expect_none("At first nobody noticed.");
+	/* an ordinal before a sum ranks it; a vote's tally is two counts, a score none */
+	expect_at("The board voted 9-0 on Thursday.", 2, 1, "0", 0, 0, "", NULL, 0);
+	expect_at("The council approved it in a 5-2 vote.", 2, 0, "5", 5, 5, "", NULL, 0);
 	/* "first" as an adverb; after a verb of finishing it is a place */
 	expect_none("Sen. Ida Crane wants a hearing on the costs first.");
 	expect_none("The senator wants first a hearing about the costs.");
@@ -256,6 +259,8 @@ static void test_ordinal_modifiers(void **state)
 	assert_int_equal(scan("The first nine trucks left."), 2);   /* "first" ranks the nine */
 	assert_true(found.v[0].modifier);
 	assert_false(found.v[1].ordinal || found.v[1].modifier);
+	assert_int_equal(scan("The board approved the first $150 million in June."), 2);   /* it ranks the sum */
+	assert_true(found.v[0].ordinal && found.v[0].modifier);
 	assert_int_equal(scan("The plant first opened in 1961."), 1);   /* an adverb of a verb */
 	assert_true(found.v[0].modifier);
 	assert_int_equal(scan("The 21st century began."), 1);

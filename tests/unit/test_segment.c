@@ -553,6 +553,17 @@ static void test_hardwrap_day_after_month_at_line_end(void **state)
 	       "14. was put off until the new year by the members of the committee.\n",
 	       "0 sentence|A spokeswoman for the governor confirmed that he would rule by Jan. 31.",
 	       "0 sentence|Sen. Alma Rooke, who sits for the coast, wants a hearing on the cost first, and the vote on Resolution No. 14. was put off until the new year by the members of the committee.");
+	/* a long line ending in a word, a figure opening the next: the sentence goes on */
+	EXPECT("The board of the pension fund said on Monday that pensions already being\n"
+	       "paid to members of the fund are protected by the terms of Article\n"
+	       "9 of the state constitution, which says that benefits cannot be cut at all.\n"
+	       "Members of the fund who retired before\n"
+	       "2012 receive a fixed raise, while those who retired later get a raise.\n",
+	       "0 sentence|The board of the pension fund said on Monday that pensions already being paid to members of "
+	       "the fund are protected by the terms of Article 9 of the state constitution, which says that benefits "
+	       "cannot be cut at all.",
+	       "0 sentence|Members of the fund who retired before 2012 receive a fixed raise, while those who retired "
+	       "later get a raise.");
 	EXPECT("The council listed its reasons for the decision in a short statement.\n"
 	       "1. The costs had doubled since the plan was first put to the members.\n"
 	       "2. The site floods every winter and the insurers will not cover it.\n",
