@@ -98,6 +98,13 @@ static int digits_at(const char *s, int n, int *out)
 	return 1;
 }
 
+/* A season's name: spring, summer, autumn, fall, winter. */
+static int season_word(const struct ct_nword *t)
+{
+	return ct_nword_is(t, "spring") || ct_nword_is(t, "summer") || ct_nword_is(t, "autumn") || ct_nword_is(t, "fall") ||
+	       ct_nword_is(t, "winter");
+}
+
 static void parse_anchor(struct anchor *a, const char *published)
 {
 	memset(a, 0, sizeof(*a));
@@ -570,6 +577,17 @@ static int match_relative(struct ctx *c, int k)
 		if (a->ok)
 			d->year = a->y;
 		return k + 2;
+	} else if ((ct_nword_is(t, "next") && season_word(n1)) ||
+		   (ct_nword_is(t, "the") && (ct_nword_is(n1, "next") || ct_nword_is(n1, "coming")) &&
+		    season_word(ct_nwin_at(w, k + 2)))) {
+		/* "next spring", "the coming spring": the first such season after the publication,
+		 * named by its year (a winter by the year it starts in) */
+		const struct ct_nword *sn = ct_nword_is(t, "next") ? n1 : ct_nwin_at(w, k + 2);
+		int first = ct_nword_is(sn, "spring") ? 3 : ct_nword_is(sn, "summer") ? 6 : ct_nword_is(sn, "winter") ? 12 : 9;
+		d->kind = "relative";
+		if (a->ok)
+			d->year = a->m >= first ? a->y + 1 : a->y;
+		return ct_nword_is(t, "next") ? k + 2 : k + 3;
 	} else if ((n = small_count(t)) > 0 && ct_nwin_at(w, k + 2)->kind == CT_NW_WORD &&
 		   ct_nword_is(ct_nwin_at(w, k + 2), "ago")) {
 		const char *u = n1->lower;

@@ -46,6 +46,8 @@ struct extract_shared {
 	                          * ... . “...,” she said"): the "she" of a quote right after */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
+	int speaker_doc;         /* it was a source "according to" ("according to a timeline of the
+	                          * ambulance service"): a quote after it is not its words */
 	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
 	 * last word folded ("governor", "mayor"), so "the governor said" later is that person. A
 	 * ring of the newest TITLED. */
@@ -899,6 +901,24 @@ static double score(const struct ct_claim_draft *d)
 /* Where the name starts in the mention text[a, b) of an entity the rules left untyped
  * ("Transport Minister Kasimir Oyelaran", "Circuit Judge Evelyn R. Haskins"): after its last title
  * word, two words at least kept; a itself otherwise. */
+/* A translation's compound role before a name: "Selkirrow-chief Radomir Ruehl", "Party-leader X". */
+static int role_compound(const struct ct_tokens *tk, size_t k)
+{
+	static const char *const roles[] = { "chief", "boss", "head", "leader", "president", "director", "spokesman",
+					     "spokeswoman", "spokesperson", "chairman", "chairwoman", "minister", NULL };
+	const char *w = tk->s + tk->t[k].start, *h;
+	size_t n = tk->t[k].end - tk->t[k].start;
+	const char *const *r;
+	if (!(tk->t[k].flags & CT_TOK_HYPHEN) || !(h = memchr(w, '-', n)))
+		return 0;
+	while (memchr(h + 1, '-', (size_t)(w + n - h - 1)))
+		h = memchr(h + 1, '-', (size_t)(w + n - h - 1));
+	for (r = roles; *r; r++)
+		if (strlen(*r) == (size_t)(w + n - h - 1) && !memcmp(*r, h + 1, strlen(*r)))
+			return 1;
+	return 0;
+}
+
 static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 {
 	size_t i, k, t;
@@ -910,7 +930,8 @@ static size_t name_after_titles(const struct extract_ctx *x, size_t a, size_t b)
 		 * name follows it: "Fire Chief Lionel Dautry" */
 		for (t = e->tok_start, k = e->tok_start; k + 2 < e->tok_end; k++)
 			if (ct_entity_is_title(&x->tk, k) ||
-			    (CT_TOK_LEX(&x->tk, k, CT_LEX_TITLE) && !CT_TOK_LEX(&x->tk, k + 1, CT_LEX_TITLE)))
+			    (CT_TOK_LEX(&x->tk, k, CT_LEX_TITLE) && !CT_TOK_LEX(&x->tk, k + 1, CT_LEX_TITLE)) ||
+			    role_compound(&x->tk, k))
 				t = k + 1;
 		return t < x->tk.n && x->tk.t[t].start > a ? x->tk.t[t].start : a;
 	}
@@ -1513,6 +1534,11 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 							    seg->paragraph <= sh->speaker_para + 1)))) {
 		d.speaker = sh->speaker.ptr;
 		d.speaker_len = sh->speaker.len;
+		if (sh->speaker_doc && !x->attr.found) {
+			/* a quote after "according to a timeline ...": the last person who spoke */
+			d.speaker = sh->person.len ? sh->person.ptr : NULL;
+			d.speaker_len = sh->person.len;
+		}
 		/* a quote with no one named, after a sentence that opened with a person named since the
 		 * last speaker ("The association's chair, Morag Gilliver, has fished the bank since 1983.
 		 * ... “If they put steel on that ground, I am finished.”"): that person's */
@@ -1560,6 +1586,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			ct_buf_put(&sh->speaker, d.speaker, d.speaker_len);
 			sh->speaker_at = sh->nsent;
 			sh->speaker_para = seg->paragraph;
+			sh->speaker_doc = x->attr.according_to && !x->quote.found;
 		} else if (d.speaker) {
 			sh->speaker_para = seg->paragraph;
 		}

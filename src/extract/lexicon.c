@@ -143,7 +143,7 @@ static const char *const datewords[] = {
 	"mid-morning", "mid-afternoon", "mid-evening", "monday's", "tuesday's", "wednesday's",
 	"thursday's", "friday's", "saturday's", "sunday's",   /* "Monday's incident" */
 	"year's", "month's", "week's",   /* "next year's budget" */
-	"spring", "summer", "autumn", NULL   /* "this summer" */
+	"spring", "summer", "autumn", "winter", NULL   /* "this summer", "next winter" */
 };
 
 /* Words a number expression can start with (numbers.c: match_number): the first words of the
@@ -203,7 +203,7 @@ static const char *const datestart[] = {
 	"earlier", "later", "yesterday", "today", "tonight", "tomorrow", "noon", "midnight", "midday",
 	"midmorning", "midafternoon", "mid", "early", "late", "end", "start", "beginning", "middle", "rest", "first", "second",
 	"third", "fourth", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-	"ten", NULL
+	"ten", "coming", NULL   /* ("the coming spring": dates.c, match_relative) */
 };
 
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry", "investigators",
@@ -282,7 +282,9 @@ static const char *const attrib_words[] = { "according", "estimated", "estimates
 					    "believes", "believe", "believed", "argues", "maintains",
 					    "maintained", "means", "so",
 					    /* a demand: "called on Tuesday for" (quotes.c: other_sense_says) */
-					    "called", "calls", NULL };
+					    "called", "calls",
+					    /* a translation's "..., reports the department." (quotes.c: means_body) */
+					    "reports", NULL };
 static const char *const binds_words[] = { "face", "faces", "apply", "applies", NULL };
 static const char *const source_words[] = { "figures", "data", "information", "indications", "statements",
 					    "numbers", "measurements", "details", NULL };

@@ -568,7 +568,7 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 		    CT_TOK_LEX(tk, j, CT_LEX_DOC | CT_LEX_SPEAKER_NOUN | CT_LEX_TITLE))
 			head = j;
 		if (head == SIZE_MAX && (adjunct(tk, j) || ct_tok_is(tk, j, "of") || ct_tok_is(tk, j, "for") ||
-					 ct_tok_is(tk, j, "by") || ct_tok_is(tk, j, "from")))
+					 ct_tok_is(tk, j, "by") || ct_tok_is(tk, j, "from") || ct_tok_is(tk, j, "to")))
 			return 0;   /* "wrote in a statement": no subject after the verb */
 		/* "Anna Kessler, the club's chair, said the league had ignored its complaints": a verb
 		 * after the noun, which is the subject of what was said, not the speaker */
@@ -645,8 +645,9 @@ static const struct ct_entity *role_comma_person(const struct ct_tokens *tk, con
 		return NULL;
 	/* a comma after the name, or the sentence's end ("..., according to the chief executive,
 	 * Colm Ferriday.") */
-	if (!is_comma(tk, e->tok_end) && !(e->tok_end >= tk->n || (e->tok_end + 1 == tk->n && (tk->t[e->tok_end].flags & CT_TOK_PUNCT))))
-		return NULL;
+	if (!is_comma(tk, e->tok_end) && !(e->tok_end < tk->n && tk->s[tk->t[e->tok_end].start] == ';') &&
+	    !(e->tok_end >= tk->n || (e->tok_end + 1 == tk->n && (tk->t[e->tok_end].flags & CT_TOK_PUNCT))))
+		return NULL;   /* (or a semicolon: "according to the chief medical officer, Dr. X; the last ...") */
 	return e;
 }
 
@@ -858,16 +859,23 @@ static int means_body(const struct ct_tokens *tk, const struct ct_sentence_entit
 {
 	struct ct_attribution a;
 	size_t j;
-	if (i == 0 || !is_comma(tk, i - 1) || !(ct_tok_is(tk, i, "means") || ct_tok_is(tk, i, "so")))
-		return 0;
+	if (i == 0 || !is_comma(tk, i - 1) ||
+	    !(ct_tok_is(tk, i, "means") || ct_tok_is(tk, i, "so") || ct_tok_is(tk, i, "reports")))
+		return 0;   /* ("..., reports the department.") */
 	memset(&a, 0, sizeof(a));
 	if (!subject_after(tk, ents, q, i, &a))
 		return 0;
 	for (j = i + 1; j < tk->n && tk->t[j].start < a.speaker_end; j++)
 		;
-	/* the phrase ends in a body, a document, a title or a name: not "the agency lost money" */
-	if (!CT_TOK_LEX(tk, j - 1, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC | CT_LEX_TITLE) && !(tk->t[j - 1].flags & CT_TOK_CAP))
-		return 0;
+	/* the phrase ends in a body, a document, a title or a name, or has such a head before an "of"
+	 * ("so the weather service of the state."): not "the agency lost money" */
+	if (!CT_TOK_LEX(tk, j - 1, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC | CT_LEX_TITLE) && !(tk->t[j - 1].flags & CT_TOK_CAP)) {
+		size_t h;
+		for (h = i + 1; h + 1 < j && !ct_tok_is(tk, h + 1, "of"); h++)
+			;
+		if (h + 1 >= j || !CT_TOK_LEX(tk, h, CT_LEX_SPEAKER_NOUN | CT_LEX_DOC | CT_LEX_TITLE))
+			return 0;
+	}
 	/* "so" between commas too, right after the verb it interrupts: "The landfill has, so a
 	 * spokesman of the association, room" (not "... missed its deadline, so the inspectorate,
 	 * acting on its own powers, suspended ...") */
@@ -1184,6 +1192,15 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			return;
 		}
 		if (CT_TOK_LEX(tk, i, CT_LEX_FIND) && !CT_TOK_LEX(tk, i, CT_LEX_SAY)) {
+			/* a translation's "Clear words found the engineer X: «...»": a colon before the
+			 * quote, the person before it (below) */
+			if (q && q->found && tk->t[i].end <= q->start) {
+				size_t c;
+				for (c = i + 1; c < tk->n && tk->t[c].end <= q->start && tk->s[tk->t[c].start] != ':'; c++)
+					;
+				if (c < tk->n && tk->t[c].end <= q->start)
+					continue;
+			}
 			/* "the report found", "an inspection showed", "..., shows a report from the
 			 * municipality"; not "was found", nor "police found"; nor what a person said a
 			 * document found ("A review ... found no evidence ..., board chairman Tomas Ilves
@@ -1240,6 +1257,9 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 		if (!CT_TOK_LEX(tk, i, CT_LEX_SAY) &&
 		    !(CT_TOK_LEX(tk, i, CT_LEX_ATTRIB) && (estimated_by(tk, i) || verb_that(tk, i) ||
 							   held_by_pronoun(tk, i) ||
+							   /* ", the department estimated." */
+							   (i > 0 && !(tk->t[i - 1].flags & CT_TOK_PUNCT) && i + 2 == tk->n &&
+							    (tk->t[i + 1].flags & CT_TOK_PUNCT) && ct_tok_in(tk, i, holding_verbs)) ||
 							   ((ct_tok_is(tk, i, "called") || ct_tok_is(tk, i, "calls")) &&
 							    other_sense_says(tk, q, i)) ||
 							   (i > 0 && is_comma(tk, i - 1) && ct_tok_in(tk, i, holding_verbs)))))
@@ -1471,8 +1491,19 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			const struct ct_entity *e = entity_at(ents, i);
 			if (e && e->tok_end < tk->n && tk->s[tk->t[e->tok_end].start] == ':' &&
 			    tk->t[e->tok_end].end <= q->start) {
+				/* "Clear words found the engineer Prof. X of the firm Y: «...»": the person, not
+				 * the firm named last */
+				const struct ct_entity *p = person_before(tk, ents, q, e->tok_start);
+				size_t o;
+				if (p && person_like(e)) {
+					/* both look like names: the one before "of (the firm)" is the person */
+					for (o = p->tok_end; o < e->tok_start && !ct_tok_is(tk, o, "of"); o++)
+						;
+					if (o != p->tok_end)
+						p = NULL;
+				}
 				out->found = 1;
-				set_speaker(out, e);
+				set_speaker(out, p ? p : e);
 				return;
 			}
 			/* "She put it plainly: “...”": a personal pronoun opening the sentence, a few

@@ -296,6 +296,12 @@ static void test_relative(void **state)
 	expect_one("It leaves a gap in next year's budget.", PUB, "next year", "relative", 2026, 0, 0, -1, "");
 	expect_one("It leaves a gap in next year\xE2\x80\x99s budget.", PUB, "next year", "relative", 2026, 0, 0, -1, "");
 	expect_one("Fees rise from next September.", PUB, "next September", "month", 2026, 9, 0, -1, "");
+	/* the next season: its year (a winter's, the year it starts in) */
+	expect_one("The report is due next spring.", PUB, "next spring", "relative", 2026, 0, 0, -1, "");
+	expect_one("The report is due next spring.", "2026-02-10", "next spring", "relative", 2026, 0, 0, -1, "");
+	expect_one("The hall reopens in the coming summer.", PUB, "the coming summer", "relative", 2026, 0, 0, -1, "");
+	expect_one("The hall reopens next winter.", "2025-12-05", "next winter", "relative", 2026, 0, 0, -1, "");
+	expect_one("The hall reopens next autumn.", "2025-08-05", "next autumn", "relative", 2025, 0, 0, -1, "");
 	expect_one("Fees rise from next November.", PUB, "next November", "month", 2025, 11, 0, -1, "");
 	expect_one("Fees rose last March.", PUB, "last March", "month", 2025, 3, 0, -1, "");
 	expect_one("Fees rose last October.", PUB, "last October", "month", 2024, 10, 0, -1, "");

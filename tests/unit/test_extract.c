@@ -1185,6 +1185,26 @@ static void test_speaker_pronoun_sex(void **state)
 		{ "The expert Dr. Anselm Drey estimates, that the overtime grew by 60 percent.", "The expert",
 		  "Anselm Drey" },
 		{ "The president of the commission, Ada Kerr, defends the count.", "The president", "Ada Kerr" },
+		/* translations: ", so the weather service of the state.", ", reports the department.", a
+		 * compound role before the name; ", the department estimated."; a semicolon after the
+		 * name "according to"; a firm named before the colon after the person */
+		{ "Around 45 centimetres of snow fell on the city, so the weather service of the state.", "Around",
+		  "weather service of the state" },
+		{ "Affected are almost 1 100 pupils, reports the department.", "Affected", "department" },
+		{ "Selkirrow-chief Radomir Ruehl said before journalists, the firm accepts the findings.", "Selkirrow",
+		  "Radomir Ruehl" },
+		{ "Replacing the panels could cost up to $60 million, the department estimated.", "Replacing",
+		  "the department" },
+		{ "Eleven people were treated, according to the county's chief medical officer, Dr. Ravi Sallow; the "
+		  "last went home on Tuesday.", "Eleven", "Ravi Sallow" },
+		{ "Clear words found the engineer Professor Cosimo Pask of the firm Ashgill Partners: \xC2\xABThis roof "
+		  "should never have come down.\xC2\xBB", "Clear", "Cosimo Pask" },
+		{ "The pupils will be taught at the community centre, the head teacher, Lenka Strood, wrote to parents "
+		  "on Monday night.", "The pupils", "Lenka Strood" },
+		/* a quote after a sentence "according to" a document: the person who spoke last, not the
+		 * document */
+		{ "\"He was dying,\" said Mrs. Ffion Vell. The ambulance took 47 minutes, according to a timeline of the "
+		  "ambulance service. \"We used to be ten minutes from a hospital.\"", "\"We used", "Ffion Vell" },
 		/* a woman introduced, not as a subject, in a sentence where no one speaks: the "she" of the
 		 * quote after */
 		{ "\"The law is clear,\" said Ms. Ana Ruiz. In the front row sat the chair of the board, Mrs. Greta "
