@@ -1016,7 +1016,11 @@ static size_t person_after_body(const struct extract_ctx *x, size_t a, size_t n)
 /* Remembers a person's full name (two words or more) as written in text[a, b). */
 static void remember_person(struct extract_ctx *x, const char *text, size_t a, size_t b)
 {
-	if (b <= a || b - a > 80 || !memchr(text + a, ' ', b - a))
+	const char *sp;
+	if (b <= a || b - a > 80 || !(sp = memchr(text + a, ' ', b - a)))
+		return;
+	/* "Replacing Hollinmere's worst pipes ...": a sentence's gerund and a name are no person */
+	if (a == 0 && sp - text >= 5 && !memcmp(sp - 3, "ing", 3))
 		return;
 	if (x->sh->people.len + (b - a) + 1 > PEOPLE_MAX) {
 		/* drop the older half, at a name's end */

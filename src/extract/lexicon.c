@@ -19,7 +19,9 @@ static const char *const title_words[] = {
 	"Engineer", "Supt.", "Insp.", "Brig.", "Hon.", "Pres.", "Assistant", "Undersecretary",
 	"Marshal", "Sheriff", "Det.", "Detective", "Constable", "Const.", "Cpl.", "Corporal", "Trooper",
 	"Treasurer", "Auditor", "Comptroller", "Controller", "Clerk", "Registrar", "Ombudsman", "Coroner",
-	"Magistrate", "Warden",
+	"Magistrate", "Warden", "Cllr.", "Cllr",
+	/* British style, no full stop */
+	"Dr", "Prof", "Mr", "Mrs", "Ms", "Sgt", "Insp", "Supt", "Det", "Capt", "Lt", "Gen", "Col", "Gov", "Sen",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
 	NULL};
 
@@ -99,7 +101,10 @@ static const char *const say_verbs[] = {
 	/* conceding, describing, defending, rejecting or disputing an account (quotes.c:
 	 * other_sense_says) */
 	"conceded", "concedes", "described", "describes", "rejected", "rejects", "disputed", "disputes",
-	"defended", "defends", NULL};
+	"defended", "defends",
+	/* the plural's present ("Critics say the plan ...", "would say only that"; quotes.c:
+	 * other_sense_says) */
+	"say", NULL};
 
 static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i", NULL};
 
@@ -207,6 +212,7 @@ static const char *const datestart[] = {
 };
 
 static const char *const nouns[] = { "officials", "official", "police", "agency", "ministry", "investigators",
+					     "panel", "councillors",
 					     "spokesman", "spokeswoman", "spokesperson", "experts", "residents",
 					     "authorities", "witnesses", "engineers", "government", "statement",
 					     /* bodies and documents that say things in the news */
@@ -237,14 +243,14 @@ static const char *const documents[] = { "report", "reports", "audit", "inspecti
 					 "accounts", "records", "filings", "documents", "letter",
 					 /* what was counted or reckoned ("a count by the Lorrimer Institute shows") */
 					 "count", "tally", "estimate", "estimates", "calculation", "calculations",
-					 "projection", "projections", NULL};
+					 "projection", "projections", "summary", NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};
 
 static const char *const verbs[] = { "said", "says", "told", "added", "argued", "warned",
 					     "stated", "wrote", "insisted", "announced", "noted", "explained",
-					     "conceded", "described", NULL};
+					     "conceded", "described", "say", NULL};
 
 static const char *const of_title[] = { "State", "Staff", "Defence", "Defense", "Police", NULL};
 

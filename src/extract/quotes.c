@@ -241,6 +241,8 @@ static int determiner(const struct ct_tokens *tk, size_t i)
 	       ct_tok_is(tk, i, "her") || ct_tok_is(tk, i, "their");
 }
 
+static int is_comma(const struct ct_tokens *tk, size_t i);
+
 /* "Dr. Anselm Virk, who runs the weather station at Brell Point, said": when the comma before the
  * verb (at token k + 1) closes a relative clause opened by ", who", ", which" or ", whose" after a
  * name, that name; else NULL. */
@@ -255,6 +257,12 @@ static const struct ct_entity *before_relative(const struct ct_tokens *tk, const
 			if (tk->s[tk->t[j].start] != ',' || j + 1 > k ||
 			    !(ct_tok_is(tk, j + 1, "who") || ct_tok_is(tk, j + 1, "which") || ct_tok_is(tk, j + 1, "whose")))
 				return NULL;   /* another comma or stop inside: no clause that starts here */
+			/* "Rhodri Rennick, 54, who ...", "Kofi Dacosta (44), who ...": the name before the age */
+			if (j >= 3 && (tk->t[j - 1].flags & CT_TOK_DIGIT) && is_comma(tk, j - 2) && entity_at(ents, j - 3))
+				return entity_at(ents, j - 3);
+			if (j >= 4 && tk->s[tk->t[j - 1].start] == ')' && (tk->t[j - 2].flags & CT_TOK_DIGIT) &&
+			    tk->s[tk->t[j - 3].start] == '(' && entity_at(ents, j - 4))
+				return entity_at(ents, j - 4);
 			return entity_at(ents, j - 1);
 		}
 	}
@@ -262,7 +270,6 @@ static const struct ct_entity *before_relative(const struct ct_tokens *tk, const
 }
 
 static int verb_like(const struct ct_tokens *tk, size_t i);
-static int is_comma(const struct ct_tokens *tk, size_t i);
 
 /* p, the person nearest before a verb, or the person the sentence opens with when p is only the
  * object of a preposition in that person's apposition: "Ines Barrowclough, a lawyer for Det. Sgt.
@@ -282,6 +289,30 @@ static const struct ct_entity *opening_person(const struct ct_tokens *tk, const 
 		if (is_comma(tk, k) || verb_like(tk, k))
 			return p;
 	return f;
+}
+
+/* The name before ", the consumer group," where token k ends the apposition (its comma after k):
+ * a name, a comma, "the"/"a"/"an"/"its" and up to six lower-case words (a possessive allowed), no
+ * verb; or NULL. */
+static const struct ct_entity *name_before_apposition(const struct ct_tokens *tk, const struct ct_sentence_entities *ents,
+						      const struct ct_quote *q, size_t k)
+{
+	const struct ct_entity *e;
+	size_t j;
+	for (j = k; j > 0 && k - j < 8; j--) {
+		if (inside_quote(tk, j, q) || (tk->t[j].flags & (CT_TOK_CAP | CT_TOK_DIGIT)) ||
+		    (((tk->t[j].flags & CT_TOK_PUNCT) && !apostrophe(tk, j))) || verb_like(tk, j))
+			return NULL;
+		if ((ct_tok_is(tk, j, "the") || ct_tok_is(tk, j, "a") || ct_tok_is(tk, j, "an") || ct_tok_is(tk, j, "its")) &&
+		    j >= 2 && is_comma(tk, j - 1))
+			break;
+	}
+	if (j == 0 || k - j >= 8 || j < 2 || !is_comma(tk, j - 1))
+		return NULL;
+	e = entity_at(ents, j - 2);
+	if (!e || e->tok_end != j - 1 || e->kind == CT_ENT_PLACE || inside_quote(tk, e->tok_start, q))
+		return NULL;
+	return e;
 }
 
 /* e, or the person a body's name e is in apposition to: "Tomasz Brandvold, the president of the
@@ -603,6 +634,12 @@ static int subject_after(const struct ct_tokens *tk, const struct ct_sentence_en
 			return 1;
 		}
 	}
+	/* "..., says the IT director T. J. Fairweather.", "..., says the director of the agency Anouk
+	 * Ombridge.": the person the phrase ends with */
+	if (j >= 1 && (e = entity_at(ents, j - 1)) && e->tok_end == j && e->tok_start > head && person_like(e)) {
+		set_speaker(out, e);
+		return 1;
+	}
 	/* "the regional roads authority": the words in lower case before the head go with it */
 	set_tokens(tk, CT_TOK_LEX(tk, head, CT_LEX_TITLE) ? head : k, j - 1, out);
 	return 1;
@@ -659,9 +696,19 @@ static const char *const holding_verbs[] = { "estimated", "estimates", "claimed"
  * holds, with "that" after it. */
 static int verb_that(const struct ct_tokens *tk, size_t i)
 {
+	size_t k;
+	if (!ct_tok_in(tk, i, holding_verbs))
+		return 0;
 	/* (a translation's "estimates, that") */
-	return (ct_tok_is(tk, i + 1, "that") || (is_comma(tk, i + 1) && ct_tok_is(tk, i + 2, "that"))) &&
-	       ct_tok_in(tk, i, holding_verbs);
+	if (ct_tok_is(tk, i + 1, "that") || (is_comma(tk, i + 1) && ct_tok_is(tk, i + 2, "that")))
+		return 1;
+	/* "estimated in a report published earlier this month that" */
+	if (!ct_tok_is(tk, i + 1, "in") && !ct_tok_is(tk, i + 1, "on") && !ct_tok_is(tk, i + 1, "last"))
+		return 0;
+	for (k = i + 2; k < tk->n && k < i + 10 && !(tk->t[k].flags & CT_TOK_PUNCT); k++)
+		if (ct_tok_is(tk, k, "that"))
+			return 1;
+	return 0;
 }
 
 /* Whether "according to" follows token i (outside the quote). */
@@ -774,7 +821,7 @@ static int qualified_subject(const struct ct_tokens *tk, const struct ct_quote *
 	size_t s0 = 0, h, k, words, end = i;
 	int det, count, rel;
 	if (!CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER) &&
-	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))))
+	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))) && !verb_that(tk, i))
 		return 0;
 	for (k = 0; k < i && k < 12; k++)
 		if (is_dash(tk, k)) {
@@ -1109,6 +1156,14 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 	static const char *const passive[] = { "was", "were", "is", "are", "be", "been", "being", "so", NULL };
 	size_t k;
 	int called = ct_tok_is(tk, i, "called") || ct_tok_is(tk, i, "calls");
+	if (ct_tok_is(tk, i, "say")) {
+		/* not the noun ("have a say", "the final say") nor "declined to say", "needless to say" */
+		static const char *const not_verb[] = { "a", "the", "to", "final", "no", "any", "more", "its",
+							"their", "his", "her", "our",
+							/* nor what is not said ("does not say", "can no longer say") */
+							"not", "never", "longer", "cannot", "didn't", "doesn't", "don't", NULL };
+		return !(i > 0 && ct_tok_in(tk, i - 1, not_verb)) && i + 1 < tk->n;
+	}
 	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes") || ct_tok_is(tk, i, "defended") ||
 			ct_tok_is(tk, i, "defends");
 	if (!called && !described && !ct_tok_in(tk, i, other_senses))
@@ -1142,6 +1197,11 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 	if (i + 1 >= tk->n || ct_tok_is(tk, i + 1, "that") || ct_tok_is(tk, i + 1, "to") || ct_tok_is(tk, i + 1, "not") ||
 	    (tk->t[i + 1].flags & CT_TOK_PUNCT) || inside_quote(tk, i + 1, q))
 		return 1;   /* "denies to have hidden values", "promised not to" */
+	/* "promised sheep farmers on Wednesday that she would": what was promised, after whom to */
+	if (strchr("pv", tk->s[tk->t[i].start]))
+		for (k = i + 1; k < tk->n && k < i + 8 && !(tk->t[k].flags & CT_TOK_PUNCT) && !inside_quote(tk, k, q); k++)
+			if (ct_tok_is(tk, k, "that"))
+				return 1;
 	/* "She promised a national search": a promise of a person (a pronoun or a name right before) */
 	if (strchr("pv", tk->s[tk->t[i].start]) && i > 0 &&
 	    (ct_tok_is(tk, i - 1, "he") || ct_tok_is(tk, i - 1, "she") || ct_tok_is(tk, i - 1, "they") ||
@@ -1264,7 +1324,7 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 							    other_sense_says(tk, q, i)) ||
 							   (i > 0 && is_comma(tk, i - 1) && ct_tok_in(tk, i, holding_verbs)))))
 			continue;
-		if (strchr("pcdvrPCDVR", tk->s[tk->t[i].start]) && !other_sense_says(tk, q, i))
+		if (strchr("pcdvrsPCDVRS", tk->s[tk->t[i].start]) && !other_sense_says(tk, q, i))
 			continue;
 		out->found = 1;
 		/* "The Ardell Growers' Union, which represents 2,300 farms, said Grisby buys ...": the
@@ -1439,6 +1499,13 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 				out->pronoun = 1;
 				out->speaker_start = out->name_start = tk->t[k].start;
 				out->speaker_end = out->name_end = tk->t[k].end;
+				return;
+			}
+			/* "Tapwise, the consumer group, said", "the Wyndale Environment Authority, the
+			 * region's environment regulator, said": the name before an apposition of a
+			 * determiner and lower-case words */
+			if (comma && (e = name_before_apposition(tk, ents, q, k))) {
+				set_speaker(out, e);
 				return;
 			}
 			/* "Gen. Tomas Ilves, a former commander who heads the safety board, said": a

@@ -63,7 +63,7 @@ static size_t currency_sign(const unsigned char *p, size_t left)
 static int is_abbrev(const char *w, size_t n)
 {
 	static const char *const abbr[128] = {
-		['A'] = "Adm Apr Aug", ['B'] = "Brig", ['C'] = "Col Capt Cmdr Co Corp Cpl Const",
+		['A'] = "Adm Apr Aug", ['B'] = "Brig", ['C'] = "Col Capt Cmdr Co Corp Cpl Const Cllr",
 		['D'] = "Dr Dec Dept Det", ['F'] = "Feb Ft", ['G'] = "Gen Gov", ['H'] = "Hon",
 		['I'] = "Inc Insp", ['J'] = "Jr Jan Jun Jul", ['L'] = "Lt Ltd",
 		['M'] = "Mr Mrs Ms Maj Mar Mt", ['N'] = "No Nos Nov", ['O'] = "Oct",

@@ -247,7 +247,7 @@ static const char *const never_end[] = {
 	"Mr", "Mrs", "Ms", "Mx", "Messrs", "Dr", "Drs", "Prof", "Gen", "Adm", "Lt", "Col", "Capt", "Cpt",
 	"Sgt", "Cpl", "Pvt", "Maj", "Cmdr", "Brig", "Sen", "Sens", "Rep", "Reps", "Gov", "Pres",
 	"Supt", "Insp", "Det", "Rev", "Hon", "Fr", "Msgr", "St", "Ste", "Mt", "Ft", "Sr", "Jr",
-	"vs", "v", "approx", "cf", "al", "viz", "Vs", "Atty", "Gens", NULL
+	"vs", "v", "approx", "cf", "al", "viz", "Vs", "Atty", "Gens", "Cllr", NULL
 };
 /* Titles keep the sentence going even before a capitalised opener ("Dr. The" is not a boundary);
  * Jr. and Sr. sit in never_end too but are looked up in soft_end first. */

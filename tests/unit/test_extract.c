@@ -1205,6 +1205,27 @@ static void test_speaker_pronoun_sex(void **state)
 		 * document */
 		{ "\"He was dying,\" said Mrs. Ffion Vell. The ambulance took 47 minutes, according to a timeline of the "
 		  "ambulance service. \"We used to be ten minutes from a hospital.\"", "\"We used", "Ffion Vell" },
+		/* after xblind22-24: British titles without a full stop; "Cllr."; an age before a
+		 * relative clause; a person ending the phrase after an inverted verb; a name before its
+		 * apposition; a sentence's gerund and a name are no person; a promise with "that" after
+		 * whom to; "estimated in a report ... that"; the plural's "say", not when negated */
+		{ "\u201CThis is not a leap in the dark,\u201D said Dr Honor Cruick, the chief executive.", "\u201CThis",
+		  "Honor Cruick" },
+		{ "Its chair, Prof Lucas Merri, told the Echo the figure was a worst case.", "Its chair", "Lucas Merri" },
+		{ "\"No council is immune,\" said the council leader, Cllr. Alun Penn, 59.", "\"No", "Alun Penn" },
+		{ "Rhodri Renn, 54, who chairs the Hill Farmers' Union, said 40 members had written.", "Rhodri",
+		  "Rhodri Renn" },
+		{ "Kofi Daco (44), who runs a building firm in Stenford, said two jobs were on hold.", "Kofi", "Kofi Daco" },
+		{ "The systems shall until 4. December again run, says the IT director T. J. Fairwe.", "The systems",
+		  "T. J. Fairwe" },
+		{ "Tapwise, the consumer group, said the ban punished the wrong people.", "Tapwise", "Tapwise" },
+		{ "Replacing Hollin's worst pipes would cost $1 billion. Hollin said it would review the ban.",
+		  "Hollin said", "Hollin" },
+		{ "The minister, Ada Vander, promised farmers on Wednesday that she would decide by Jan. 31.", "The minister",
+		  "Ada Vander" },
+		{ "The advisory panel that reviewed the plan estimated in a report published this month that wolves "
+		  "would kill 400 sheep.", "The advisory", "The advisory panel" },
+		{ "Critics say the plan will cost more than it saves.", "Critics", "Critics" },
 		/* a woman introduced, not as a subject, in a sentence where no one speaks: the "she" of the
 		 * quote after */
 		{ "\"The law is clear,\" said Ms. Ana Ruiz. In the front row sat the chair of the board, Mrs. Greta "

@@ -553,6 +553,17 @@ static void test_hardwrap_day_after_month_at_line_end(void **state)
 	       "14. was put off until the new year by the members of the committee.\n",
 	       "0 sentence|A spokeswoman for the governor confirmed that he would rule by Jan. 31.",
 	       "0 sentence|Sen. Alma Rooke, who sits for the coast, wants a hearing on the cost first, and the vote on Resolution No. 14. was put off until the new year by the members of the committee.");
+	/* "Cllr." at a line's end goes on to the name */
+	EXPECT("The roof of the sports hall at Fellgate came down under the snow early on\n"
+	       "Sunday, and the city closed the school for the rest of the week. At City\n"
+	       "Hall on Monday evening the chair of the schools committee, Cllr.\n"
+	       "Roisin Marwick, said the city would offer its own buildings to the pupils\n"
+	       "until the engineers have checked every school built with the same panels.\n",
+	       "0 sentence|The roof of the sports hall at Fellgate came down under the snow early on Sunday, and the city "
+	       "closed the school for the rest of the week.",
+	       "0 sentence|At City Hall on Monday evening the chair of the schools committee, Cllr. Roisin Marwick, said "
+	       "the city would offer its own buildings to the pupils until the engineers have checked every school "
+	       "built with the same panels.");
 	/* a long line ending in a word, a figure opening the next: the sentence goes on */
 	EXPECT("The board of the pension fund said on Monday that pensions already being\n"
 	       "paid to members of the fund are protected by the terms of Article\n"
