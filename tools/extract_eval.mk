@@ -4,7 +4,7 @@
 # mismatch by category; tests/e2e/t0711-extract-blind.sh asserts the same figures with floors.
 eval-extract-blind: $(BUILD)/claimtrack
 	@python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind --list
-	@for n in 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do \
+	@for n in 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27; do \
 		echo; echo "tests/fixtures/xblind$$n (blind set $$n, tests/e2e/t07*-extract-blind$$n.sh):"; \
 		python3 tests/eval/extract_labels.py $(BUILD)/claimtrack tests/fixtures/xblind$$n --list || exit 1; \
 	done
