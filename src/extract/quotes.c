@@ -1576,7 +1576,9 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			/* "She put it plainly: “...”": a personal pronoun opening the sentence, a few
 			 * words and a colon, then the quote */
 			/* "Its president, Sgt. Tomasz Brandvold, was blunt: “...”": the person named
-			 * before the colon, right before the quote */
+			 * before the colon right before the quote; "She put it plainly: “...”", "His
+			 * answer was blunt:", "Her verdict ... was blunt:": a personal or possessive
+			 * pronoun opening the sentence */
 			if (i > 0 && i < 14 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
 			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN))) {
 				size_t m;
@@ -1586,26 +1588,14 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 						set_speaker(out, &ents->e[m]);
 						return;
 					}
-			}
-			/* "Her verdict on the dairy was blunt: “...”", "His answer was blunt:" */
-			if (i > 0 && i < 8 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
-			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN)) &&
-			    (ct_tok_is(tk, 0, "his") || ct_tok_is(tk, 0, "her"))) {
-				out->found = 1;
-				out->pronoun = 1;
-				out->speaker_start = out->name_start = tk->t[0].start;
-				out->speaker_end = out->name_end = tk->t[0].end;
-				return;
-			}
-			if (i > 0 && i < 7 && tk->s[tk->t[i].start] == ':' && tk->t[i].end <= q->start &&
-			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN)) &&
-			    CT_TOK_LEX(tk, 0, CT_LEX_PRONOUN) &&
-			    (ct_tok_is(tk, 0, "he") || ct_tok_is(tk, 0, "she"))) {
-				out->found = 1;
-				out->pronoun = 1;
-				out->speaker_start = out->name_start = tk->t[0].start;
-				out->speaker_end = out->name_end = tk->t[0].end;
-				return;
+				if (i < 8 && (ct_tok_is(tk, 0, "he") || ct_tok_is(tk, 0, "she") || ct_tok_is(tk, 0, "his") ||
+					      ct_tok_is(tk, 0, "her"))) {
+					out->found = 1;
+					out->pronoun = 1;
+					out->speaker_start = out->name_start = tk->t[0].start;
+					out->speaker_end = out->name_end = tk->t[0].end;
+					return;
+				}
 			}
 		}
 		/* "That did not impress the union's president, Mr. Harkaway, who called the promise “a
