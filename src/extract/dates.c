@@ -98,11 +98,30 @@ static int digits_at(const char *s, int n, int *out)
 	return 1;
 }
 
-/* A season's name: spring, summer, autumn, fall, winter. */
+/* A season's name: spring, summer, autumn, winter (not "fall": "the next fall in rates"). */
 static int season_word(const struct ct_nword *t)
 {
-	return ct_nword_is(t, "spring") || ct_nword_is(t, "summer") || ct_nword_is(t, "autumn") || ct_nword_is(t, "fall") ||
-	       ct_nword_is(t, "winter");
+	return ct_nword_is(t, "spring") || ct_nword_is(t, "summer") || ct_nword_is(t, "autumn") || ct_nword_is(t, "winter");
+}
+
+/* Whether the token after a season's name leaves it a time, not a compound's first word ("next
+ * spring", "until next spring last" in a translation; not "the next spring tide", "the next winter
+ * storm", "the next Summer Olympics"). */
+static int season_alone(const struct ct_nword *t)
+{
+	static const char *const nouns[] = { "tide", "tides", "storm", "storms", "term", "semester", "break", "season",
+					     "collection", "games", "festival", "session", "election", "elections",
+					     "fashion", "sale", "sales", "rains", "flooding", "weather", "crop", "crops",
+					     "schedule", "timetable", "intake", "exams", "show", "fair", "camp", NULL };
+	const char *const *f;
+	if (t->kind != CT_NW_WORD)
+		return 1;
+	if (t->cap)
+		return 0;   /* "the next Summer Olympics" */
+	for (f = nouns; *f; f++)
+		if (ct_nword_is(t, *f))
+			return 0;
+	return 1;
 }
 
 static void parse_anchor(struct anchor *a, const char *published)
@@ -577,16 +596,23 @@ static int match_relative(struct ctx *c, int k)
 		if (a->ok)
 			d->year = a->y;
 		return k + 2;
-	} else if ((ct_nword_is(t, "next") && season_word(n1)) ||
-		   (ct_nword_is(t, "the") && (ct_nword_is(n1, "next") || ct_nword_is(n1, "coming")) &&
-		    season_word(ct_nwin_at(w, k + 2)))) {
-		/* "next spring", "the coming spring": the first such season after the publication,
-		 * named by its year (a winter by the year it starts in) */
+	} else if (((ct_nword_is(t, "next") && season_word(n1)) ||
+		    (ct_nword_is(t, "the") && (ct_nword_is(n1, "next") || ct_nword_is(n1, "coming")) &&
+		     season_word(ct_nwin_at(w, k + 2)))) &&
+		   season_alone(ct_nwin_at(w, ct_nword_is(t, "next") ? k + 2 : k + 3))) {
+		/* "next spring", "the coming spring": the first such season after the publication
+		 * ("coming": this one while it lasts), named by its year (a winter by the year it
+		 * starts in); not "the next spring tide", "the next winter storm" */
 		const struct ct_nword *sn = ct_nword_is(t, "next") ? n1 : ct_nwin_at(w, k + 2);
 		int first = ct_nword_is(sn, "spring") ? 3 : ct_nword_is(sn, "summer") ? 6 : ct_nword_is(sn, "winter") ? 12 : 9;
 		d->kind = "relative";
-		if (a->ok)
+		if (a->ok) {
 			d->year = a->m >= first ? a->y + 1 : a->y;
+			if (ct_nword_is(n1, "coming") && a->m >= first && a->m < first + 3)
+				d->year = a->y;
+			if (ct_nword_is(n1, "coming") && first == 12 && a->m <= 2)
+				d->year = a->y - 1;
+		}
 		return ct_nword_is(t, "next") ? k + 2 : k + 3;
 	} else if ((n = small_count(t)) > 0 && ct_nwin_at(w, k + 2)->kind == CT_NW_WORD &&
 		   ct_nword_is(ct_nwin_at(w, k + 2), "ago")) {

@@ -46,8 +46,10 @@ struct extract_shared {
 	                          * ... . “...,” she said"): the "she" of a quote right after */
 	int quote_open;          /* the previous paragraph ended inside an open quote */
 	unsigned speaker_para;   /* paragraph where speaker was last named */
-	int speaker_doc;         /* it was a source "according to" ("according to a timeline of the
+	int speaker_doc;         /* it was a document "according to" ("according to a timeline of the
 	                          * ambulance service"): a quote after it is not its words */
+	int speaker_body;        /* it was a body named by a common noun ("The department said"): a
+	                          * later "it said" is it */
 	/* The people last named with a title ("Gov. Alaric Venn", "Mayor Ines Polk"): the title's
 	 * last word folded ("governor", "mayor"), so "the governor said" later is that person. A
 	 * ring of the newest TITLED. */
@@ -1434,6 +1436,20 @@ static const struct ct_entity *subject_person(const struct extract_ctx *x)
 	return NULL;
 }
 
+/* Whether a token of the sentence's speaker (d->speaker inside the sentence) has one of the
+ * lexicon bits. */
+static int speaker_has(const struct extract_ctx *x, const struct ct_claim_draft *d, unsigned bits)
+{
+	size_t a, k;
+	if (!d->speaker || d->speaker < d->text || d->speaker >= d->text + d->text_len)
+		return 0;
+	a = (size_t)(d->speaker - d->text);
+	for (k = 0; k < x->tk.n; k++)
+		if (x->tk.t[k].start >= a && x->tk.t[k].end <= a + d->speaker_len && CT_TOK_LEX(&x->tk, k, bits))
+			return 1;
+	return 0;
+}
+
 /* "she"/"he" (any case) in text[a, b): 1, else 0. */
 static int he_or_she(const char *text, size_t a, size_t b)
 {
@@ -1472,7 +1488,7 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 		/* "It said": the organisation named last, or no one (never the last person); a body
 		 * named in the sentence just before as its speaker, by no name ("The department said on
 		 * Wednesday that ... . The number has risen to 41, it said") */
-		if (sh->speaker.len > 2 && sh->speaker_at + 1 == sh->nsent &&
+		if (sh->speaker.len > 2 && sh->speaker_at + 1 == sh->nsent && sh->speaker_body &&
 		    !(sh->person.len == sh->speaker.len && !memcmp(sh->person.ptr, sh->speaker.ptr, sh->speaker.len)) &&
 		    !(sh->speaker.ptr[sh->speaker.len - 1] == 's' && sh->speaker.ptr[sh->speaker.len - 2] != 's')) {
 			d.speaker = sh->speaker.ptr;
@@ -1590,7 +1606,11 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 			ct_buf_put(&sh->speaker, d.speaker, d.speaker_len);
 			sh->speaker_at = sh->nsent;
 			sh->speaker_para = seg->paragraph;
-			sh->speaker_doc = x->attr.according_to && !x->quote.found;
+			sh->speaker_doc = x->attr.according_to && !x->quote.found && speaker_has(x, &d, CT_LEX_DOC);
+			/* a body named by a common noun ("The department"), for a later "it said" */
+			sh->speaker_body = !x->attr.pronoun && speaker_has(x, &d, CT_LEX_SPEAKER_NOUN) &&
+					   !speaker_has(x, &d, CT_LEX_TITLE) &&
+					   !speaker_is_person(x, (size_t)(d.speaker - d.text), d.speaker_len);
 		} else if (d.speaker) {
 			sh->speaker_para = seg->paragraph;
 		}
@@ -1631,7 +1651,10 @@ static int resolve(struct extract_ctx *x, const struct extract_ctx *next)
 					ct_buf_clear(&sh->named);
 					ct_buf_put(&sh->named, d.text + na, nb - na);
 					sh->named_at = sh->nsent;
-					sh->named_new = !x->attr.found && !x->quote.found && persons == 1 &&
+					/* introduced in apposition (", Mrs. Philippa Skelbrook, who"), not as a
+					 * verb's object ("Officers arrested Tom Hale") */
+					sh->named_new = !x->attr.found && !x->quote.found && persons == 1 && e->tok_start > 0 &&
+							x->tk.s[x->tk.t[e->tok_start - 1].start] == ',' &&
 							!(sh->people.len && memmem(sh->people.ptr, sh->people.len, d.text + na, nb - na));
 				}
 				break;

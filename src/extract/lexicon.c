@@ -21,7 +21,7 @@ static const char *const title_words[] = {
 	"Treasurer", "Auditor", "Comptroller", "Controller", "Clerk", "Registrar", "Ombudsman", "Coroner",
 	"Magistrate", "Warden", "Cllr.", "Cllr",
 	/* British style, no full stop */
-	"Dr", "Prof", "Mr", "Mrs", "Ms", "Sgt", "Insp", "Supt", "Det", "Capt", "Lt", "Gen", "Col", "Gov", "Sen",
+	"Dr", "Prof", "Mr", "Mrs", "Ms", "Sgt", "Insp", "Supt", "Det",   /* (not "Gen Z", "Hun Sen") */
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Health", "Harbour", "Harbor",
 	NULL};
 
@@ -243,7 +243,8 @@ static const char *const documents[] = { "report", "reports", "audit", "inspecti
 					 "accounts", "records", "filings", "documents", "letter",
 					 /* what was counted or reckoned ("a count by the Lorrimer Institute shows") */
 					 "count", "tally", "estimate", "estimates", "calculation", "calculations",
-					 "projection", "projections", "summary", NULL};
+					 "projection", "projections", "summary", "timeline", "memo", "log", "paper",
+					 NULL};
 
 static const char *const finds[] = { "found", "finds", "show", "shows", "showed", "concluded", "concludes",
 				     "revealed", "reveals", NULL};

@@ -820,6 +820,9 @@ static int qualified_subject(const struct ct_tokens *tk, const struct ct_quote *
 	static const char *const aux[] = { "has", "have", "had", NULL };
 	size_t s0 = 0, h, k, words, end = i;
 	int det, count, rel;
+	/* "The share of adults who say they cannot ... rose": the verb of the relative clause */
+	if (i > 0 && (ct_tok_is(tk, i - 1, "who") || ct_tok_is(tk, i - 1, "that") || ct_tok_is(tk, i - 1, "which")))
+		return 0;
 	if (!CT_TOK_LEX(tk, i, CT_LEX_SAY_AFTER) &&
 	    !(i + 1 < tk->n && (ct_tok_is(tk, i + 1, "that") || (tk->t[i + 1].flags & CT_TOK_PUNCT))) && !verb_that(tk, i))
 		return 0;
@@ -1147,11 +1150,17 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 {
 	static const char *const other_senses[] = { "posted", "posts", "claimed", "claims", "denied", "denies", "promised",
 						    "promises", "pledged", "pledges", "vowed", "vows", "rejected", "rejects",
-						    "disputed", "disputes", NULL };
+						    "disputed", "disputes", "conceded", "concedes", NULL };
+	/* what a defence of a decision defends ("defended the fund", not "defended the title") */
+	static const char *const defended[] = { "fund", "decision", "plan", "policy", "record", "handling", "move",
+						"choice", "spending", "cuts", "deal", "approach", "response", "law",
+						"bill", "budget", "proposal", "strategy", "investment", "investments",
+						"count", "process", "system", "ban", "rules", "rule", "project", "board",
+						"company", "government", "council", "report", "findings", NULL };
 	static const char *const accounts[] = { "account", "accounts", "claim", "claims", "allegation", "allegations",
-						"accusation", "accusations", "finding", "findings", "report", "version",
-						"representation", "criticism", "charge", "charges", "description", "figures",
-						"conclusions", "conclusion", "suggestion", "reports", "assessment", "reproach",
+						"accusation", "accusations", "finding", "findings", "version",
+						"representation", "criticism", "description", "figures",
+						"conclusions", "conclusion", "suggestion", "assessment", "reproach",
 						"reproaches", NULL };
 	static const char *const passive[] = { "was", "were", "is", "are", "be", "been", "being", "so", NULL };
 	size_t k;
@@ -1162,11 +1171,15 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 							"their", "his", "her", "our",
 							/* nor what is not said ("does not say", "can no longer say") */
 							"not", "never", "longer", "cannot", "didn't", "doesn't", "don't", NULL };
-		return !(i > 0 && ct_tok_in(tk, i - 1, not_verb)) && i + 1 < tk->n;
+		static const char *const greetings[] = { "goodbye", "hello", "farewell", "thanks", NULL };
+		/* nor "as they say", "what they say", "say goodbye" */
+		if (i >= 2 && (ct_tok_is(tk, i - 2, "as") || ct_tok_is(tk, i - 2, "what") || ct_tok_is(tk, i - 2, "whatever")))
+			return 0;
+		return !(i > 0 && ct_tok_in(tk, i - 1, not_verb)) && i + 1 < tk->n && !ct_tok_in(tk, i + 1, greetings);
 	}
-	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes") || ct_tok_is(tk, i, "defended") ||
-			ct_tok_is(tk, i, "defends");
-	if (!called && !described && !ct_tok_in(tk, i, other_senses))
+	int described = ct_tok_is(tk, i, "described") || ct_tok_is(tk, i, "describes");
+	int defends = ct_tok_is(tk, i, "defended") || ct_tok_is(tk, i, "defends");
+	if (!called && !described && !defends && !ct_tok_in(tk, i, other_senses))
 		return 1;
 	if (i > 0 && (ct_tok_is(tk, i - 1, "and") ||
 		      (!(tk->t[i - 1].flags & (CT_TOK_PUNCT | CT_TOK_CAP)) && CT_TOK_LEX(tk, i - 1, CT_LEX_DOC))))
@@ -1181,8 +1194,9 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 				return 0;
 		/* "called for", "called on Tuesday for", "called last week for", "called on the state to";
 		 * not "called a hearing for Dec. 10" */
+		static const char *const aid[] = { "backup", "help", "reinforcements", "assistance", NULL };
 		if (ct_tok_is(tk, i + 1, "for"))
-			return 1;
+			return !ct_tok_in(tk, i + 2, aid);   /* not "Police called for backup", "called for a penalty" */
 		for (k = i + 1; k < tk->n && k < i + 7 && !(tk->t[k].flags & CT_TOK_PUNCT) && !inside_quote(tk, k, q); k++) {
 			if (ct_tok_is(tk, i + 1, "on") && k > i + 1 && ct_tok_is(tk, k, "to"))
 				return 1;
@@ -1192,8 +1206,20 @@ static int other_sense_says(const struct ct_tokens *tk, const struct ct_quote *q
 		}
 		return 0;
 	}
-	if (described)
-		return !(i > 0 && ct_tok_in(tk, i - 1, passive));
+	if (described || defends) {
+		/* "Passengers described a violent jolt", "defended the fund at a news conference"; not
+		 * "Hale, described by neighbours as quiet,", "described a new species", "defended the
+		 * title" */
+		if ((i > 0 && ct_tok_in(tk, i - 1, passive)) || ct_tok_is(tk, i + 1, "by") || ct_tok_is(tk, i + 1, "as"))
+			return 0;
+		if (defends) {
+			for (k = i + 1; k < tk->n && k < i + 5 && !(tk->t[k].flags & CT_TOK_PUNCT); k++)
+				if (ct_tok_in(tk, k, defended))
+					return 1;
+			return 0;
+		}
+		return !ct_tok_is(tk, i + 2, "new") && !ct_tok_is(tk, i + 1, "new");
+	}
 	if (i + 1 >= tk->n || ct_tok_is(tk, i + 1, "that") || ct_tok_is(tk, i + 1, "to") || ct_tok_is(tk, i + 1, "not") ||
 	    (tk->t[i + 1].flags & CT_TOK_PUNCT) || inside_quote(tk, i + 1, q))
 		return 1;   /* "denies to have hidden values", "promised not to" */
@@ -1583,7 +1609,12 @@ static void attribution_find(const struct ct_tokens *tk, const struct ct_sentenc
 			    (tk->t[i + 1].start >= q->start || (tk->t[i + 1].flags & CT_TOK_QUOTE_OPEN))) {
 				size_t m;
 				for (m = 0; m < ents->n && ents->e[m].tok_end <= i; m++)
-					if (person_like(&ents->e[m]) && !inside_quote(tk, ents->e[m].tok_start, q)) {
+					if (person_like(&ents->e[m]) && !inside_quote(tk, ents->e[m].tok_start, q) &&
+					    /* not "Asked about Ana Ruiz, the mayor was blunt:", "outside Tom
+					     * Hale's office" */
+					    !(ents->e[m].tok_start > 0 && (tk->t[ents->e[m].tok_start - 1].lex & CT_LEX_NUMSTOP) &&
+					      !is_comma(tk, ents->e[m].tok_start - 1)) &&
+					    !(ents->e[m].end < tk->t[ents->e[m].tok_end - 1].end)) {
 						out->found = 1;
 						set_speaker(out, &ents->e[m]);
 						return;

@@ -1484,6 +1484,23 @@ static int number_goes_on(const char *t, const line *a, const line *b)
 	return in_index(&ix_months, t + k, a->te - 1 - k) || in_index(&ix_before_number, t + k, a->te - 1 - k);
 }
 
+/* Whether [s, e) ends with a preposition of time that wants a year or a day after it ("retired
+ * before" / "2012 receive ..."). */
+static int ends_time_word(const char *t, size_t s, size_t e)
+{
+	static const char *const words[] = { "before", "after", "since", "until", "between", "during", NULL };
+	const char *const *w;
+	size_t k = e;
+	while (k > s && t[k - 1] >= 'a' && t[k - 1] <= 'z')
+		k--;
+	if (k == e || (k > s && t[k - 1] != ' '))
+		return 0;
+	for (w = words; *w; w++)
+		if (strlen(*w) == e - k && !memcmp(*w, t + k, e - k))
+			return 1;
+	return 0;
+}
+
 /* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b.
  * Never inside a sentence: not when b goes on in lowercase, a ends in a comma or a hyphen, or a
  * ends with an abbreviation ("Mr.") rather than a full stop. */
@@ -1516,8 +1533,9 @@ static int breaks_between(const state *st, const line *a, const line *b, const l
 	/* "... protected by Article" / "9 of the state constitution": a long line ending in a word
 	 * and a figure opening the next go on, though the figure would have fitted */
 	if (is_digit_byte((unsigned char)t[b->ts]) && is_alpha_byte(last) && a->cols * 2 >= st->width &&
-	    !bullet_len(t, b->ts, b->te))
-		return 0;
+	    !bullet_len(t, b->ts, b->te) &&
+	    (a->cols * 4 >= st->width * 3 || ends_function_word(t, a->ts, a->te) || ends_time_word(t, a->ts, a->te)))
+		return 0;   /* (a nearly full, or ending in "before": not a heading on its own line) */
 	if (a->cols + 1 + b->first_word <= st->width)
 		return 1;
 	/* A short "By Name" line is a byline of its own, whatever the line before it. */

@@ -302,6 +302,12 @@ static void test_relative(void **state)
 	expect_one("The hall reopens in the coming summer.", PUB, "the coming summer", "relative", 2026, 0, 0, -1, "");
 	expect_one("The hall reopens next winter.", "2025-12-05", "next winter", "relative", 2026, 0, 0, -1, "");
 	expect_one("The hall reopens next autumn.", "2025-08-05", "next autumn", "relative", 2025, 0, 0, -1, "");
+	expect_one("Farmers hope for rain in the coming spring.", "2027-03-05", "the coming spring", "relative", 2027, 0, 0,
+		   -1, "");
+	/* a season's name as a compound's first word is no time */
+	expect_none("The next spring tide could flood the quay.");
+	expect_none("The next winter storm is due soon.");
+	expect_none("Economists expect the next fall in interest rates.");
 	expect_one("Fees rise from next November.", PUB, "next November", "month", 2025, 11, 0, -1, "");
 	expect_one("Fees rose last March.", PUB, "last March", "month", 2025, 3, 0, -1, "");
 	expect_one("Fees rose last October.", PUB, "last October", "month", 2024, 10, 0, -1, "");

@@ -1226,6 +1226,24 @@ static void test_speaker_pronoun_sex(void **state)
 		{ "The advisory panel that reviewed the plan estimated in a report published this month that wolves "
 		  "would kill 400 sheep.", "The advisory", "The advisory panel" },
 		{ "Critics say the plan will cost more than it saves.", "Critics", "Critics" },
+		/* a review's cases: none of these is anyone's word (NULL: no speaker) */
+		{ "Fans say goodbye to the old stadium on Sunday.", "Fans", NULL },
+		{ "As they say in the trade, timing is everything.", "As they", NULL },
+		{ "The share of adults who say they cannot afford heating rose to 30 percent.", "The share", NULL },
+		{ "Two men who told police they saw the crash have not been found.", "Two men", NULL },
+		{ "Police called for backup after the crowd grew.", "Police", NULL },
+		{ "Arsenal conceded a late penalty.", "Arsenal", NULL },
+		{ "Hollis defended the title in Glasgow on Saturday.", "Hollis", NULL },
+		{ "Hale, described by neighbours as quiet, was arrested on Monday.", "Hale", NULL },
+		{ "The jury rejected the charges against the second defendant.", "The jury", NULL },
+		{ "Asked about Ana Ruiz, the mayor was blunt: \"She will not get the job back.\"", "Asked", NULL },
+		{ "Protesters outside Tom Hale's office chanted: \"Resign now.\"", "Protesters", "Protesters" },
+		{ "The mayor said on Wednesday that flu cases had doubled. The number has risen to 41, it said.",
+		  "The number", NULL },
+		{ "Det. Insp. Mark Olsen said the inquiry took eight months. Officers arrested Tom Hale at his home "
+		  "on Monday. \"We are confident we have the right man,\" he said.", "\"We", "Mark Olsen" },
+		{ "Dr. Ana Ruiz said the wards were full. Flu cases doubled in November, according to the health "
+		  "department. \"We are asking people to stay home.\"", "\"We", "the health department" },
 		/* a woman introduced, not as a subject, in a sentence where no one speaks: the "she" of the
 		 * quote after */
 		{ "\"The law is clear,\" said Ms. Ana Ruiz. In the front row sat the chair of the board, Mrs. Greta "

@@ -553,6 +553,16 @@ static void test_hardwrap_day_after_month_at_line_end(void **state)
 	       "14. was put off until the new year by the members of the committee.\n",
 	       "0 sentence|A spokeswoman for the governor confirmed that he would rule by Jan. 31.",
 	       "0 sentence|Sen. Alma Rooke, who sits for the coast, wants a hearing on the cost first, and the vote on Resolution No. 14. was put off until the new year by the members of the committee.");
+	/* a heading of its own, shorter than the lines, before a paragraph opening with a figure: not
+	 * joined to it (that it is read as a sentence, not a heading, is older) */
+	EXPECT("The council met for five hours on Tuesday and voted for the plan at the end of it.\n"
+	       "A long road to the vote in the chamber\n"
+	       "2019 was the first year the council tried to buy new buses, but the plan was\n"
+	       "dropped after the election, and it came back only this spring with a new price.\n",
+	       "0 sentence|The council met for five hours on Tuesday and voted for the plan at the end of it.",
+	       "0 sentence|A long road to the vote in the chamber",
+	       "1 sentence|2019 was the first year the council tried to buy new buses, but the plan was dropped "
+	       "after the election, and it came back only this spring with a new price.");
 	/* "Cllr." at a line's end goes on to the name */
 	EXPECT("The roof of the sports hall at Fellgate came down under the snow early on\n"
 	       "Sunday, and the city closed the school for the rest of the week. At City\n"
