@@ -1450,6 +1450,21 @@ static int standalone_like(const char *t, const line *ln)
 
 /* Whether the line s..e ends in a lower-case word no sentence or heading ends with: an article,
  * a preposition or a conjunction ("on", "of", "the", "and"), so a shorter line is still wrapped. */
+/* Whether [s, e) ends with a lower-case word of the list (after a space). */
+static int ends_word_in(const char *t, size_t s, size_t e, const char *const *words)
+{
+	const char *const *w;
+	size_t k = e;
+	while (k > s && t[k - 1] >= 'a' && t[k - 1] <= 'z')
+		k--;
+	if (k == e || e - k > 7 || (k > s && t[k - 1] != ' '))
+		return 0;
+	for (w = words; *w; w++)
+		if (strlen(*w) == e - k && !memcmp(*w, t + k, e - k))
+			return 1;
+	return 0;
+}
+
 static int ends_function_word(const char *t, size_t s, size_t e)
 {
 	/* and a verb of saying in the past with nothing after it: "..., which represents 2,300 farms,
@@ -1457,16 +1472,7 @@ static int ends_function_word(const char *t, size_t s, size_t e)
 	static const char *const words[] = { "a", "an", "the", "of", "on", "in", "at", "by", "to", "for", "from",
 					     "with", "and", "or", "but", "than", "into", "onto", "its", "their",
 					     "his", "her", "our", "whose", "which", "that", "said", "told", NULL };
-	const char *const *w;
-	size_t k = e;
-	while (k > s && t[k - 1] >= 'a' && t[k - 1] <= 'z')
-		k--;
-	if (k == e || e - k > 6 || (k > s && t[k - 1] != ' '))
-		return 0;
-	for (w = words; *w; w++)
-		if (strlen(*w) == e - k && !memcmp(*w, t + k, e - k))
-			return 1;
-	return 0;
+	return ends_word_in(t, s, e, words);
 }
 
 /* "by Jan." / "31. Sen. Marsh ...": a line opening with a number and a period is no numbered item
@@ -1489,16 +1495,7 @@ static int number_goes_on(const char *t, const line *a, const line *b)
 static int ends_time_word(const char *t, size_t s, size_t e)
 {
 	static const char *const words[] = { "before", "after", "since", "until", "between", "during", NULL };
-	const char *const *w;
-	size_t k = e;
-	while (k > s && t[k - 1] >= 'a' && t[k - 1] <= 'z')
-		k--;
-	if (k == e || (k > s && t[k - 1] != ' '))
-		return 0;
-	for (w = words; *w; w++)
-		if (strlen(*w) == e - k && !memcmp(*w, t + k, e - k))
-			return 1;
-	return 0;
+	return ends_word_in(t, s, e, words);
 }
 
 /* Whether a paragraph ends between lines a and b (both non-blank); c is the line after b.
